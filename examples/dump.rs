@@ -1,0 +1,185 @@
+//! Dump a matter list as an outline, JSON, JSON lines or a summary.
+//!
+//! ```text
+//! cargo run --example dump [-- [--format outline|json|jsonl|summary] [--strict] [FILE|-]]
+//! ```
+//!
+//! With no FILE, dumps the embedded Shandong 2023 list. Diagnostics go to stderr as
+//! `FILE:LINE:COLUMN: SEVERITY[CODE]: MESSAGE`. Exit status: 0 on success, 1 when the input
+//! holds no list (or, with `--strict`, has a warning), 2 on a usage error.
+
+use std::io::{self, Read, Write};
+use std::process::ExitCode;
+
+use shixiang::{Document, ParseOptions, Severity};
+
+const EMBEDDED_NAME: &str = "fixtures/valid/shandong-2023.tsv";
+const EMBEDDED: &str = include_str!("../fixtures/valid/shandong-2023.tsv");
+
+const USAGE: &str = "usage: dump [--format outline|json|jsonl|summary] [--strict] [FILE|-]";
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Format {
+    Outline,
+    Json,
+    Jsonl,
+    Summary,
+}
+
+struct Args {
+    format: Format,
+    strict: bool,
+    file: Option<String>,
+}
+
+fn parse_args(mut args: impl Iterator<Item = String>) -> Result<Args, String> {
+    let mut parsed = Args {
+        format: Format::Outline,
+        strict: false,
+        file: None,
+    };
+    while let Some(arg) = args.next() {
+        match arg.as_str() {
+            "--format" | "-f" => {
+                let value = args.next().ok_or("--format needs a value")?;
+                parsed.format = format_of(&value)?;
+            }
+            "--strict" => parsed.strict = true,
+            "--help" | "-h" => return Err(String::new()),
+            _ if arg.starts_with("--format=") => {
+                parsed.format = format_of(&arg["--format=".len()..])?;
+            }
+            _ if arg.starts_with('-') && arg != "-" => return Err(format!("unknown option {arg}")),
+            _ if parsed.file.is_some() => return Err(format!("unexpected argument {arg}")),
+            _ => parsed.file = Some(arg),
+        }
+    }
+    Ok(parsed)
+}
+
+fn format_of(value: &str) -> Result<Format, String> {
+    match value {
+        "outline" => Ok(Format::Outline),
+        "json" => Ok(Format::Json),
+        "jsonl" => Ok(Format::Jsonl),
+        "summary" => Ok(Format::Summary),
+        _ => Err(format!(
+            "unknown format {value:?} (expected outline, json, jsonl or summary)"
+        )),
+    }
+}
+
+fn main() -> ExitCode {
+    let args = match parse_args(std::env::args().skip(1)) {
+        Ok(args) => args,
+        Err(reason) if reason.is_empty() => {
+            println!("{USAGE}");
+            return ExitCode::SUCCESS;
+        }
+        Err(reason) => {
+            eprintln!("dump: {reason}\n{USAGE}");
+            return ExitCode::from(2);
+        }
+    };
+    let (name, bytes) = match read_input(args.file.as_deref()) {
+        Ok(input) => input,
+        Err(reason) => {
+            eprintln!("dump: {reason}");
+            return ExitCode::from(2);
+        }
+    };
+    let options = ParseOptions::new().strict(args.strict);
+    let document = match shixiang::parse_bytes_with(&bytes, &options) {
+        Ok(document) => document,
+        Err(error) => {
+            eprintln!(
+                "{name}:{}:{}: error: {}",
+                error.line(),
+                error.column(),
+                error.kind()
+            );
+            return ExitCode::from(1);
+        }
+    };
+    for d in &document.diagnostics {
+        eprintln!("{name}:{d}");
+    }
+    match write(&document, args.format) {
+        Ok(()) => ExitCode::SUCCESS,
+        // A closed pipe (`dump | head`) is not an error.
+        Err(e) if e.kind() == io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("dump: cannot write output: {e}");
+            ExitCode::from(1)
+        }
+    }
+}
+
+fn read_input(file: Option<&str>) -> Result<(String, Vec<u8>), String> {
+    match file {
+        None => Ok((EMBEDDED_NAME.to_owned(), EMBEDDED.as_bytes().to_vec())),
+        Some("-") => {
+            let mut bytes = Vec::new();
+            io::stdin()
+                .read_to_end(&mut bytes)
+                .map_err(|e| format!("cannot read standard input: {e}"))?;
+            Ok(("<stdin>".to_owned(), bytes))
+        }
+        Some(path) => std::fs::read(path)
+            .map(|bytes| (path.to_owned(), bytes))
+            .map_err(|e| format!("cannot read {path}: {e}")),
+    }
+}
+
+/// One line of `--format jsonl`: a matter with its document title and category inlined.
+#[derive(serde::Serialize)]
+struct MatterLine<'a> {
+    title: Option<&'a str>,
+    category_ordinal: Option<u32>,
+    category_name: &'a str,
+    #[serde(flatten)]
+    matter: &'a shixiang::Matter,
+}
+
+fn write(document: &Document, format: Format) -> io::Result<()> {
+    let stdout = io::stdout();
+    let mut out = io::BufWriter::new(stdout.lock());
+    match format {
+        Format::Outline => write!(out, "{document}")?,
+        Format::Json => {
+            serde_json::to_writer_pretty(&mut out, document)?;
+            writeln!(out)?;
+        }
+        Format::Jsonl => {
+            for (category, matter) in document.matters() {
+                let line = MatterLine {
+                    title: document.title.as_deref(),
+                    category_ordinal: category.ordinal,
+                    category_name: &category.name,
+                    matter,
+                };
+                serde_json::to_writer(&mut out, &line)?;
+                writeln!(out)?;
+            }
+        }
+        Format::Summary => {
+            let count = |severity| {
+                document
+                    .diagnostics
+                    .iter()
+                    .filter(|d| d.severity == severity)
+                    .count()
+            };
+            writeln!(out, "categories: {}", document.categories.len())?;
+            writeln!(out, "matters: {}", document.matters().count())?;
+            writeln!(
+                out,
+                "diagnostics: {} errors, {} warnings, {} infos",
+                count(Severity::Error),
+                count(Severity::Warning),
+                count(Severity::Info)
+            )?;
+        }
+    }
+    out.flush()
+}

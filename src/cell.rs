@@ -1,0 +1,155 @@
+//! A cell's text together with where each part of it came from, so that a parser can put a
+//! diagnostic on the exact line and column of what it found.
+
+use unicode_segmentation::UnicodeSegmentation;
+
+use crate::diagnostic::Position;
+
+/// Where one piece of a cell starts in the source.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Origin<'s> {
+    /// Byte offset in the cell text where this piece starts.
+    pub(crate) at: usize,
+    /// 1-based source line of the piece.
+    pub(crate) line: usize,
+    /// The source line's text before the piece (to count columns lazily).
+    pub(crate) before: &'s str,
+}
+
+/// The text of one cell, possibly joined from pieces on several lines (a row continued after a
+/// page break), and the origin of each piece.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct Cell<'s> {
+    text: String,
+    origins: Vec<Origin<'s>>,
+}
+
+impl<'s> Cell<'s> {
+    /// A cell found at `line`, after `before` on that line.
+    pub(crate) fn new(text: &str, line: usize, before: &'s str) -> Cell<'s> {
+        Cell {
+            text: text.to_owned(),
+            origins: vec![Origin {
+                at: 0,
+                line,
+                before,
+            }],
+        }
+    }
+
+    /// Append the text of a continuation piece.
+    pub(crate) fn append(&mut self, text: &str, line: usize, before: &'s str) {
+        if text.is_empty() {
+            return;
+        }
+        if self.text.is_empty() {
+            self.origins.clear();
+        }
+        self.origins.push(Origin {
+            at: self.text.len(),
+            line,
+            before,
+        });
+        self.text.push_str(text);
+    }
+
+    /// The line of the cell's first piece and the line text before it.
+    pub(crate) fn origin(&self) -> (usize, &'s str) {
+        self.origins.first().map_or((0, ""), |o| (o.line, o.before))
+    }
+
+    /// The text exactly as the source had it (pieces joined).
+    pub(crate) fn text(&self) -> &str {
+        &self.text
+    }
+
+    pub(crate) fn into_text(self) -> String {
+        self.text
+    }
+
+    /// Whether the cell holds anything but white space.
+    pub(crate) fn is_blank(&self) -> bool {
+        self.text.trim().is_empty()
+    }
+
+    /// The position of the cell's first character.
+    pub(crate) fn start(&self) -> Position {
+        self.position(0)
+    }
+
+    /// The position of byte `offset` of the cell text (clamped to the text, and to a
+    /// character boundary).
+    pub(crate) fn position(&self, offset: usize) -> Position {
+        let mut offset = offset.min(self.text.len());
+        while !self.text.is_char_boundary(offset) {
+            offset -= 1;
+        }
+        let origin = self
+            .origins
+            .iter()
+            .rev()
+            .find(|o| o.at <= offset)
+            .or(self.origins.first());
+        match origin {
+            Some(o) => Position {
+                line: o.line,
+                column: o.before.graphemes(true).count()
+                    + self.text[o.at..offset].graphemes(true).count()
+                    + 1,
+            },
+            None => Position { line: 0, column: 0 },
+        }
+    }
+
+    /// The position of `part`, a sub-slice of [`Cell::text`]; the cell start when `part` does
+    /// not point into the text.
+    pub(crate) fn position_of(&self, part: &str) -> Position {
+        let base = self.text.as_ptr() as usize;
+        let at = part.as_ptr() as usize;
+        if at >= base && at <= base + self.text.len() {
+            self.position(at - base)
+        } else {
+            self.start()
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn columns_count_graphemes_before_the_cell_and_inside_it() {
+        let line = "一、主项\t2\t办理";
+        let cell = Cell::new("办理", 7, &line[..line.len() - "办理".len()]);
+        assert_eq!(cell.start(), Position { line: 7, column: 7 });
+        assert_eq!(cell.position("办".len()), Position { line: 7, column: 8 });
+    }
+
+    #[test]
+    fn appended_pieces_keep_their_own_lines() {
+        let mut cell = Cell::new("1. 甲", 3, "x\t");
+        cell.append("乙", 9, "\t\t");
+        assert_eq!(cell.text(), "1. 甲乙");
+        assert_eq!(cell.position_of(&cell.text()["1. 甲".len()..]).line, 9);
+        assert_eq!(
+            cell.position("1. 甲".len()),
+            Position { line: 9, column: 3 }
+        );
+        assert_eq!(cell.position(1), Position { line: 3, column: 4 });
+    }
+
+    #[test]
+    fn appending_to_an_empty_cell_takes_the_new_origin() {
+        let mut cell = Cell::new("", 3, "");
+        cell.append("甲", 5, "\t");
+        assert_eq!(cell.start(), Position { line: 5, column: 2 });
+    }
+
+    #[test]
+    fn offsets_inside_a_character_are_clamped() {
+        let cell = Cell::new("第一", 1, "");
+        assert_eq!(cell.position(1).column, 1);
+        assert_eq!(cell.position(999).column, 3);
+    }
+}

@@ -1,0 +1,205 @@
+//! Diagnostics: what the parser noticed about the source, collected rather than thrown.
+
+use std::fmt;
+
+use serde::{Deserialize, Serialize};
+
+/// A position in the source: 1-based line, and 1-based column counted in user-perceived
+/// characters (grapheme clusters), so that `第` is one column like `1`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default)]
+pub struct Position {
+    /// 1-based line.
+    pub line: usize,
+    /// 1-based column, in graphemes.
+    pub column: usize,
+}
+
+impl fmt::Display for Position {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "line {}, column {}", self.line, self.column)
+    }
+}
+
+/// How serious a finding is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Severity {
+    /// Worth knowing; the output is as the source meant it (a category split by a page break
+    /// and joined again).
+    Info,
+    /// The source is probably wrong, or the parser could only partly structure a cell.
+    Warning,
+    /// The source is broken in a way that loses meaning.
+    Error,
+}
+
+impl Severity {
+    /// The lowercase name used in output: `info`, `warning`, `error`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Severity::Info => "info",
+            Severity::Warning => "warning",
+            Severity::Error => "error",
+        }
+    }
+}
+
+impl fmt::Display for Severity {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+macro_rules! codes {
+    ($( $(#[$doc:meta])* $variant:ident = $name:literal, $severity:ident; )*) => {
+        /// The stable name of a kind of finding. Serialized as its snake_case name.
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+        #[serde(rename_all = "snake_case")]
+        #[non_exhaustive]
+        pub enum Code {
+            $( $(#[$doc])* $variant, )*
+        }
+
+        impl Code {
+            /// Every code, in the order the README lists them.
+            pub const ALL: &'static [Code] = &[$(Code::$variant),*];
+
+            /// The stable snake_case name (`matter_number_missing`).
+            pub fn as_str(self) -> &'static str {
+                match self { $(Code::$variant => $name,)* }
+            }
+
+            /// The severity every finding of this code has.
+            pub fn severity(self) -> Severity {
+                match self { $(Code::$variant => Severity::$severity,)* }
+            }
+        }
+    };
+}
+
+codes! {
+    // --- table layer ---
+    /// A row with cells came before the first header row; its text is kept in `preamble`.
+    RowBeforeHeader = "row_before_header", Warning;
+    /// A header row repeated later differs from the first one.
+    HeaderMismatch = "header_mismatch", Warning;
+    /// The header lacks a column the model expects (子项, 子项序号…).
+    MissingColumn = "missing_column", Warning;
+    /// The same column appears twice in the header; the later one goes to `extra`.
+    DuplicateColumn = "duplicate_column", Warning;
+    /// A row has fewer cells than the header.
+    RowTooShort = "row_too_short", Warning;
+    /// A row has more non-empty cells than the header; the surplus goes to `extra`.
+    RowTooLong = "row_too_long", Warning;
+    /// A 主项 cell that repeats the category open before a page break; the category goes on.
+    CategoryRepeated = "category_repeated", Info;
+    /// A 主项 split by a page break was joined with the piece before it.
+    CategoryJoined = "category_joined", Info;
+    /// A row with neither 子项序号 nor 子项 carries on the matter before it (a row split by a
+    /// page break); its cells were appended.
+    RowContinued = "row_continued", Info;
+    /// A row with neither 子项序号 nor 子项 and no matter before it to continue.
+    OrphanRow = "orphan_row", Warning;
+    /// A matter row came before any 主项; it was put in a category without a name.
+    MatterWithoutCategory = "matter_without_category", Warning;
+    /// A 主项 cell without a recognizable numeral where the list numbers its categories.
+    CategoryWithoutNumber = "category_without_number", Warning;
+    /// A text line (no cells) between table rows that is neither the title nor a footnote.
+    TextOutsideTable = "text_outside_table", Info;
+    // --- numbering checks ---
+    /// A category numeral out of sequence (`一` where `二` belongs).
+    CategoryMisnumbered = "category_misnumbered", Warning;
+    /// A gap in the 子项序号 sequence.
+    MatterNumberMissing = "matter_number_missing", Warning;
+    /// A 子项序号 used twice.
+    MatterNumberDuplicate = "matter_number_duplicate", Warning;
+    /// A 子项序号 smaller than the one before it (other than a restart at 1 in a new category).
+    MatterNumberOutOfOrder = "matter_number_out_of_order", Warning;
+    /// A 子项序号 that is not a positive whole number.
+    MatterNumberInvalid = "matter_number_invalid", Warning;
+    /// A matter row with a 子项 but an empty 子项序号.
+    MatterNumberEmpty = "matter_number_empty", Warning;
+    // --- field parsers ---
+    /// A 办理时限 cell, or part of one, that could not be structured.
+    DeadlineUnparsed = "deadline_unparsed", Warning;
+    /// A 办理材料 item that could not be fully structured.
+    MaterialsUnparsed = "materials_unparsed", Warning;
+    /// A citation that could not be fully structured.
+    CitationUnparsed = "citation_unparsed", Warning;
+    /// A 设定依据 cell with text but no citation in it.
+    LegalBasisWithoutCitation = "legal_basis_without_citation", Warning;
+    // --- checks across the document ---
+    /// The same title cited with different document numbers.
+    ConflictingDocumentNumber = "conflicting_document_number", Warning;
+}
+
+impl fmt::Display for Code {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// A non-fatal finding about the source, with where it was found.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
+pub struct Diagnostic {
+    /// The stable name of the finding.
+    pub code: Code,
+    /// How serious it is (always [`Code::severity`] of the code).
+    pub severity: Severity,
+    /// 1-based source line.
+    pub line: usize,
+    /// 1-based column, in graphemes.
+    pub column: usize,
+    /// One plain English sentence naming what was found.
+    pub message: String,
+}
+
+impl Diagnostic {
+    pub(crate) fn new(code: Code, at: Position, message: impl Into<String>) -> Diagnostic {
+        Diagnostic {
+            code,
+            severity: code.severity(),
+            line: at.line,
+            column: at.column,
+            message: message.into(),
+        }
+    }
+
+    /// Where the finding is.
+    pub fn position(&self) -> Position {
+        Position {
+            line: self.line,
+            column: self.column,
+        }
+    }
+}
+
+/// `LINE:COLUMN: SEVERITY[CODE]: MESSAGE`, the form `dump` prints after the file name.
+impl fmt::Display for Diagnostic {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(
+            f,
+            "{}:{}: {}[{}]: {}",
+            self.line, self.column, self.severity, self.code, self.message
+        )
+    }
+}
+
+/// Where parsers put their findings.
+#[derive(Debug, Default)]
+pub(crate) struct Diagnostics {
+    found: Vec<Diagnostic>,
+}
+
+impl Diagnostics {
+    pub(crate) fn push(&mut self, code: Code, at: Position, message: impl Into<String>) {
+        self.found.push(Diagnostic::new(code, at, message));
+    }
+
+    pub(crate) fn into_sorted(mut self) -> Vec<Diagnostic> {
+        // Stable: findings at the same place keep the order they were made in.
+        self.found.sort_by_key(|d| (d.line, d.column));
+        self.found
+    }
+}

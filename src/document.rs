@@ -1,0 +1,135 @@
+//! The last step of the pipeline: the table's drafts, with every cell parsed by its field
+//! parser, become the [`Document`].
+
+use std::collections::BTreeMap;
+
+use crate::cell::Cell;
+use crate::checks;
+use crate::diagnostic::Diagnostics;
+use crate::fields;
+use crate::model::{Category, Document, Matter, SCHEMA_VERSION};
+use crate::normalize::normalize;
+use crate::table::{CategoryDraft, Column, MatterDraft, Table};
+use crate::title;
+
+/// Build the document from what the table layer read.
+pub(crate) fn build(table: Table<'_>, mut diagnostics: Diagnostics) -> Document {
+    checks::run(&table.categories, &mut diagnostics);
+    let categories = table
+        .categories
+        .iter()
+        .map(|draft| category(draft, &mut diagnostics))
+        .collect();
+    Document {
+        schema_version: SCHEMA_VERSION,
+        region: table.title.as_deref().and_then(title::region),
+        edition: table.title.as_deref().and_then(title::edition),
+        title: table.title,
+        preamble: table.preamble,
+        columns: table.columns,
+        categories,
+        footnotes: table.footnotes,
+        diagnostics: diagnostics.into_sorted(),
+    }
+}
+
+fn category(draft: &CategoryDraft<'_>, diagnostics: &mut Diagnostics) -> Category {
+    let (ordinal, name) = draft.ordinal_and_name();
+    Category {
+        ordinal,
+        name: normalize(name),
+        raw: draft.pieces.iter().map(|p| p.text().to_owned()).collect(),
+        code: draft.code.as_ref().map(|c| c.text().trim().to_owned()),
+        lines: draft.lines,
+        matters: draft
+            .matters
+            .iter()
+            .map(|m| matter(m, diagnostics))
+            .collect(),
+    }
+}
+
+/// Parse a cell with `parse`, or give the empty value (keeping any white space as `raw`)
+/// when the cell is blank or the list has no such column.
+fn field<T: Default + HasRaw>(
+    cell: Option<&Cell<'_>>,
+    diagnostics: &mut Diagnostics,
+    parse: fn(&Cell<'_>, &mut Diagnostics) -> T,
+) -> T {
+    match cell {
+        Some(cell) if !cell.is_blank() => parse(cell, diagnostics),
+        Some(cell) => T::with_raw(cell.text()),
+        None => T::default(),
+    }
+}
+
+/// The structured cells, built empty around their raw text.
+trait HasRaw {
+    fn with_raw(raw: &str) -> Self;
+}
+
+macro_rules! has_raw {
+    ($($ty:ty),*) => {$(
+        impl HasRaw for $ty {
+            fn with_raw(raw: &str) -> Self {
+                Self { raw: raw.to_owned(), ..Self::default() }
+            }
+        }
+    )*};
+}
+
+has_raw!(
+    crate::model::Materials,
+    crate::model::Deadline,
+    crate::model::Steps,
+    crate::model::Channels,
+    crate::model::Notes,
+    crate::model::LegalBasis
+);
+
+fn matter(draft: &MatterDraft<'_>, diagnostics: &mut Diagnostics) -> Matter {
+    let mut extra = BTreeMap::new();
+    for (name, cell) in &draft.extra {
+        if cell.text().is_empty() {
+            continue;
+        }
+        let mut key = name.clone();
+        let mut n = 2;
+        while extra.contains_key(&key) {
+            key = format!("{name} ({n})");
+            n += 1;
+        }
+        extra.insert(key, cell.text().to_owned());
+    }
+    Matter {
+        seq: checks::seq_value(draft.text(Column::Seq)).ok().flatten(),
+        seq_raw: draft.text(Column::Seq).to_owned(),
+        name: normalize(draft.text(Column::Name)),
+        name_raw: draft.text(Column::Name).to_owned(),
+        code: Some(draft.text(Column::MatterCode).trim().to_owned()).filter(|c| !c.is_empty()),
+        line: draft.line,
+        materials: field(
+            draft.cell(Column::Materials),
+            diagnostics,
+            fields::materials::parse,
+        ),
+        deadline: field(
+            draft.cell(Column::Deadline),
+            diagnostics,
+            fields::deadline::parse,
+        ),
+        steps: field(draft.cell(Column::Steps), diagnostics, fields::steps::parse),
+        channels: field(
+            draft.cell(Column::Channels),
+            diagnostics,
+            fields::channels::parse,
+        ),
+        notes: field(draft.cell(Column::Notes), diagnostics, fields::notes::parse),
+        legal_basis: field(
+            draft.cell(Column::LegalBasis),
+            diagnostics,
+            fields::citations::parse,
+        ),
+        extra,
+    }
+}

@@ -1,0 +1,62 @@
+//! The error returned when input holds no list at all (or, in strict mode, the first finding).
+
+use crate::diagnostic::{Diagnostic, Position};
+
+/// Why parsing failed, and where.
+///
+/// Parsing is lenient: most problems are [`Diagnostic`]s on a returned document. An `Error`
+/// means there is no list to return (or, with [`ParseOptions::strict`](crate::ParseOptions),
+/// that a warning was found).
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("{position}: {kind}")]
+pub struct Error {
+    kind: ErrorKind,
+    position: Position,
+}
+
+/// What went wrong.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[non_exhaustive]
+pub enum ErrorKind {
+    /// The input is empty or only white space.
+    #[error("the input is empty")]
+    Empty,
+    /// No line of the input is a header row (主项, 子项, 办理材料…).
+    #[error("no header row found (a row naming columns such as 子项 and 办理材料)")]
+    NoHeader,
+    /// The input is not UTF-8.
+    #[error("invalid UTF-8 at byte {byte_offset}")]
+    InvalidUtf8 {
+        /// Offset of the first byte that is not valid UTF-8.
+        byte_offset: usize,
+    },
+    /// Strict mode: the parser found a warning or an error.
+    #[error("{}[{}]: {}", .0.severity, .0.code, .0.message)]
+    Strict(Diagnostic),
+}
+
+impl Error {
+    pub(crate) fn new(kind: ErrorKind, position: Position) -> Error {
+        Error { kind, position }
+    }
+
+    /// What went wrong.
+    pub fn kind(&self) -> &ErrorKind {
+        &self.kind
+    }
+
+    /// Where: 1-based line and column (graphemes).
+    pub fn position(&self) -> Position {
+        self.position
+    }
+
+    /// 1-based line.
+    pub fn line(&self) -> usize {
+        self.position.line
+    }
+
+    /// 1-based column, in graphemes.
+    pub fn column(&self) -> usize {
+        self.position.column
+    }
+}

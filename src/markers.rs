@@ -1,0 +1,329 @@
+//! List markers inside a cell: `1.`, `1、`, `1．`, `（1）`, `(1)`, `（一）`, `一、`, `①`.
+//!
+//! Cells number their points in prose, so a marker is only taken as one when it fits the list:
+//! the first marker opens the cell (or is number 1), and every later marker of the same style
+//! is the next number. `第（三）款`, `1.5`, `C0109.1-2018` or `近3个月` never split a cell.
+//! Markers of another style stay inside the item (`1. 在职职工：①… ②…`): split the item's
+//! body again for the nested list.
+
+use nom::{
+    branch::alt,
+    character::complete::{char, one_of},
+    combinator::{map, map_opt, verify},
+    sequence::{delimited, terminated},
+    IResult, Parser,
+};
+
+use crate::numeral;
+
+/// How a list numbers its points.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Style {
+    /// `1.`, `1．`, `1、`, `1）`.
+    Arabic,
+    /// `（1）`, `(1)`.
+    ArabicParen,
+    /// `一、`.
+    Chinese,
+    /// `（一）`, `(一)`.
+    ChineseParen,
+    /// `①` … `⑳`.
+    Circled,
+}
+
+/// A list marker found in a text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Marker {
+    pub(crate) style: Style,
+    pub(crate) number: u32,
+    /// Byte range of the marker in the text it was found in.
+    pub(crate) start: usize,
+    pub(crate) end: usize,
+}
+
+/// One point of a list: its marker (none for text before the first marker, or for a cell that
+/// is not a list) and its body, trimmed, as a slice of the text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Item<'a> {
+    pub(crate) marker: Option<Marker>,
+    pub(crate) body: &'a str,
+}
+
+fn circled(input: &str) -> IResult<&str, (Style, u32)> {
+    map_opt(nom::character::complete::anychar, |c| {
+        let n = c as u32;
+        (0x2460..=0x2473)
+            .contains(&n)
+            .then(|| (Style::Circled, n - 0x2460 + 1))
+    })
+    .parse(input)
+}
+
+fn open_paren(input: &str) -> IResult<&str, char> {
+    one_of("（(").parse(input)
+}
+
+fn close_paren(input: &str) -> IResult<&str, char> {
+    one_of("）)").parse(input)
+}
+
+fn parenthesized(input: &str) -> IResult<&str, (Style, u32)> {
+    alt((
+        map(delimited(open_paren, numeral::arabic, close_paren), |n| {
+            (Style::ArabicParen, n)
+        }),
+        map(delimited(open_paren, numeral::chinese, close_paren), |n| {
+            (Style::ChineseParen, n)
+        }),
+    ))
+    .parse(input)
+}
+
+fn arabic_point(input: &str) -> IResult<&str, (Style, u32)> {
+    let (rest, n) = terminated(numeral::arabic, one_of(".．、）)")).parse(input)?;
+    // `1.5` is a number, not a point.
+    if rest.starts_with(numeral::is_arabic_digit) {
+        return Err(nom::Err::Error(nom::error::Error::new(
+            input,
+            nom::error::ErrorKind::Verify,
+        )));
+    }
+    Ok((rest, (Style::Arabic, n)))
+}
+
+fn chinese_point(input: &str) -> IResult<&str, (Style, u32)> {
+    map(
+        verify(terminated(numeral::chinese, char('、')), |n| *n > 0),
+        |n| (Style::Chinese, n),
+    )
+    .parse(input)
+}
+
+/// The marker starting exactly at the start of `input`, if any, with its end.
+fn marker_at(input: &str) -> Option<(Style, u32, usize)> {
+    alt((circled, parenthesized, arabic_point, chinese_point))
+        .parse(input)
+        .ok()
+        .map(|(rest, (style, n))| (style, n, input.len() - rest.len()))
+}
+
+/// Whether a marker of `style` may follow the character `before`.
+fn may_follow(style: Style, before: Option<char>) -> bool {
+    let Some(c) = before else { return true };
+    match style {
+        Style::Circled => true,
+        // `第（三）款` cites a paragraph.
+        Style::ArabicParen | Style::ChineseParen => c != '第',
+        // `C0109.1`, `10.`: a marker does not continue a word or a number.
+        Style::Arabic => !(c.is_ascii_alphanumeric() || numeral::is_arabic_digit(c) || c == '第'),
+        // `统一、规范`: a Chinese point starts a clause.
+        Style::Chinese => c.is_whitespace() || is_clause_break(c),
+    }
+}
+
+/// Punctuation after which a new point may start.
+pub(crate) fn is_clause_break(c: char) -> bool {
+    matches!(
+        c,
+        '；' | ';' | '。' | '，' | ',' | '：' | ':' | '）' | ')' | '》' | '”' | '"' | '！' | '？'
+    )
+}
+
+/// Every marker candidate in `text`, in order (not yet checked against the sequence).
+pub(crate) fn candidates(text: &str) -> Vec<Marker> {
+    let mut found = Vec::new();
+    let mut before: Option<char> = None;
+    for (i, c) in text.char_indices() {
+        // Inside a run of numerals only a circled number can start: trying the other styles
+        // at every digit of a long run would be quadratic.
+        let inside_number = before
+            .is_some_and(|b| numeral::is_arabic_digit(b) || numeral::is_chinese_numeral_char(b));
+        let marker = if inside_number {
+            circled(&text[i..])
+                .ok()
+                .map(|(rest, (style, n))| (style, n, text.len() - i - rest.len()))
+        } else {
+            marker_at(&text[i..])
+        };
+        if let Some((style, number, len)) = marker {
+            if may_follow(style, before) {
+                found.push(Marker {
+                    style,
+                    number,
+                    start: i,
+                    end: i + len,
+                });
+            }
+        }
+        before = Some(c);
+    }
+    found
+}
+
+/// The markers that make the list of `text`: the style of the first marker that opens the
+/// text or is number 1, then each next number of that style in turn.
+pub(crate) fn list_markers(text: &str) -> Vec<Marker> {
+    let candidates = candidates(text);
+    let opening = text.len() - text.trim_start().len();
+    let Some(first) = candidates
+        .iter()
+        .find(|m| m.start == opening || m.number == 1)
+    else {
+        return Vec::new();
+    };
+    let mut list = vec![*first];
+    for m in &candidates {
+        let last = list[list.len() - 1];
+        if m.start >= last.end
+            && m.style == first.style
+            && Some(m.number) == last.number.checked_add(1)
+        {
+            list.push(*m);
+        }
+    }
+    list
+}
+
+/// Split `text` into the points of its list. Text before the first marker is an item without a
+/// marker; a text without a list is one item. Empty bodies are kept only when they carry a
+/// marker, so that `1. 2. x` still shows the empty first point.
+pub(crate) fn split(text: &str) -> Vec<Item<'_>> {
+    let markers = list_markers(text);
+    let mut items = Vec::with_capacity(markers.len() + 1);
+    let head_end = markers.first().map_or(text.len(), |m| m.start);
+    let head = text[..head_end].trim();
+    if !head.is_empty() {
+        items.push(Item {
+            marker: None,
+            body: head,
+        });
+    }
+    for (i, m) in markers.iter().enumerate() {
+        let end = markers.get(i + 1).map_or(text.len(), |next| next.start);
+        items.push(Item {
+            marker: Some(*m),
+            body: text[m.end..end].trim(),
+        });
+    }
+    items
+}
+
+/// The marker opening `text` (after white space), and the rest, trimmed.
+pub(crate) fn strip(text: &str) -> (Option<Marker>, &str) {
+    let trimmed = text.trim_start();
+    let offset = text.len() - trimmed.len();
+    match marker_at(trimmed) {
+        Some((style, number, len)) => (
+            Some(Marker {
+                style,
+                number,
+                start: offset,
+                end: offset + len,
+            }),
+            trimmed[len..].trim(),
+        ),
+        None => (None, text.trim()),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn bodies(text: &str) -> Vec<(Option<u32>, &str)> {
+        split(text)
+            .into_iter()
+            .map(|item| (item.marker.map(|m| m.number), item.body))
+            .collect()
+    }
+
+    #[test]
+    fn each_marker_style_splits() {
+        for text in [
+            "1. 甲 2. 乙",
+            "1.甲2.乙",
+            "1．甲 2．乙",
+            "1、甲 2、乙",
+            "1）甲 2）乙",
+            "（1）甲（2）乙",
+            "(1)甲 (2)乙",
+            "（一）甲（二）乙",
+            "一、甲 二、乙",
+            "①甲②乙",
+            "１. 甲 ２. 乙",
+        ] {
+            assert_eq!(bodies(text), [(Some(1), "甲"), (Some(2), "乙")], "{text}");
+        }
+    }
+
+    #[test]
+    fn text_without_a_list_is_one_item() {
+        assert_eq!(bodies("现场办理"), [(None, "现场办理")]);
+        assert_eq!(bodies("  "), []);
+    }
+
+    #[test]
+    fn text_before_the_first_marker_is_kept() {
+        assert_eq!(
+            bodies("需提供：①甲 ②乙"),
+            [(None, "需提供："), (Some(1), "甲"), (Some(2), "乙")]
+        );
+    }
+
+    #[test]
+    fn look_alikes_do_not_split() {
+        for text in [
+            "第二条第（三）款",
+            "近3个月的病历",
+            "C0109.1-2018《目录》",
+            "比例为1.5倍",
+            "统一、规范",
+            "不超过10个工作日",
+        ] {
+            assert_eq!(bodies(text), [(None, text)], "{text}");
+        }
+    }
+
+    #[test]
+    fn only_the_next_number_continues_the_list() {
+        assert_eq!(
+            bodies("1. 甲3个 2. 乙（2）丙 3. 丁"),
+            [(Some(1), "甲3个"), (Some(2), "乙（2）丙"), (Some(3), "丁")]
+        );
+    }
+
+    #[test]
+    fn nested_lists_keep_their_markers_in_the_body() {
+        let items = split("1. 在职职工：①表 2. 灵活就业人员：①证件 ②表");
+        assert_eq!(items.len(), 2);
+        assert_eq!(items[1].body, "灵活就业人员：①证件 ②表");
+        assert_eq!(
+            bodies(items[1].body),
+            [(None, "灵活就业人员："), (Some(1), "证件"), (Some(2), "表")]
+        );
+    }
+
+    #[test]
+    fn a_list_may_open_with_another_number() {
+        assert_eq!(bodies("3. 甲 4. 乙"), [(Some(3), "甲"), (Some(4), "乙")]);
+    }
+
+    #[test]
+    fn strip_takes_the_opening_marker() {
+        let (marker, rest) = strip(" 2. 《表》");
+        assert_eq!(
+            marker.map(|m| (m.style, m.number)),
+            Some((Style::Arabic, 2))
+        );
+        assert_eq!(rest, "《表》");
+        assert_eq!(strip("表").1, "表");
+    }
+
+    #[test]
+    fn bodies_are_slices_of_the_text() {
+        let text = "1. 甲 2. 乙";
+        let item = split(text)[1];
+        let offset = item.body.as_ptr() as usize - text.as_ptr() as usize;
+        assert_eq!(&text[offset..], "乙");
+    }
+}

@@ -1,0 +1,382 @@
+//! The parsed document: the public contract of the crate.
+//!
+//! Every type here serializes to the shape described in the crate docs (field names in
+//! snake_case). Each structured cell keeps its source text in `raw`; structure is extracted
+//! beside it, never instead of it.
+
+use std::collections::BTreeMap;
+
+use serde::{Deserialize, Serialize};
+
+use crate::diagnostic::Diagnostic;
+
+/// The version of the serialized shape. Bumped only on a breaking change.
+pub const SCHEMA_VERSION: u32 = 1;
+
+/// A whole matter list: its title, its categories (主项) and everything noticed about it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
+pub struct Document {
+    /// Always [`SCHEMA_VERSION`] for documents this version produces.
+    pub schema_version: u32,
+    /// The list's title line, trimmed.
+    pub title: Option<String>,
+    /// Who issued the list, when the title says (`山东省`).
+    pub region: Option<String>,
+    /// The edition marker, when the title has one (`2023版`).
+    pub edition: Option<String>,
+    /// Lines before the first header row other than the title: subtitles, or rows that came
+    /// before any header (those also get a diagnostic). Kept so that no text is lost.
+    #[serde(default)]
+    pub preamble: Vec<String>,
+    /// The header row as first found, each cell normalized.
+    pub columns: Vec<String>,
+    /// The categories (主项) in document order.
+    pub categories: Vec<Category>,
+    /// Rows after or outside the table, such as `说明: 事项编码按照…`.
+    pub footnotes: Vec<String>,
+    /// Everything noticed about the source, in source order.
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+impl Document {
+    /// Every matter of the document, with the category it belongs to, in document order.
+    pub fn matters(&self) -> impl Iterator<Item = (&Category, &Matter)> {
+        self.categories.iter().flat_map(|category| {
+            category
+                .matters
+                .iter()
+                .map(move |matter| (category, matter))
+        })
+    }
+}
+
+/// A category (主项): a merged cell spanning the rows of its matters.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
+pub struct Category {
+    /// The numeral as written (`十一、` → 11); not corrected when the source misnumbers.
+    pub ordinal: Option<u32>,
+    /// The name without its numeral, split pieces joined.
+    pub name: String,
+    /// Every 主项 cell text that made this category, as found.
+    pub raw: Vec<String>,
+    /// From a 主项编码 column when the list has one, trimmed.
+    pub code: Option<String>,
+    /// First and last source line of its rows.
+    pub lines: (usize, usize),
+    /// Its matters (子项), in order.
+    pub matters: Vec<Matter>,
+}
+
+/// A matter (子项): one service of the list.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
+pub struct Matter {
+    /// 子项序号, when it is a positive integer.
+    pub seq: Option<u32>,
+    /// The 子项序号 cell as found.
+    pub seq_raw: String,
+    /// 子项, normalized.
+    pub name: String,
+    /// The 子项 cell as found.
+    pub name_raw: String,
+    /// From a 子项编码 / 事项编码 / 实施编码 column when present, trimmed.
+    pub code: Option<String>,
+    /// The source line where the row starts.
+    pub line: usize,
+    /// 办理材料.
+    pub materials: Materials,
+    /// 办理时限.
+    pub deadline: Deadline,
+    /// 办理环节.
+    pub steps: Steps,
+    /// 办理方式.
+    pub channels: Channels,
+    /// 备注.
+    pub notes: Notes,
+    /// 设定依据.
+    pub legal_basis: LegalBasis,
+    /// Raw text of every column not named above (such as 办理层级), keyed by its header.
+    pub extra: BTreeMap<String, String>,
+}
+
+/// 办理材料: what the applicant brings.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
+pub struct Materials {
+    /// The cell as found.
+    pub raw: String,
+    /// True for `无` and like wordings.
+    pub none_required: bool,
+    /// The items, grouped by who applies when the cell says so.
+    pub groups: Vec<MaterialGroup>,
+}
+
+/// Materials for one kind of applicant (or for everyone, when `applicant` is `None`).
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
+pub struct MaterialGroup {
+    /// Who applies (`在职职工`, `企业`), when the cell sorts materials by applicant.
+    pub applicant: Option<String>,
+    /// The items of the group.
+    pub items: Vec<Material>,
+}
+
+/// One item of a materials list.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
+pub struct Material {
+    /// The item, normalized, without its list marker.
+    pub text: String,
+    /// `A或B或C` → `[A, B, C]`; empty when there is no choice.
+    pub alternatives: Vec<String>,
+    /// Titles quoted in 《》, without the brackets.
+    pub forms: Vec<String>,
+    /// `1份` → 1.
+    pub copies: Option<u32>,
+    /// Original, copy, or both (GB/T 39046 material form).
+    pub format: Option<MaterialFormat>,
+    /// `加盖单位公章` and like wordings.
+    pub seal_required: bool,
+    /// When the item applies (`属于意外伤害情形的`).
+    pub condition: Option<String>,
+}
+
+/// The form in which a material is handed in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+#[non_exhaustive]
+pub enum MaterialFormat {
+    /// 原件.
+    Original,
+    /// 复印件.
+    Copy,
+    /// 原件及复印件.
+    OriginalAndCopy,
+    /// 原件或复印件.
+    OriginalOrCopy,
+}
+
+/// 办理时限: how long the office may take.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
+pub struct Deadline {
+    /// The cell as found.
+    pub raw: String,
+    /// One clause per time limit the cell states.
+    pub clauses: Vec<DeadlineClause>,
+    /// The largest bound when every clause is immediate (0) or in working days.
+    pub max_working_days: Option<u32>,
+}
+
+/// One time limit of a deadline cell.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
+pub struct DeadlineClause {
+    /// Immediate, or a limit with an amount and a unit.
+    pub kind: ClauseKind,
+    /// The amount, for a limit.
+    pub amount: Option<u32>,
+    /// The unit, for a limit.
+    pub unit: Option<TimeUnit>,
+    /// What the clause applies to (`跨省转移接续`).
+    pub condition: Option<String>,
+    /// Statutory (法定) or committed (承诺), when the text says.
+    pub basis: Option<Basis>,
+    /// A named time limit (`评估时限`).
+    pub label: Option<String>,
+    /// The event the period runs from (`自审核之日起`).
+    pub start: Option<String>,
+}
+
+/// Whether a clause is done on the spot or has a time limit.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+#[non_exhaustive]
+pub enum ClauseKind {
+    /// 即时办结, 当场办结, 即办…
+    Immediate,
+    /// A time limit with an amount and a unit.
+    Limit,
+}
+
+/// The unit of a time limit.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+#[non_exhaustive]
+pub enum TimeUnit {
+    /// 工作日.
+    WorkingDay,
+    /// Calendar days: 日, 天, 自然日.
+    Day,
+    /// 月.
+    Month,
+    /// 小时.
+    Hour,
+    /// 年.
+    Year,
+}
+
+/// Where a time limit comes from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+#[non_exhaustive]
+pub enum Basis {
+    /// 法定, 国家规定.
+    Statutory,
+    /// 承诺.
+    Committed,
+}
+
+/// 办理环节: the steps of handling a matter.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
+pub struct Steps {
+    /// The cell as found.
+    pub raw: String,
+    /// The steps in order (`申请—受理—办结` → `[申请, 受理, 办结]`).
+    pub steps: Vec<String>,
+}
+
+/// 办理方式: the ways to apply.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
+pub struct Channels {
+    /// The cell as found.
+    pub raw: String,
+    /// Each way to apply, with its kind.
+    pub modes: Vec<Channel>,
+}
+
+/// One way to apply.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
+pub struct Channel {
+    /// The wording, normalized (`现场办理`).
+    pub text: String,
+    /// What kind of channel it is.
+    pub kind: ChannelKind,
+}
+
+/// The kind of a channel (GB/T 39046 table A.5).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+#[non_exhaustive]
+pub enum ChannelKind {
+    /// 现场, 窗口.
+    OnSite,
+    /// 网上, 电脑端.
+    Online,
+    /// APP, 小程序, 掌上.
+    Mobile,
+    /// 邮寄, 快递.
+    Mail,
+    /// Anything else.
+    Other,
+}
+
+/// 备注: notes on the matter.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
+pub struct Notes {
+    /// The cell as found.
+    pub raw: String,
+    /// The note split into its numbered points, markers removed.
+    pub items: Vec<String>,
+    /// Deadlines a note sets for a way of applying.
+    pub channel_deadlines: Vec<ChannelDeadline>,
+    /// Terms the note defines (`有效身份证件包括…`).
+    pub definitions: Vec<Definition>,
+}
+
+/// A deadline that a note sets for one way of applying.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
+pub struct ChannelDeadline {
+    /// The way of applying (`通过政务服务网申请办理的`).
+    pub condition: String,
+    /// The time limit for it.
+    pub clause: DeadlineClause,
+}
+
+/// A term a note defines by listing what it includes.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
+pub struct Definition {
+    /// The term (`有效身份证件`).
+    pub term: String,
+    /// What it includes, in order.
+    pub includes: Vec<String>,
+}
+
+/// 设定依据: the legal basis of the matter.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
+pub struct LegalBasis {
+    /// The cell as found.
+    pub raw: String,
+    /// The documents cited, in order.
+    pub citations: Vec<Citation>,
+}
+
+/// One cited document.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
+pub struct Citation {
+    /// This citation's own text, normalized, without its list marker.
+    pub text: String,
+    /// The document's title without 《》.
+    pub title: String,
+    /// A title quoted inside it with 〈〉.
+    pub inner_title: Option<String>,
+    /// Issuing bodies, when named before the title or in an order number.
+    pub issuers: Vec<String>,
+    /// The document number, when given.
+    pub document_number: Option<DocumentNumber>,
+    /// The articles cited.
+    pub provisions: Vec<Provision>,
+    /// A named annex the provisions point into.
+    pub annex: Option<String>,
+}
+
+/// An article (条), with its paragraph (款) and item (项) when given.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[non_exhaustive]
+pub struct Provision {
+    /// 第N条.
+    pub article: u32,
+    /// 第N款.
+    pub paragraph: Option<u32>,
+    /// 第N项.
+    pub item: Option<u32>,
+}
+
+/// The number of a cited document: an order (令) or a 文号.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[non_exhaustive]
+pub struct DocumentNumber {
+    /// The number as written.
+    pub raw: String,
+    /// Order or 文号.
+    pub kind: NumberKind,
+    /// For an order, who issued it (`主席令`, `国家医保局`).
+    pub issuer: Option<String>,
+    /// For a 文号, the issuer's prefix (`人社部发`).
+    pub prefix: Option<String>,
+    /// For a 文号, the year (`〔2012〕` → 2012).
+    pub year: Option<u32>,
+    /// The number.
+    pub number: Option<u32>,
+}
+
+/// The kind of a document number.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+#[non_exhaustive]
+pub enum NumberKind {
+    /// An order: `主席令第35号`, `国家医保局令第2号`.
+    Order,
+    /// A 文号: `人社部发〔2012〕53号`.
+    Wenhao,
+}

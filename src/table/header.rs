@@ -1,0 +1,268 @@
+//! The header row: recognised by its content, columns found by name (with the usual synonyms),
+//! in any order, with any extra columns.
+
+use crate::normalize::{is_invisible, normalize};
+
+/// A column the model knows.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub(crate) enum Column {
+    Category,
+    CategoryCode,
+    Seq,
+    Name,
+    MatterCode,
+    Materials,
+    Deadline,
+    Steps,
+    Channels,
+    Notes,
+    LegalBasis,
+}
+
+impl Column {
+    /// How many columns the model knows.
+    pub(crate) const COUNT: usize = 11;
+
+    /// The column's index in a `[_; Column::COUNT]` array.
+    pub(crate) fn index(self) -> usize {
+        self as usize
+    }
+
+    /// The name the contract uses for the column.
+    pub(crate) fn name(self) -> &'static str {
+        match self {
+            Column::Category => "主项",
+            Column::CategoryCode => "主项编码",
+            Column::Seq => "子项序号",
+            Column::Name => "子项",
+            Column::MatterCode => "子项编码",
+            Column::Materials => "办理材料",
+            Column::Deadline => "办理时限",
+            Column::Steps => "办理环节",
+            Column::Channels => "办理方式",
+            Column::Notes => "备注",
+            Column::LegalBasis => "设定依据",
+        }
+    }
+}
+
+/// Header names and synonyms, compared after removing white space.
+const NAMES: &[(&str, Column)] = &[
+    ("主项", Column::Category),
+    ("主项名称", Column::Category),
+    ("主项事项", Column::Category),
+    ("事项类别", Column::Category),
+    ("一级事项", Column::Category),
+    ("主项编码", Column::CategoryCode),
+    ("主项代码", Column::CategoryCode),
+    ("子项序号", Column::Seq),
+    ("序号", Column::Seq),
+    ("子项编号", Column::Seq),
+    ("子项", Column::Name),
+    ("子项名称", Column::Name),
+    ("事项名称", Column::Name),
+    ("子项事项", Column::Name),
+    ("二级事项", Column::Name),
+    ("服务事项", Column::Name),
+    ("子项编码", Column::MatterCode),
+    ("子项代码", Column::MatterCode),
+    ("事项编码", Column::MatterCode),
+    ("实施编码", Column::MatterCode),
+    ("事项代码", Column::MatterCode),
+    ("办理材料", Column::Materials),
+    ("申请材料", Column::Materials),
+    ("所需材料", Column::Materials),
+    ("申报材料", Column::Materials),
+    ("提交材料", Column::Materials),
+    ("办事材料", Column::Materials),
+    ("办理时限", Column::Deadline),
+    ("办结时限", Column::Deadline),
+    ("承诺时限", Column::Deadline),
+    ("承诺办结时限", Column::Deadline),
+    ("办理期限", Column::Deadline),
+    ("时限", Column::Deadline),
+    ("办理环节", Column::Steps),
+    ("办理流程", Column::Steps),
+    ("办事流程", Column::Steps),
+    ("流程", Column::Steps),
+    ("环节", Column::Steps),
+    ("办理方式", Column::Channels),
+    ("办理形式", Column::Channels),
+    ("办理渠道", Column::Channels),
+    ("服务方式", Column::Channels),
+    ("备注", Column::Notes),
+    ("说明", Column::Notes),
+    ("设定依据", Column::LegalBasis),
+    ("法律依据", Column::LegalBasis),
+    ("政策依据", Column::LegalBasis),
+    ("实施依据", Column::LegalBasis),
+    ("办理依据", Column::LegalBasis),
+    ("依据", Column::LegalBasis),
+];
+
+/// A header cell made comparable: no white space, no invisible characters.
+pub(crate) fn header_key(cell: &str) -> String {
+    cell.chars()
+        .filter(|c| !c.is_whitespace() && !is_invisible(*c))
+        .collect()
+}
+
+/// The column a header cell names, if the model knows it. A bracketed qualifier after the name
+/// is allowed (`办理时限（工作日）`).
+pub(crate) fn column_of(cell: &str) -> Option<Column> {
+    let key = header_key(cell);
+    let base = key
+        .find(['（', '('])
+        .filter(|&i| i > 0)
+        .map_or(key.as_str(), |i| &key[..i]);
+    NAMES
+        .iter()
+        .find(|(name, _)| *name == key || *name == base)
+        .map(|&(_, column)| column)
+}
+
+/// What each cell position of a header row holds.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) enum Slot {
+    Known(Column),
+    /// A column the model does not know, or a second column of a known kind: kept in `extra`
+    /// under this name.
+    Extra(String),
+}
+
+/// A recognised header row.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct Header {
+    /// One slot per cell of the header row.
+    pub(crate) slots: Vec<Slot>,
+    /// The header cells, normalized (the document's `columns`).
+    pub(crate) names: Vec<String>,
+    /// Columns that appeared more than once (the later ones became `Extra`).
+    pub(crate) duplicates: Vec<(usize, Column)>,
+}
+
+impl Header {
+    /// Read `cells` as a header row, or `None` when they are not one: at least three cells
+    /// (two, in a row of at most three non-empty cells) must name known columns, and one of
+    /// them must be 子项 or 子项序号 or 主项.
+    pub(crate) fn recognise(cells: &[&str]) -> Option<Header> {
+        let known: Vec<Option<Column>> = cells.iter().map(|c| column_of(c)).collect();
+        let count = known.iter().flatten().count();
+        let non_empty = cells.iter().filter(|c| !c.trim().is_empty()).count();
+        let anchored = known
+            .iter()
+            .flatten()
+            .any(|c| matches!(c, Column::Name | Column::Seq | Column::Category));
+        let enough = count >= 3 || (count >= 2 && non_empty <= 3);
+        if !(enough && anchored && count * 2 > non_empty) {
+            return None;
+        }
+        let mut slots = Vec::with_capacity(cells.len());
+        let mut duplicates = Vec::new();
+        for (i, (cell, column)) in cells.iter().zip(known).enumerate() {
+            let slot = match column {
+                Some(column) if !slots.contains(&Slot::Known(column)) => Slot::Known(column),
+                Some(column) => {
+                    duplicates.push((i, column));
+                    Slot::Extra(normalize(cell))
+                }
+                None => Slot::Extra(normalize(cell)),
+            };
+            slots.push(slot);
+        }
+        Some(Header {
+            slots,
+            names: cells.iter().map(|c| normalize(c)).collect(),
+            duplicates,
+        })
+    }
+
+    /// The cell position of a known column.
+    pub(crate) fn index_of(&self, column: Column) -> Option<usize> {
+        self.slots.iter().position(|s| *s == Slot::Known(column))
+    }
+
+    /// The comparable form of the header, to tell a repeated header from a different one.
+    pub(crate) fn key(&self) -> Vec<String> {
+        let mut key: Vec<String> = self.names.iter().map(|n| header_key(n)).collect();
+        while key.last().is_some_and(|k| k.is_empty()) {
+            key.pop();
+        }
+        key
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const STANDARD: [&str; 9] = [
+        "主项",
+        "子项序号",
+        "子项",
+        "办理材料",
+        "办理时限",
+        "办理环节",
+        "办理方式",
+        "备注",
+        "设定依据",
+    ];
+
+    #[test]
+    fn the_standard_header() {
+        let header = Header::recognise(&STANDARD).unwrap();
+        assert_eq!(header.index_of(Column::Category), Some(0));
+        assert_eq!(header.index_of(Column::LegalBasis), Some(8));
+        assert!(header.slots.iter().all(|s| matches!(s, Slot::Known(_))));
+        assert_eq!(header.names, STANDARD);
+    }
+
+    #[test]
+    fn synonyms_order_and_extra_columns() {
+        let cells = [
+            "序号",
+            "事项名称",
+            "主项编码",
+            "子项编码",
+            "申请材料",
+            "办理层级",
+            "办理形式",
+            "法律依据",
+            "主项",
+        ];
+        let header = Header::recognise(&cells).unwrap();
+        assert_eq!(header.index_of(Column::Seq), Some(0));
+        assert_eq!(header.index_of(Column::Name), Some(1));
+        assert_eq!(header.index_of(Column::CategoryCode), Some(2));
+        assert_eq!(header.index_of(Column::MatterCode), Some(3));
+        assert_eq!(header.index_of(Column::Materials), Some(4));
+        assert_eq!(header.slots[5], Slot::Extra("办理层级".into()));
+        assert_eq!(header.index_of(Column::Channels), Some(6));
+        assert_eq!(header.index_of(Column::LegalBasis), Some(7));
+        assert_eq!(header.index_of(Column::Category), Some(8));
+        assert_eq!(header.index_of(Column::Deadline), None);
+    }
+
+    #[test]
+    fn spaced_and_qualified_names() {
+        assert_eq!(column_of(" 办 理\u{3000}材 料 "), Some(Column::Materials));
+        assert_eq!(column_of("办理时限（工作日）"), Some(Column::Deadline));
+        assert_eq!(column_of("办理时限说明"), None);
+    }
+
+    #[test]
+    fn duplicates_go_to_extra() {
+        let header = Header::recognise(&["子项", "备注", "备注", "办理材料"]).unwrap();
+        assert_eq!(header.duplicates, [(2, Column::Notes)]);
+        assert_eq!(header.slots[2], Slot::Extra("备注".into()));
+    }
+
+    #[test]
+    fn data_rows_are_not_headers() {
+        assert!(
+            Header::recognise(&["一、基本医疗", "1", "单位参保登记", "无", "即时办结"]).is_none()
+        );
+        assert!(Header::recognise(&["备注", "说明"]).is_none());
+        assert!(Header::recognise(&["", "", ""]).is_none());
+    }
+}

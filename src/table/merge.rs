@@ -1,0 +1,304 @@
+//! Rows to categories and matters: the merged 主项 cell, categories split or truncated by a
+//! page break, and rows continued on the next page.
+
+use crate::cell::Cell;
+use crate::diagnostic::{Code, Diagnostics, Position};
+use crate::markers;
+
+use super::header::Column;
+
+/// A category as read from the table, before its cells are parsed.
+#[derive(Debug)]
+pub(crate) struct CategoryDraft<'s> {
+    /// Every 主项 cell that made the category, in order.
+    pub(crate) pieces: Vec<Cell<'s>>,
+    /// The pieces joined (numeral included).
+    pub(crate) text: String,
+    pub(crate) code: Option<Cell<'s>>,
+    pub(crate) lines: (usize, usize),
+    pub(crate) matters: Vec<MatterDraft<'s>>,
+}
+
+impl CategoryDraft<'_> {
+    /// The numeral and the name of the joined text.
+    pub(crate) fn ordinal_and_name(&self) -> (Option<u32>, &str) {
+        let (marker, rest) = markers::strip(&self.text);
+        (marker.map(|m| m.number), rest)
+    }
+
+    /// Where the category's first piece is.
+    pub(crate) fn start(&self) -> Position {
+        self.pieces.first().map_or(
+            Position {
+                line: self.lines.0,
+                column: 1,
+            },
+            Cell::start,
+        )
+    }
+}
+
+/// A matter row (with any rows that continue it), before its cells are parsed.
+#[derive(Debug)]
+pub(crate) struct MatterDraft<'s> {
+    pub(crate) line: usize,
+    /// One cell per known column; `None` when the header has no such column.
+    pub(crate) cells: [Option<Cell<'s>>; Column::COUNT],
+    /// Cells of unknown columns, keyed by header name.
+    pub(crate) extra: Vec<(String, Cell<'s>)>,
+}
+
+impl<'s> MatterDraft<'s> {
+    pub(crate) fn cell(&self, column: Column) -> Option<&Cell<'s>> {
+        self.cells[column.index()].as_ref()
+    }
+
+    /// The text of a known column's cell, or `""`.
+    pub(crate) fn text(&self, column: Column) -> &str {
+        self.cell(column).map_or("", Cell::text)
+    }
+
+    /// Where a column's cell is, or the start of the row when the header has no such column.
+    pub(crate) fn position(&self, column: Column) -> Position {
+        self.cell(column).map_or(
+            Position {
+                line: self.line,
+                column: 1,
+            },
+            Cell::start,
+        )
+    }
+}
+
+/// One data row, split into cells and mapped to columns by the header.
+pub(crate) struct Row<'s> {
+    pub(crate) line: usize,
+    pub(crate) cells: [Option<Cell<'s>>; Column::COUNT],
+    pub(crate) extra: Vec<(String, Cell<'s>)>,
+}
+
+impl<'s> Row<'s> {
+    fn take(&mut self, column: Column) -> Option<Cell<'s>> {
+        self.cells[column.index()].take()
+    }
+
+    fn is_blank(&self, column: Column) -> bool {
+        self.cells[column.index()]
+            .as_ref()
+            .is_none_or(Cell::is_blank)
+    }
+
+    /// Whether any cell other than 主项 holds text.
+    fn has_matter_text(&self) -> bool {
+        self.cells.iter().enumerate().any(|(i, c)| {
+            i != Column::Category.index() && c.as_ref().is_some_and(|c| !c.is_blank())
+        }) || self.extra.iter().any(|(_, c)| !c.is_blank())
+    }
+}
+
+/// Folds data rows into categories and matters.
+#[derive(Debug, Default)]
+pub(crate) struct Merger<'s> {
+    pub(crate) categories: Vec<CategoryDraft<'s>>,
+    /// No non-empty 主项 seen since the last page break.
+    page_start: bool,
+}
+
+impl<'s> Merger<'s> {
+    /// A page break (a repeated header or title, or blank lines) before the next row.
+    pub(crate) fn page_break(&mut self) {
+        if !self.categories.is_empty() {
+            self.page_start = true;
+        }
+    }
+
+    pub(crate) fn row(&mut self, mut row: Row<'s>, diagnostics: &mut Diagnostics) {
+        let line = row.line;
+        let category_cell = row.take(Column::Category).filter(|c| !c.is_blank());
+        let has_matter = !row.is_blank(Column::Seq) || !row.is_blank(Column::Name);
+        let has_text = row.has_matter_text();
+        match category_cell {
+            Some(cell) => {
+                let at_page_start = std::mem::take(&mut self.page_start);
+                self.category_cell(cell, at_page_start, diagnostics);
+            }
+            None if self.categories.is_empty() && has_text => {
+                diagnostics.push(
+                    Code::MatterWithoutCategory,
+                    Position { line, column: 1 },
+                    format!("the row at line {line} comes before any 主项; it is put in a category without a name"),
+                );
+                self.categories.push(CategoryDraft {
+                    pieces: Vec::new(),
+                    text: String::new(),
+                    code: None,
+                    lines: (line, line),
+                    matters: Vec::new(),
+                });
+            }
+            None => {}
+        }
+        let Some(category) = self.categories.last_mut() else {
+            return;
+        };
+        category.lines.1 = line;
+        if let Some(code) = row.take(Column::CategoryCode).filter(|c| !c.is_blank()) {
+            match &mut category.code {
+                None => category.code = Some(code),
+                Some(_) => {}
+            }
+        }
+        if has_matter {
+            category.matters.push(MatterDraft {
+                line,
+                cells: row.cells,
+                extra: row.extra,
+            });
+        } else if has_text {
+            match category.matters.last_mut() {
+                Some(matter) => {
+                    diagnostics.push(
+                        Code::RowContinued,
+                        Position { line, column: 1 },
+                        format!(
+                            "the row at line {line} has no 子项序号 or 子项; its cells are appended to the matter at line {}",
+                            matter.line
+                        ),
+                    );
+                    continue_matter(matter, row);
+                }
+                None => {
+                    diagnostics.push(
+                        Code::OrphanRow,
+                        Position { line, column: 1 },
+                        format!("the row at line {line} has no 子项序号 or 子项 and no matter before it to continue; it is kept as a matter without a name"),
+                    );
+                    category.matters.push(MatterDraft {
+                        line,
+                        cells: row.cells,
+                        extra: row.extra,
+                    });
+                }
+            }
+        }
+    }
+
+    /// A non-empty 主项 cell: the open category goes on, or a new one starts.
+    fn category_cell(
+        &mut self,
+        cell: Cell<'s>,
+        at_page_start: bool,
+        diagnostics: &mut Diagnostics,
+    ) {
+        let text = cell.text().trim();
+        if let Some(open) = self.categories.last_mut().filter(|c| !c.pieces.is_empty()) {
+            let joined = open.text.as_str();
+            let numbered = |t: &str| markers::strip(t).0.is_some();
+            let repeated = text == joined || (at_page_start && joined.starts_with(text));
+            let completes = at_page_start && text.starts_with(joined);
+            let carries_on = at_page_start && !numbered(text) && numbered(joined);
+            if repeated {
+                if at_page_start {
+                    diagnostics.push(
+                        Code::CategoryRepeated,
+                        cell.start(),
+                        format!(
+                            "主项 “{text}” at line {} repeats the category open since line {}; its rows continue that category",
+                            cell.start().line,
+                            open.lines.0
+                        ),
+                    );
+                }
+                open.pieces.push(cell);
+                return;
+            }
+            if completes || carries_on {
+                let before = open.text.clone();
+                open.text = join_overlapping(&open.text, text);
+                diagnostics.push(
+                    Code::CategoryJoined,
+                    cell.start(),
+                    format!(
+                        "主项 “{before}” split by a page break is joined with “{text}” at line {} into “{}”",
+                        cell.start().line,
+                        open.text
+                    ),
+                );
+                open.pieces.push(cell);
+                return;
+            }
+        }
+        let line = cell.start().line;
+        self.categories.push(CategoryDraft {
+            text: text.to_owned(),
+            pieces: vec![cell],
+            code: None,
+            lines: (line, line),
+            matters: Vec::new(),
+        });
+    }
+}
+
+/// Append a continuation row's cells to the matter it continues.
+fn continue_matter<'s>(matter: &mut MatterDraft<'s>, row: Row<'s>) {
+    for (slot, cell) in matter.cells.iter_mut().zip(row.cells) {
+        match (slot, cell) {
+            (Some(existing), Some(cell)) => {
+                let (line, before) = cell.origin();
+                existing.append(cell.text(), line, before);
+            }
+            (slot @ None, Some(cell)) => *slot = Some(cell),
+            (_, None) => {}
+        }
+    }
+    for (name, cell) in row.extra {
+        match matter.extra.iter_mut().find(|(n, _)| *n == name) {
+            Some((_, existing)) => {
+                let (line, before) = cell.origin();
+                existing.append(cell.text(), line, before);
+            }
+            None => matter.extra.push((name, cell)),
+        }
+    }
+}
+
+/// `a` then `b`, without the longest end of `a` that `b` starts with
+/// (`十、医药机` + `机构申请` → `十、医药机构申请`; `一、基本医` + `一、基本医疗` → `一、基本医疗`).
+/// Apart from `b` repeating all of `a`, overlaps longer than [`MAX_OVERLAP`] characters are not
+/// looked for: a page break cuts a name, it does not repeat a paragraph.
+pub(crate) fn join_overlapping(a: &str, b: &str) -> String {
+    if b.starts_with(a) {
+        return b.to_owned();
+    }
+    let overlap = b
+        .char_indices()
+        .take(MAX_OVERLAP)
+        .map(|(i, c)| i + c.len_utf8())
+        .filter(|&k| a.ends_with(&b[..k]))
+        .last()
+        .unwrap_or(0);
+    format!("{a}{}", &b[overlap..])
+}
+
+/// The longest overlap [`join_overlapping`] looks for, in characters.
+const MAX_OVERLAP: usize = 32;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn joins_remove_the_longest_overlap() {
+        assert_eq!(
+            join_overlapping("十、医药机", "机构申请定点协议管理"),
+            "十、医药机构申请定点协议管理"
+        );
+        assert_eq!(
+            join_overlapping("一、基本医", "一、基本医疗保险关系转移接续"),
+            "一、基本医疗保险关系转移接续"
+        );
+        assert_eq!(join_overlapping("一、甲乙", "丙丁"), "一、甲乙丙丁");
+        assert_eq!(join_overlapping("甲乙甲", "乙甲乙"), "甲乙甲乙");
+        assert_eq!(join_overlapping("", "甲"), "甲");
+    }
+}

@@ -1,0 +1,281 @@
+//! The table layer: text → lines → title, headers and rows → categories and matters with
+//! their raw cells.
+
+mod header;
+mod merge;
+mod source;
+
+pub(crate) use header::Column;
+pub(crate) use merge::{CategoryDraft, MatterDraft};
+pub(crate) use source::decode;
+
+use crate::cell::Cell;
+use crate::diagnostic::{Code, Diagnostics, Position};
+use crate::error::{Error, ErrorKind};
+use crate::normalize::is_invisible;
+
+use header::{Header, Slot};
+use merge::{Merger, Row};
+use source::Line;
+
+/// What the table layer reads from a list.
+#[derive(Debug)]
+pub(crate) struct Table<'s> {
+    pub(crate) title: Option<String>,
+    pub(crate) preamble: Vec<String>,
+    pub(crate) columns: Vec<String>,
+    pub(crate) categories: Vec<CategoryDraft<'s>>,
+    pub(crate) footnotes: Vec<String>,
+}
+
+/// Words that open a footnote row (`说明：`, `注:`).
+const FOOTNOTE_OPENERS: &[&str] = &["说明", "注释", "附注", "备注", "注"];
+
+/// Whether `text` reads as a footnote: an opener followed by a colon or a numbered note.
+fn is_footnote(text: &str) -> bool {
+    let text = text.trim_start();
+    FOOTNOTE_OPENERS.iter().any(|opener| {
+        text.strip_prefix(opener).is_some_and(|rest| {
+            let rest = rest.trim_start();
+            rest.starts_with(['：', ':']) || rest.starts_with(crate::numeral::is_arabic_digit)
+        })
+    })
+}
+
+fn is_blank(text: &str) -> bool {
+    text.chars().all(|c| c.is_whitespace() || is_invisible(c))
+}
+
+/// A line split at tabs, each cell with its byte offset in the line.
+fn cells(text: &str) -> Vec<(usize, &str)> {
+    let mut start = 0;
+    text.split('\t')
+        .map(|cell| {
+            let at = start;
+            start += cell.len() + 1;
+            (at, cell)
+        })
+        .collect()
+}
+
+/// Read the table of `text`.
+pub(crate) fn read<'s>(text: &'s str, diagnostics: &mut Diagnostics) -> Result<Table<'s>, Error> {
+    let mut title: Option<String> = None;
+    let mut preamble: Vec<String> = Vec::new();
+    let mut first_header: Option<Vec<String>> = None;
+    let mut header: Option<Header> = None;
+    let mut columns = Vec::new();
+    let mut footnotes = Vec::new();
+    let mut merger = Merger::default();
+    // Text lines between rows, reported once a row follows them.
+    let mut stray: Vec<(Position, usize)> = Vec::new();
+    let mut any_text = false;
+
+    for line in source::lines(text) {
+        if is_blank(line.text) {
+            merger.page_break();
+            continue;
+        }
+        any_text = true;
+        if !line.text.contains('\t') {
+            let trimmed = line.text.trim();
+            let Some(_) = header else {
+                match title {
+                    None => title = Some(trimmed.to_owned()),
+                    Some(_) => preamble.push(trimmed.to_owned()),
+                }
+                continue;
+            };
+            if title.as_deref() == Some(trimmed) || preamble.iter().any(|p| p == trimmed) {
+                // The title block repeated at the top of a page.
+                merger.page_break();
+                continue;
+            }
+            if !is_footnote(trimmed) {
+                stray.push((start_of(&line), footnotes.len()));
+            }
+            footnotes.push(trimmed.to_owned());
+            continue;
+        }
+        let split = cells(line.text);
+        let texts: Vec<&str> = split.iter().map(|&(_, c)| c).collect();
+        if let Some(found) = Header::recognise(&texts) {
+            match &first_header {
+                None => {
+                    first_header = Some(found.key());
+                    columns = found.names.clone();
+                    report_header(&found, &line, &split, diagnostics);
+                }
+                Some(first) if *first != found.key() => {
+                    diagnostics.push(
+                        Code::HeaderMismatch,
+                        start_of(&line),
+                        format!(
+                            "the header row at line {} differs from the first one ({}); the rows after it are read by it",
+                            line.number,
+                            found.names.join(" | ")
+                        ),
+                    );
+                    report_header(&found, &line, &split, diagnostics);
+                }
+                Some(_) => {}
+            }
+            header = Some(found);
+            merger.page_break();
+            continue;
+        }
+        let Some(header) = &header else {
+            diagnostics.push(
+                Code::RowBeforeHeader,
+                start_of(&line),
+                format!(
+                    "the row at line {} comes before any header row; its text is kept in the preamble",
+                    line.number
+                ),
+            );
+            preamble.push(line.text.trim().to_owned());
+            continue;
+        };
+        let non_empty: Vec<&str> = texts.iter().copied().filter(|t| !is_blank(t)).collect();
+        if non_empty.len() == 1 && is_footnote(non_empty[0]) {
+            footnotes.push(non_empty[0].trim().to_owned());
+            continue;
+        }
+        for (at, _) in stray.drain(..) {
+            diagnostics.push(
+                Code::TextOutsideTable,
+                at,
+                format!(
+                    "the text line at line {} stands between table rows; it is kept as a footnote",
+                    at.line
+                ),
+            );
+        }
+        merger.row(map_row(header, &line, &split, diagnostics), diagnostics);
+    }
+
+    if !any_text {
+        return Err(Error::new(
+            ErrorKind::Empty,
+            Position { line: 1, column: 1 },
+        ));
+    }
+    if first_header.is_none() {
+        return Err(Error::new(
+            ErrorKind::NoHeader,
+            Position { line: 1, column: 1 },
+        ));
+    }
+    Ok(Table {
+        title,
+        preamble,
+        columns,
+        categories: merger.categories,
+        footnotes,
+    })
+}
+
+fn start_of(line: &Line<'_>) -> Position {
+    Position {
+        line: line.number,
+        column: 1,
+    }
+}
+
+/// Duplicate and missing columns of a header.
+fn report_header(
+    header: &Header,
+    line: &Line<'_>,
+    split: &[(usize, &str)],
+    diagnostics: &mut Diagnostics,
+) {
+    for &(i, column) in &header.duplicates {
+        let at = split[i].0;
+        diagnostics.push(
+            Code::DuplicateColumn,
+            Cell::new("", line.number, &line.text[..at]).start(),
+            format!(
+                "the header at line {} names {} twice; the second one is kept under `extra`",
+                line.number,
+                column.name()
+            ),
+        );
+    }
+    for column in [Column::Name, Column::Seq] {
+        if header.index_of(column).is_none() {
+            diagnostics.push(
+                Code::MissingColumn,
+                start_of(line),
+                format!(
+                    "the header at line {} has no {} column",
+                    line.number,
+                    column.name()
+                ),
+            );
+        }
+    }
+}
+
+/// Put a row's cells in their columns.
+fn map_row<'s>(
+    header: &Header,
+    line: &Line<'s>,
+    split: &[(usize, &'s str)],
+    diagnostics: &mut Diagnostics,
+) -> Row<'s> {
+    let cell_at = |at: usize, text: &str| Cell::new(text, line.number, &line.text[..at]);
+    let mut row = Row {
+        line: line.number,
+        cells: Default::default(),
+        extra: Vec::new(),
+    };
+    for (slot, &(at, text)) in header.slots.iter().zip(split) {
+        match slot {
+            Slot::Known(column) => row.cells[column.index()] = Some(cell_at(at, text)),
+            Slot::Extra(name) => row.extra.push((name.clone(), cell_at(at, text))),
+        }
+    }
+    let expected = header.slots.len();
+    if split.len() < expected {
+        let end = Cell::new("", line.number, line.text).start();
+        diagnostics.push(
+            Code::RowTooShort,
+            end,
+            format!(
+                "the row at line {} has {} cells where the header has {}",
+                line.number,
+                split.len(),
+                expected
+            ),
+        );
+        // The missing cells are empty, at the end of the line.
+        for slot in &header.slots[split.len()..] {
+            if let Slot::Known(column) = slot {
+                row.cells[column.index()] = Some(cell_at(line.text.len(), ""));
+            }
+        }
+    }
+    let surplus: Vec<(usize, &(usize, &str))> = split
+        .iter()
+        .enumerate()
+        .skip(expected)
+        .filter(|(_, (_, text))| !is_blank(text))
+        .collect();
+    if let Some(&(_, &(at, _))) = surplus.first() {
+        diagnostics.push(
+            Code::RowTooLong,
+            cell_at(at, "").start(),
+            format!(
+                "the row at line {} has {} cells where the header has {}; the surplus is kept under `extra`",
+                line.number,
+                split.len(),
+                expected
+            ),
+        );
+        for (i, &(at, text)) in surplus {
+            row.extra
+                .push((format!("column {}", i + 1), cell_at(at, text)));
+        }
+    }
+    row
+}
