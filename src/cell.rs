@@ -122,8 +122,8 @@ mod tests {
     fn columns_count_graphemes_before_the_cell_and_inside_it() {
         let line = "一、主项\t2\t办理";
         let cell = Cell::new("办理", 7, &line[..line.len() - "办理".len()]);
-        assert_eq!(cell.start(), Position { line: 7, column: 7 });
-        assert_eq!(cell.position("办".len()), Position { line: 7, column: 8 });
+        assert_eq!(cell.start(), Position { line: 7, column: 8 });
+        assert_eq!(cell.position("办".len()), Position { line: 7, column: 9 });
     }
 
     #[test]
