@@ -11,7 +11,7 @@
 use std::io::{self, Read, Write};
 use std::process::ExitCode;
 
-use shixiang::{Document, ParseOptions, Severity};
+use shixiang::{Document, ErrorKind, ParseOptions, Severity};
 
 const EMBEDDED_NAME: &str = "fixtures/valid/shandong-2023.tsv";
 const EMBEDDED: &str = include_str!("../fixtures/valid/shandong-2023.tsv");
