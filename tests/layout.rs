@@ -118,6 +118,21 @@ fn title_region_edition_and_preamble() {
 }
 
 #[test]
+fn a_title_padded_with_tabs_is_still_the_title() {
+    let text = padded(&format!(
+        "某市医疗保障经办政务服务事项清单\t\t\t\n{HEADER}\n一、参保\t1\t甲\n\t某市医疗保障经办政务服务事项清单\t\n{HEADER}\n\t2\t乙\n"
+    ));
+    let document = parsed(&text);
+    assert_eq!(
+        document.title.as_deref(),
+        Some("某市医疗保障经办政务服务事项清单")
+    );
+    assert_eq!(outline(&document)[0].2, [Some(1), Some(2)]);
+    assert!(document.preamble.is_empty());
+    assert!(document.diagnostics.is_empty(), "{:?}", findings(&document));
+}
+
+#[test]
 fn titles_repeated_on_every_page_are_not_footnotes() {
     let text = padded(&format!(
         "清单\n\n{HEADER}\n一、参保\t1\t甲\n\n清单\n\n{HEADER}\n\t2\t乙\n说明：本清单动态调整。\n"
