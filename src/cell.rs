@@ -1,6 +1,8 @@
 //! A cell's text together with where each part of it came from, so that a parser can put a
 //! diagnostic on the exact line and column of what it found.
 
+use std::borrow::Cow;
+
 use unicode_segmentation::UnicodeSegmentation;
 
 use crate::diagnostic::Position;
@@ -18,22 +20,40 @@ pub(crate) struct Origin<'s> {
 
 /// The text of one cell, possibly joined from pieces on several lines (a row continued after a
 /// page break), and the origin of each piece.
+///
+/// A cell read from the source borrows its text ([`Cell::borrowed`]); only a cell joined from
+/// several pieces owns a copy. The first piece's origin is kept inline, so that a cell of one
+/// piece (nearly all of them) costs no allocation at all.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub(crate) struct Cell<'s> {
-    text: String,
-    origins: Vec<Origin<'s>>,
+    text: Cow<'s, str>,
+    /// The first piece, which starts at byte 0.
+    first: Origin<'s>,
+    /// The pieces appended after the first, in order.
+    more: Vec<Origin<'s>>,
 }
 
 impl<'s> Cell<'s> {
-    /// A cell found at `line`, after `before` on that line.
+    /// A cell found at `line`, after `before` on that line, holding a copy of `text`.
     pub(crate) fn new(text: &str, line: usize, before: &'s str) -> Cell<'s> {
+        Cell::with_text(Cow::Owned(text.to_owned()), line, before)
+    }
+
+    /// A cell found at `line`, after `before` on that line, whose text is a slice of the
+    /// source: nothing is copied.
+    pub(crate) fn borrowed(text: &'s str, line: usize, before: &'s str) -> Cell<'s> {
+        Cell::with_text(Cow::Borrowed(text), line, before)
+    }
+
+    fn with_text(text: Cow<'s, str>, line: usize, before: &'s str) -> Cell<'s> {
         Cell {
-            text: text.to_owned(),
-            origins: vec![Origin {
+            text,
+            first: Origin {
                 at: 0,
                 line,
                 before,
-            }],
+            },
+            more: Vec::new(),
         }
     }
 
@@ -42,20 +62,24 @@ impl<'s> Cell<'s> {
         if text.is_empty() {
             return;
         }
-        if self.text.is_empty() {
-            self.origins.clear();
-        }
-        self.origins.push(Origin {
+        let origin = Origin {
             at: self.text.len(),
             line,
             before,
-        });
-        self.text.push_str(text);
+        };
+        if self.text.is_empty() {
+            // The empty first piece has nothing to point at: the new piece becomes the first.
+            self.first = origin;
+            self.more.clear();
+        } else {
+            self.more.push(origin);
+        }
+        self.text.to_mut().push_str(text);
     }
 
     /// The line of the cell's first piece and the line text before it.
     pub(crate) fn origin(&self) -> (usize, &'s str) {
-        self.origins.first().map_or((0, ""), |o| (o.line, o.before))
+        (self.first.line, self.first.before)
     }
 
     /// The text exactly as the source had it (pieces joined).
@@ -64,7 +88,7 @@ impl<'s> Cell<'s> {
     }
 
     pub(crate) fn into_text(self) -> String {
-        self.text
+        self.text.into_owned()
     }
 
     /// Whether the cell holds anything but white space.
@@ -85,19 +109,16 @@ impl<'s> Cell<'s> {
             offset -= 1;
         }
         let origin = self
-            .origins
+            .more
             .iter()
             .rev()
             .find(|o| o.at <= offset)
-            .or(self.origins.first());
-        match origin {
-            Some(o) => Position {
-                line: o.line,
-                column: o.before.graphemes(true).count()
-                    + self.text[o.at..offset].graphemes(true).count()
-                    + 1,
-            },
-            None => Position { line: 0, column: 0 },
+            .unwrap_or(&self.first);
+        Position {
+            line: origin.line,
+            column: origin.before.graphemes(true).count()
+                + self.text[origin.at..offset].graphemes(true).count()
+                + 1,
         }
     }
 
@@ -144,6 +165,20 @@ mod tests {
         let mut cell = Cell::new("", 3, "");
         cell.append("甲", 5, "\t");
         assert_eq!(cell.start(), Position { line: 5, column: 2 });
+    }
+
+    #[test]
+    fn a_borrowed_cell_copies_nothing_until_a_piece_is_appended() {
+        let line = "一、主项\t甲乙";
+        let (before, text) = line.split_at("一、主项\t".len());
+        let mut cell = Cell::borrowed(text, 4, before);
+        assert!(std::ptr::eq(cell.text(), text));
+        assert_eq!(cell.start(), Position { line: 4, column: 6 });
+        cell.append("丙", 6, "\t");
+        assert_eq!(cell.text(), "甲乙丙");
+        assert_eq!(cell.position_of(&cell.text()["甲乙".len()..]).line, 6);
+        assert_eq!(cell.position("甲".len()), Position { line: 4, column: 7 });
+        assert_eq!(cell.origin(), (4, before));
     }
 
     #[test]

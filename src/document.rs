@@ -17,7 +17,7 @@ pub(crate) fn build(table: Table<'_>, mut diagnostics: Diagnostics) -> Document 
     checks::run(&table.categories, &mut diagnostics);
     let categories = table
         .categories
-        .iter()
+        .into_iter()
         .map(|draft| category(draft, &mut diagnostics))
         .collect();
     Document {
@@ -33,17 +33,20 @@ pub(crate) fn build(table: Table<'_>, mut diagnostics: Diagnostics) -> Document 
     }
 }
 
-fn category(draft: &CategoryDraft<'_>, diagnostics: &mut Diagnostics) -> Category {
+/// A category from its draft. The draft is consumed, so that the memory of each category's
+/// drafts is free again for the next category's model.
+fn category(draft: CategoryDraft<'_>, diagnostics: &mut Diagnostics) -> Category {
     let (ordinal, name) = draft.ordinal_and_name();
+    let name = normalize(name);
     Category {
         ordinal,
-        name: normalize(name),
-        raw: draft.pieces.iter().map(|p| p.text().to_owned()).collect(),
+        name,
+        raw: draft.pieces.into_iter().map(Cell::into_text).collect(),
         code: draft.code.as_ref().map(|c| c.text().trim().to_owned()),
         lines: draft.lines,
         matters: draft
             .matters
-            .iter()
+            .into_iter()
             .map(|m| matter(m, diagnostics))
             .collect(),
     }
@@ -87,7 +90,7 @@ has_raw!(
     crate::model::LegalBasis
 );
 
-fn matter(draft: &MatterDraft<'_>, diagnostics: &mut Diagnostics) -> Matter {
+fn matter(draft: MatterDraft<'_>, diagnostics: &mut Diagnostics) -> Matter {
     let mut extra = BTreeMap::new();
     for (name, cell) in &draft.extra {
         if cell.text().is_empty() {

@@ -109,16 +109,30 @@ pub(crate) fn header_key(cell: &str) -> String {
 
 /// The column a header cell names, if the model knows it. A bracketed qualifier after the name
 /// is allowed (`办理时限（工作日）`).
+///
+/// Compares the cell's [`header_key`] with each name as it goes, without building the key:
+/// every data cell of a list is tried here, and most differ from every name at once.
 pub(crate) fn column_of(cell: &str) -> Option<Column> {
-    let key = header_key(cell);
-    let base = key
-        .find(['（', '('])
-        .filter(|&i| i > 0)
-        .map_or(key.as_str(), |i| &key[..i]);
+    let key = || {
+        cell.chars()
+            .filter(|c| !c.is_whitespace() && !is_invisible(*c))
+    };
+    let first = key().next()?;
     NAMES
         .iter()
-        .find(|(name, _)| *name == key || *name == base)
+        .filter(|(name, _)| name.starts_with(first))
+        .find(|(name, _)| names_cell(name, key()))
         .map(|&(_, column)| column)
+}
+
+/// Whether `key` (a header key, char by char) is `name`, alone or before a bracket.
+fn names_cell(name: &str, mut key: impl Iterator<Item = char>) -> bool {
+    for expected in name.chars() {
+        if key.next() != Some(expected) {
+            return false;
+        }
+    }
+    matches!(key.next(), None | Some('（' | '('))
 }
 
 /// What each cell position of a header row holds.
@@ -251,6 +265,26 @@ mod tests {
         assert_eq!(column_of(" 办 理\u{3000}材 料 "), Some(Column::Materials));
         assert_eq!(column_of("办理时限（工作日）"), Some(Column::Deadline));
         assert_eq!(column_of("办理时限说明"), None);
+    }
+
+    #[test]
+    fn names_and_look_alikes() {
+        for (cell, expected) in [
+            ("子项", Some(Column::Name)),
+            ("子项序号", Some(Column::Seq)),
+            ("子项(名称)", Some(Column::Name)),
+            ("\u{200B}备 注", Some(Column::Notes)),
+            ("依据（法规）", Some(Column::LegalBasis)),
+            ("", None),
+            ("  ", None),
+            ("子", None),
+            ("子项目", None),
+            ("（办理时限）", None),
+            ("备注：无", None),
+            ("单位参保登记", None),
+        ] {
+            assert_eq!(column_of(cell), expected, "{cell:?}");
+        }
     }
 
     #[test]

@@ -46,16 +46,26 @@ fn is_blank(text: &str) -> bool {
     text.chars().all(|c| c.is_whitespace() || is_invisible(c))
 }
 
-/// A line split at tabs, each cell with its byte offset in the line.
-fn cells(text: &str) -> Vec<(usize, &str)> {
+/// Split a line at tabs into `split` (cleared first), each cell with its byte offset in the
+/// line, and its texts into `texts`. The buffers are reused from line to line.
+fn split_cells<'s>(text: &'s str, split: &mut Vec<(usize, &'s str)>, texts: &mut Vec<&'s str>) {
+    split.clear();
+    texts.clear();
     let mut start = 0;
-    text.split('\t')
-        .map(|cell| {
-            let at = start;
-            start += cell.len() + 1;
-            (at, cell)
-        })
-        .collect()
+    for cell in text.split('\t') {
+        split.push((start, cell));
+        texts.push(cell);
+        start += cell.len() + 1;
+    }
+}
+
+/// The only non-blank cell of a row, trimmed, when it has exactly one.
+fn lone_cell<'s>(texts: &[&'s str]) -> Option<&'s str> {
+    let mut non_empty = texts.iter().filter(|t| !is_blank(t));
+    match (non_empty.next(), non_empty.next()) {
+        (Some(only), None) => Some(only.trim()),
+        _ => None,
+    }
 }
 
 /// Read the table of `text`.
@@ -70,6 +80,10 @@ pub(crate) fn read<'s>(text: &'s str, diagnostics: &mut Diagnostics) -> Result<T
     // Text lines between rows, reported once a row follows them.
     let mut stray: Vec<(Position, usize)> = Vec::new();
     let mut any_text = false;
+    // The line of the header in force: the same line again is the same header.
+    let mut header_line: Option<&str> = None;
+    let mut split: Vec<(usize, &str)> = Vec::new();
+    let mut texts: Vec<&str> = Vec::new();
 
     for line in source::lines(text) {
         if is_blank(line.text) {
@@ -77,14 +91,9 @@ pub(crate) fn read<'s>(text: &'s str, diagnostics: &mut Diagnostics) -> Result<T
             continue;
         }
         any_text = true;
-        let split = cells(line.text);
-        let texts: Vec<&str> = split.iter().map(|&(_, c)| c).collect();
-        let non_empty: Vec<&str> = texts.iter().copied().filter(|t| !is_blank(t)).collect();
+        split_cells(line.text, &mut split, &mut texts);
         // A line with one non-empty cell may be a title, however many tabs pad it.
-        let lone = match non_empty.as_slice() {
-            [only] => Some(only.trim()),
-            _ => None,
-        };
+        let lone = lone_cell(&texts);
         if let (None, Some(text)) = (&header, lone) {
             match title {
                 None => title = Some(text.to_owned()),
@@ -105,7 +114,15 @@ pub(crate) fn read<'s>(text: &'s str, diagnostics: &mut Diagnostics) -> Result<T
             footnotes.push(trimmed.to_owned());
             continue;
         }
-        if let Some(found) = Header::recognise(&texts) {
+        // A header repeated at the top of each page reads as the one in force.
+        let found = match header.take() {
+            Some(current) if header_line == Some(line.text) => Some(current),
+            current => {
+                header = current;
+                Header::recognise(&texts)
+            }
+        };
+        if let Some(found) = found {
             match &first_header {
                 None => {
                     first_header = Some(found.key());
@@ -127,6 +144,7 @@ pub(crate) fn read<'s>(text: &'s str, diagnostics: &mut Diagnostics) -> Result<T
                 Some(_) => {}
             }
             header = Some(found);
+            header_line = Some(line.text);
             merger.page_break();
             continue;
         }
@@ -228,7 +246,7 @@ fn map_row<'s>(
     split: &[(usize, &'s str)],
     diagnostics: &mut Diagnostics,
 ) -> Row<'s> {
-    let cell_at = |at: usize, text: &str| Cell::new(text, line.number, &line.text[..at]);
+    let cell_at = |at: usize, text: &'s str| Cell::borrowed(text, line.number, &line.text[..at]);
     let mut row = Row {
         line: line.number,
         cells: Default::default(),
