@@ -116,9 +116,7 @@ impl<'s> Cell<'s> {
             .unwrap_or(&self.first);
         Position {
             line: origin.line,
-            column: origin.before.graphemes(true).count()
-                + self.text[origin.at..offset].graphemes(true).count()
-                + 1,
+            column: columns(origin.before) + columns(&self.text[origin.at..offset]) + 1,
         }
     }
 
@@ -133,6 +131,36 @@ impl<'s> Cell<'s> {
             self.start()
         }
     }
+}
+
+/// How many user-perceived characters (grapheme clusters) `text` has.
+///
+/// Most lines are CJK text, ASCII and common punctuation, where every character is a cluster
+/// of its own: those are counted as characters, which is several times faster. Anything else
+/// (combining marks, emoji, CR LF, Hangul jamo, …) goes through the full segmentation.
+pub(crate) fn columns(text: &str) -> usize {
+    if text.chars().all(is_whole_grapheme) {
+        text.chars().count()
+    } else {
+        text.graphemes(true).count()
+    }
+}
+
+/// Whether `c` always forms a grapheme cluster by itself, whatever stands around it: its
+/// Grapheme_Cluster_Break property is `Other` (or `Control`, for the tab), so no rule joins it
+/// with a neighbour of these ranges.
+fn is_whole_grapheme(c: char) -> bool {
+    matches!(c,
+        '\t'
+        | ' '..='~'
+        | '\u{2010}'..='\u{2027}' // dashes, quotation marks, ellipsis
+        | '\u{2460}'..='\u{24FF}' // ①, ⑴, ⒈
+        | '\u{3000}'..='\u{3029}' // CJK punctuation (not the tone marks 〪-〯)
+        | '\u{3030}'..='\u{303F}'
+        | '\u{3400}'..='\u{4DBF}' // CJK extension A
+        | '\u{4E00}'..='\u{9FFF}' // CJK unified ideographs
+        | '\u{FF01}'..='\u{FF5E}' // full-width forms
+    )
 }
 
 #[cfg(test)]
@@ -179,6 +207,45 @@ mod tests {
         assert_eq!(cell.position_of(&cell.text()["甲乙".len()..]).line, 6);
         assert_eq!(cell.position("甲".len()), Position { line: 4, column: 7 });
         assert_eq!(cell.origin(), (4, before));
+    }
+
+    #[test]
+    fn the_fast_column_count_agrees_with_segmentation() {
+        let neighbours = ['a', '\t', '一', '（', '①', '—', '\u{3000}', 'Ａ'];
+        let ranges = [
+            0x09..=0x09,
+            0x20..=0x7E,
+            0x2010..=0x2027,
+            0x2460..=0x24FF,
+            0x3000..=0x3029,
+            0x3030..=0x303F,
+            0x3400..=0x4DBF,
+            0x4E00..=0x9FFF,
+            0xFF01..=0xFF5E,
+        ];
+        for c in ranges.into_iter().flatten().filter_map(char::from_u32) {
+            assert!(is_whole_grapheme(c), "{c:?}");
+            for n in neighbours {
+                let text = format!("{n}{c}{c}{n}");
+                assert_eq!(columns(&text), 4, "{text:?}");
+                assert_eq!(text.graphemes(true).count(), 4, "{text:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn columns_of_combined_characters_count_clusters() {
+        for (text, expected) in [
+            ("e\u{301}一", 2),
+            ("一\u{302A}二", 2),
+            ("\r\n甲", 2),
+            ("👨\u{200D}👩", 1),
+            ("가\u{11A8}", 1),
+            ("甲乙", 2),
+            ("", 0),
+        ] {
+            assert_eq!(columns(text), expected, "{text:?}");
+        }
     }
 
     #[test]

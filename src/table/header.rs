@@ -118,11 +118,25 @@ pub(crate) fn column_of(cell: &str) -> Option<Column> {
             .filter(|c| !c.is_whitespace() && !is_invisible(*c))
     };
     let first = key().next()?;
+    if name_starts().binary_search(&first).is_err() {
+        return None;
+    }
     NAMES
         .iter()
-        .filter(|(name, _)| name.starts_with(first))
+        .filter(|(name, _)| name.chars().next() == Some(first))
         .find(|(name, _)| names_cell(name, key()))
         .map(|&(_, column)| column)
+}
+
+/// The first characters of the [`NAMES`], sorted: a cell that starts otherwise names no column.
+fn name_starts() -> &'static [char] {
+    static STARTS: std::sync::OnceLock<Vec<char>> = std::sync::OnceLock::new();
+    STARTS.get_or_init(|| {
+        let mut starts: Vec<char> = NAMES.iter().filter_map(|(n, _)| n.chars().next()).collect();
+        starts.sort_unstable();
+        starts.dedup();
+        starts
+    })
 }
 
 /// Whether `key` (a header key, char by char) is `name`, alone or before a bracket.
@@ -160,6 +174,10 @@ impl Header {
     /// (two, in a row of at most three non-empty cells) must name known columns, and one of
     /// them must be 子项 or 子项序号 or 主项.
     pub(crate) fn recognise(cells: &[&str]) -> Option<Header> {
+        // Every data row comes here: most name no column at all, and need no more work.
+        if cells.iter().filter_map(|c| column_of(c)).nth(1).is_none() {
+            return None;
+        }
         let known: Vec<Option<Column>> = cells.iter().map(|c| column_of(c)).collect();
         let count = known.iter().flatten().count();
         let non_empty = cells.iter().filter(|c| !c.trim().is_empty()).count();
