@@ -13,8 +13,7 @@ pub const ROWS_PER_PAGE: usize = 8;
 pub const ROWS_PER_CATEGORY: usize = 16;
 
 const TITLE: &str = "某市医疗保障经办政务服务事项清单（2024版）";
-const HEADER: &str =
-    "主项\t子项序号\t子项\t办理材料\t办理时限\t办理环节\t办理方式\t备注\t设定依据";
+const HEADER: &str = "主项\t子项序号\t子项\t办理材料\t办理时限\t办理环节\t办理方式\t备注\t设定依据";
 
 const SEEDS: [&str; 2] = [
     include_str!("../../fixtures/valid/shandong-2023.tsv"),
@@ -45,7 +44,9 @@ fn seeds() -> Seeds {
             }
             // Rows that continue a matter after a page break have no 子项.
             if !cells[2].trim().is_empty() {
-                seeds.rows.push(cells[2..].iter().map(|c| (*c).to_owned()).collect());
+                seeds
+                    .rows
+                    .push(cells[2..].iter().map(|c| (*c).to_owned()).collect());
             }
         }
     }

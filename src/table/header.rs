@@ -123,7 +123,12 @@ pub(crate) fn column_of(cell: &str) -> Option<Column> {
     }
     NAMES
         .iter()
-        .filter(|(name, _)| name.chars().next() == Some(first))
+        // `starts_with(first)` would encode `first` and call memcmp for every name: slower.
+        .filter(|(name, _)| {
+            #[allow(clippy::chars_next_cmp)]
+            let same_start = name.chars().next() == Some(first);
+            same_start
+        })
         .find(|(name, _)| names_cell(name, key()))
         .map(|&(_, column)| column)
 }
@@ -175,9 +180,7 @@ impl Header {
     /// them must be 子项 or 子项序号 or 主项.
     pub(crate) fn recognise(cells: &[&str]) -> Option<Header> {
         // Every data row comes here: most name no column at all, and need no more work.
-        if cells.iter().filter_map(|c| column_of(c)).nth(1).is_none() {
-            return None;
-        }
+        cells.iter().filter_map(|c| column_of(c)).nth(1)?;
         let known: Vec<Option<Column>> = cells.iter().map(|c| column_of(c)).collect();
         let count = known.iter().flatten().count();
         let non_empty = cells.iter().filter(|c| !c.trim().is_empty()).count();
