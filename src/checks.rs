@@ -4,7 +4,6 @@
 
 use std::collections::HashMap;
 
-use crate::cell::Cell;
 use crate::diagnostic::{Code, Diagnostics, Position};
 use crate::model::{Category, DocumentNumber, NumberKind};
 use crate::normalize::normalize;
@@ -193,37 +192,37 @@ fn numbered_citations<'a>(
         let Some(cell) = draft.cell(Column::LegalBasis) else {
             continue;
         };
-        let mut cursor = 0;
-        for citation in &matter.legal_basis.citations {
-            let Some(number) = citation.document_number.as_ref() else {
-                continue;
-            };
-            let at = locate(cell, &number.raw, &mut cursor);
-            if !citation.title.is_empty() {
-                found.push(NumberedCitation {
-                    title: &citation.title,
-                    number,
-                    at,
-                });
-            }
+        let numbered: Vec<(&str, &DocumentNumber)> = matter
+            .legal_basis
+            .citations
+            .iter()
+            .filter(|c| !c.title.is_empty())
+            .filter_map(|c| Some((c.title.as_str(), c.document_number.as_ref()?)))
+            .collect();
+        let offsets = number_offsets(cell.text(), numbered.iter().map(|(_, n)| n.raw.as_str()));
+        let positions = cell.positions(&offsets);
+        for ((title, number), at) in numbered.into_iter().zip(positions) {
+            found.push(NumberedCitation { title, number, at });
         }
     }
     found
 }
 
-/// Where `raw` (a number as written) next occurs in the cell from `cursor` on, moving the
-/// cursor past it; the cell start when it is not found. Citations are in cell order, so each
-/// finds its own number.
-fn locate(cell: &Cell<'_>, raw: &str, cursor: &mut usize) -> Position {
-    let text = cell.text();
-    match text.get(*cursor..).and_then(|rest| rest.find(raw)) {
-        Some(offset) => {
-            let at = *cursor + offset;
-            *cursor = at + raw.len();
-            cell.position(at)
-        }
-        None => cell.start(),
-    }
+/// Where each number (as written) stands in the cell text: the next occurrence after the one
+/// before, since citations come in cell order; the cell start when it is not found.
+fn number_offsets<'a>(text: &str, numbers: impl Iterator<Item = &'a str>) -> Vec<usize> {
+    let mut cursor = 0;
+    numbers
+        .map(
+            |raw| match text.get(cursor..).and_then(|rest| rest.find(raw)) {
+                Some(offset) => {
+                    cursor += offset + raw.len();
+                    cursor - raw.len()
+                }
+                None => 0,
+            },
+        )
+        .collect()
 }
 
 /// What makes two numbers the same: kind, 文号 prefix, year and serial. The issuer of an order
@@ -264,12 +263,17 @@ fn conflicting_document_numbers(citations: &[NumberedCitation<'_>], diagnostics:
         by_title[slot].1.push(citation);
     }
     for (_, group) in &by_title {
+        // Each number: how often, and its first citation; in order of first use.
         let mut counts: Vec<(_, usize, &NumberedCitation<'_>)> = Vec::new();
+        let mut slots: HashMap<_, usize> = HashMap::new();
         for citation in group {
             let key = number_key(citation.number);
-            match counts.iter_mut().find(|(k, _, _)| *k == key) {
-                Some((_, n, _)) => *n += 1,
-                None => counts.push((key, 1, citation)),
+            match slots.get(&key) {
+                Some(&slot) => counts[slot].1 += 1,
+                None => {
+                    slots.insert(key.clone(), counts.len());
+                    counts.push((key, 1, citation));
+                }
             }
         }
         if counts.len() < 2 {

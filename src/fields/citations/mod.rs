@@ -43,6 +43,16 @@ fn trim_separators(text: &str) -> &str {
     text.trim_matches(is_separator)
 }
 
+/// What is left between two citations, without the separators and a conjunction joining them
+/// (`《甲》和《乙》`, `《甲》以及《乙》`).
+fn between_citations(text: &str) -> &str {
+    let text = trim_separators(text);
+    ["以及", "及", "和", "与"]
+        .iter()
+        .find_map(|joiner| text.strip_prefix(joiner))
+        .map_or(text, trim_separators)
+}
+
 /// The longest text a diagnostic quotes before cutting it short with `…`.
 const QUOTE_CHARS: usize = 30;
 
@@ -148,42 +158,40 @@ struct Tail<'a> {
     provisions: Provisions<'a>,
 }
 
-/// Whether `text` can name an annex: a name of two characters or more that does not open with
-/// a bracket (`（2018年修正）` is an edition note, not an annex) nor hold punctuation.
-fn is_annex_name(text: &str) -> bool {
-    let mut chars = text.chars();
-    let starts_with_name = chars
-        .next()
-        .is_some_and(|c| c.is_alphanumeric() && !matches!(c, '（' | '(' | '〔' | '[' | '【'));
-    starts_with_name
-        && text.chars().count() >= 2
-        && !text
-            .chars()
-            .any(|c| matches!(c, '《' | '》' | '；' | ';' | '。' | '，' | ',' | '、'))
+/// Characters an annex name cannot hold: they end a citation or a list.
+fn ends_annex(c: char) -> bool {
+    matches!(c, '《' | '》' | '；' | ';' | '。' | '，' | ',' | '、')
 }
 
-/// nom: an annex name followed by provisions
-/// (`国家医疗保障待遇清单（2020版）第二条第（三）款`).
+/// Whether an annex name may start with `c`: a name, not a bracket (`（2018年修正）` is an
+/// edition note, not an annex).
+fn may_start_annex(c: char) -> bool {
+    c.is_alphanumeric() && !matches!(c, '（' | '(' | '〔' | '[' | '【')
+}
+
+/// nom: an annex name of two characters or more, followed by provisions
+/// (`国家医疗保障待遇清单（2020版）第二条第（三）款`). One pass: each `第` is tried once.
 fn annexed(input: &str) -> IResult<&str, (&str, Provisions<'_>)> {
+    let fail = || nom::Err::Error(nom::error::Error::new(input, nom::error::ErrorKind::Verify));
+    if !input.chars().next().is_some_and(may_start_annex) {
+        return Err(fail());
+    }
     for (i, c) in input.char_indices() {
-        if matches!(c, '《' | '》' | '；' | ';' | '。' | '，' | ',' | '、') {
+        if ends_annex(c) {
             break;
         }
         if c != '第' {
             continue;
         }
-        let name = input[..i].trim();
-        if !is_annex_name(name) {
+        let name = input[..i].trim_end();
+        if name.chars().nth(1).is_none() {
             continue;
         }
         if let Ok((rest, found)) = provisions::provisions(&input[i..]) {
             return Ok((rest, (name, found)));
         }
     }
-    Err(nom::Err::Error(nom::error::Error::new(
-        input,
-        nom::error::ErrorKind::Verify,
-    )))
+    Err(fail())
 }
 
 /// Read what follows a title as far as it fits: `（number）`, annex, provisions. Returns the
@@ -234,10 +242,16 @@ pub(crate) fn parse(cell: &Cell<'_>, diagnostics: &mut Diagnostics) -> LegalBasi
         }
         return basis;
     }
-    let mut reader = Reader { cell, diagnostics };
+    let mut reader = Reader {
+        cell,
+        diagnostics,
+        reported: 0,
+        unreported: 0,
+    };
     for point in points(text, &spans) {
         reader.point(point, &mut basis.citations);
     }
+    reader.finish();
     basis
 }
 
@@ -267,7 +281,15 @@ fn points<'a>(text: &'a str, spans: &[TitleSpan]) -> Vec<&'a str> {
 struct Reader<'c, 's, 'd> {
     cell: &'c Cell<'s>,
     diagnostics: &'d mut Diagnostics,
+    /// `citation_unparsed` reports made for this cell.
+    reported: usize,
+    /// Unreadable parts past [`MAX_REPORTS`], reported together at the end.
+    unreported: usize,
 }
+
+/// The most `citation_unparsed` reports one cell gets one by one. Each locates its part with a
+/// pass over the line, so an unbounded number would make a long garbled cell quadratic.
+const MAX_REPORTS: usize = 20;
 
 impl Reader<'_, '_, '_> {
     /// The citations of one point of the list (or of the whole cell when it has no list).
@@ -287,7 +309,11 @@ impl Reader<'_, '_, '_> {
         for (k, span) in spans.iter().enumerate() {
             let next_start = spans.get(k + 1).map_or(point.len(), |s| s.start);
             let (rest, tail) = tail(&point[span.end..next_start]);
-            let rest = trim_separators(rest);
+            let rest = if k + 1 < spans.len() {
+                between_citations(rest)
+            } else {
+                trim_separators(rest)
+            };
             // What is left before the next title names its issuers, or is left over here.
             let next_issuers = match spans.get(k + 1) {
                 Some(_) if !rest.is_empty() => issuers::issuer_list(rest),
@@ -318,21 +344,16 @@ impl Reader<'_, '_, '_> {
     /// text only, and reported.
     fn untitled(&mut self, point: &str, out: &mut Vec<Citation>) {
         let text = trim_separators(point);
-        let at = self.cell.position_of(text);
-        let citation = Citation {
+        self.unparsed(text, |line| {
+            format!(
+                "the citation “{}” at line {line} names no document in 《》",
+                quote(text)
+            )
+        });
+        out.push(Citation {
             text: normalize(text),
             ..Citation::default()
-        };
-        self.diagnostics.push(
-            Code::CitationUnparsed,
-            at,
-            format!(
-                "the citation “{}” at line {} names no document in 《》",
-                quote(text),
-                at.line
-            ),
-        );
-        out.push(citation);
+        });
     }
 
     /// Build one citation from its parts, reporting what could not be read.
@@ -341,16 +362,12 @@ impl Reader<'_, '_, '_> {
         let title = if parts.span.closed {
             normalize(content)
         } else {
-            let at = self.cell.position_of(&parts.point[parts.span.start..]);
-            self.diagnostics.push(
-                Code::CitationUnparsed,
-                at,
+            self.unparsed(&parts.point[parts.span.start..], |line| {
                 format!(
-                    "the title “《{}” at line {} is not closed with 》",
-                    quote(content),
-                    at.line
-                ),
-            );
+                    "the title “《{}” at line {line} is not closed with 》",
+                    quote(content)
+                )
+            });
             String::new()
         };
         let mut issuers: Vec<String> = parts.issuers.iter().map(|b| normalize(b)).collect();
@@ -362,17 +379,13 @@ impl Reader<'_, '_, '_> {
             }
         }
         for leftover in parts.leftovers.into_iter().flatten() {
-            let at = self.cell.position_of(leftover);
-            self.diagnostics.push(
-                Code::CitationUnparsed,
-                at,
+            self.unparsed(leftover, |line| {
                 format!(
-                    "could not read “{}” in the citation of 《{}》 at line {}",
+                    "could not read “{}” in the citation of 《{}》 at line {line}",
                     quote(leftover),
-                    quote(content),
-                    at.line
-                ),
-            );
+                    quote(content)
+                )
+            });
         }
         for range in &parts.tail.provisions.oversized {
             self.oversized(range);
@@ -393,16 +406,42 @@ impl Reader<'_, '_, '_> {
     }
 
     fn oversized(&mut self, range: &OversizedRange<'_>) {
-        let at = self.cell.position_of(range.text);
         let count = u64::from(range.to) - u64::from(range.from) + 1;
+        self.unparsed(range.text, |line| {
+            format!(
+                "the range “{}” at line {line} spans {count} articles, more than the {} listed one by one; it is left out of the provisions",
+                quote(range.text),
+                provisions::MAX_RANGE
+            )
+        });
+    }
+
+    /// Report a part of the cell that could not be read (`citation_unparsed`), at the part;
+    /// `message` is given the line. Past [`MAX_REPORTS`] reports in the cell, parts are only
+    /// counted (locating each one costs a pass over its line), see [`Reader::finish`].
+    fn unparsed(&mut self, part: &str, message: impl FnOnce(usize) -> String) {
+        if self.reported >= MAX_REPORTS {
+            self.unreported += 1;
+            return;
+        }
+        self.reported += 1;
+        let at = self.cell.position_of(part);
+        self.diagnostics
+            .push(Code::CitationUnparsed, at, message(at.line));
+    }
+
+    /// Report, once, the parts past [`MAX_REPORTS`] that were not reported one by one.
+    fn finish(self) {
+        if self.unreported == 0 {
+            return;
+        }
+        let at = self.cell.start();
         self.diagnostics.push(
             Code::CitationUnparsed,
             at,
             format!(
-                "the range “{}” at line {} spans {count} articles, more than the {} listed one by one; it is left out of the provisions",
-                quote(range.text),
-                at.line,
-                provisions::MAX_RANGE
+                "{} more parts of the 设定依据 cell at line {} could not be read; only the first {MAX_REPORTS} are reported",
+                self.unreported, at.line
             ),
         );
     }

@@ -196,10 +196,7 @@ pub(crate) fn provisions(input: &str) -> IResult<&str, Provisions<'_>> {
             nom::error::ErrorKind::Verify,
         )));
     }
-    loop {
-        let Ok((after_separator, ())) = separator(rest) else {
-            break;
-        };
+    while let Ok((after_separator, ())) = separator(rest) {
         let Ok((after, next)) = reference(after_separator) else {
             break;
         };
