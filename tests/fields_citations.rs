@@ -282,3 +282,20 @@ fn citation_unparsed_and_without_citation_through_the_pipeline() {
         "the 设定依据 cell at line 3 names no document in 《》: “见备注”"
     );
 }
+
+#[test]
+fn many_conflicts_in_one_cell_stay_linear() {
+    let cell: String = (1..=3000).map(|n| format!("《甲》（第{n}号令）")).collect();
+    let started = std::time::Instant::now();
+    let document = parse(&list(&[&cell]));
+    assert!(started.elapsed() < std::time::Duration::from_secs(10));
+    let found = with_code(&document, Code::ConflictingDocumentNumber);
+    assert_eq!(found.len(), 2999);
+    // The cell starts at column 12; the second number after `《甲》（第1号令）《甲》（`.
+    assert_eq!(found[0].column, 12 + 9 + 4);
+    assert_eq!(found[2998].line, 2);
+    assert_eq!(
+        found[0].message,
+        "《甲》 is cited at line 2 as 第2号令 but as 第1号令 once elsewhere"
+    );
+}
