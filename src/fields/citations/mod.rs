@@ -257,7 +257,12 @@ pub(crate) fn parse(cell: &Cell<'_>, diagnostics: &mut Diagnostics) -> LegalBasi
 
 /// The cell split at its list markers; a marker inside a title does not count.
 fn points<'a>(text: &'a str, spans: &[TitleSpan]) -> Vec<&'a str> {
-    let inside_title = |at: usize| spans.iter().any(|s| s.start < at && at < s.end);
+    // Spans are ordered and do not overlap: the first ending after `at` is the only one that
+    // may hold it.
+    let inside_title = |at: usize| {
+        let next = spans.partition_point(|s| s.end <= at);
+        spans.get(next).is_some_and(|s| s.start < at)
+    };
     let starts: Vec<(usize, usize)> = markers::list_markers(text)
         .into_iter()
         .filter(|m| !inside_title(m.start))

@@ -458,6 +458,7 @@ fn hostile_input_does_not_panic_and_stays_linear() {
         format!("《法》{}", "9".repeat(20_000)),
         format!("《法》第1条至第{}条", "9".repeat(50)),
         "1. 2. 3. 《》（）第条".repeat(1_000),
+        (1..=5_000).map(|n| format!("{n}. 《法》")).collect(),
     ] {
         let started = std::time::Instant::now();
         let (basis, _) = read(&text);
