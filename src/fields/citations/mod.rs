@@ -25,7 +25,7 @@ use crate::cell::Cell;
 use crate::diagnostic::{Code, Diagnostics};
 use crate::markers;
 use crate::model::{Citation, DocumentNumber, LegalBasis};
-use crate::normalize::normalize;
+use crate::normalize::{fold_spaces, normalize};
 
 use provisions::{OversizedRange, Provisions};
 
@@ -142,7 +142,7 @@ fn inner_title(title: &str) -> Option<String> {
         } else if c == close {
             depth -= 1;
             if depth == 0 {
-                let inner = normalize(&title[open..open + i]);
+                let inner = fold_spaces(&title[open..open + i]);
                 return Some(inner).filter(|t| !t.is_empty());
             }
         }
@@ -356,7 +356,7 @@ impl Reader<'_, '_, '_> {
             )
         });
         out.push(Citation {
-            text: normalize(text),
+            text: fold_spaces(text),
             ..Citation::default()
         });
     }
@@ -365,7 +365,7 @@ impl Reader<'_, '_, '_> {
     fn citation(&mut self, parts: Parts<'_>) -> Citation {
         let content = parts.span.content(parts.point);
         let title = if parts.span.closed {
-            normalize(content)
+            fold_spaces(content)
         } else {
             self.unparsed(&parts.point[parts.span.start..], |line| {
                 format!(
@@ -396,7 +396,7 @@ impl Reader<'_, '_, '_> {
             self.oversized(range);
         }
         Citation {
-            text: normalize(trim_separators(parts.text)),
+            text: fold_spaces(trim_separators(parts.text)),
             inner_title: if parts.span.closed {
                 inner_title(content)
             } else {

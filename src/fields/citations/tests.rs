@@ -102,7 +102,14 @@ fn titles_keep_their_brackets() {
             "关于印发《基本医疗保险关系转移接续暂行办法》的通知",
             Some("基本医疗保险关系转移接续暂行办法"),
         ),
-        ("《社会 保险法》", "社会保险法", None),
+        // A space in a title is kept (folded to one): it separates co-issuers in
+        // `《国家医保局 财政部关于…》`.
+        ("《社会 \u{3000}保险法》", "社会 保险法", None),
+        (
+            "《国家医保局 财政部关于…的意见》",
+            "国家医保局 财政部关于…的意见",
+            None,
+        ),
     ] {
         let basis = clean(text);
         assert_eq!(titles(&basis), [title], "{text}");
@@ -367,7 +374,7 @@ fn unreadable_text_is_kept_and_reported() {
             "《法》第五条 同上《办法》",
             8,
             "could not read “同上” in the citation of 《法》 at line 1",
-            "《法》第五条同上",
+            "《法》第五条 同上",
         ),
         (
             "《法》第五条和其他《办法》",
