@@ -120,6 +120,8 @@ fn channel_deadlines_in(sentence: &str) -> (Vec<ChannelDeadline>, Vec<&str>) {
     let mut found = Vec::new();
     let mut unread = Vec::new();
     let pieces = pieces(sentence);
+    // A condition runs from the sentence start, or from after the deadline before it.
+    let mut condition_start = 0;
     for (k, piece) in pieces.iter().enumerate().skip(1) {
         let piece = piece.trim();
         let names_a_limit = LIMIT_NAMES.iter().any(|name| piece.starts_with(name));
@@ -133,14 +135,21 @@ fn channel_deadlines_in(sentence: &str) -> (Vec<ChannelDeadline>, Vec<&str>) {
         if !previous.ends_with('的') {
             continue;
         }
-        // The condition runs from the sentence start to the end of the previous piece.
-        let end = previous.as_ptr() as usize - sentence.as_ptr() as usize + previous.len();
+        let end = offset_in(sentence, previous) + previous.len();
         found.push(ChannelDeadline {
-            condition: normalize(&sentence[..end]),
+            condition: normalize(
+                sentence[condition_start.min(end)..end].trim_start_matches(['，', ',']),
+            ),
             clause,
         });
+        condition_start = offset_in(sentence, piece) + piece.len();
     }
     (found, unread)
+}
+
+/// The byte offset of `part`, a slice of `text`, in `text`.
+fn offset_in(text: &str, part: &str) -> usize {
+    (part.as_ptr() as usize).saturating_sub(text.as_ptr() as usize)
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -153,16 +162,26 @@ const INCLUDES: &[&str] = &["包括", "包含"];
 /// Words between a term and `包括` (`可包括`, `主要包括`).
 const INCLUDE_ADVERBS: &[&str] = &["主要", "一般", "具体", "可", "应", "须", "需"];
 
-/// The definitions of one sentence.
+/// The definitions of one sentence. A term runs back to the `包括` before it at most, and a
+/// list forward to the next one, so every part of the sentence is read once.
 fn definitions_in(sentence: &str) -> Vec<Definition> {
+    let hits: Vec<(usize, usize)> = sentence
+        .char_indices()
+        .filter_map(|(at, _)| {
+            INCLUDES
+                .iter()
+                .find(|keyword| sentence[at..].starts_with(*keyword))
+                .map(|keyword| (at, at + keyword.len()))
+        })
+        .collect();
     let mut found = Vec::new();
-    for keyword in INCLUDES {
-        for (at, _) in sentence.match_indices(keyword) {
-            let term = term_before(&sentence[..at]);
-            let includes = list_after(&sentence[at + keyword.len()..]);
-            if let (Some(term), false) = (term, includes.is_empty()) {
-                found.push(Definition { term, includes });
-            }
+    for (k, &(at, end)) in hits.iter().enumerate() {
+        let term_from = k.checked_sub(1).map_or(0, |previous| hits[previous].1);
+        let list_to = hits.get(k + 1).map_or(sentence.len(), |next| next.0);
+        let term = term_before(&sentence[term_from..at]);
+        let includes = list_after(&sentence[end..list_to]);
+        if let (Some(term), false) = (term, includes.is_empty()) {
+            found.push(Definition { term, includes });
         }
     }
     found
@@ -378,6 +397,31 @@ mod tests {
         ] {
             assert_eq!(parse_text(text).0.definitions, [], "{text}");
         }
+    }
+
+    #[test]
+    fn each_condition_starts_after_the_deadline_before_it() {
+        let (notes, _) = parse_text("网上申请的，办理时限1个工作日，邮寄申请的，办理时限5个工作日");
+        let conditions: Vec<_> = notes
+            .channel_deadlines
+            .iter()
+            .map(|found| (found.condition.as_str(), found.clause.amount))
+            .collect();
+        assert_eq!(
+            conditions,
+            [("网上申请的", Some(1)), ("邮寄申请的", Some(5))]
+        );
+    }
+
+    #[test]
+    fn long_notes_are_read_in_linear_time() {
+        let text =
+            "证件包括身份证、".repeat(20_000) + &"网上申请的，办理时限1个工作日，".repeat(20_000);
+        let started = std::time::Instant::now();
+        let (notes, _) = parse_text(&text);
+        assert_eq!(notes.channel_deadlines.len(), 20_000);
+        assert_eq!(notes.definitions.len(), 20_000);
+        assert!(started.elapsed().as_secs() < 20);
     }
 
     #[test]
