@@ -66,6 +66,7 @@ mod title;
 
 pub use diagnostic::{Code, Diagnostic, Position, Severity};
 pub use error::{Error, ErrorKind};
+pub use fields::deadline::ParseDeadlineError;
 pub use model::*;
 
 /// How to parse.
