@@ -12,7 +12,7 @@
 use std::io::{self, Read, Write};
 use std::process::ExitCode;
 
-use shixiang::{Document, ParseOptions, Severity};
+use shixiang::{Document, ErrorKind, ParseOptions, Severity};
 
 const EMBEDDED_NAME: &str = "fixtures/valid/shandong-2023.tsv";
 const EMBEDDED: &str = include_str!("../fixtures/valid/shandong-2023.tsv");
@@ -96,12 +96,11 @@ fn main() -> ExitCode {
     let document = match shixiang::parse_bytes_with(&bytes, &options) {
         Ok(document) => document,
         Err(error) => {
-            eprintln!(
-                "{name}:{}:{}: error: {}",
-                error.line(),
-                error.column(),
-                error.kind()
-            );
+            match error.kind() {
+                // The finding that stopped a strict parse, in the form of every diagnostic.
+                ErrorKind::Strict(finding) => eprintln!("{name}:{finding}"),
+                kind => eprintln!("{name}:{}:{}: error: {kind}", error.line(), error.column()),
+            }
             return ExitCode::from(1);
         }
     };
