@@ -218,8 +218,14 @@ fn compare_mode(args: Vec<String>) -> Option<ExitCode> {
         match format.as_deref() {
             Some("json") => json = true,
             Some("outline") => json = false,
-            other => {
-                eprintln!("dump: --compare takes --format outline or json, not {other:?}\n{COMPARE_USAGE}");
+            Some(other) => {
+                eprintln!(
+                    "dump: --compare takes --format outline or json, not {other:?}\n{COMPARE_USAGE}"
+                );
+                return Some(ExitCode::from(2));
+            }
+            None => {
+                eprintln!("dump: --format needs a value\n{COMPARE_USAGE}");
                 return Some(ExitCode::from(2));
             }
         }
