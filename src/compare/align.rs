@@ -191,6 +191,13 @@ mod tests {
     }
 
     #[test]
+    fn nameless_matters_never_pair() {
+        let baseline = list("登记", &["", "单位参保登记"]);
+        let local = list("登记", &["", "单位参保登记"]);
+        assert_eq!(pairs(&baseline, &local), [(1, 1)]);
+    }
+
+    #[test]
     fn empty_lists() {
         assert!(assign(&[], &list("x", &["a"])).is_empty());
         assert!(assign(&list("x", &["a"]), &[]).is_empty());

@@ -167,7 +167,8 @@ pub(crate) fn similarity(a: &str, b: &str) -> f64 {
     weighted_similarity(a, b, &Weights::uniform())
 }
 
-/// How alike two canonical names are, from 0 (nothing in common) to 1 (the same): the mean
+/// How alike two canonical names are, from 0 (nothing in common, or a name is empty) to 1
+/// (the same): the mean
 /// of the Dice ratio `2·LCS / (|a| + |b|)` and the containment ratio `LCS / min(|a|, |b|)`,
 /// where LCS is the weight of the longest common subsequence of graphemes and `|a|` the
 /// total weight of a name's graphemes.
@@ -180,12 +181,10 @@ pub(crate) fn weighted_similarity(a: &str, b: &str, weights: &Weights) -> f64 {
     let b: Vec<(&str, f64)> = weighted_graphemes(b, weights);
     let total = |v: &[(&str, f64)]| v.iter().map(|(_, w)| w).sum::<f64>();
     let (total_a, total_b) = (total(&a), total(&b));
+    // An empty name (a row kept without a 子项) says nothing about which service it is: it
+    // is like nothing, not even another empty name.
     if total_a <= 0.0 || total_b <= 0.0 {
-        return if a.is_empty() && b.is_empty() {
-            1.0
-        } else {
-            0.0
-        };
+        return 0.0;
     }
     let common = weighted_lcs(&a, &b);
     let dice = 2.0 * common / (total_a + total_b);
@@ -280,7 +279,7 @@ mod tests {
             assert_eq!(ab, similarity(b, a));
             assert!((0.0..=1.0).contains(&ab));
         }
-        assert_eq!(similarity("", ""), 1.0);
+        assert_eq!(similarity("", ""), 0.0);
     }
 
     #[test]
