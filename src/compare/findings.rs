@@ -219,31 +219,36 @@ fn compare_materials(baseline: &Materials, local: &Materials) -> Vec<Finding> {
             .collect();
     }
     let (b_items, l_items) = (items(baseline), items(local));
-    let added = l_items
-        .iter()
-        .filter(|l| !b_items.iter().any(|b| same_material(b, l)))
-        .map(|l| {
-            Finding::new(
-                FindingCode::MaterialAdded,
-                format!(
-                    "the local list asks for “{}”, which the baseline does not",
-                    l.text
-                ),
-            )
-        });
-    let removed = b_items
-        .iter()
-        .filter(|b| !l_items.iter().any(|l| same_material(b, l)))
-        .map(|b| {
-            Finding::new(
-                FindingCode::MaterialRemoved,
-                format!(
-                    "the baseline asks for “{}”, which the local list does not",
-                    b.text
-                ),
-            )
-        });
+    let added = unmatched(&l_items, &b_items).into_iter().map(|l| {
+        Finding::new(
+            FindingCode::MaterialAdded,
+            format!(
+                "the local list asks for “{}”, which the baseline does not",
+                l.text
+            ),
+        )
+    });
+    let removed = unmatched(&b_items, &l_items).into_iter().map(|b| {
+        Finding::new(
+            FindingCode::MaterialRemoved,
+            format!(
+                "the baseline asks for “{}”, which the local list does not",
+                b.text
+            ),
+        )
+    });
     added.chain(removed).collect()
+}
+
+/// The items of `from` that match no item of `other`, each text once (a material asked of
+/// two kinds of applicant is one finding).
+fn unmatched<'a>(from: &[&'a Material], other: &[&Material]) -> Vec<&'a Material> {
+    let mut seen = BTreeSet::new();
+    from.iter()
+        .filter(|item| !other.iter().any(|o| same_material(item, o)))
+        .filter(|item| seen.insert(canonical(&item.text)))
+        .copied()
+        .collect()
 }
 
 // --- channels ---
@@ -618,22 +623,33 @@ mod tests {
             material("有效身份证件", &[], &[]),
         ]);
         let mut local = materials(vec![]);
+        // The same added item in two groups is one finding.
         local.groups = vec![
             MaterialGroup {
                 applicant: Some("企业".to_owned()),
-                items: vec![material("《登记表》", &["登记表"], &[])],
+                items: vec![
+                    material("《登记表》", &["登记表"], &[]),
+                    material("《变更表》", &["变更表"], &[]),
+                ],
             },
             MaterialGroup {
                 applicant: Some("个人".to_owned()),
-                items: vec![],
+                items: vec![material("《变更表》", &["变更表"], &[])],
             },
         ];
         assert_eq!(
             codes_and_messages(compare_materials(&baseline, &local)),
-            [(
-                FindingCode::MaterialRemoved,
-                "the baseline asks for “有效身份证件”, which the local list does not".to_owned()
-            )]
+            [
+                (
+                    FindingCode::MaterialAdded,
+                    "the local list asks for “《变更表》”, which the baseline does not".to_owned()
+                ),
+                (
+                    FindingCode::MaterialRemoved,
+                    "the baseline asks for “有效身份证件”, which the local list does not"
+                        .to_owned()
+                )
+            ]
         );
     }
 
