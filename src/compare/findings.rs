@@ -240,15 +240,18 @@ fn compare_materials(baseline: &Materials, local: &Materials) -> Vec<Finding> {
     added.chain(removed).collect()
 }
 
-/// The items of `from` that match no item of `other`, each text once (a material asked of
-/// two kinds of applicant is one finding).
+/// The items of `from` that match no item of `other`, each material once: an item that is
+/// the same material as one already reported (asked of two kinds of applicant, or the same
+/// form worded twice) is not reported again.
 fn unmatched<'a>(from: &[&'a Material], other: &[&Material]) -> Vec<&'a Material> {
-    let mut seen = BTreeSet::new();
-    from.iter()
-        .filter(|item| !other.iter().any(|o| same_material(item, o)))
-        .filter(|item| seen.insert(canonical(&item.text)))
-        .copied()
-        .collect()
+    let mut reported: Vec<&Material> = Vec::new();
+    for item in from {
+        let matched = other.iter().any(|o| same_material(item, o));
+        if !matched && !reported.iter().any(|r| same_material(item, r)) {
+            reported.push(item);
+        }
+    }
+    reported
 }
 
 // --- channels ---
@@ -634,7 +637,7 @@ mod tests {
             },
             MaterialGroup {
                 applicant: Some("个人".to_owned()),
-                items: vec![material("《变更表》", &["变更表"], &[])],
+                items: vec![material("《变更表》及主管部门的材料", &["变更表"], &[])],
             },
         ];
         assert_eq!(
