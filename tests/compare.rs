@@ -240,7 +240,6 @@ fn online_channel_missing() {
 }
 
 #[test]
-#[ignore = "needs the citations parser (branch citations)"]
 fn citations_dropped_by_title() {
     let comparison = seed_comparison();
     let pair = pair_of(&comparison, "基本医疗保险定点医疗机构费用结算");
