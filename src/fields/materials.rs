@@ -51,6 +51,7 @@ pub(crate) fn parse(cell: &Cell<'_>, diagnostics: &mut Diagnostics) -> Materials
         return materials;
     }
     let mut groups = Groups::default();
+    let mut findings = Vec::new();
     for point in markers::split(raw) {
         groups.next_point();
         let body = match applicant(point.body) {
@@ -74,7 +75,7 @@ pub(crate) fn parse(cell: &Cell<'_>, diagnostics: &mut Diagnostics) -> Materials
                 }
                 let mut items: Vec<Material> = drafts(clause)
                     .into_iter()
-                    .map(|draft| material(&draft, cell, diagnostics))
+                    .map(|draft| material(&draft, &mut findings))
                     .collect();
                 share_distributed_tail(&mut items);
                 for item in items {
@@ -84,7 +85,23 @@ pub(crate) fn parse(cell: &Cell<'_>, diagnostics: &mut Diagnostics) -> Materials
         }
     }
     materials.groups = groups.groups;
+    report(cell, findings, diagnostics);
     materials
+}
+
+/// Something an item could not structure: the item's text in the cell, and what.
+struct Finding<'a> {
+    item: &'a str,
+    message: String,
+}
+
+/// Report the findings of a cell as `materials_unparsed`, each at its item's position
+/// (counted in one walk over the cell, however many there are).
+fn report(cell: &Cell<'_>, findings: Vec<Finding<'_>>, diagnostics: &mut Diagnostics) {
+    let items: Vec<&str> = findings.iter().map(|f| f.item).collect();
+    for (finding, at) in findings.into_iter().zip(cell.positions_of(&items)) {
+        diagnostics.push(Code::MaterialsUnparsed, at, finding.message);
+    }
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -620,11 +637,15 @@ fn provide_verb(input: &str) -> IResult<&str, ()> {
 // ---------------------------------------------------------------------------------------------
 // One item and its attributes
 
-/// Build the item of `draft`, reporting what could not be structured at its position.
-fn material(draft: &Draft<'_>, cell: &Cell<'_>, diagnostics: &mut Diagnostics) -> Material {
+/// Build the item of `draft`, noting what could not be structured in `findings`.
+fn material<'a>(draft: &Draft<'a>, findings: &mut Vec<Finding<'a>>) -> Material {
     let text = normalize(draft.raw);
-    // Counting columns walks the cell, so the position is only found when it is needed.
-    let at = || cell.position_of(draft.raw);
+    let mut note = |message: String| {
+        findings.push(Finding {
+            item: draft.raw,
+            message,
+        })
+    };
     let mut item = Material {
         forms: forms(&text),
         seal_required: seal_required(&text),
@@ -632,37 +653,28 @@ fn material(draft: &Draft<'_>, cell: &Cell<'_>, diagnostics: &mut Diagnostics) -
         ..Material::default()
     };
     match clause_break(&draft.body) {
-        Some(c) => diagnostics.push(
-            Code::MaterialsUnparsed,
-            at(),
-            format!("materials item joins several parts with '{c}'; they were kept as one item"),
-        ),
+        Some(c) => note(format!(
+            "materials item joins several parts with '{c}'; they were kept as one item"
+        )),
         None => item.alternatives = alternatives(&draft.body),
     }
     match copies(&text) {
         Copies::One(n) => item.copies = Some(n),
         Copies::None => {}
-        Copies::Conflict(a, b) => diagnostics.push(
-            Code::MaterialsUnparsed,
-            at(),
-            format!("materials item gives {a} and {b} copies; copies left empty"),
-        ),
+        Copies::Conflict(a, b) => note(format!(
+            "materials item gives {a} and {b} copies; copies left empty"
+        )),
     }
     match format(&text) {
         Format::One(f) => item.format = Some(f),
         Format::None => {}
-        Format::Mixed => diagnostics.push(
-            Code::MaterialsUnparsed,
-            at(),
-            "materials item asks for 原件 of one part and 复印件 of another; format left empty",
+        Format::Mixed => note(
+            "materials item asks for 原件 of one part and 复印件 of another; format left empty"
+                .to_owned(),
         ),
     }
     if has_unclosed_title(&text) {
-        diagnostics.push(
-            Code::MaterialsUnparsed,
-            at(),
-            "materials item opens a title with 《 that is never closed",
-        );
+        note("materials item opens a title with 《 that is never closed".to_owned());
     }
     item.text = text;
     item
