@@ -9,6 +9,7 @@
 //! 3. **Applicants.** A point (or a clause) that opens with a short phrase naming a kind of
 //!    person or organisation and a colon (`在职职工：`, `社会团体、民办非企业单位：`) starts a
 //!    group for that applicant. A later point without one goes to a general group again.
+//!    A lead-in (`需提供以下材料：`) is not an item and is skipped.
 //! 4. **Nested lists.** A body that is itself a list (`在职职工：①… ②…`) is split again.
 //! 5. **Clauses.** A body is split on `；`, `;` and `。` between items — except where the
 //!    next clause opens with `或`, which offers a choice instead (`…材料；或个人承诺书`).
@@ -70,10 +71,7 @@ pub(crate) fn parse(cell: &Cell<'_>, diagnostics: &mut Diagnostics) -> Materials
                     }
                     None => clause,
                 };
-                if is_lead_in(clause) {
-                    continue;
-                }
-                let mut items: Vec<Material> = drafts(clause)
+                let mut items: Vec<Material> = drafts(strip_lead_in(clause))
                     .into_iter()
                     .map(|draft| material(&draft, &mut findings))
                     .collect();
@@ -262,13 +260,28 @@ fn names_applicant(phrase: &str) -> bool {
             .all(|part| !part.is_empty() && APPLICANT_HEADS.iter().any(|head| part.ends_with(head)))
 }
 
-/// Whether `text` only introduces the list that follows (`需提供以下材料：`).
-fn is_lead_in(text: &str) -> bool {
-    let text = text.trim();
-    (text.ends_with('：') || text.ends_with(':'))
-        && ["提供", "提交", "材料", "如下", "以下", "携带"]
+/// The longest lead-in (in characters) skipped as a heading.
+const LEAD_IN_MAX_CHARS: usize = 12;
+
+/// `text` without a leading lead-in (`需提供以下材料：`, `请携带：`): a short phrase ending
+/// with a colon that asks for materials (`提供`, `以下`…) and quotes no title
+/// (`《申请材料清单》：` and `申请材料清单：` stay: they are items).
+fn strip_lead_in(text: &str) -> &str {
+    let text = text.trim_start();
+    let Some((colon, c)) = text.char_indices().find(|&(_, c)| c == '：' || c == ':') else {
+        return text;
+    };
+    let phrase = normalize(&text[..colon]);
+    let is_lead_in = phrase.chars().count() <= LEAD_IN_MAX_CHARS
+        && !phrase.contains('《')
+        && ["提供", "提交", "携带", "如下", "以下"]
             .iter()
-            .any(|w| text.contains(w))
+            .any(|w| phrase.contains(w));
+    if is_lead_in {
+        text[colon + c.len_utf8()..].trim_start()
+    } else {
+        text
+    }
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -889,7 +902,7 @@ fn seal_at(text: &str, at: usize) -> bool {
         let tail: Vec<char> = before.chars().rev().take(4).collect();
         tail.into_iter().rev().collect()
     };
-    let negated = ["无需", "无须", "不需", "不用", "不必", "免", "无"]
+    let negated = ["无需", "无须", "不需", "不用", "不必", "免"]
         .iter()
         .any(|n| recent.contains(n));
     stamped && !negated
@@ -1120,10 +1133,35 @@ mod tests {
 
     #[test]
     fn a_lead_in_is_not_an_item() {
+        for text in [
+            "需提供以下材料：①身份证 ②《表》",
+            "提交材料如下：1. 身份证 2. 《表》",
+            "请携带：身份证；《表》",
+        ] {
+            assert_eq!(shape(text), general(&["身份证", "《表》"]), "{text}");
+        }
+    }
+
+    #[test]
+    fn headings_that_name_documents_are_kept() {
+        let (materials, diagnostics) = run("《申请材料清单》：①身份证 ②《表》");
         assert_eq!(
-            shape("需提供以下材料：①身份证 ②《表》"),
-            general(&["身份证", "《表》"])
+            texts_of(&materials),
+            ["《申请材料清单》：", "身份证", "《表》"]
         );
+        assert_eq!(diagnostics.len(), 1);
+        let (materials, _) = run("申请材料清单：①身份证 ②《表》");
+        assert_eq!(texts_of(&materials), ["申请材料清单：", "身份证", "《表》"]);
+        let (materials, _) = run("1. 医院收费票据：①住院清单 ②病历");
+        assert_eq!(texts_of(&materials), ["医院收费票据：", "住院清单", "病历"]);
+    }
+
+    fn texts_of(materials: &Materials) -> Vec<&str> {
+        materials
+            .groups
+            .iter()
+            .flat_map(|g| g.items.iter().map(|i| i.text.as_str()))
+            .collect()
     }
 
     #[test]
@@ -1214,6 +1252,7 @@ mod tests {
             "《表》加盖公章",
             "《表》盖章",
             "病历（加盖医院业务专章）",
+            "《表》核对无误后加盖公章",
         ] {
             assert!(only_item(text).seal_required, "{text}");
         }
