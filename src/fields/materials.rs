@@ -1006,6 +1006,7 @@ mod tests {
             "第（2）项规定的证明",
             "比例1.5倍的凭证",
             "身份证；或个人承诺书",
+            "身份证（①原件②复印件）",
         ] {
             assert_eq!(shape(text).len(), 1, "{text}");
             assert_eq!(shape(text)[0].1.len(), 1, "{text}");
