@@ -466,8 +466,17 @@ fn enumerated(clause: &str) -> Vec<&str> {
         .map(|(i, _)| i)
         .chain(std::iter::once(clause.len()));
     for end in ends {
+        let piece = &clause[piece_start..end];
+        if let (None, Some(last)) = (open, items.last_mut()) {
+            if is_bare_form(piece) {
+                // `原件、复印件`: the form of the document before, not an item.
+                last.1 = end;
+                piece_start = (end + '、'.len_utf8()).min(clause.len());
+                continue;
+            }
+        }
         let start = *open.get_or_insert(piece_start);
-        if is_document(&clause[piece_start..end]) {
+        if is_document(piece) {
             items.push((start, end));
             open = None;
         }
@@ -531,6 +540,23 @@ fn is_document(text: &str) -> bool {
         }
     }
     has_form || rest.ends_with('》') || DOCUMENT_HEADS.iter().any(|head| rest.ends_with(head))
+}
+
+/// Whether `text` is only a form or a number of copies (`复印件`, `副本1份`), with no
+/// document of its own.
+fn is_bare_form(text: &str) -> bool {
+    let text = normalize(text);
+    let mut rest = text.trim_end_matches(['。', '；']);
+    while !rest.is_empty() {
+        if let Some(before) = strip_copies_suffix(rest) {
+            rest = before.trim_end();
+        } else if let Some(before) = FORM_SUFFIXES.iter().find_map(|s| rest.strip_suffix(s)) {
+            rest = before.trim_end();
+        } else {
+            return false;
+        }
+    }
+    !text.is_empty()
 }
 
 /// `text` without a trailing number of copies (`1份`, `各1份`, `一式两份`).
@@ -1030,6 +1056,10 @@ mod tests {
                 ],
             ),
             ("申请表1份、病历", vec!["申请表1份", "病历"]),
+            (
+                "证照原件、复印件、《表》",
+                vec!["证照原件、复印件", "《表》"],
+            ),
         ] {
             assert_eq!(shape(text), general(&expected), "{text}");
         }
@@ -1239,6 +1269,9 @@ mod tests {
             ("许可证原件和复印件", Some(OriginalAndCopy)),
             ("许可证原件或复印件", Some(OriginalOrCopy)),
             ("许可证原件或者复印件", Some(OriginalOrCopy)),
+            ("许可证原件、复印件", Some(OriginalAndCopy)),
+            ("许可证复印件及原件", Some(OriginalAndCopy)),
+            ("许可证复印件或原件", Some(OriginalOrCopy)),
             ("身份证", None),
             ("复印身份证", None),
         ] {
@@ -1396,6 +1429,59 @@ mod tests {
             "①",
         ] {
             let _ = run(text);
+        }
+    }
+
+    #[test]
+    fn arbitrary_mixtures_of_the_syntax_do_not_panic() {
+        const ALPHABET: &[&str] = &[
+            "1.",
+            "2、",
+            "（1）",
+            "(2)",
+            "①",
+            "②",
+            "；",
+            "。",
+            "，",
+            "、",
+            "：",
+            "或",
+            "《",
+            "》",
+            "（",
+            "）",
+            "原件",
+            "复印件",
+            "及",
+            "1份",
+            "各",
+            "一式两",
+            "份",
+            "加盖",
+            "公章",
+            "的",
+            "须提供",
+            "企业",
+            "人员",
+            "证",
+            "表",
+            " ",
+            "无",
+            "\u{301}",
+            "é",
+        ];
+        let mut state: u64 = 0x2545_F491_4F6C_DD1D;
+        for _ in 0..3000 {
+            let mut text = String::new();
+            for _ in 0..(state % 24) {
+                state = state
+                    .wrapping_mul(6_364_136_223_846_793_005)
+                    .wrapping_add(1_442_695_040_888_963_407);
+                text.push_str(ALPHABET[(state >> 33) as usize % ALPHABET.len()]);
+            }
+            let (materials, _) = run(&text);
+            assert_eq!(materials.raw, text);
         }
     }
 }
