@@ -192,7 +192,6 @@ fn three_months_against_working_days_is_approximate() {
 }
 
 #[test]
-#[ignore = "needs the materials parser (branch materials)"]
 fn unit_registration_materials_differ() {
     let comparison = seed_comparison();
     let pair = pair_of(&comparison, "单位参保登记");
