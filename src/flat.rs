@@ -47,6 +47,15 @@ use crate::model::{
 /// What joins the parts of a list into one field: `A或B` → alternatives `A|B`.
 pub const LIST_SEPARATOR: &str = "|";
 
+/// A row of a flat table.
+///
+/// Writers that need a header before the first row (or for a table without rows) take it from
+/// [`Row::COLUMNS`]: `CREATE TABLE` statements can be generated from it too.
+pub trait Row: Serialize {
+    /// The column names, in the order serde writes the fields.
+    const COLUMNS: &'static [&'static str];
+}
+
 /// The four tables of one document.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[non_exhaustive]
@@ -131,6 +140,33 @@ pub struct MatterRow {
     pub extra: String,
 }
 
+impl Row for MatterRow {
+    const COLUMNS: &'static [&'static str] = &[
+        "source",
+        "title",
+        "category_ordinal",
+        "category_name",
+        "category_code",
+        "seq",
+        "seq_raw",
+        "name",
+        "name_raw",
+        "code",
+        "line",
+        "none_required",
+        "max_working_days",
+        "steps",
+        "channel_kinds",
+        "materials_raw",
+        "deadline_raw",
+        "steps_raw",
+        "channels_raw",
+        "notes_raw",
+        "legal_basis_raw",
+        "extra",
+    ];
+}
+
 impl MatterRow {
     fn new(document: &Document, category: &Category, matter: &Matter, source: &str) -> MatterRow {
         MatterRow {
@@ -201,6 +237,24 @@ pub struct MaterialRow {
     pub seal_required: bool,
     /// When the item applies (`属于意外伤害情形的`).
     pub condition: Option<String>,
+}
+
+impl Row for MaterialRow {
+    const COLUMNS: &'static [&'static str] = &[
+        "source",
+        "matter_line",
+        "matter_seq",
+        "group_index",
+        "applicant",
+        "item_index",
+        "text",
+        "alternatives",
+        "forms",
+        "copies",
+        "format",
+        "seal_required",
+        "condition",
+    ];
 }
 
 fn material_rows<'a>(
@@ -286,6 +340,28 @@ pub struct CitationRow {
     pub annex: Option<String>,
 }
 
+impl Row for CitationRow {
+    const COLUMNS: &'static [&'static str] = &[
+        "source",
+        "matter_line",
+        "matter_seq",
+        "index",
+        "text",
+        "title",
+        "inner_title",
+        "issuers",
+        "kind",
+        "number_raw",
+        "number_issuer",
+        "prefix",
+        "year",
+        "number",
+        "articles",
+        "provisions",
+        "annex",
+    ];
+}
+
 fn citation_rows<'a>(
     matter: &'a Matter,
     source: &'a str,
@@ -353,6 +429,11 @@ pub struct DiagnosticRow {
     pub column: usize,
     /// One plain English sentence naming what was found.
     pub message: String,
+}
+
+impl Row for DiagnosticRow {
+    const COLUMNS: &'static [&'static str] =
+        &["source", "code", "severity", "line", "column", "message"];
 }
 
 impl DiagnosticRow {
