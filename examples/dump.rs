@@ -21,7 +21,7 @@ use std::process::ExitCode;
 
 use rayon::prelude::*;
 use shixiang::flat::{Row, Tables};
-use shixiang::{Document, Error, ParseOptions, Severity};
+use shixiang::{Document, Error, ErrorKind, ParseOptions, Severity};
 
 const EMBEDDED_NAME: &str = "fixtures/valid/shandong-2023.tsv";
 const EMBEDDED: &str = include_str!("../fixtures/valid/shandong-2023.tsv");
@@ -257,12 +257,11 @@ fn report_diagnostics(name: &str, document: &Document) {
 }
 
 fn report_error(name: &str, error: &Error) {
-    eprintln!(
-        "{name}:{}:{}: error: {}",
-        error.line(),
-        error.column(),
-        error.kind()
-    );
+    match error.kind() {
+        // The finding that stopped a strict parse, in the form of every diagnostic.
+        ErrorKind::Strict(finding) => eprintln!("{name}:{finding}"),
+        kind => eprintln!("{name}:{}:{}: error: {kind}", error.line(), error.column()),
+    }
 }
 
 /// Write the documents (named by their source) in the format asked for.

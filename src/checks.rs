@@ -92,7 +92,9 @@ fn matter_numbers(categories: &[CategoryDraft<'_>], diagnostics: &mut Diagnostic
             let number = match seq_value(text) {
                 Ok(Some(n)) => n,
                 Ok(None) => {
-                    if matter.cell(Column::Seq).is_some() {
+                    // A row without 子项 either is an orphan row, reported as such.
+                    let named = !matter.text(Column::Name).trim().is_empty();
+                    if named && matter.cell(Column::Seq).is_some() {
                         diagnostics.push(
                             Code::MatterNumberEmpty,
                             at,
@@ -128,21 +130,14 @@ fn matter_numbers(categories: &[CategoryDraft<'_>], diagnostics: &mut Diagnostic
                         "matter number {number} at line {line} was already used at line {before}"
                     ),
                 );
-            } else if let Some(p) = previous.filter(|_| !restart) {
+                // A duplicate does not move the count on.
+                continue;
+            }
+            if let Some(p) = previous.filter(|_| !restart) {
                 if number > p.saturating_add(1) {
-                    let message = if number - p == 2 {
-                        format!(
-                            "matter number {} is missing between {p} and {number}",
-                            p + 1
-                        )
-                    } else {
-                        format!(
-                            "matter numbers {} to {} are missing between {p} and {number}",
-                            p + 1,
-                            number - 1
-                        )
-                    };
-                    diagnostics.push(Code::MatterNumberMissing, at, message);
+                    if let Some(message) = gap_message(p, number, &seen) {
+                        diagnostics.push(Code::MatterNumberMissing, at, message);
+                    }
                 } else if number <= p {
                     diagnostics.push(
                         Code::MatterNumberOutOfOrder,
@@ -157,9 +152,63 @@ fn matter_numbers(categories: &[CategoryDraft<'_>], diagnostics: &mut Diagnostic
     }
 }
 
+/// The numbers between `before` and `after` that no matter has used, as a sentence; `None`
+/// when they were all used (out of order). Wide gaps are named as a range without listing.
+fn gap_message(before: u32, after: u32, seen: &HashMap<u32, usize>) -> Option<String> {
+    const LISTED: u32 = 1000;
+    let missing: Vec<u32> = if after - before > LISTED {
+        vec![before + 1, after - 1]
+    } else {
+        (before + 1..after)
+            .filter(|n| !seen.contains_key(n))
+            .collect()
+    };
+    let contiguous =
+        after - before > LISTED || missing.windows(2).all(|pair| pair[1] == pair[0] + 1);
+    let numbers = match missing.as_slice() {
+        [] => return None,
+        [one] => {
+            return Some(format!(
+                "matter number {one} is missing between {before} and {after}"
+            ))
+        }
+        [first, .., last] if contiguous => format!("{first} to {last}"),
+        [init @ .., last] => {
+            let init: Vec<String> = init.iter().map(u32::to_string).collect();
+            format!("{} and {last}", init.join(", "))
+        }
+    };
+    Some(format!(
+        "matter numbers {numbers} are missing between {before} and {after}"
+    ))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn gap_messages() {
+        let seen: HashMap<u32, usize> = [(3, 1), (5, 1)].into_iter().collect();
+        let gap = |a, b| gap_message(a, b, &seen);
+        assert_eq!(
+            gap(1, 3).as_deref(),
+            Some("matter number 2 is missing between 1 and 3")
+        );
+        assert_eq!(
+            gap(1, 7).as_deref(),
+            Some("matter numbers 2, 4 and 6 are missing between 1 and 7")
+        );
+        assert_eq!(
+            gap(5, 9).as_deref(),
+            Some("matter numbers 6 to 8 are missing between 5 and 9")
+        );
+        assert_eq!(gap(2, 4), None);
+        assert_eq!(
+            gap(1, 1_000_000).as_deref(),
+            Some("matter numbers 2 to 999999 are missing between 1 and 1000000")
+        );
+    }
 
     #[test]
     fn seq_values() {

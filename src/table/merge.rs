@@ -143,10 +143,7 @@ impl<'s> Merger<'s> {
         };
         category.lines.1 = line;
         if let Some(code) = row.take(Column::CategoryCode).filter(|c| !c.is_blank()) {
-            match &mut category.code {
-                None => category.code = Some(code),
-                Some(_) => {}
-            }
+            category.code.get_or_insert(code);
         }
         if has_matter {
             category.matters.push(MatterDraft {
