@@ -52,7 +52,9 @@ pub const LIST_SEPARATOR: &str = "|";
 /// Writers that need a header before the first row (or for a table without rows) take it from
 /// [`Row::COLUMNS`]: `CREATE TABLE` statements can be generated from it too.
 pub trait Row: Serialize {
-    /// The column names, in the order serde writes the fields.
+    /// The column names, in the order serde writes the fields. New columns are added at the
+    /// end, so that loaders reading by position keep working (see the README's
+    /// `schema_version` policy).
     const COLUMNS: &'static [&'static str];
 }
 
