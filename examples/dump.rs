@@ -106,6 +106,9 @@ fn check_args(args: &Args) -> Result<(), String> {
         (Format::Csv, Some(_)) | (_, None) => {}
         (_, Some(_)) => return Err("--table goes with --format csv".to_owned()),
     }
+    if args.schema && !args.files.is_empty() {
+        return Err("--schema takes no file".to_owned());
+    }
     if args.files.len() > 1 && !args.format.takes_many_files() {
         return Err("several files need --format jsonl or csv".to_owned());
     }

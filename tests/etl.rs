@@ -597,6 +597,7 @@ fn dump_etl_usage_errors_exit_2() {
             "dump: unknown table \"rows\" (expected matters, materials, citations or diagnostics)\n",
         ),
         (&["--table", "matters"][..], "dump: --table goes with --format csv\n"),
+        (&["--schema", YANTAI][..], "dump: --schema takes no file\n"),
         (
             &["--format", "json", YANTAI, SHANDONG][..],
             "dump: several files need --format jsonl or csv\n",
