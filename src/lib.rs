@@ -52,6 +52,7 @@
 
 mod cell;
 mod checks;
+mod compare;
 mod diagnostic;
 mod document;
 mod error;
@@ -65,8 +66,10 @@ mod outline;
 mod table;
 mod title;
 
+pub use compare::{compare, Comparison, Finding, FindingCode, MatterRef, Pair, PAIR_THRESHOLD};
 pub use diagnostic::{Code, Diagnostic, Position, Severity};
 pub use error::{Error, ErrorKind};
+pub use fields::deadline::ParseDeadlineError;
 pub use model::*;
 
 /// The JSON Schema (draft 2020-12) of a serialized [`Document`], generated from the Rust types.
