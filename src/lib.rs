@@ -116,6 +116,7 @@ mod diagnostic;
 mod document;
 mod error;
 mod fields;
+pub mod flat;
 mod markers;
 mod model;
 mod normalize;
@@ -129,6 +130,25 @@ pub use diagnostic::{Code, Diagnostic, Position, Severity};
 pub use error::{Error, ErrorKind};
 pub use fields::deadline::ParseDeadlineError;
 pub use model::*;
+
+/// The JSON Schema (draft 2020-12) of a serialized [`Document`], generated from the Rust types.
+///
+/// It describes what this version writes: every field is listed as required, and objects allow
+/// properties the schema does not name, so a document from a later version with added fields
+/// (same `schema_version`) still validates. The repository keeps a copy in
+/// `schema/document.schema.json`.
+///
+/// ```
+/// let schema = shixiang::document_schema();
+/// assert_eq!(schema.get("title").and_then(|t| t.as_str()), Some("Document"));
+/// ```
+#[cfg(feature = "schema")]
+pub fn document_schema() -> schemars::Schema {
+    schemars::generate::SchemaSettings::draft2020_12()
+        .for_serialize()
+        .into_generator()
+        .into_root_schema_for::<Document>()
+}
 
 /// How to parse.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
