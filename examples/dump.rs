@@ -29,6 +29,7 @@ const EMBEDDED: &str = include_str!("../fixtures/valid/shandong-2023.tsv");
 
 const USAGE: &str = "\
 usage: dump [--format outline|json|jsonl|summary|csv] [--table TABLE] [--strict] [FILE|-]...
+       dump --compare BASELINE FILE [--format outline|json]
        dump --schema
 TABLE (for --format csv): matters, materials, citations or diagnostics";
 
