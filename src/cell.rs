@@ -120,6 +120,40 @@ impl<'s> Cell<'s> {
         }
     }
 
+    /// The positions of many byte offsets in one pass over the text (each clamped like
+    /// [`Cell::position`]); `offsets` should ascend, else a position is computed afresh.
+    /// Linear where calling [`Cell::position`] for each offset would be quadratic.
+    pub(crate) fn positions(&self, offsets: &[usize]) -> Vec<Position> {
+        let mut found = Vec::with_capacity(offsets.len());
+        // The last offset computed, its origin's index and its position.
+        let mut last: Option<(usize, usize, Position)> = None;
+        for &offset in offsets {
+            let mut offset = offset.min(self.text.len());
+            while !self.text.is_char_boundary(offset) {
+                offset -= 1;
+            }
+            let origin = Some(self.origin_index(offset));
+            let position = match (last, origin) {
+                (Some((before, same, at)), Some(index)) if same == index && before <= offset => {
+                    Position {
+                        line: at.line,
+                        column: at.column + columns(&self.text[before..offset]),
+                    }
+                }
+                _ => self.position(offset),
+            };
+            last = origin.map(|index| (offset, index, position));
+            found.push(position);
+        }
+        found
+    }
+
+    /// The index of the piece that byte `offset` falls in: 0 for the first piece, `k + 1` for
+    /// the `k`th appended one.
+    fn origin_index(&self, offset: usize) -> usize {
+        self.more.partition_point(|o| o.at <= offset)
+    }
+
     /// The position of `part`, a sub-slice of [`Cell::text`]; the cell start when `part` does
     /// not point into the text.
     pub(crate) fn position_of(&self, part: &str) -> Position {
@@ -130,6 +164,48 @@ impl<'s> Cell<'s> {
         } else {
             self.start()
         }
+    }
+}
+
+impl Cell<'_> {
+    /// The positions of many sub-slices of [`Cell::text`] at once, in the order given. Each
+    /// position is counted on from the one before it, so a parser that reports many findings
+    /// in one long cell walks the text once instead of once per finding. A part that does
+    /// not point into the text is at the cell start, as with [`Cell::position_of`].
+    pub(crate) fn positions_of(&self, parts: &[&str]) -> Vec<Position> {
+        let base = self.text.as_ptr() as usize;
+        let offset_of = |part: &str| {
+            let at = part.as_ptr() as usize;
+            (at >= base && at <= base + self.text.len()).then(|| at - base)
+        };
+        let mut order: Vec<(usize, Option<usize>)> = parts
+            .iter()
+            .enumerate()
+            .map(|(i, part)| (i, offset_of(part)))
+            .collect();
+        order.sort_by_key(|&(_, offset)| offset.unwrap_or(0));
+        let mut found = vec![self.start(); parts.len()];
+        // The last offset counted, its origin and its position.
+        let mut counted: Option<(usize, usize, Position)> = None;
+        for (i, offset) in order {
+            let Some(mut offset) = offset else { continue };
+            while !self.text.is_char_boundary(offset) {
+                offset -= 1;
+            }
+            let origin = self.origin_index(offset);
+            let position = match counted {
+                Some((from, counted_origin, at)) if counted_origin == origin && from <= offset => {
+                    Position {
+                        line: at.line,
+                        column: at.column + columns(&self.text[from..offset]),
+                    }
+                }
+                _ => self.position(offset),
+            };
+            counted = Some((offset, origin, position));
+            found[i] = position;
+        }
+        found
     }
 }
 
@@ -249,9 +325,34 @@ mod tests {
     }
 
     #[test]
+    fn many_positions_in_one_pass_agree_with_each_position() {
+        let mut cell = Cell::new("1. 甲乙 丙", 3, "x\t");
+        cell.append("丁戊", 9, "\t\t");
+        let offsets: Vec<usize> = (0..=cell.text().len() + 2).chain([4, 0]).collect();
+        let expected: Vec<Position> = offsets.iter().map(|&o| cell.position(o)).collect();
+        assert_eq!(cell.positions(&offsets), expected);
+    }
+
+    #[test]
     fn offsets_inside_a_character_are_clamped() {
         let cell = Cell::new("第一", 1, "");
         assert_eq!(cell.position(1).column, 1);
         assert_eq!(cell.position(999).column, 3);
+    }
+
+    #[test]
+    fn positions_of_many_parts_match_one_by_one() {
+        let mut cell = Cell::new("1. 甲，乙；丙", 3, "x\t");
+        cell.append("丁；戊", 4, "\t\t");
+        let text = cell.text();
+        let parts: Vec<&str> = text
+            .char_indices()
+            .rev()
+            .map(|(i, _)| &text[i..])
+            .chain(["外"])
+            .collect();
+        let expected: Vec<Position> = parts.iter().map(|p| cell.position_of(p)).collect();
+        assert_eq!(cell.positions_of(&parts), expected);
+        assert_eq!(cell.positions_of(&[]), []);
     }
 }

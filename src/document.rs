@@ -15,11 +15,12 @@ use crate::title;
 /// Build the document from what the table layer read.
 pub(crate) fn build(table: Table<'_>, mut diagnostics: Diagnostics) -> Document {
     checks::run(&table.categories, &mut diagnostics);
-    let categories = table
+    let categories: Vec<Category> = table
         .categories
-        .into_iter()
+        .iter()
         .map(|draft| category(draft, &mut diagnostics))
         .collect();
+    checks::run_on_fields(&table.categories, &categories, &mut diagnostics);
     Document {
         schema_version: SCHEMA_VERSION,
         region: table.title.as_deref().and_then(title::region),
@@ -33,20 +34,17 @@ pub(crate) fn build(table: Table<'_>, mut diagnostics: Diagnostics) -> Document 
     }
 }
 
-/// A category from its draft. The draft is consumed, so that the memory of each category's
-/// drafts is free again for the next category's model.
-fn category(draft: CategoryDraft<'_>, diagnostics: &mut Diagnostics) -> Category {
+fn category(draft: &CategoryDraft<'_>, diagnostics: &mut Diagnostics) -> Category {
     let (ordinal, name) = draft.ordinal_and_name();
-    let name = normalize(name);
     Category {
         ordinal,
-        name,
-        raw: draft.pieces.into_iter().map(Cell::into_text).collect(),
+        name: normalize(name),
+        raw: draft.pieces.iter().map(|p| p.text().to_owned()).collect(),
         code: draft.code.as_ref().map(|c| c.text().trim().to_owned()),
         lines: draft.lines,
         matters: draft
             .matters
-            .into_iter()
+            .iter()
             .map(|m| matter(m, diagnostics))
             .collect(),
     }
@@ -90,7 +88,7 @@ has_raw!(
     crate::model::LegalBasis
 );
 
-fn matter(draft: MatterDraft<'_>, diagnostics: &mut Diagnostics) -> Matter {
+fn matter(draft: &MatterDraft<'_>, diagnostics: &mut Diagnostics) -> Matter {
     let mut extra = BTreeMap::new();
     for (name, cell) in &draft.extra {
         if cell.text().is_empty() {
