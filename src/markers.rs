@@ -107,6 +107,22 @@ fn marker_at(input: &str) -> Option<(Style, u32, usize)> {
         .map(|(rest, (style, n))| (style, n, input.len() - rest.len()))
 }
 
+/// Whether a marker of some style may start with `c`: a circled number, an opening
+/// parenthesis, or a digit. Checked first, so that [`marker_at`]'s parsers run only where one
+/// of them can match.
+fn may_open_marker(c: char) -> bool {
+    is_circled(c)
+        || c == '（'
+        || c == '('
+        || numeral::is_arabic_digit(c)
+        || numeral::is_chinese_numeral_char(c)
+}
+
+/// Whether `c` is a circled number `①` … `⑳`.
+fn is_circled(c: char) -> bool {
+    ('\u{2460}'..='\u{2473}').contains(&c)
+}
+
 /// Whether a marker of `style` may follow the character `before`.
 fn may_follow(style: Style, before: Option<char>) -> bool {
     let Some(c) = before else { return true };
@@ -187,7 +203,9 @@ pub(crate) fn candidates(text: &str) -> Vec<Marker> {
         // at every digit of a long run would be quadratic.
         let inside_number = before
             .is_some_and(|b| numeral::is_arabic_digit(b) || numeral::is_chinese_numeral_char(b));
-        let marker = if inside_number {
+        let marker = if !may_open_marker(c) {
+            None
+        } else if inside_number {
             circled(&text[i..])
                 .ok()
                 .map(|(rest, (style, n))| (style, n, text.len() - i - rest.len()))
@@ -278,6 +296,23 @@ pub(crate) fn strip(text: &str) -> (Option<Marker>, &str) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn no_marker_starts_where_the_prefilter_says_none_can() {
+        let tails = ["", "、", ".", "1）", "一）", "1)", "）"];
+        for c in (0..0x1_0000).filter_map(char::from_u32) {
+            if may_open_marker(c) {
+                continue;
+            }
+            for tail in tails {
+                let text = format!("{c}{tail}");
+                assert_eq!(marker_at(&text), None, "{text:?}");
+            }
+        }
+        for c in ['①', '⑳', '（', '(', '1', '１', '一', '十'] {
+            assert!(may_open_marker(c), "{c:?}");
+        }
+    }
 
     fn bodies(text: &str) -> Vec<(Option<u32>, &str)> {
         split(text)

@@ -26,24 +26,34 @@ pub(crate) fn is_invisible(c: char) -> bool {
 
 /// Trim, drop invisible characters, fold every run of white space (the ideographic space
 /// too) into one space, and drop the space between two CJK characters.
+///
+/// Copies each run of ordinary characters whole; only the characters around a space are
+/// looked at one by one.
 pub(crate) fn normalize(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     let mut pending_space = false;
     let mut last: Option<char> = None;
-    for c in text.chars() {
-        if is_invisible(c) {
-            continue;
+    let mut rest = text;
+    while !rest.is_empty() {
+        let run_end = rest
+            .find(|c: char| c.is_whitespace() || is_invisible(c))
+            .unwrap_or(rest.len());
+        let run = &rest[..run_end];
+        if let Some(first) = run.chars().next() {
+            if pending_space && !(last.is_some_and(is_cjk) && is_cjk(first)) {
+                out.push(' ');
+            }
+            pending_space = false;
+            out.push_str(run);
+            last = run.chars().next_back();
         }
-        if c.is_whitespace() {
+        let Some(special) = rest[run_end..].chars().next() else {
+            break;
+        };
+        if special.is_whitespace() {
             pending_space = last.is_some();
-            continue;
         }
-        if pending_space && !(last.is_some_and(is_cjk) && is_cjk(c)) {
-            out.push(' ');
-        }
-        pending_space = false;
-        out.push(c);
-        last = Some(c);
+        rest = &rest[run_end + special.len_utf8()..];
     }
     out
 }
@@ -75,6 +85,50 @@ pub(crate) fn normalize_cow(text: &str) -> std::borrow::Cow<'_, str> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The character-by-character definition that [`normalize`] must agree with.
+    fn normalize_char_by_char(text: &str) -> String {
+        let mut out = String::new();
+        let mut pending_space = false;
+        let mut last: Option<char> = None;
+        for c in text.chars() {
+            if is_invisible(c) {
+                continue;
+            }
+            if c.is_whitespace() {
+                pending_space = last.is_some();
+                continue;
+            }
+            if pending_space && !(last.is_some_and(is_cjk) && is_cjk(c)) {
+                out.push(' ');
+            }
+            pending_space = false;
+            out.push(c);
+            last = Some(c);
+        }
+        out
+    }
+
+    #[test]
+    fn run_by_run_agrees_with_char_by_char() {
+        let pieces = [
+            "甲", "a", "1", " ", "\u{3000}", "\t", "\u{200B}", "\u{FEFF}", "（", "）", "，", "—",
+            "\u{00A0}", "\n", "《", "x y",
+        ];
+        // Every string of up to four pieces.
+        let mut texts = vec![String::new()];
+        for _ in 0..4 {
+            let longer: Vec<String> = texts
+                .iter()
+                .flat_map(|t| pieces.iter().map(move |p| format!("{t}{p}")))
+                .collect();
+            texts.extend(longer);
+            texts.dedup();
+        }
+        for text in &texts {
+            assert_eq!(normalize(text), normalize_char_by_char(text), "{text:?}");
+        }
+    }
 
     #[test]
     fn folds_and_trims_white_space() {
