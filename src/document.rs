@@ -89,6 +89,33 @@ has_raw!(
 );
 
 fn matter(draft: &MatterDraft<'_>, diagnostics: &mut Diagnostics) -> Matter {
+    let mut matter = parse_matter(draft, diagnostics);
+    fit_lists(&mut matter);
+    matter
+}
+
+/// Give the lists of a parsed matter back the room they grew but do not use. A list that grew
+/// by pushing holds room for at least four elements; most cells have one or two, and the
+/// document of a long list keeps every matter, so the slack would be a good part of its memory.
+fn fit_lists(matter: &mut Matter) {
+    for group in &mut matter.materials.groups {
+        group.items.shrink_to_fit();
+    }
+    matter.materials.groups.shrink_to_fit();
+    matter.deadline.clauses.shrink_to_fit();
+    matter.steps.steps.shrink_to_fit();
+    matter.channels.modes.shrink_to_fit();
+    matter.notes.items.shrink_to_fit();
+    matter.notes.channel_deadlines.shrink_to_fit();
+    matter.notes.definitions.shrink_to_fit();
+    for citation in &mut matter.legal_basis.citations {
+        citation.issuers.shrink_to_fit();
+        citation.provisions.shrink_to_fit();
+    }
+    matter.legal_basis.citations.shrink_to_fit();
+}
+
+fn parse_matter(draft: &MatterDraft<'_>, diagnostics: &mut Diagnostics) -> Matter {
     let mut extra = BTreeMap::new();
     for (name, cell) in &draft.extra {
         if cell.text().is_empty() {
