@@ -3,14 +3,18 @@
 
 use std::collections::HashMap;
 
-use crate::diagnostic::{Code, Diagnostics};
+use crate::diagnostic::{quote, Code, Diagnostics};
 use crate::numeral;
 use crate::table::{CategoryDraft, Column};
 
 /// The value of a 子项序号 cell: `Ok(None)` when empty, `Err(())` when it is not a positive
 /// whole number (`1.` and `1、` are allowed; so are full-width and Chinese digits).
 pub(crate) fn seq_value(text: &str) -> Result<Option<u32>, ()> {
-    let text = text.trim();
+    let visible: String = text
+        .chars()
+        .filter(|&c| !crate::normalize::is_invisible(c))
+        .collect();
+    let text = visible.trim();
     if text.is_empty() {
         return Ok(None);
     }
@@ -46,7 +50,8 @@ fn category_numbers(categories: &[CategoryDraft<'_>], diagnostics: &mut Diagnost
                 category.start(),
                 format!(
                     "category “{}” at line {} has no numeral while the others are numbered",
-                    category.text, category.lines.0
+                    quote(&category.text),
+                    category.lines.0
                 ),
             );
         }
@@ -61,7 +66,8 @@ fn category_numbers(categories: &[CategoryDraft<'_>], diagnostics: &mut Diagnost
                     category.start(),
                     format!(
                         "category “{}” at line {} is numbered {ordinal} where {e} belongs",
-                        category.text, category.lines.0
+                        quote(&category.text),
+                        category.lines.0
                     ),
                 );
                 let resumes = numbered
@@ -92,13 +98,14 @@ fn matter_numbers(categories: &[CategoryDraft<'_>], diagnostics: &mut Diagnostic
             let number = match seq_value(text) {
                 Ok(Some(n)) => n,
                 Ok(None) => {
-                    if matter.cell(Column::Seq).is_some() {
+                    let named = matter.cell(Column::Name).is_some_and(|c| !c.is_blank());
+                    if matter.cell(Column::Seq).is_some() && named {
                         diagnostics.push(
                             Code::MatterNumberEmpty,
                             at,
                             format!(
                                 "the matter “{}” at line {line} has no 子项序号",
-                                crate::normalize::normalize(matter.text(Column::Name))
+                                quote(&crate::normalize::normalize(matter.text(Column::Name)))
                             ),
                         );
                     }
@@ -110,7 +117,7 @@ fn matter_numbers(categories: &[CategoryDraft<'_>], diagnostics: &mut Diagnostic
                         at,
                         format!(
                             "子项序号 “{}” at line {line} is not a positive whole number",
-                            text.trim()
+                            quote(text.trim())
                         ),
                     );
                     continue;
@@ -172,5 +179,7 @@ mod tests {
         assert_eq!(seq_value("-1"), Err(()));
         assert_eq!(seq_value("a"), Err(()));
         assert_eq!(seq_value("99999999999999999999"), Err(()));
+        assert_eq!(seq_value("\u{200B}3\u{FEFF}"), Ok(Some(3)));
+        assert_eq!(seq_value("\u{200B}"), Ok(None));
     }
 }

@@ -1,7 +1,7 @@
 //! The last step of the pipeline: the table's drafts, with every cell parsed by its field
 //! parser, become the [`Document`].
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 
 use crate::cell::Cell;
 use crate::checks;
@@ -89,15 +89,17 @@ has_raw!(
 
 fn matter(draft: &MatterDraft<'_>, diagnostics: &mut Diagnostics) -> Matter {
     let mut extra = BTreeMap::new();
+    // The next suffix to try for each name, so that many columns of one name stay linear.
+    let mut next_suffix: HashMap<&str, usize> = HashMap::new();
     for (name, cell) in &draft.extra {
         if cell.text().is_empty() {
             continue;
         }
         let mut key = name.clone();
-        let mut n = 2;
+        let n = next_suffix.entry(name).or_insert(2);
         while extra.contains_key(&key) {
             key = format!("{name} ({n})");
-            n += 1;
+            *n += 1;
         }
         extra.insert(key, cell.text().to_owned());
     }
