@@ -2,6 +2,7 @@
 //!
 //! ```text
 //! cargo run --example dump [-- [--format outline|json|jsonl|summary] [--strict] [FILE|-]]
+//! cargo run --example dump -- --compare BASELINE FILE [--format outline|json]
 //! ```
 //!
 //! With no FILE, dumps the embedded Shandong 2023 list. Diagnostics go to stderr as
@@ -11,7 +12,7 @@
 use std::io::{self, Read, Write};
 use std::process::ExitCode;
 
-use shixiang::{Document, ParseOptions, Severity};
+use shixiang::{Document, ErrorKind, ParseOptions, Severity};
 
 const EMBEDDED_NAME: &str = "fixtures/valid/shandong-2023.tsv";
 const EMBEDDED: &str = include_str!("../fixtures/valid/shandong-2023.tsv");
@@ -70,6 +71,9 @@ fn format_of(value: &str) -> Result<Format, String> {
 }
 
 fn main() -> ExitCode {
+    if let Some(code) = compare_mode(std::env::args().skip(1).collect()) {
+        return code;
+    }
     let args = match parse_args(std::env::args().skip(1)) {
         Ok(args) => args,
         Err(reason) if reason.is_empty() => {
@@ -92,12 +96,11 @@ fn main() -> ExitCode {
     let document = match shixiang::parse_bytes_with(&bytes, &options) {
         Ok(document) => document,
         Err(error) => {
-            eprintln!(
-                "{name}:{}:{}: error: {}",
-                error.line(),
-                error.column(),
-                error.kind()
-            );
+            match error.kind() {
+                // The finding that stopped a strict parse, in the form of every diagnostic.
+                ErrorKind::Strict(finding) => eprintln!("{name}:{finding}"),
+                kind => eprintln!("{name}:{}:{}: error: {kind}", error.line(), error.column()),
+            }
             return ExitCode::from(1);
         }
     };
@@ -182,4 +185,100 @@ fn write(document: &Document, format: Format) -> io::Result<()> {
         }
     }
     out.flush()
+}
+
+// --- `--compare BASELINE FILE`: kept apart from the rest so that it merges easily ---
+
+const COMPARE_USAGE: &str = "usage: dump --compare BASELINE FILE [--format outline|json]";
+
+/// Run `--compare BASELINE FILE [--format outline|json]` when the arguments ask for it:
+/// `None` when they do not (the normal dump runs), else the exit status. Diagnostics of the two
+/// lists go to stderr, the report to stdout.
+fn compare_mode(args: Vec<String>) -> Option<ExitCode> {
+    if !args.iter().any(|a| a == "--compare") {
+        return None;
+    }
+    let mut files = Vec::new();
+    let mut json = false;
+    let mut rest = args.into_iter();
+    while let Some(arg) = rest.next() {
+        let format = match arg.as_str() {
+            "--compare" => continue,
+            "--format" | "-f" => rest.next(),
+            _ if arg.starts_with("--format=") => Some(arg["--format=".len()..].to_owned()),
+            _ if arg.starts_with('-') && arg != "-" => {
+                eprintln!("dump: unknown option {arg}\n{COMPARE_USAGE}");
+                return Some(ExitCode::from(2));
+            }
+            _ => {
+                files.push(arg);
+                continue;
+            }
+        };
+        match format.as_deref() {
+            Some("json") => json = true,
+            Some("outline") => json = false,
+            Some(other) => {
+                eprintln!(
+                    "dump: --compare takes --format outline or json, not {other:?}\n{COMPARE_USAGE}"
+                );
+                return Some(ExitCode::from(2));
+            }
+            None => {
+                eprintln!("dump: --format needs a value\n{COMPARE_USAGE}");
+                return Some(ExitCode::from(2));
+            }
+        }
+    }
+    let [baseline, local] = files.as_slice() else {
+        eprintln!("dump: --compare needs two files, BASELINE and FILE\n{COMPARE_USAGE}");
+        return Some(ExitCode::from(2));
+    };
+    let (Some(baseline), Some(local)) = (load(baseline), load(local)) else {
+        return Some(ExitCode::from(1));
+    };
+    let comparison = shixiang::compare(&baseline, &local);
+    let stdout = io::stdout();
+    let mut out = io::BufWriter::new(stdout.lock());
+    let written = if json {
+        serde_json::to_writer_pretty(&mut out, &comparison)
+            .map_err(io::Error::from)
+            .and_then(|()| writeln!(out))
+    } else {
+        write!(out, "{comparison}")
+    }
+    .and_then(|()| out.flush());
+    Some(match written {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) if e.kind() == io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("dump: cannot write output: {e}");
+            ExitCode::from(1)
+        }
+    })
+}
+
+/// Read and parse one list for `--compare`, printing its diagnostics; `None` after printing
+/// why when it cannot be read or holds no list.
+fn load(path: &str) -> Option<Document> {
+    let (name, bytes) = read_input(Some(path))
+        .map_err(|reason| eprintln!("dump: {reason}"))
+        .ok()?;
+    match shixiang::parse_bytes(&bytes) {
+        Ok(document) => {
+            for d in &document.diagnostics {
+                eprintln!("{name}:{d}");
+            }
+            Some(document)
+        }
+        Err(error) => {
+            eprintln!(
+                "{name}:{}:{}: error: {}",
+                error.line(),
+                error.column(),
+                error.kind()
+            );
+            None
+        }
+    }
 }

@@ -101,6 +101,37 @@ impl<'s> Cell<'s> {
         }
     }
 
+    /// The positions of many byte offsets in one pass over the text (each clamped like
+    /// [`Cell::position`]); `offsets` should ascend, else a position is computed afresh.
+    /// Linear where calling [`Cell::position`] for each offset would be quadratic.
+    pub(crate) fn positions(&self, offsets: &[usize]) -> Vec<Position> {
+        let mut found = Vec::with_capacity(offsets.len());
+        // The last offset computed, its origin's index and its position.
+        let mut last: Option<(usize, usize, Position)> = None;
+        for &offset in offsets {
+            let mut offset = offset.min(self.text.len());
+            while !self.text.is_char_boundary(offset) {
+                offset -= 1;
+            }
+            let origin = self
+                .origins
+                .partition_point(|o| o.at <= offset)
+                .checked_sub(1);
+            let position = match (last, origin) {
+                (Some((before, same, at)), Some(index)) if same == index && before <= offset => {
+                    Position {
+                        line: at.line,
+                        column: at.column + self.text[before..offset].graphemes(true).count(),
+                    }
+                }
+                _ => self.position(offset),
+            };
+            last = origin.map(|index| (offset, index, position));
+            found.push(position);
+        }
+        found
+    }
+
     /// The position of `part`, a sub-slice of [`Cell::text`]; the cell start when `part` does
     /// not point into the text.
     pub(crate) fn position_of(&self, part: &str) -> Position {
@@ -144,6 +175,15 @@ mod tests {
         let mut cell = Cell::new("", 3, "");
         cell.append("甲", 5, "\t");
         assert_eq!(cell.start(), Position { line: 5, column: 2 });
+    }
+
+    #[test]
+    fn many_positions_in_one_pass_agree_with_each_position() {
+        let mut cell = Cell::new("1. 甲乙 丙", 3, "x\t");
+        cell.append("丁戊", 9, "\t\t");
+        let offsets: Vec<usize> = (0..=cell.text().len() + 2).chain([4, 0]).collect();
+        let expected: Vec<Position> = offsets.iter().map(|&o| cell.position(o)).collect();
+        assert_eq!(cell.positions(&offsets), expected);
     }
 
     #[test]

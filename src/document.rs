@@ -15,11 +15,12 @@ use crate::title;
 /// Build the document from what the table layer read.
 pub(crate) fn build(table: Table<'_>, mut diagnostics: Diagnostics) -> Document {
     checks::run(&table.categories, &mut diagnostics);
-    let categories = table
+    let categories: Vec<Category> = table
         .categories
         .iter()
         .map(|draft| category(draft, &mut diagnostics))
         .collect();
+    checks::run_on_fields(&table.categories, &categories, &mut diagnostics);
     Document {
         schema_version: SCHEMA_VERSION,
         region: table.title.as_deref().and_then(title::region),

@@ -52,6 +52,7 @@
 
 mod cell;
 mod checks;
+mod compare;
 mod diagnostic;
 mod document;
 mod error;
@@ -64,8 +65,10 @@ mod outline;
 mod table;
 mod title;
 
+pub use compare::{compare, Comparison, Finding, FindingCode, MatterRef, Pair, PAIR_THRESHOLD};
 pub use diagnostic::{Code, Diagnostic, Position, Severity};
 pub use error::{Error, ErrorKind};
+pub use fields::deadline::ParseDeadlineError;
 pub use model::*;
 
 /// How to parse.

@@ -48,6 +48,20 @@ pub(crate) fn normalize(text: &str) -> String {
     out
 }
 
+/// Trim, drop invisible characters and fold every run of white space into one space, keeping
+/// the spaces between CJK characters. For titles, where a space separates co-issuers
+/// (`《国家医保局 财政部关于…》`).
+pub(crate) fn fold_spaces(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for word in text.split(char::is_whitespace).filter(|w| !w.is_empty()) {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.extend(word.chars().filter(|c| !is_invisible(*c)));
+    }
+    out
+}
+
 /// [`normalize`] without allocating when the text is already normal.
 pub(crate) fn normalize_cow(text: &str) -> std::borrow::Cow<'_, str> {
     let clean = !text.chars().any(|c| c.is_whitespace() || is_invisible(c));
@@ -71,6 +85,15 @@ mod tests {
         assert_eq!(normalize("学校提供花名册 1  份"), "学校提供花名册 1 份");
         assert_eq!(normalize("a \t b"), "a b");
         assert_eq!(normalize("基本医疗保险 参保登记"), "基本医疗保险参保登记");
+    }
+
+    #[test]
+    fn fold_spaces_keeps_one_space_between_words() {
+        assert_eq!(
+            fold_spaces(" 国家医保局 \u{3000}财政部关于 "),
+            "国家医保局 财政部关于"
+        );
+        assert_eq!(fold_spaces("a\u{200B}b"), "ab");
     }
 
     #[test]

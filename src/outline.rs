@@ -3,7 +3,6 @@
 use std::fmt;
 
 use crate::model::Document;
-use crate::normalize::normalize;
 use crate::numeral::to_chinese;
 
 /// The document as a readable tree, as `dump --format outline` prints it.
@@ -42,7 +41,7 @@ impl fmt::Display for Document {
             )?;
             for matter in &category.matters {
                 let seq = matter.seq.map_or_else(|| "-".to_owned(), |s| s.to_string());
-                let deadline = normalize(&matter.deadline.raw);
+                let deadline = matter.deadline.to_string();
                 if deadline.is_empty() {
                     writeln!(f, "  {seq}. {}", matter.name)?;
                 } else {

@@ -1,13 +1,222 @@
-//! Parser for the channels cell.
+//! Parser for the channels cell (办理方式): `现场办理 网上办理` → on-site and online.
+//!
+//! A cell is split on white space (the ideographic space too), `、`, `，`, `；`, `/` and on
+//! numbered points (`1.现场办理 2.邮寄办理`), never inside brackets
+//! (`网上办理（政务服务网、手机APP）` is one channel). Each channel's kind comes from the
+//! earliest keyword in it (GB/T 39046 table A.5): `现场`/`窗口` on-site, `网上`/`电脑端`/
+//! `政务服务网` online, `APP`/`小程序`/`掌上`/`手机` mobile, `邮寄`/`快递` mail, else other.
 
 use crate::cell::Cell;
 use crate::diagnostic::Diagnostics;
-use crate::model::Channels;
+use crate::markers;
+use crate::model::{Channel, ChannelKind, Channels};
+use crate::normalize::normalize;
 
 /// Structure a channels cell.
 pub(crate) fn parse(cell: &Cell<'_>, _diagnostics: &mut Diagnostics) -> Channels {
     Channels {
         raw: cell.text().to_owned(),
-        ..Channels::default()
+        modes: split_channels(cell.text()),
+    }
+}
+
+/// The channels of a text, in order.
+fn split_channels(text: &str) -> Vec<Channel> {
+    markers::split(text)
+        .into_iter()
+        .flat_map(|item| split_top_level(item.body, is_channel_separator))
+        .map(|part| normalize(part.trim_matches(is_edge_punctuation)))
+        .filter(|part| !part.is_empty())
+        .map(|text| Channel {
+            kind: kind_of(&text),
+            text,
+        })
+        .collect()
+}
+
+fn is_channel_separator(c: char) -> bool {
+    c.is_whitespace() || matches!(c, '、' | '，' | ',' | '；' | ';' | '/' | '／')
+}
+
+/// Punctuation that ends a channel without being part of it.
+fn is_edge_punctuation(c: char) -> bool {
+    matches!(c, '。' | '.' | '：' | ':')
+}
+
+/// Keywords of each kind of channel.
+const KEYWORDS: &[(&str, ChannelKind)] = &[
+    ("现场", ChannelKind::OnSite),
+    ("窗口", ChannelKind::OnSite),
+    ("线下", ChannelKind::OnSite),
+    ("大厅", ChannelKind::OnSite),
+    ("柜台", ChannelKind::OnSite),
+    ("网上", ChannelKind::Online),
+    ("网办", ChannelKind::Online),
+    ("线上", ChannelKind::Online),
+    ("在线", ChannelKind::Online),
+    ("电脑端", ChannelKind::Online),
+    ("政务服务网", ChannelKind::Online),
+    ("互联网", ChannelKind::Online),
+    ("网站", ChannelKind::Online),
+    ("官网", ChannelKind::Online),
+    ("一网通办", ChannelKind::Online),
+    ("app", ChannelKind::Mobile),
+    ("小程序", ChannelKind::Mobile),
+    ("掌上", ChannelKind::Mobile),
+    ("手机", ChannelKind::Mobile),
+    ("移动端", ChannelKind::Mobile),
+    ("微信", ChannelKind::Mobile),
+    ("公众号", ChannelKind::Mobile),
+    ("邮寄", ChannelKind::Mail),
+    ("快递", ChannelKind::Mail),
+    ("寄递", ChannelKind::Mail),
+];
+
+/// The kind of the earliest keyword in `text` (ASCII compared without case), or other.
+fn kind_of(text: &str) -> ChannelKind {
+    let lower = text.to_ascii_lowercase();
+    KEYWORDS
+        .iter()
+        .filter_map(|&(word, kind)| lower.find(word).map(|at| (at, kind)))
+        .min_by_key(|&(at, _)| at)
+        .map_or(ChannelKind::Other, |(_, kind)| kind)
+}
+
+/// Split `text` on the characters `is_separator` accepts, except inside brackets or quotes
+/// (`（…）`, `《…》`, `“…”`, `【…】`). Parts are trimmed; empty ones are dropped.
+pub(crate) fn split_top_level(text: &str, is_separator: fn(char) -> bool) -> Vec<&str> {
+    let mut parts = Vec::new();
+    let mut depth: usize = 0;
+    let mut start = 0;
+    for (i, c) in text.char_indices() {
+        if is_opening(c) {
+            depth += 1;
+        } else if is_closing(c) {
+            depth = depth.saturating_sub(1);
+        } else if depth == 0 && is_separator(c) {
+            parts.push(&text[start..i]);
+            start = i + c.len_utf8();
+        }
+    }
+    parts.push(&text[start..]);
+    parts
+        .into_iter()
+        .map(str::trim)
+        .filter(|part| !part.is_empty())
+        .collect()
+}
+
+fn is_opening(c: char) -> bool {
+    matches!(
+        c,
+        '（' | '(' | '【' | '[' | '《' | '“' | '‘' | '〈' | '「' | '〔'
+    )
+}
+
+fn is_closing(c: char) -> bool {
+    matches!(
+        c,
+        '）' | ')' | '】' | ']' | '》' | '”' | '’' | '〉' | '」' | '〕'
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use ChannelKind::*;
+
+    fn modes(text: &str) -> Vec<(String, ChannelKind)> {
+        split_channels(text)
+            .into_iter()
+            .map(|c| (c.text, c.kind))
+            .collect()
+    }
+
+    fn expected(list: &[(&str, ChannelKind)]) -> Vec<(String, ChannelKind)> {
+        list.iter().map(|&(t, k)| (t.to_owned(), k)).collect()
+    }
+
+    #[test]
+    fn separators() {
+        let both = expected(&[("现场办理", OnSite), ("网上办理", Online)]);
+        for text in [
+            "现场办理 网上办理",
+            "现场办理\u{3000}网上办理",
+            "现场办理、网上办理",
+            "现场办理，网上办理",
+            "现场办理,网上办理",
+            "现场办理；网上办理",
+            "现场办理/网上办理",
+            "1.现场办理 2.网上办理",
+            "（1）现场办理（2）网上办理",
+            "①现场办理②网上办理",
+            "  现场办理   网上办理。 ",
+        ] {
+            assert_eq!(modes(text), both, "{text}");
+        }
+    }
+
+    #[test]
+    fn numbered_list_of_three() {
+        assert_eq!(
+            modes("1.现场办理 2.邮寄办理 3.网上办理"),
+            expected(&[
+                ("现场办理", OnSite),
+                ("邮寄办理", Mail),
+                ("网上办理", Online)
+            ])
+        );
+    }
+
+    #[test]
+    fn kinds() {
+        for (text, kind) in [
+            ("现场办理", OnSite),
+            ("窗口办理", OnSite),
+            ("线下办理", OnSite),
+            ("政务服务大厅", OnSite),
+            ("网上办理", Online),
+            ("电脑端", Online),
+            ("山东省政务服务网", Online),
+            ("线上办理", Online),
+            ("在线办理", Online),
+            ("APP", Mobile),
+            ("手机App办理", Mobile),
+            ("“烟台医保”小程序", Mobile),
+            ("掌上办理", Mobile),
+            ("手机端", Mobile),
+            ("微信公众号", Mobile),
+            ("邮寄办理", Mail),
+            ("快递", Mail),
+            ("自助终端", Other),
+            ("电话办理", Other),
+            ("上门服务", Other),
+        ] {
+            assert_eq!(kind_of(text), kind, "{text}");
+        }
+    }
+
+    #[test]
+    fn the_earliest_keyword_decides() {
+        assert_eq!(kind_of("网上办理（含手机APP）"), Online);
+        assert_eq!(kind_of("现场或网上办理"), OnSite);
+    }
+
+    #[test]
+    fn brackets_do_not_split() {
+        assert_eq!(
+            modes("网上办理（政务服务网、手机APP） 现场办理"),
+            expected(&[
+                ("网上办理（政务服务网、手机APP）", Online),
+                ("现场办理", OnSite)
+            ])
+        );
+    }
+
+    #[test]
+    fn split_top_level_survives_stray_brackets() {
+        assert_eq!(split_top_level("甲）、乙", |c| c == '、'), ["甲）", "乙"]);
+        assert_eq!(split_top_level("（甲、乙", |c| c == '、'), ["（甲、乙"]);
+        assert!(split_top_level("、、", |c| c == '、').is_empty());
     }
 }

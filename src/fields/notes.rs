@@ -1,13 +1,435 @@
-//! Parser for the notes cell.
+//! Parser for the notes cell (备注).
+//!
+//! - `items`: the note split into its numbered points ([`markers`]), normalized, markers
+//!   removed; a note without numbers is one item.
+//! - `channel_deadlines`: a sentence `<condition>的，办理时限<clause>` sets a deadline for one
+//!   way of applying (`通过政务服务网申请办理的，办理时限1个工作日`). The condition runs from
+//!   the start of its sentence; the clause is read by the deadline parser and must stand alone
+//!   (`近3个月的病历` is no deadline). A time limit named (`办理时限…`) but not readable gets a
+//!   `deadline_unparsed` diagnostic.
+//! - `definitions`: `<term>包括A、B、C等（下同）` → the term and `[A, B, C]`, without `等` and
+//!   `（下同）`; a single item `A或B` lists both.
+//!
+//! In notes, white space between two Chinese characters ends a sentence: the PDF cell broke
+//! its lines there (`…进行监管 异地就医的…患者通过政务服务网申请办理的，办理时限1个工作日`).
 
 use crate::cell::Cell;
-use crate::diagnostic::Diagnostics;
-use crate::model::Notes;
+use crate::diagnostic::{Code, Diagnostics};
+use crate::fields::channels::split_top_level;
+use crate::fields::deadline::standalone_clause;
+use crate::markers;
+use crate::model::{ChannelDeadline, Definition, Notes};
+use crate::normalize::normalize;
 
 /// Structure a notes cell.
-pub(crate) fn parse(cell: &Cell<'_>, _diagnostics: &mut Diagnostics) -> Notes {
-    Notes {
+pub(crate) fn parse(cell: &Cell<'_>, diagnostics: &mut Diagnostics) -> Notes {
+    let points = markers::split(cell.text());
+    let mut notes = Notes {
         raw: cell.text().to_owned(),
         ..Notes::default()
+    };
+    for point in points {
+        let item = normalize(point.body);
+        if !item.is_empty() {
+            notes.items.push(item);
+        }
+        for sentence in sentences(point.body) {
+            let (found, unread) = channel_deadlines_in(sentence);
+            notes.channel_deadlines.extend(found);
+            for part in unread {
+                diagnostics.push(
+                    Code::DeadlineUnparsed,
+                    cell.position_of(part),
+                    format!(
+                        "note part `{}` names a time limit that could not be read",
+                        normalize(part)
+                    ),
+                );
+            }
+            notes.definitions.extend(definitions_in(sentence));
+        }
+    }
+    notes
+}
+
+// ---------------------------------------------------------------------------------------------
+// Sentences
+// ---------------------------------------------------------------------------------------------
+
+/// The sentences of a note: parts ended by `。；！？` or by white space between two Chinese
+/// characters, trimmed, as slices of the text.
+fn sentences(text: &str) -> Vec<&str> {
+    let mut found = Vec::new();
+    let mut start = 0;
+    let mut last_visible: Option<char> = None;
+    let mut space_at: Option<usize> = None;
+    for (i, c) in text.char_indices() {
+        if c.is_whitespace() {
+            space_at.get_or_insert(i);
+            continue;
+        }
+        if let Some(at) = space_at.take() {
+            if last_visible.is_some_and(ends_a_line) && is_han(c) {
+                found.push(&text[start..at]);
+                start = i;
+            }
+        }
+        if matches!(c, '。' | '；' | ';' | '！' | '？' | '!' | '?') {
+            found.push(&text[start..i]);
+            start = i + c.len_utf8();
+        }
+        last_visible = Some(c);
+    }
+    found.push(&text[start..]);
+    found
+        .into_iter()
+        .map(str::trim)
+        .filter(|s| !s.is_empty())
+        .collect()
+}
+
+/// A Han character (not punctuation).
+fn is_han(c: char) -> bool {
+    matches!(c,
+        '\u{3400}'..='\u{4DBF}'
+        | '\u{4E00}'..='\u{9FFF}'
+        | '\u{F900}'..='\u{FAFF}'
+        | '\u{20000}'..='\u{2FA1F}')
+}
+
+/// A character after which a line of a note may end a sentence.
+fn ends_a_line(c: char) -> bool {
+    is_han(c) || matches!(c, '）' | '”' | '》' | '」')
+}
+
+/// The pieces of a sentence between `，`, as slices.
+fn pieces(sentence: &str) -> Vec<&str> {
+    sentence.split(['，', ',']).collect()
+}
+
+// ---------------------------------------------------------------------------------------------
+// Channel deadlines
+// ---------------------------------------------------------------------------------------------
+
+/// Names of the time limit that open a piece stating one (`办理时限1个工作日`).
+const LIMIT_NAMES: &[&str] = &["办理时限", "办结时限", "办理期限", "办结期限"];
+
+/// The channel deadlines of one sentence, and the pieces that name a time limit without a
+/// readable one.
+fn channel_deadlines_in(sentence: &str) -> (Vec<ChannelDeadline>, Vec<&str>) {
+    let mut found = Vec::new();
+    let mut unread = Vec::new();
+    let pieces = pieces(sentence);
+    // A condition runs from the sentence start, or from after the deadline before it.
+    let mut condition_start = 0;
+    for (k, piece) in pieces.iter().enumerate().skip(1) {
+        let piece = piece.trim();
+        let names_a_limit = LIMIT_NAMES.iter().any(|name| piece.starts_with(name));
+        let Some(clause) = standalone_clause(piece) else {
+            if names_a_limit {
+                unread.push(piece);
+            }
+            continue;
+        };
+        let previous = pieces[k - 1].trim_end();
+        if !previous.ends_with('的') {
+            continue;
+        }
+        let end = offset_in(sentence, previous) + previous.len();
+        found.push(ChannelDeadline {
+            condition: normalize(
+                sentence[condition_start.min(end)..end].trim_start_matches(['，', ',']),
+            ),
+            clause,
+        });
+        condition_start = offset_in(sentence, piece) + piece.len();
+    }
+    (found, unread)
+}
+
+/// The byte offset of `part`, a slice of `text`, in `text`.
+fn offset_in(text: &str, part: &str) -> usize {
+    (part.as_ptr() as usize).saturating_sub(text.as_ptr() as usize)
+}
+
+// ---------------------------------------------------------------------------------------------
+// Definitions
+// ---------------------------------------------------------------------------------------------
+
+/// Words that introduce what a term includes, longest first.
+const INCLUDES: &[&str] = &["包括", "包含"];
+
+/// Words between a term and `包括` (`可包括`, `主要包括`).
+const INCLUDE_ADVERBS: &[&str] = &["主要", "一般", "具体", "可", "应", "须", "需"];
+
+/// The definitions of one sentence. A term runs back to the `包括` before it at most, and a
+/// list forward to the next one, so every part of the sentence is read once.
+fn definitions_in(sentence: &str) -> Vec<Definition> {
+    let hits: Vec<(usize, usize)> = sentence
+        .char_indices()
+        .filter_map(|(at, _)| {
+            INCLUDES
+                .iter()
+                .find(|keyword| sentence[at..].starts_with(*keyword))
+                .map(|keyword| (at, at + keyword.len()))
+        })
+        .collect();
+    let mut found = Vec::new();
+    for (k, &(at, end)) in hits.iter().enumerate() {
+        let term_from = k.checked_sub(1).map_or(0, |previous| hits[previous].1);
+        let list_to = hits.get(k + 1).map_or(sentence.len(), |next| next.0);
+        let term = term_before(&sentence[term_from..at]);
+        let includes = list_after(&sentence[end..list_to]);
+        if let (Some(term), false) = (term, includes.is_empty()) {
+            found.push(Definition { term, includes });
+        }
+    }
+    found
+}
+
+/// The term before `包括`: from the last `，` or `：` on, without adverbs such as `可`;
+/// `None` when empty or negated (`不包括`).
+fn term_before(text: &str) -> Option<String> {
+    let mut term = text.trim_end();
+    while let Some(rest) = INCLUDE_ADVERBS.iter().find_map(|a| term.strip_suffix(a)) {
+        term = rest;
+    }
+    if term.ends_with('不') {
+        return None;
+    }
+    let start = term.rfind(['，', ',', '：', ':']).map_or(0, |i| {
+        i + term[i..].chars().next().map_or(1, char::len_utf8)
+    });
+    let term = normalize(&term[start..]);
+    (!term.is_empty()).then_some(term)
+}
+
+/// The list after `包括`, up to the next `，`: split on `、` (or on `或` when there is no
+/// `、`), without a closing `等` or `（下同）`.
+fn list_after(text: &str) -> Vec<String> {
+    let text = text.trim_start_matches(['：', ':', ' ']);
+    let text = text.strip_prefix("但不限于").unwrap_or(text);
+    let text = text.trim_start_matches(['：', ':', ' ']);
+    if text.starts_with("以下") {
+        return Vec::new();
+    }
+    let end = split_top_level(text, |c| matches!(c, '，' | ','))
+        .first()
+        .map_or(0, |first| {
+            first.as_ptr() as usize - text.as_ptr() as usize + first.len()
+        });
+    let list = strip_list_end(&text[..end]);
+    let mut items = split_top_level(list, |c| c == '、');
+    if items.len() == 1 {
+        items = split_top_level(list, |c| c == '或');
+    }
+    items
+        .into_iter()
+        .map(normalize)
+        .filter(|item| !item.is_empty())
+        .collect()
+}
+
+/// The list without what may close it: `（下同）`, `等`, `等等`, final punctuation.
+fn strip_list_end(mut list: &str) -> &str {
+    loop {
+        let trimmed =
+            list.trim_end_matches(|c: char| c.is_whitespace() || matches!(c, '。' | '；' | ';'));
+        let stripped = ["（下同）", "(下同)", "等等", "等"]
+            .iter()
+            .find_map(|end| trimmed.strip_suffix(end));
+        match stripped {
+            Some(rest) => list = rest,
+            None => return trimmed,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{ClauseKind, TimeUnit};
+
+    fn parse_text(text: &str) -> (Notes, Vec<crate::Diagnostic>) {
+        let cell = Cell::new(text, 1, "");
+        let mut diagnostics = Diagnostics::default();
+        let notes = parse(&cell, &mut diagnostics);
+        (notes, diagnostics.into_sorted())
+    }
+
+    #[test]
+    fn items_follow_the_numbered_points() {
+        for (text, items) in [
+            ("1. 甲。 2. 乙", vec!["甲。", "乙"]),
+            ("1、甲 2、乙", vec!["甲", "乙"]),
+            ("（1）甲（2）乙", vec!["甲", "乙"]),
+            ("①甲②乙", vec!["甲", "乙"]),
+            (
+                "合并支付的一次性提供材料，出院时在医疗机构直接结算。",
+                vec!["合并支付的一次性提供材料，出院时在医疗机构直接结算。"],
+            ),
+            (
+                "1. 特殊人群还需提供：①甲②乙 2. 丙",
+                vec!["特殊人群还需提供：①甲②乙", "丙"],
+            ),
+            ("", vec![]),
+        ] {
+            assert_eq!(parse_text(text).0.items, items, "{text}");
+        }
+    }
+
+    #[test]
+    fn channel_deadlines() {
+        for (text, condition) in [
+            (
+                "通过政务服务网申请办理的，办理时限1个工作日。",
+                "通过政务服务网申请办理的",
+            ),
+            (
+                "通过政务服务网申请办理的, 办理时限1个工作日。",
+                "通过政务服务网申请办理的",
+            ),
+            (
+                "合并支付的一次性提供材料。 通过政务服务网申请办理的，办理时限1个工作日。",
+                "通过政务服务网申请办理的",
+            ),
+            (
+                "经办机构进行监管 异地就医的白血病患者通过政务服务网申请办理的，办理时限1个工作日。",
+                "异地就医的白血病患者通过政务服务网申请办理的",
+            ),
+            ("通过手机APP申请的，办理时限为一个工作日", "通过手机APP申请的"),
+            ("参保人员，通过网上申请的，5个工作日内办结", "参保人员，通过网上申请的"),
+        ] {
+            let (notes, diagnostics) = parse_text(text);
+            assert_eq!(diagnostics, [], "{text}");
+            assert_eq!(notes.channel_deadlines.len(), 1, "{text}");
+            let found = &notes.channel_deadlines[0];
+            assert_eq!(found.condition, condition, "{text}");
+            assert_eq!(found.clause.kind, ClauseKind::Limit);
+            assert_eq!(found.clause.unit, Some(TimeUnit::WorkingDay));
+            assert_eq!(found.clause.condition, None);
+        }
+        let (notes, _) = parse_text("网上申请的，即时办结");
+        assert_eq!(
+            notes.channel_deadlines[0].clause.kind,
+            ClauseKind::Immediate
+        );
+    }
+
+    #[test]
+    fn look_alikes_are_no_channel_deadlines() {
+        for text in [
+            "需提供近3个月的病历，3个月内的发票",
+            "提供住院病历的，复印件一份",
+            "办理时限1个工作日",
+            "参保职工，办理时限1个工作日",
+            "意外伤害就医的应提供交警事故认定书",
+        ] {
+            let (notes, diagnostics) = parse_text(text);
+            assert_eq!(notes.channel_deadlines, [], "{text}");
+            assert_eq!(diagnostics, [], "{text}");
+        }
+    }
+
+    #[test]
+    fn an_unreadable_named_limit_is_reported() {
+        let (notes, diagnostics) = parse_text("通过网上申请的，办理时限3-5个工作日");
+        assert_eq!(notes.channel_deadlines, []);
+        assert_eq!(diagnostics.len(), 1);
+        assert_eq!(diagnostics[0].code, Code::DeadlineUnparsed);
+        assert_eq!(
+            diagnostics[0].message,
+            "note part `办理时限3-5个工作日` names a time limit that could not be read"
+        );
+        assert_eq!((diagnostics[0].line, diagnostics[0].column), (1, 9));
+    }
+
+    #[test]
+    fn definitions() {
+        for (text, term, includes) in [
+            (
+                "有效身份证件包括身份证、居住证、户口簿、护照等（下同）",
+                "有效身份证件",
+                vec!["身份证", "居住证", "户口簿", "护照"],
+            ),
+            (
+                "有效身份证件包括身份证、居住证等（下同）。",
+                "有效身份证件",
+                vec!["身份证", "居住证"],
+            ),
+            (
+                "有效身份证件包括身份证、护照",
+                "有效身份证件",
+                vec!["身份证", "护照"],
+            ),
+            ("证件包含身份证、护照等等", "证件", vec!["身份证", "护照"]),
+            (
+                "单位有效证明文件可包括：统一社会信用代码证书或介绍信",
+                "单位有效证明文件",
+                vec!["统一社会信用代码证书", "介绍信"],
+            ),
+            (
+                "材料主要包括但不限于病历、发票，原件备查",
+                "材料",
+                vec!["病历", "发票"],
+            ),
+            (
+                "需提供：证件包括身份证、居住证（含电子证照、临时证）",
+                "证件",
+                vec!["身份证", "居住证（含电子证照、临时证）"],
+            ),
+        ] {
+            let (notes, _) = parse_text(text);
+            assert_eq!(notes.definitions.len(), 1, "{text}");
+            assert_eq!(notes.definitions[0].term, term, "{text}");
+            assert_eq!(notes.definitions[0].includes, includes, "{text}");
+        }
+    }
+
+    #[test]
+    fn look_alikes_are_no_definitions() {
+        for text in [
+            "参保登记含新参保、暂停参保等相关内容",
+            "费用不包括自付部分",
+            "包括身份证、护照",
+            "材料包括以下几项：①甲②乙",
+            "有效身份证件包括",
+        ] {
+            assert_eq!(parse_text(text).0.definitions, [], "{text}");
+        }
+    }
+
+    #[test]
+    fn each_condition_starts_after_the_deadline_before_it() {
+        let (notes, _) = parse_text("网上申请的，办理时限1个工作日，邮寄申请的，办理时限5个工作日");
+        let conditions: Vec<_> = notes
+            .channel_deadlines
+            .iter()
+            .map(|found| (found.condition.as_str(), found.clause.amount))
+            .collect();
+        assert_eq!(
+            conditions,
+            [("网上申请的", Some(1)), ("邮寄申请的", Some(5))]
+        );
+    }
+
+    #[test]
+    fn long_notes_are_read_in_linear_time() {
+        let text =
+            "证件包括身份证、".repeat(20_000) + &"网上申请的，办理时限1个工作日，".repeat(20_000);
+        let started = std::time::Instant::now();
+        let (notes, _) = parse_text(&text);
+        assert_eq!(notes.channel_deadlines.len(), 20_000);
+        assert_eq!(notes.definitions.len(), 20_000);
+        assert!(started.elapsed().as_secs() < 20);
+    }
+
+    #[test]
+    fn sentences_break_at_punctuation_and_line_breaks() {
+        assert_eq!(
+            sentences("甲。乙；丙 丁, 戊 F 己"),
+            ["甲", "乙", "丙", "丁, 戊 F 己"]
+        );
+        assert_eq!(sentences("（甲） 乙"), ["（甲）", "乙"]);
     }
 }

@@ -135,7 +135,7 @@ pub(crate) enum Slot {
 pub(crate) struct Header {
     /// One slot per cell of the header row.
     pub(crate) slots: Vec<Slot>,
-    /// The header cells, normalized (the document's `columns`).
+    /// The header cells, normalized, without empty cells at the end (the document's `columns`).
     pub(crate) names: Vec<String>,
     /// Columns that appeared more than once (the later ones became `Extra`).
     pub(crate) duplicates: Vec<(usize, Column)>,
@@ -169,13 +169,20 @@ impl Header {
                     duplicates.push((i, column));
                     Slot::Extra(normalize(cell))
                 }
-                None => Slot::Extra(normalize(cell)),
+                None => match normalize(cell) {
+                    name if name.is_empty() => Slot::Extra(format!("column {}", i + 1)),
+                    name => Slot::Extra(name),
+                },
             };
             slots.push(slot);
         }
+        let mut names: Vec<String> = cells.iter().map(|c| normalize(c)).collect();
+        while names.last().is_some_and(String::is_empty) {
+            names.pop();
+        }
         Some(Header {
             slots,
-            names: cells.iter().map(|c| normalize(c)).collect(),
+            names,
             duplicates,
         })
     }
@@ -187,11 +194,7 @@ impl Header {
 
     /// The comparable form of the header, to tell a repeated header from a different one.
     pub(crate) fn key(&self) -> Vec<String> {
-        let mut key: Vec<String> = self.names.iter().map(|n| header_key(n)).collect();
-        while key.last().is_some_and(|k| k.is_empty()) {
-            key.pop();
-        }
-        key
+        self.names.iter().map(|n| header_key(n)).collect()
     }
 }
 

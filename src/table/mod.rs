@@ -80,28 +80,34 @@ pub(crate) fn read<'s>(text: &'s str, diagnostics: &mut Diagnostics) -> Result<T
             continue;
         }
         any_text = true;
-        if !line.text.contains('\t') {
-            let trimmed = line.text.trim();
-            let Some(_) = header else {
-                match title {
-                    None => title = Some(trimmed.to_owned()),
-                    Some(_) => preamble.push(trimmed.to_owned()),
-                }
-                continue;
-            };
-            if title.as_deref() == Some(trimmed) || preamble.iter().any(|p| p == trimmed) {
-                // The title block repeated at the top of a page.
-                merger.page_break();
-                continue;
+        let split = cells(line.text);
+        let texts: Vec<&str> = split.iter().map(|&(_, c)| c).collect();
+        let non_empty: Vec<&str> = texts.iter().copied().filter(|t| !is_blank(t)).collect();
+        // A line with one non-empty cell may be a title, however many tabs pad it.
+        let lone = match non_empty.as_slice() {
+            [only] => Some(only.trim()),
+            _ => None,
+        };
+        if let (None, Some(text)) = (&header, lone) {
+            match title {
+                None => title = Some(text.to_owned()),
+                Some(_) => preamble.push(text.to_owned()),
             }
+            continue;
+        }
+        if lone.is_some_and(|t| title.as_deref() == Some(t) || preamble.iter().any(|p| p == t)) {
+            // The title block repeated at the top of a page.
+            merger.page_break();
+            continue;
+        }
+        if split.len() == 1 {
+            let trimmed = line.text.trim();
             if !is_footnote(trimmed) {
                 stray.push((start_of(&line), footnotes.len()));
             }
             footnotes.push(trimmed.to_owned());
             continue;
         }
-        let split = cells(line.text);
-        let texts: Vec<&str> = split.iter().map(|&(_, c)| c).collect();
         if let Some(found) = Header::recognise(&texts) {
             match &first_header {
                 None => {
@@ -140,9 +146,8 @@ pub(crate) fn read<'s>(text: &'s str, diagnostics: &mut Diagnostics) -> Result<T
             preamble.push(line.text.trim().to_owned());
             continue;
         };
-        let non_empty: Vec<&str> = texts.iter().copied().filter(|t| !is_blank(t)).collect();
-        if non_empty.len() == 1 && is_footnote(non_empty[0]) {
-            footnotes.push(non_empty[0].trim().to_owned());
+        if let Some(text) = lone.filter(|t| is_footnote(t)) {
+            footnotes.push(text.to_owned());
             continue;
         }
         for (at, _) in stray.drain(..) {
