@@ -28,6 +28,7 @@ pub(crate) fn build(table: Table<'_>, mut diagnostics: Diagnostics) -> Document 
         title: table.title,
         preamble: table.preamble,
         columns: table.columns,
+        other_columns: table.other_columns,
         categories,
         footnotes: table.footnotes,
         diagnostics: diagnostics.into_sorted(),

@@ -25,6 +25,7 @@ pub(crate) struct Table<'s> {
     pub(crate) title: Option<String>,
     pub(crate) preamble: Vec<String>,
     pub(crate) columns: Vec<String>,
+    pub(crate) other_columns: Vec<Vec<String>>,
     pub(crate) categories: Vec<CategoryDraft<'s>>,
     pub(crate) footnotes: Vec<String>,
 }
@@ -66,6 +67,7 @@ pub(crate) fn read<'s>(text: &'s str, diagnostics: &mut Diagnostics) -> Result<T
     let mut first_header: Option<Vec<String>> = None;
     let mut header: Option<Header> = None;
     let mut columns = Vec::new();
+    let mut other_columns = Vec::new();
     let mut footnotes = Vec::new();
     let mut merger = Merger::default();
     // Text lines between rows, reported once a row follows them.
@@ -127,6 +129,7 @@ pub(crate) fn read<'s>(text: &'s str, diagnostics: &mut Diagnostics) -> Result<T
                         ),
                     );
                     report_header(&found, &line, &split, diagnostics);
+                    other_columns.push(found.names.clone());
                 }
                 Some(_) => {}
             }
@@ -189,6 +192,7 @@ pub(crate) fn read<'s>(text: &'s str, diagnostics: &mut Diagnostics) -> Result<T
         title,
         preamble,
         columns,
+        other_columns,
         categories: merger.categories,
         footnotes,
     })

@@ -42,14 +42,7 @@ pub fn raw_texts(document: &Document) -> Vec<&str> {
             texts.extend(matter.extra.values().map(String::as_str));
         }
     }
-    // A later header row that differs from the first is named in its diagnostic.
-    texts.extend(
-        document
-            .diagnostics
-            .iter()
-            .filter(|d| d.code == shixiang::Code::HeaderMismatch)
-            .map(|d| d.message.as_str()),
-    );
+    texts.extend(document.other_columns.iter().flatten().map(String::as_str));
     texts
 }
 
