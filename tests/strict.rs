@@ -59,9 +59,12 @@ fn a_clean_list_passes_strict_mode() {
 fn strict_mode_keeps_the_errors_of_lenient_mode() {
     let error = strict("").unwrap_err();
     assert_eq!(error.kind(), &ErrorKind::Empty);
-    let error = shixiang::parse_bytes_with(b"a\n\xFF", &ParseOptions::new().strict(true))
-        .unwrap_err();
-    assert_eq!(error.to_string(), "line 2, column 1: invalid UTF-8 at byte 2");
+    let error =
+        shixiang::parse_bytes_with(b"a\n\xFF", &ParseOptions::new().strict(true)).unwrap_err();
+    assert_eq!(
+        error.to_string(),
+        "line 2, column 1: invalid UTF-8 at byte 2"
+    );
 }
 
 #[test]
@@ -102,14 +105,20 @@ fn the_new_robustness_codes_say_what_and_where() {
         empty.diagnostics[0].message,
         "the header row at line 2 is followed by no data row"
     );
-    assert_eq!(empty.diagnostics[0].position(), Position { line: 2, column: 1 });
+    assert_eq!(
+        empty.diagnostics[0].position(),
+        Position { line: 2, column: 1 }
+    );
 }
 
 #[test]
 fn a_later_header_that_differs_is_kept_in_other_columns() {
     let text = format!("某市清单\n{HEADER}\n一、参保\t1\t单位\t无\t即时办结\n序号\t事项名称\t办理层级\n2\t职工\t市级\n");
     let document = shixiang::parse(&text).unwrap();
-    assert_eq!(document.other_columns, [vec!["序号", "事项名称", "办理层级"]]);
+    assert_eq!(
+        document.other_columns,
+        [vec!["序号", "事项名称", "办理层级"]]
+    );
     assert_eq!(document.diagnostics[0].code, Code::HeaderMismatch);
     assert_eq!(
         document.diagnostics[0].message,
