@@ -69,10 +69,9 @@ fn strict_mode_keeps_the_errors_of_lenient_mode() {
 
 #[test]
 fn the_new_robustness_codes_say_what_and_where() {
-    let text = format!(
-        "某市清单\n主项\t主项编码\t子项序号\t子项\t办理材料\n一、参保\tA1\t1\t单\0位\t无\n\tB2\t2\t职工\t无\n"
-    );
-    let document = shixiang::parse(&text).unwrap();
+    let text =
+        "某市清单\n主项\t主项编码\t子项序号\t子项\t办理材料\n一、参保\tA1\t1\t单\0位\t无\n\tB2\t2\t职工\t无\n";
+    let document = shixiang::parse(text).unwrap();
     let found: Vec<(Code, usize, usize, &str)> = document
         .diagnostics
         .iter()
