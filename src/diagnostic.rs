@@ -221,20 +221,26 @@ pub(crate) const QUOTE_LIMIT: usize = 40;
 /// Control and invisible characters are shown as `\u{200b}`, so the reader sees them.
 pub(crate) fn quote(text: &str) -> std::borrow::Cow<'_, str> {
     let shown = |c: char| !is_unseen(c);
-    let end = text.char_indices().nth(QUOTE_LIMIT).map(|(i, _)| i);
-    if end.is_none() && text.chars().all(shown) {
+    let short = text.char_indices().nth(QUOTE_LIMIT).is_none();
+    if short && text.chars().all(shown) {
         return std::borrow::Cow::Borrowed(text);
     }
+    // The limit counts what the reader sees: an escaped character counts as its escape.
     let mut out = String::new();
-    for c in text[..end.unwrap_or(text.len())].chars() {
-        if shown(c) {
-            out.push(c);
+    let mut used = 0;
+    for c in text.chars() {
+        let piece: String = if shown(c) {
+            c.to_string()
         } else {
-            out.extend(c.escape_unicode());
+            c.escape_unicode().collect()
+        };
+        let width = piece.chars().count();
+        if used + width > QUOTE_LIMIT {
+            out.push('…');
+            break;
         }
-    }
-    if end.is_some() {
-        out.push('…');
+        used += width;
+        out.push_str(&piece);
     }
     std::borrow::Cow::Owned(out)
 }
@@ -263,5 +269,7 @@ mod quote_tests {
         assert_eq!(quote("１\u{200B}"), "１\\u{200b}");
         assert_eq!(quote("a\tb"), "a\\u{9}b");
         assert_eq!(quote("a b\u{3000}c"), "a b\u{3000}c");
+        // Escapes count towards the limit: 40 NULs show as eight escapes of 5 characters.
+        assert_eq!(quote(&"\0".repeat(40)), format!("{}…", "\\u{0}".repeat(8)));
     }
 }
