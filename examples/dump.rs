@@ -1,43 +1,78 @@
-//! Dump a matter list as an outline, JSON, JSON lines or a summary.
+//! Dump matter lists as an outline, JSON, JSON lines, a summary or a flat CSV table.
 //!
 //! ```text
-//! cargo run --example dump [-- [--format outline|json|jsonl|summary] [--strict] [FILE|-]]
+//! cargo run --example dump [-- [--format outline|json|jsonl|summary|csv] [--table TABLE]
+//!                               [--strict] [FILE|-]...]
+//! cargo run --example dump -- --schema
 //! cargo run --example dump -- --compare BASELINE FILE [--format outline|json]
 //! ```
 //!
-//! With no FILE, dumps the embedded Shandong 2023 list. Diagnostics go to stderr as
-//! `FILE:LINE:COLUMN: SEVERITY[CODE]: MESSAGE`. Exit status: 0 on success, 1 when the input
-//! holds no list (or, with `--strict`, has a warning), 2 on a usage error.
+//! With no FILE, dumps the embedded Shandong 2023 list. `jsonl` and `csv` take any number of
+//! files, parsed in parallel and written in the order given; every line or row names its
+//! `source` file. `csv` writes one table (`--table matters|materials|citations|diagnostics`)
+//! with a header row. `--schema` prints the JSON Schema of `--format json` (it needs the crate's
+//! `schema` feature, which the examples have).
+//!
+//! Diagnostics go to stderr as `FILE:LINE:COLUMN: SEVERITY[CODE]: MESSAGE`. Exit status: 0 on
+//! success, 1 when an input holds no list (or, with `--strict`, has a warning), 2 on a usage
+//! error or an unreadable file.
 
 use std::io::{self, Read, Write};
 use std::process::ExitCode;
 
-use shixiang::{Document, ErrorKind, ParseOptions, Severity};
+use rayon::prelude::*;
+use shixiang::flat::{Row, Tables};
+use shixiang::{Document, Error, ErrorKind, ParseOptions, Severity};
 
 const EMBEDDED_NAME: &str = "fixtures/valid/shandong-2023.tsv";
 const EMBEDDED: &str = include_str!("../fixtures/valid/shandong-2023.tsv");
 
-const USAGE: &str = "usage: dump [--format outline|json|jsonl|summary] [--strict] [FILE|-]";
+const USAGE: &str = "\
+usage: dump [--format outline|json|jsonl|summary|csv] [--table TABLE] [--strict] [FILE|-]...
+       dump --compare BASELINE FILE [--format outline|json]
+       dump --schema
+TABLE (for --format csv): matters, materials, citations or diagnostics";
 
-#[derive(Clone, Copy, PartialEq, Eq)]
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
 enum Format {
     Outline,
     Json,
     Jsonl,
     Summary,
+    Csv,
+}
+
+impl Format {
+    /// Whether the format can hold several documents.
+    fn takes_many_files(self) -> bool {
+        matches!(self, Format::Jsonl | Format::Csv)
+    }
+}
+
+/// The flat table `--format csv` writes.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+enum Table {
+    Matters,
+    Materials,
+    Citations,
+    Diagnostics,
 }
 
 struct Args {
     format: Format,
+    table: Option<Table>,
     strict: bool,
-    file: Option<String>,
+    schema: bool,
+    files: Vec<String>,
 }
 
 fn parse_args(mut args: impl Iterator<Item = String>) -> Result<Args, String> {
     let mut parsed = Args {
         format: Format::Outline,
+        table: None,
         strict: false,
-        file: None,
+        schema: false,
+        files: Vec::new(),
     };
     while let Some(arg) = args.next() {
         match arg.as_str() {
@@ -45,17 +80,44 @@ fn parse_args(mut args: impl Iterator<Item = String>) -> Result<Args, String> {
                 let value = args.next().ok_or("--format needs a value")?;
                 parsed.format = format_of(&value)?;
             }
+            "--table" | "-t" => {
+                let value = args.next().ok_or("--table needs a value")?;
+                parsed.table = Some(table_of(&value)?);
+            }
             "--strict" => parsed.strict = true,
+            "--schema" => parsed.schema = true,
             "--help" | "-h" => return Err(String::new()),
             _ if arg.starts_with("--format=") => {
                 parsed.format = format_of(&arg["--format=".len()..])?;
             }
+            _ if arg.starts_with("--table=") => {
+                parsed.table = Some(table_of(&arg["--table=".len()..])?);
+            }
             _ if arg.starts_with('-') && arg != "-" => return Err(format!("unknown option {arg}")),
-            _ if parsed.file.is_some() => return Err(format!("unexpected argument {arg}")),
-            _ => parsed.file = Some(arg),
+            _ => parsed.files.push(arg),
         }
     }
+    check_args(&parsed)?;
     Ok(parsed)
+}
+
+/// The combinations of options that make no sense.
+fn check_args(args: &Args) -> Result<(), String> {
+    match (args.format, args.table) {
+        (Format::Csv, None) => return Err("--format csv needs --table".to_owned()),
+        (Format::Csv, Some(_)) | (_, None) => {}
+        (_, Some(_)) => return Err("--table goes with --format csv".to_owned()),
+    }
+    if args.schema && !args.files.is_empty() {
+        return Err("--schema takes no file".to_owned());
+    }
+    if args.files.len() > 1 && !args.format.takes_many_files() {
+        return Err("several files need --format jsonl or csv".to_owned());
+    }
+    if args.files.iter().filter(|file| *file == "-").count() > 1 {
+        return Err("standard input (-) can be read only once".to_owned());
+    }
+    Ok(())
 }
 
 fn format_of(value: &str) -> Result<Format, String> {
@@ -64,10 +126,29 @@ fn format_of(value: &str) -> Result<Format, String> {
         "json" => Ok(Format::Json),
         "jsonl" => Ok(Format::Jsonl),
         "summary" => Ok(Format::Summary),
+        "csv" => Ok(Format::Csv),
         _ => Err(format!(
-            "unknown format {value:?} (expected outline, json, jsonl or summary)"
+            "unknown format {value:?} (expected outline, json, jsonl, summary or csv)"
         )),
     }
+}
+
+fn table_of(value: &str) -> Result<Table, String> {
+    match value {
+        "matters" => Ok(Table::Matters),
+        "materials" => Ok(Table::Materials),
+        "citations" => Ok(Table::Citations),
+        "diagnostics" => Ok(Table::Diagnostics),
+        _ => Err(format!(
+            "unknown table {value:?} (expected matters, materials, citations or diagnostics)"
+        )),
+    }
+}
+
+/// One input: its name for messages and `source` fields, and its bytes.
+struct Input {
+    name: String,
+    bytes: Vec<u8>,
 }
 
 fn main() -> ExitCode {
@@ -85,29 +166,48 @@ fn main() -> ExitCode {
             return ExitCode::from(2);
         }
     };
-    let (name, bytes) = match read_input(args.file.as_deref()) {
-        Ok(input) => input,
+    if args.schema {
+        return print_schema();
+    }
+    let inputs = match read_inputs(&args.files) {
+        Ok(inputs) => inputs,
         Err(reason) => {
             eprintln!("dump: {reason}");
             return ExitCode::from(2);
         }
     };
     let options = ParseOptions::new().strict(args.strict);
-    let document = match shixiang::parse_bytes_with(&bytes, &options) {
-        Ok(document) => document,
-        Err(error) => {
-            match error.kind() {
-                // The finding that stopped a strict parse, in the form of every diagnostic.
-                ErrorKind::Strict(finding) => eprintln!("{name}:{finding}"),
-                kind => eprintln!("{name}:{}:{}: error: {kind}", error.line(), error.column()),
+    let results = parse_all(&inputs, &options);
+
+    let mut documents = Vec::with_capacity(results.len());
+    let mut any_failed = false;
+    for (input, result) in inputs.iter().zip(results) {
+        match result {
+            Ok(document) => {
+                report_diagnostics(&input.name, &document);
+                documents.push((input.name.as_str(), document));
             }
-            return ExitCode::from(1);
+            Err(error) => {
+                report_error(&input.name, &error);
+                any_failed = true;
+            }
         }
-    };
-    for d in &document.diagnostics {
-        eprintln!("{name}:{d}");
     }
-    match write(&document, args.format) {
+    // A single input that holds no list has nothing to write.
+    if documents.is_empty() {
+        return ExitCode::from(1);
+    }
+    let written = finish(write(&documents, &args));
+    if any_failed {
+        ExitCode::from(1)
+    } else {
+        written
+    }
+}
+
+/// The exit status for the outcome of writing the output.
+fn finish(written: io::Result<()>) -> ExitCode {
+    match written {
         Ok(()) => ExitCode::SUCCESS,
         // A closed pipe (`dump | head`) is not an error.
         Err(e) if e.kind() == io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
@@ -118,25 +218,100 @@ fn main() -> ExitCode {
     }
 }
 
-fn read_input(file: Option<&str>) -> Result<(String, Vec<u8>), String> {
-    match file {
-        None => Ok((EMBEDDED_NAME.to_owned(), EMBEDDED.as_bytes().to_vec())),
-        Some("-") => {
-            let mut bytes = Vec::new();
-            io::stdin()
-                .read_to_end(&mut bytes)
-                .map_err(|e| format!("cannot read standard input: {e}"))?;
-            Ok(("<stdin>".to_owned(), bytes))
-        }
-        Some(path) => std::fs::read(path)
-            .map(|bytes| (path.to_owned(), bytes))
-            .map_err(|e| format!("cannot read {path}: {e}")),
+/// Every input, in the order given; the embedded list when none is given.
+fn read_inputs(files: &[String]) -> Result<Vec<Input>, String> {
+    if files.is_empty() {
+        return Ok(vec![Input {
+            name: EMBEDDED_NAME.to_owned(),
+            bytes: EMBEDDED.as_bytes().to_vec(),
+        }]);
+    }
+    files.iter().map(|file| read_input(file)).collect()
+}
+
+fn read_input(file: &str) -> Result<Input, String> {
+    if file == "-" {
+        let mut bytes = Vec::new();
+        io::stdin()
+            .read_to_end(&mut bytes)
+            .map_err(|e| format!("cannot read standard input: {e}"))?;
+        return Ok(Input {
+            name: "<stdin>".to_owned(),
+            bytes,
+        });
+    }
+    std::fs::read(file)
+        .map(|bytes| Input {
+            name: file.to_owned(),
+            bytes,
+        })
+        .map_err(|e| format!("cannot read {file}: {e}"))
+}
+
+/// Parse every input, in parallel when there are several; results keep the inputs' order.
+fn parse_all(inputs: &[Input], options: &ParseOptions) -> Vec<Result<Document, Error>> {
+    let parse = |input: &Input| shixiang::parse_bytes_with(&input.bytes, options);
+    if inputs.len() > 1 {
+        inputs.par_iter().map(parse).collect()
+    } else {
+        inputs.iter().map(parse).collect()
     }
 }
 
-/// One line of `--format jsonl`: a matter with its document title and category inlined.
+fn report_diagnostics(name: &str, document: &Document) {
+    for d in &document.diagnostics {
+        eprintln!("{name}:{d}");
+    }
+}
+
+fn report_error(name: &str, error: &Error) {
+    match error.kind() {
+        // The finding that stopped a strict parse, in the form of every diagnostic.
+        ErrorKind::Strict(finding) => eprintln!("{name}:{finding}"),
+        kind => eprintln!("{name}:{}:{}: error: {kind}", error.line(), error.column()),
+    }
+}
+
+/// Write the documents (named by their source) in the format asked for.
+fn write(documents: &[(&str, Document)], args: &Args) -> io::Result<()> {
+    let stdout = io::stdout();
+    let mut out = io::BufWriter::new(stdout.lock());
+    match args.format {
+        // `check_args` allows several files only for jsonl and csv.
+        Format::Outline => {
+            for (_, document) in documents {
+                write!(out, "{document}")?;
+            }
+        }
+        Format::Json => {
+            for (_, document) in documents {
+                write_json(&mut out, document)?;
+            }
+        }
+        Format::Summary => {
+            for (_, document) in documents {
+                write_summary(&mut out, document)?;
+            }
+        }
+        Format::Jsonl => write_jsonl(&mut out, documents)?,
+        Format::Csv => {
+            let table = args.table.unwrap_or(Table::Matters);
+            write_csv(&mut out, documents, table)?;
+        }
+    }
+    out.flush()
+}
+
+fn write_json(out: &mut impl Write, document: &Document) -> io::Result<()> {
+    serde_json::to_writer_pretty(&mut *out, document)?;
+    writeln!(out)
+}
+
+/// One line of `--format jsonl`: a matter with its source file, document title and category
+/// inlined.
 #[derive(serde::Serialize)]
 struct MatterLine<'a> {
+    source: &'a str,
     title: Option<&'a str>,
     category_ordinal: Option<u32>,
     category_name: &'a str,
@@ -144,47 +319,98 @@ struct MatterLine<'a> {
     matter: &'a shixiang::Matter,
 }
 
-fn write(document: &Document, format: Format) -> io::Result<()> {
-    let stdout = io::stdout();
-    let mut out = io::BufWriter::new(stdout.lock());
-    match format {
-        Format::Outline => write!(out, "{document}")?,
-        Format::Json => {
-            serde_json::to_writer_pretty(&mut out, document)?;
+fn write_jsonl(out: &mut impl Write, documents: &[(&str, Document)]) -> io::Result<()> {
+    for (source, document) in documents {
+        for (category, matter) in document.matters() {
+            let line = MatterLine {
+                source,
+                title: document.title.as_deref(),
+                category_ordinal: category.ordinal,
+                category_name: &category.name,
+                matter,
+            };
+            serde_json::to_writer(&mut *out, &line)?;
             writeln!(out)?;
         }
-        Format::Jsonl => {
-            for (category, matter) in document.matters() {
-                let line = MatterLine {
-                    title: document.title.as_deref(),
-                    category_ordinal: category.ordinal,
-                    category_name: &category.name,
-                    matter,
-                };
-                serde_json::to_writer(&mut out, &line)?;
-                writeln!(out)?;
-            }
-        }
-        Format::Summary => {
-            let count = |severity| {
-                document
-                    .diagnostics
-                    .iter()
-                    .filter(|d| d.severity == severity)
-                    .count()
-            };
-            writeln!(out, "categories: {}", document.categories.len())?;
-            writeln!(out, "matters: {}", document.matters().count())?;
-            writeln!(
-                out,
-                "diagnostics: {} errors, {} warnings, {} infos",
-                count(Severity::Error),
-                count(Severity::Warning),
-                count(Severity::Info)
-            )?;
-        }
     }
-    out.flush()
+    Ok(())
+}
+
+fn write_summary(out: &mut impl Write, document: &Document) -> io::Result<()> {
+    let count = |severity| {
+        document
+            .diagnostics
+            .iter()
+            .filter(|d| d.severity == severity)
+            .count()
+    };
+    writeln!(out, "categories: {}", document.categories.len())?;
+    writeln!(out, "matters: {}", document.matters().count())?;
+    writeln!(
+        out,
+        "diagnostics: {} errors, {} warnings, {} infos",
+        count(Severity::Error),
+        count(Severity::Warning),
+        count(Severity::Info)
+    )
+}
+
+/// One flat table of every document, with a header row even when it has no rows.
+fn write_csv(out: &mut impl Write, documents: &[(&str, Document)], table: Table) -> io::Result<()> {
+    let tables: Vec<Tables> = documents
+        .iter()
+        .map(|(source, document)| Tables::new(document, source))
+        .collect();
+    let rows = tables.iter();
+    match table {
+        Table::Matters => write_rows(out, rows.flat_map(|t| &t.matters)),
+        Table::Materials => write_rows(out, rows.flat_map(|t| &t.materials)),
+        Table::Citations => write_rows(out, rows.flat_map(|t| &t.citations)),
+        Table::Diagnostics => write_rows(out, rows.flat_map(|t| &t.diagnostics)),
+    }
+}
+
+fn write_rows<'a, R: Row + 'a>(
+    out: &mut impl Write,
+    rows: impl Iterator<Item = &'a R>,
+) -> io::Result<()> {
+    let mut writer = csv::WriterBuilder::new()
+        .has_headers(false)
+        .from_writer(out);
+    writer.write_record(R::COLUMNS).map_err(io_error)?;
+    for row in rows {
+        writer.serialize(row).map_err(io_error)?;
+    }
+    writer.flush()
+}
+
+/// A CSV error as an I/O error of the same kind, so that a closed pipe is still recognized.
+fn io_error(error: csv::Error) -> io::Error {
+    let kind = match error.kind() {
+        csv::ErrorKind::Io(inner) => inner.kind(),
+        _ => io::ErrorKind::Other,
+    };
+    io::Error::new(kind, error)
+}
+
+/// Print the JSON Schema of `--format json`.
+#[cfg(feature = "schema")]
+fn print_schema() -> ExitCode {
+    let mut out = io::stdout().lock();
+    let written = serde_json::to_writer_pretty(&mut out, &shixiang::document_schema())
+        .map_err(io::Error::from)
+        .and_then(|()| writeln!(out));
+    finish(written)
+}
+
+/// Without the `schema` feature there is no schema to print: a usage error.
+#[cfg(not(feature = "schema"))]
+fn print_schema() -> ExitCode {
+    eprintln!(
+        "dump: --schema needs the `schema` feature \
+         (cargo run --features schema --example dump -- --schema)"
+    );
+    ExitCode::from(2)
 }
 
 // --- `--compare BASELINE FILE`: kept apart from the rest so that it merges easily ---
@@ -261,7 +487,7 @@ fn compare_mode(args: Vec<String>) -> Option<ExitCode> {
 /// Read and parse one list for `--compare`, printing its diagnostics; `None` after printing
 /// why when it cannot be read or holds no list.
 fn load(path: &str) -> Option<Document> {
-    let (name, bytes) = read_input(Some(path))
+    let Input { name, bytes } = read_input(path)
         .map_err(|reason| eprintln!("dump: {reason}"))
         .ok()?;
     match shixiang::parse_bytes(&bytes) {

@@ -145,6 +145,52 @@ impl<'s> Cell<'s> {
     }
 }
 
+impl Cell<'_> {
+    /// The positions of many sub-slices of [`Cell::text`] at once, in the order given. Each
+    /// position is counted on from the one before it, so a parser that reports many findings
+    /// in one long cell walks the text once instead of once per finding. A part that does
+    /// not point into the text is at the cell start, as with [`Cell::position_of`].
+    pub(crate) fn positions_of(&self, parts: &[&str]) -> Vec<Position> {
+        let base = self.text.as_ptr() as usize;
+        let offset_of = |part: &str| {
+            let at = part.as_ptr() as usize;
+            (at >= base && at <= base + self.text.len()).then(|| at - base)
+        };
+        let mut order: Vec<(usize, Option<usize>)> = parts
+            .iter()
+            .enumerate()
+            .map(|(i, part)| (i, offset_of(part)))
+            .collect();
+        order.sort_by_key(|&(_, offset)| offset.unwrap_or(0));
+        let mut found = vec![self.start(); parts.len()];
+        // The last offset counted, its origin and its position.
+        let mut counted: Option<(usize, usize, Position)> = None;
+        for (i, offset) in order {
+            let Some(mut offset) = offset else { continue };
+            while !self.text.is_char_boundary(offset) {
+                offset -= 1;
+            }
+            let origin = self
+                .origins
+                .iter()
+                .rposition(|o| o.at <= offset)
+                .unwrap_or(0);
+            let position = match counted {
+                Some((from, counted_origin, at)) if counted_origin == origin && from <= offset => {
+                    Position {
+                        line: at.line,
+                        column: at.column + self.text[from..offset].graphemes(true).count(),
+                    }
+                }
+                _ => self.position(offset),
+            };
+            counted = Some((offset, origin, position));
+            found[i] = position;
+        }
+        found
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -191,5 +237,21 @@ mod tests {
         let cell = Cell::new("第一", 1, "");
         assert_eq!(cell.position(1).column, 1);
         assert_eq!(cell.position(999).column, 3);
+    }
+
+    #[test]
+    fn positions_of_many_parts_match_one_by_one() {
+        let mut cell = Cell::new("1. 甲，乙；丙", 3, "x\t");
+        cell.append("丁；戊", 4, "\t\t");
+        let text = cell.text();
+        let parts: Vec<&str> = text
+            .char_indices()
+            .rev()
+            .map(|(i, _)| &text[i..])
+            .chain(["外"])
+            .collect();
+        let expected: Vec<Position> = parts.iter().map(|p| cell.position_of(p)).collect();
+        assert_eq!(cell.positions_of(&parts), expected);
+        assert_eq!(cell.positions_of(&[]), []);
     }
 }

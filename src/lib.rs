@@ -46,6 +46,65 @@
 //!
 //! Columns are 1-based and count user-perceived characters (graphemes), so an editor's column
 //! and ours agree on Chinese text.
+//!
+//! # What a cell becomes
+//!
+//! Each structured cell keeps `raw` and adds what it says. One row, cell by cell:
+//!
+//! ```
+//! use shixiang::{ChannelKind, ClauseKind, MaterialFormat, NumberKind, TimeUnit};
+//!
+//! let text = "\
+//! 主项\t子项序号\t子项\t办理材料\t办理时限\t办理环节\t办理方式\t备注\t设定依据
+//! 三、关系转移接续\t10\t医保关系转出\t1. 有效身份证件或社保卡 2. 《申请表》原件及复印件1份（加盖单位公章）\t\
+//! 跨省转移接续不超过15个工作日 省内转移接续不超过9个工作日\t申请—受理 —审核—办结\t现场办理 网上办理\t\
+//! 通过政务服务网申请办理的，办理时限1个工作日。\t\
+//! 《中华人民共和国社会保险法》（主席令第35号）第五十七条、第五十八条
+//! ";
+//! let document = shixiang::parse(text)?;
+//! let matter = &document.categories[0].matters[0];
+//!
+//! // 办理材料: items, alternatives (或), forms (《》), copies, original or copy, seals.
+//! let items = &matter.materials.groups[0].items;
+//! assert_eq!(items[0].alternatives, ["有效身份证件", "社保卡"]);
+//! assert_eq!(items[1].forms, ["申请表"]);
+//! assert_eq!(items[1].copies, Some(1));
+//! assert_eq!(items[1].format, Some(MaterialFormat::OriginalAndCopy));
+//! assert!(items[1].seal_required);
+//!
+//! // 办理时限: one clause per time limit, and the largest bound in working days.
+//! let clauses = &matter.deadline.clauses;
+//! assert_eq!(clauses[0].condition.as_deref(), Some("跨省转移接续"));
+//! assert_eq!((clauses[1].amount, clauses[1].unit), (Some(9), Some(TimeUnit::WorkingDay)));
+//! assert_eq!(matter.deadline.max_working_days, Some(15));
+//! assert_eq!(matter.deadline.to_string(), "跨省转移接续不超过15个工作日；省内转移接续不超过9个工作日");
+//!
+//! // 办理环节 and 办理方式.
+//! assert_eq!(matter.steps.steps, ["申请", "受理", "审核", "办结"]);
+//! assert_eq!(matter.channels.modes[1].kind, ChannelKind::Online);
+//!
+//! // 备注: a deadline for one way of applying.
+//! let online = &matter.notes.channel_deadlines[0];
+//! assert_eq!(online.condition, "通过政务服务网申请办理的");
+//! assert_eq!(online.clause.amount, Some(1));
+//!
+//! // 设定依据: title, document number, articles.
+//! let law = &matter.legal_basis.citations[0];
+//! assert_eq!(law.title, "中华人民共和国社会保险法");
+//! let number = law.document_number.as_ref().unwrap();
+//! assert_eq!((number.kind, number.number), (NumberKind::Order, Some(35)));
+//! assert_eq!(law.provisions.iter().map(|p| p.article).collect::<Vec<_>>(), [57, 58]);
+//! # assert!(matches!(clauses[0].kind, ClauseKind::Limit));
+//! # Ok::<(), shixiang::Error>(())
+//! ```
+//!
+//! A deadline can also be parsed on its own: `"不超过10个工作日".parse::<shixiang::Deadline>()`.
+//!
+//! # Diagnostics
+//!
+//! A [`Diagnostic`] has a stable [`Code`] (snake_case in JSON), a [`Severity`], a position and
+//! one plain English sentence. Codes are listed, with their meaning, in the README. With
+//! [`ParseOptions::strict`], the first warning becomes an [`Error`] instead.
 
 #![forbid(unsafe_code)]
 #![deny(missing_docs)]
@@ -57,6 +116,7 @@ mod diagnostic;
 mod document;
 mod error;
 mod fields;
+pub mod flat;
 mod markers;
 mod model;
 mod normalize;
@@ -70,6 +130,25 @@ pub use diagnostic::{Code, Diagnostic, Position, Severity};
 pub use error::{Error, ErrorKind};
 pub use fields::deadline::ParseDeadlineError;
 pub use model::*;
+
+/// The JSON Schema (draft 2020-12) of a serialized [`Document`], generated from the Rust types.
+///
+/// It describes what this version writes: every field is listed as required, and objects allow
+/// properties the schema does not name, so a document from a later version with added fields
+/// (same `schema_version`) still validates. The repository keeps a copy in
+/// `schema/document.schema.json`.
+///
+/// ```
+/// let schema = shixiang::document_schema();
+/// assert_eq!(schema.get("title").and_then(|t| t.as_str()), Some("Document"));
+/// ```
+#[cfg(feature = "schema")]
+pub fn document_schema() -> schemars::Schema {
+    schemars::generate::SchemaSettings::draft2020_12()
+        .for_serialize()
+        .into_generator()
+        .into_root_schema_for::<Document>()
+}
 
 /// How to parse.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]

@@ -129,11 +129,60 @@ pub(crate) fn is_clause_break(c: char) -> bool {
     )
 }
 
-/// Every marker candidate in `text`, in order (not yet checked against the sequence).
+/// Whether `c` opens a bracket or a title (`（`, `(`, `《`, `〈`, `【`, `[`, `〔`).
+fn is_open_bracket(c: char) -> bool {
+    matches!(c, '（' | '(' | '《' | '〈' | '【' | '[' | '〔')
+}
+
+/// Whether `c` closes a bracket or a title.
+fn is_close_bracket(c: char) -> bool {
+    matches!(c, '）' | ')' | '》' | '〉' | '】' | ']' | '〕')
+}
+
+/// How each matched bracket changes the nesting depth: `+1` at the byte offset of an opening
+/// bracket that is closed later, `-1` at the offset of its closing one, in text order.
+/// Brackets left open or closed without an opening do not count, so a stray `（` from the
+/// extraction does not hide the rest of the list.
+fn bracket_steps(text: &str) -> Vec<(usize, i8)> {
+    let mut open = Vec::new();
+    let mut steps = Vec::new();
+    for (i, c) in text.char_indices() {
+        if is_open_bracket(c) {
+            open.push(i);
+        } else if is_close_bracket(c) {
+            if let Some(start) = open.pop() {
+                steps.push((start, 1));
+                steps.push((i, -1));
+            }
+        }
+    }
+    steps.sort_unstable_by_key(|&(at, _)| at);
+    steps
+}
+
+/// Every marker candidate in `text`, in order (not yet checked against the sequence). A
+/// marker inside brackets or a title (`身份证（①原件②复印件）`) belongs to that remark and
+/// is no candidate.
 pub(crate) fn candidates(text: &str) -> Vec<Marker> {
     let mut found = Vec::new();
     let mut before: Option<char> = None;
+    let steps = bracket_steps(text);
+    let mut next_step = 0;
+    let mut depth = 0i64;
     for (i, c) in text.char_indices() {
+        // The depth before this character: a marker `（1）` opens at depth 0.
+        let nested = depth > 0;
+        while let Some(&(at, step)) = steps.get(next_step) {
+            if at > i {
+                break;
+            }
+            depth += i64::from(step);
+            next_step += 1;
+        }
+        if nested {
+            before = Some(c);
+            continue;
+        }
         // Inside a run of numerals only a circled number can start: trying the other styles
         // at every digit of a long run would be quadratic.
         let inside_number = before
@@ -282,6 +331,34 @@ mod tests {
         ] {
             assert_eq!(bodies(text), [(None, text)], "{text}");
         }
+    }
+
+    #[test]
+    fn markers_inside_brackets_do_not_split() {
+        for text in [
+            "身份证（①原件②复印件）",
+            "《关于1. 甲 2. 乙的通知》",
+            "表（含（1）甲（2）乙）",
+            "【1、甲 2、乙】",
+        ] {
+            assert_eq!(bodies(text), [(None, text)], "{text}");
+        }
+        assert_eq!(
+            bodies("1. 身份证（①原件 ②复印件） 2. 表"),
+            [(Some(1), "身份证（①原件 ②复印件）"), (Some(2), "表")]
+        );
+    }
+
+    #[test]
+    fn unmatched_brackets_do_not_hide_markers() {
+        assert_eq!(
+            bodies("1. 身份证（复印件 2. 表"),
+            [(Some(1), "身份证（复印件"), (Some(2), "表")]
+        );
+        assert_eq!(
+            bodies("1. 甲） 2. 乙"),
+            [(Some(1), "甲）"), (Some(2), "乙")]
+        );
     }
 
     #[test]

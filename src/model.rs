@@ -15,6 +15,7 @@ pub const SCHEMA_VERSION: u32 = 1;
 
 /// A whole matter list: its title, its categories (主项) and everything noticed about it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[non_exhaustive]
 pub struct Document {
     /// Always [`SCHEMA_VERSION`] for documents this version produces.
@@ -57,6 +58,7 @@ impl Document {
 
 /// A category (主项): a merged cell spanning the rows of its matters.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[non_exhaustive]
 pub struct Category {
     /// The numeral as written (`十一、` → 11); not corrected when the source misnumbers.
@@ -75,6 +77,7 @@ pub struct Category {
 
 /// A matter (子项): one service of the list.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[non_exhaustive]
 pub struct Matter {
     /// 子项序号, when it is a positive integer.
@@ -107,6 +110,7 @@ pub struct Matter {
 
 /// 办理材料: what the applicant brings.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[non_exhaustive]
 pub struct Materials {
     /// The cell as found.
@@ -119,6 +123,7 @@ pub struct Materials {
 
 /// Materials for one kind of applicant (or for everyone, when `applicant` is `None`).
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[non_exhaustive]
 pub struct MaterialGroup {
     /// Who applies (`在职职工`, `企业`), when the cell sorts materials by applicant.
@@ -129,6 +134,7 @@ pub struct MaterialGroup {
 
 /// One item of a materials list.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[non_exhaustive]
 pub struct Material {
     /// The item, normalized, without its list marker.
@@ -149,6 +155,7 @@ pub struct Material {
 
 /// The form in which a material is handed in.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 #[non_exhaustive]
 pub enum MaterialFormat {
@@ -164,6 +171,7 @@ pub enum MaterialFormat {
 
 /// 办理时限: how long the office may take.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[non_exhaustive]
 pub struct Deadline {
     /// The cell as found.
@@ -176,6 +184,7 @@ pub struct Deadline {
 
 /// One time limit of a deadline cell.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[non_exhaustive]
 pub struct DeadlineClause {
     /// Immediate, or a limit with an amount and a unit.
@@ -196,6 +205,7 @@ pub struct DeadlineClause {
 
 /// Whether a clause is done on the spot or has a time limit.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 #[non_exhaustive]
 pub enum ClauseKind {
@@ -207,6 +217,7 @@ pub enum ClauseKind {
 
 /// The unit of a time limit.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 #[non_exhaustive]
 pub enum TimeUnit {
@@ -224,6 +235,7 @@ pub enum TimeUnit {
 
 /// Where a time limit comes from.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 #[non_exhaustive]
 pub enum Basis {
@@ -235,6 +247,7 @@ pub enum Basis {
 
 /// 办理环节: the steps of handling a matter.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[non_exhaustive]
 pub struct Steps {
     /// The cell as found.
@@ -245,6 +258,7 @@ pub struct Steps {
 
 /// 办理方式: the ways to apply.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[non_exhaustive]
 pub struct Channels {
     /// The cell as found.
@@ -255,6 +269,7 @@ pub struct Channels {
 
 /// One way to apply.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[non_exhaustive]
 pub struct Channel {
     /// The wording, normalized (`现场办理`).
@@ -265,6 +280,7 @@ pub struct Channel {
 
 /// The kind of a channel (GB/T 39046 table A.5).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 #[non_exhaustive]
 pub enum ChannelKind {
@@ -282,6 +298,7 @@ pub enum ChannelKind {
 
 /// 备注: notes on the matter.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[non_exhaustive]
 pub struct Notes {
     /// The cell as found.
@@ -296,6 +313,7 @@ pub struct Notes {
 
 /// A deadline that a note sets for one way of applying.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[non_exhaustive]
 pub struct ChannelDeadline {
     /// The way of applying (`通过政务服务网申请办理的`).
@@ -306,6 +324,7 @@ pub struct ChannelDeadline {
 
 /// A term a note defines by listing what it includes.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[non_exhaustive]
 pub struct Definition {
     /// The term (`有效身份证件`).
@@ -316,6 +335,7 @@ pub struct Definition {
 
 /// 设定依据: the legal basis of the matter.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[non_exhaustive]
 pub struct LegalBasis {
     /// The cell as found.
@@ -326,6 +346,7 @@ pub struct LegalBasis {
 
 /// One cited document.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[non_exhaustive]
 pub struct Citation {
     /// This citation's own text, normalized, without its list marker.
@@ -346,6 +367,7 @@ pub struct Citation {
 
 /// An article (条), with its paragraph (款) and item (项) when given.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[non_exhaustive]
 pub struct Provision {
     /// 第N条.
@@ -358,6 +380,7 @@ pub struct Provision {
 
 /// The number of a cited document: an order (令) or a 文号.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[non_exhaustive]
 pub struct DocumentNumber {
     /// The number as written.
@@ -376,6 +399,7 @@ pub struct DocumentNumber {
 
 /// The kind of a document number.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 #[non_exhaustive]
 pub enum NumberKind {

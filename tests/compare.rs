@@ -136,7 +136,6 @@ fn messages(pair: &Pair, code: FindingCode) -> Vec<&str> {
 }
 
 #[test]
-#[ignore = "needs the deadline parser (branch deadline)"]
 fn maternity_allowance_deadline_is_longer() {
     let comparison = seed_comparison();
     let pair = pair_of(&comparison, "生育津贴支付");
@@ -155,7 +154,6 @@ fn maternity_allowance_deadline_is_longer() {
 }
 
 #[test]
-#[ignore = "needs the deadline parser (branch deadline)"]
 fn immediate_maternity_payments_are_shorter() {
     let comparison = seed_comparison();
     for name in ["产前检查费支付", "生育医疗费支付", "计划生育医疗费支付"] {
@@ -175,7 +173,6 @@ fn immediate_maternity_payments_are_shorter() {
 }
 
 #[test]
-#[ignore = "needs the deadline parser (branch deadline)"]
 fn three_months_against_working_days_is_approximate() {
     let comparison = seed_comparison();
     for name in ["医疗机构申请定点协议管理", "零售药店申请定点协议管理"] {
@@ -195,7 +192,6 @@ fn three_months_against_working_days_is_approximate() {
 }
 
 #[test]
-#[ignore = "needs the materials parser (branch materials)"]
 fn unit_registration_materials_differ() {
     let comparison = seed_comparison();
     let pair = pair_of(&comparison, "单位参保登记");
@@ -224,7 +220,6 @@ fn unit_registration_materials_differ() {
 }
 
 #[test]
-#[ignore = "needs the channels parser (branch deadline)"]
 fn online_channel_missing() {
     let comparison = seed_comparison();
     let pair = pair_of(&comparison, "参保人员个人账户一次性支取");

@@ -126,12 +126,16 @@ fn no_list_exits_1_with_the_position() {
 
 #[test]
 fn strict_exits_1_on_the_first_warning() {
-    let output = dump(&["--strict", "fixtures/valid/yantai.tsv"], "");
+    let list = "清单\n主项\t子项序号\t子项\n一、甲\t1\ta\n\t3\tb\n";
+    let output = dump(&["--strict", "-"], list);
     assert_eq!(output.status.code(), Some(1));
     assert_eq!(
         text(&output.stderr),
-        "fixtures/valid/yantai.tsv:13:1: warning[category_misnumbered]: category “一、基本医疗保险关系转移接续” at line 13 is numbered 1 where 2 belongs\n"
+        "<stdin>:4:2: warning[matter_number_missing]: matter number 2 is missing between 1 and 3\n"
     );
+    assert!(output.stdout.is_empty());
+    // Without --strict the same list is dumped, with the finding on stderr.
+    assert_eq!(dump(&["-"], list).status.code(), Some(0));
 }
 
 #[test]
@@ -139,7 +143,7 @@ fn usage_errors_exit_2_with_one_line() {
     for (args, reason) in [
         (
             &["--format", "xml"][..],
-            "dump: unknown format \"xml\" (expected outline, json, jsonl or summary)",
+            "dump: unknown format \"xml\" (expected outline, json, jsonl, summary or csv)",
         ),
         (&["--format"][..], "dump: --format needs a value"),
         (&["--bogus"][..], "dump: unknown option --bogus"),
