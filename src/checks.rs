@@ -4,7 +4,7 @@
 
 use std::collections::HashMap;
 
-use crate::diagnostic::{Code, Diagnostics, Position};
+use crate::diagnostic::{quote, Code, Diagnostics, Position};
 use crate::model::{Category, DocumentNumber, NumberKind};
 use crate::normalize::normalize;
 use crate::numeral;
@@ -13,7 +13,11 @@ use crate::table::{CategoryDraft, Column};
 /// The value of a 子项序号 cell: `Ok(None)` when empty, `Err(())` when it is not a positive
 /// whole number (`1.` and `1、` are allowed; so are full-width and Chinese digits).
 pub(crate) fn seq_value(text: &str) -> Result<Option<u32>, ()> {
-    let text = text.trim();
+    let visible: String = text
+        .chars()
+        .filter(|&c| !crate::normalize::is_invisible(c))
+        .collect();
+    let text = visible.trim();
     if text.is_empty() {
         return Ok(None);
     }
@@ -49,7 +53,8 @@ fn category_numbers(categories: &[CategoryDraft<'_>], diagnostics: &mut Diagnost
                 category.start(),
                 format!(
                     "category “{}” at line {} has no numeral while the others are numbered",
-                    category.text, category.lines.0
+                    quote(&category.text),
+                    category.lines.0
                 ),
             );
         }
@@ -64,7 +69,8 @@ fn category_numbers(categories: &[CategoryDraft<'_>], diagnostics: &mut Diagnost
                     category.start(),
                     format!(
                         "category “{}” at line {} is numbered {ordinal} where {e} belongs",
-                        category.text, category.lines.0
+                        quote(&category.text),
+                        category.lines.0
                     ),
                 );
                 let resumes = numbered
@@ -103,7 +109,7 @@ fn matter_numbers(categories: &[CategoryDraft<'_>], diagnostics: &mut Diagnostic
                             at,
                             format!(
                                 "the matter “{}” at line {line} has no 子项序号",
-                                crate::normalize::normalize(matter.text(Column::Name))
+                                quote(&crate::normalize::normalize(matter.text(Column::Name)))
                             ),
                         );
                     }
@@ -115,7 +121,7 @@ fn matter_numbers(categories: &[CategoryDraft<'_>], diagnostics: &mut Diagnostic
                         at,
                         format!(
                             "子项序号 “{}” at line {line} is not a positive whole number",
-                            text.trim()
+                            quote(text.trim())
                         ),
                     );
                     continue;
@@ -374,5 +380,7 @@ mod tests {
         assert_eq!(seq_value("-1"), Err(()));
         assert_eq!(seq_value("a"), Err(()));
         assert_eq!(seq_value("99999999999999999999"), Err(()));
+        assert_eq!(seq_value("\u{200B}3\u{FEFF}"), Ok(Some(3)));
+        assert_eq!(seq_value("\u{200B}"), Ok(None));
     }
 }

@@ -108,6 +108,14 @@ codes! {
     CategoryWithoutNumber = "category_without_number", Warning;
     /// A text line (no cells) between table rows that is neither the title nor a footnote.
     TextOutsideTable = "text_outside_table", Info;
+    /// A line holds a control character (NUL, ESC…) other than white space; it is kept in the
+    /// text, and reported once per line.
+    ControlCharacter = "control_character", Warning;
+    /// The table has a header row but no data row.
+    EmptyTable = "empty_table", Warning;
+    /// A 主项编码 that differs from the code of the category its row belongs to; it is kept
+    /// under the matter's `extra`.
+    CategoryCodeConflict = "category_code_conflict", Warning;
     // --- numbering checks ---
     /// A category numeral out of sequence (`一` where `二` belongs).
     CategoryMisnumbered = "category_misnumbered", Warning;
@@ -204,5 +212,67 @@ impl Diagnostics {
         // Stable: findings at the same place keep the order they were made in.
         self.found.sort_by_key(|d| (d.line, d.column));
         self.found
+    }
+}
+
+/// The longest source text a message quotes, in characters.
+pub(crate) const QUOTE_LIMIT: usize = 40;
+
+/// `text` as a message quotes it: whole when short, else its first [`QUOTE_LIMIT`] characters
+/// and `…`, so that a message stays one short sentence whatever the source holds (a 10 MB
+/// cell, or a category joined from thousands of pieces, must not make a 10 MB message).
+/// Control and invisible characters are shown as `\u{200b}`, so the reader sees them.
+pub(crate) fn quote(text: &str) -> std::borrow::Cow<'_, str> {
+    let shown = |c: char| !is_unseen(c);
+    let short = text.char_indices().nth(QUOTE_LIMIT).is_none();
+    if short && text.chars().all(shown) {
+        return std::borrow::Cow::Borrowed(text);
+    }
+    // The limit counts what the reader sees: an escaped character counts as its escape.
+    let mut out = String::new();
+    let mut used = 0;
+    for c in text.chars() {
+        let piece: String = if shown(c) {
+            c.to_string()
+        } else {
+            c.escape_unicode().collect()
+        };
+        let width = piece.chars().count();
+        if used + width > QUOTE_LIMIT {
+            out.push('…');
+            break;
+        }
+        used += width;
+        out.push_str(&piece);
+    }
+    std::borrow::Cow::Owned(out)
+}
+
+/// Characters a reader cannot see in a message: control characters other than white space,
+/// and the invisible ones (zero-width space, joiners, byte-order mark).
+pub(crate) fn is_unseen(c: char) -> bool {
+    (c.is_control() && !c.is_whitespace()) || crate::normalize::is_invisible(c) || c == '\t'
+}
+
+#[cfg(test)]
+mod quote_tests {
+    use super::*;
+
+    #[test]
+    fn long_texts_are_cut_at_the_limit() {
+        assert_eq!(quote("单位参保登记"), "单位参保登记");
+        let long = "甲".repeat(QUOTE_LIMIT + 1);
+        assert_eq!(quote(&long), format!("{}…", "甲".repeat(QUOTE_LIMIT)));
+        assert_eq!(quote(&"乙".repeat(QUOTE_LIMIT)), "乙".repeat(QUOTE_LIMIT));
+    }
+
+    #[test]
+    fn unseen_characters_are_shown_escaped() {
+        assert_eq!(quote("2\0"), "2\\u{0}");
+        assert_eq!(quote("１\u{200B}"), "１\\u{200b}");
+        assert_eq!(quote("a\tb"), "a\\u{9}b");
+        assert_eq!(quote("a b\u{3000}c"), "a b\u{3000}c");
+        // Escapes count towards the limit: 40 NULs show as eight escapes of 5 characters.
+        assert_eq!(quote(&"\0".repeat(40)), format!("{}…", "\\u{0}".repeat(8)));
     }
 }

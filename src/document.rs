@@ -1,7 +1,7 @@
 //! The last step of the pipeline: the table's drafts, with every cell parsed by its field
 //! parser, become the [`Document`].
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 
 use crate::cell::Cell;
 use crate::checks;
@@ -28,6 +28,7 @@ pub(crate) fn build(table: Table<'_>, mut diagnostics: Diagnostics) -> Document 
         title: table.title,
         preamble: table.preamble,
         columns: table.columns,
+        other_columns: table.other_columns,
         categories,
         footnotes: table.footnotes,
         diagnostics: diagnostics.into_sorted(),
@@ -117,15 +118,17 @@ fn fit_lists(matter: &mut Matter) {
 
 fn parse_matter(draft: &MatterDraft<'_>, diagnostics: &mut Diagnostics) -> Matter {
     let mut extra = BTreeMap::new();
+    // The next suffix to try for each name, so that many columns of one name stay linear.
+    let mut next_suffix: HashMap<&str, usize> = HashMap::new();
     for (name, cell) in &draft.extra {
         if cell.text().is_empty() {
             continue;
         }
         let mut key = name.clone();
-        let mut n = 2;
+        let n = next_suffix.entry(name).or_insert(2);
         while extra.contains_key(&key) {
             key = format!("{name} ({n})");
-            n += 1;
+            *n += 1;
         }
         extra.insert(key, cell.text().to_owned());
     }

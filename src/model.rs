@@ -32,6 +32,10 @@ pub struct Document {
     pub preamble: Vec<String>,
     /// The header row as first found, each cell normalized.
     pub columns: Vec<String>,
+    /// Later header rows that differ from `columns` (each cell normalized), in order; each also
+    /// has a `header_mismatch` diagnostic. Kept so that no header text is lost.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub other_columns: Vec<Vec<String>>,
     /// The categories (主项) in document order.
     pub categories: Vec<Category>,
     /// Rows after or outside the table, such as `说明: 事项编码按照…`.

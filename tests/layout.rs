@@ -373,7 +373,8 @@ fn header_problems() {
             "2:1 missing_column: the header at line 2 has no 子项 column",
             "2:1 missing_column: the header at line 2 has no 子项序号 column",
             "2:12 duplicate_column: the header at line 2 names 备注 twice; the second one is kept under `extra`",
-            "3:1 orphan_row: the row at line 3 has no 子项序号 or 子项 and no matter before it to continue; it is kept as a matter without a name",
+            // Without 子项序号 and 子项 columns every row is a matter of its own (not an orphan,
+            // nor a continuation of the row above).
         ]
     );
     let category = &document.categories[0];

@@ -194,9 +194,12 @@ impl Header {
         }
         let mut slots = Vec::with_capacity(cells.len());
         let mut duplicates = Vec::new();
+        let mut taken = [false; Column::COUNT];
         for (i, (cell, column)) in cells.iter().zip(known).enumerate() {
             let slot = match column {
-                Some(column) if !slots.contains(&Slot::Known(column)) => Slot::Known(column),
+                Some(column) if !std::mem::replace(&mut taken[column.index()], true) => {
+                    Slot::Known(column)
+                }
                 Some(column) => {
                     duplicates.push((i, column));
                     Slot::Extra(normalize(cell))

@@ -2,7 +2,7 @@
 //! page break, and rows continued on the next page.
 
 use crate::cell::Cell;
-use crate::diagnostic::{Code, Diagnostics, Position};
+use crate::diagnostic::{quote, Code, Diagnostics, Position};
 use crate::markers;
 
 use super::header::Column;
@@ -115,8 +115,12 @@ impl<'s> Merger<'s> {
     pub(crate) fn row(&mut self, mut row: Row<'s>, diagnostics: &mut Diagnostics) {
         let line = row.line;
         let category_cell = row.take(Column::Category).filter(|c| !c.is_blank());
-        let has_matter = !row.is_blank(Column::Seq) || !row.is_blank(Column::Name);
         let has_text = row.has_matter_text();
+        // Without 子项序号 and 子项 columns, nothing tells a continuation: each row is a matter.
+        let unnamed_list =
+            row.cells[Column::Seq.index()].is_none() && row.cells[Column::Name.index()].is_none();
+        let has_matter =
+            !row.is_blank(Column::Seq) || !row.is_blank(Column::Name) || (unnamed_list && has_text);
         match category_cell {
             Some(cell) => {
                 let at_page_start = std::mem::take(&mut self.page_start);
@@ -143,7 +147,24 @@ impl<'s> Merger<'s> {
         };
         category.lines.1 = line;
         if let Some(code) = row.take(Column::CategoryCode).filter(|c| !c.is_blank()) {
-            category.code.get_or_insert(code);
+            match &category.code {
+                None => category.code = Some(code),
+                Some(open) if open.text().trim() == code.text().trim() => {}
+                Some(open) => {
+                    diagnostics.push(
+                        Code::CategoryCodeConflict,
+                        code.start(),
+                        format!(
+                            "主项编码 “{}” at line {line} differs from “{}” of the category open since line {}; it is kept under `extra`",
+                            quote(code.text().trim()),
+                            quote(open.text().trim()),
+                            category.lines.0
+                        ),
+                    );
+                    row.extra
+                        .push((Column::CategoryCode.name().to_owned(), code));
+                }
+            }
         }
         if has_matter {
             category.matters.push(MatterDraft {
@@ -200,7 +221,8 @@ impl<'s> Merger<'s> {
                         Code::CategoryRepeated,
                         cell.start(),
                         format!(
-                            "主项 “{text}” at line {} repeats the category open since line {}; its rows continue that category",
+                            "主项 “{}” at line {} repeats the category open since line {}; its rows continue that category",
+                            quote(text),
                             cell.start().line,
                             open.lines.0
                         ),
@@ -210,15 +232,16 @@ impl<'s> Merger<'s> {
                 return;
             }
             if completes || carries_on {
-                let before = open.text.clone();
+                let before = quote(&open.text).into_owned();
                 open.text = join_overlapping(&open.text, text);
                 diagnostics.push(
                     Code::CategoryJoined,
                     cell.start(),
                     format!(
-                        "主项 “{before}” split by a page break is joined with “{text}” at line {} into “{}”",
+                        "主项 “{before}” split by a page break is joined with “{}” at line {} into “{}”",
+                        quote(text),
                         cell.start().line,
-                        open.text
+                        quote(&open.text)
                     ),
                 );
                 open.pieces.push(cell);
@@ -248,13 +271,22 @@ fn continue_matter<'s>(matter: &mut MatterDraft<'s>, row: Row<'s>) {
             (_, None) => {}
         }
     }
+    // The first extra cell of each name, found through an index so that a row continuing
+    // thousands of extra columns stays linear.
+    let mut first_of: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
+    for (i, (name, _)) in matter.extra.iter().enumerate() {
+        first_of.entry(name.clone()).or_insert(i);
+    }
     for (name, cell) in row.extra {
-        match matter.extra.iter_mut().find(|(n, _)| *n == name) {
-            Some((_, existing)) => {
+        match first_of.get(&name) {
+            Some(&i) => {
                 let (line, before) = cell.origin();
-                existing.append(cell.text(), line, before);
+                matter.extra[i].1.append(cell.text(), line, before);
             }
-            None => matter.extra.push((name, cell)),
+            None => {
+                first_of.insert(name.clone(), matter.extra.len());
+                matter.extra.push((name, cell));
+            }
         }
     }
 }

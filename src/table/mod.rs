@@ -10,13 +10,14 @@ pub(crate) use merge::{CategoryDraft, MatterDraft};
 pub(crate) use source::decode;
 
 use crate::cell::Cell;
-use crate::diagnostic::{Code, Diagnostics, Position};
+use crate::diagnostic::{quote, Code, Diagnostics, Position};
 use crate::error::{Error, ErrorKind};
 use crate::normalize::is_invisible;
 
 use header::{Header, Slot};
 use merge::{Merger, Row};
 use source::Line;
+use unicode_segmentation::UnicodeSegmentation;
 
 /// What the table layer reads from a list.
 #[derive(Debug)]
@@ -24,6 +25,7 @@ pub(crate) struct Table<'s> {
     pub(crate) title: Option<String>,
     pub(crate) preamble: Vec<String>,
     pub(crate) columns: Vec<String>,
+    pub(crate) other_columns: Vec<Vec<String>>,
     pub(crate) categories: Vec<CategoryDraft<'s>>,
     pub(crate) footnotes: Vec<String>,
 }
@@ -75,17 +77,21 @@ pub(crate) fn read<'s>(text: &'s str, diagnostics: &mut Diagnostics) -> Result<T
     let mut first_header: Option<Vec<String>> = None;
     let mut header: Option<Header> = None;
     let mut columns = Vec::new();
+    let mut other_columns = Vec::new();
     let mut footnotes = Vec::new();
     let mut merger = Merger::default();
     // Text lines between rows, reported once a row follows them.
     let mut stray: Vec<(Position, usize)> = Vec::new();
     let mut any_text = false;
-    // The line of the header in force: the same line again is the same header.
-    let mut header_line: Option<&str> = None;
+    // The line of the first header, for a finding about a table without rows.
+    let mut header_line = 0;
+    // The text of the header in force: the same line again is the same header.
+    let mut header_text: Option<&str> = None;
     let mut split: Vec<(usize, &str)> = Vec::new();
     let mut texts: Vec<&str> = Vec::new();
 
     for line in source::lines(text) {
+        report_control_character(&line, diagnostics);
         if is_blank(line.text) {
             merger.page_break();
             continue;
@@ -116,7 +122,7 @@ pub(crate) fn read<'s>(text: &'s str, diagnostics: &mut Diagnostics) -> Result<T
         }
         // A header repeated at the top of each page reads as the one in force.
         let found = match header.take() {
-            Some(current) if header_line == Some(line.text) => Some(current),
+            Some(current) if header_text == Some(line.text) => Some(current),
             current => {
                 header = current;
                 Header::recognise(&texts)
@@ -125,6 +131,7 @@ pub(crate) fn read<'s>(text: &'s str, diagnostics: &mut Diagnostics) -> Result<T
         if let Some(found) = found {
             match &first_header {
                 None => {
+                    header_line = line.number;
                     first_header = Some(found.key());
                     columns = found.names.clone();
                     report_header(&found, &line, &split, diagnostics);
@@ -136,15 +143,16 @@ pub(crate) fn read<'s>(text: &'s str, diagnostics: &mut Diagnostics) -> Result<T
                         format!(
                             "the header row at line {} differs from the first one ({}); the rows after it are read by it",
                             line.number,
-                            found.names.join(" | ")
+                            quote_names(&found.names)
                         ),
                     );
                     report_header(&found, &line, &split, diagnostics);
+                    other_columns.push(found.names.clone());
                 }
                 Some(_) => {}
             }
             header = Some(found);
-            header_line = Some(line.text);
+            header_text = Some(line.text);
             merger.page_break();
             continue;
         }
@@ -189,13 +197,61 @@ pub(crate) fn read<'s>(text: &'s str, diagnostics: &mut Diagnostics) -> Result<T
             Position { line: 1, column: 1 },
         ));
     }
+    if merger.categories.is_empty() {
+        diagnostics.push(
+            Code::EmptyTable,
+            Position {
+                line: header_line,
+                column: 1,
+            },
+            format!("the header row at line {header_line} is followed by no data row"),
+        );
+    }
     Ok(Table {
         title,
         preamble,
         columns,
+        other_columns,
         categories: merger.categories,
         footnotes,
     })
+}
+
+/// How many header names a message lists.
+const NAMES_LISTED: usize = 12;
+
+/// Header names as a message lists them: `a | b | c`, each quoted, the first
+/// [`NAMES_LISTED`] of them and how many more.
+fn quote_names(names: &[String]) -> String {
+    let mut listed: Vec<String> = names
+        .iter()
+        .take(NAMES_LISTED)
+        .map(|n| quote(n).into_owned())
+        .collect();
+    if names.len() > NAMES_LISTED {
+        listed.push(format!("and {} more", names.len() - NAMES_LISTED));
+    }
+    listed.join(" | ")
+}
+
+/// Report the first control character of a line (other than white space such as the tab
+/// or the form feed), which a PDF converter leaves where text was garbled.
+fn report_control_character(line: &Line<'_>, diagnostics: &mut Diagnostics) {
+    let unseen = |c: char| c.is_control() && !c.is_whitespace();
+    if let Some((at, c)) = line.text.char_indices().find(|&(_, c)| unseen(c)) {
+        let column = line.text[..at].graphemes(true).count() + 1;
+        diagnostics.push(
+            Code::ControlCharacter,
+            Position {
+                line: line.number,
+                column,
+            },
+            format!(
+                "line {} holds the control character U+{:04X} at column {column}; it is kept in the text",
+                line.number, c as u32
+            ),
+        );
+    }
 }
 
 fn start_of(line: &Line<'_>) -> Position {
@@ -212,11 +268,19 @@ fn report_header(
     split: &[(usize, &str)],
     diagnostics: &mut Diagnostics,
 ) {
+    // Columns are counted on from one duplicate to the next: a header with thousands of
+    // duplicates must not count from the line start each time.
+    let (mut counted_to, mut column_there) = (0, 1);
     for &(i, column) in &header.duplicates {
         let at = split[i].0;
+        column_there += line.text[counted_to..at].graphemes(true).count();
+        counted_to = at;
         diagnostics.push(
             Code::DuplicateColumn,
-            Cell::new("", line.number, &line.text[..at]).start(),
+            Position {
+                line: line.number,
+                column: column_there,
+            },
             format!(
                 "the header at line {} names {} twice; the second one is kept under `extra`",
                 line.number,
