@@ -31,7 +31,10 @@ const CLOSE: &str = "）)〕]］】";
 
 /// Characters that cannot be part of an issuer's name or a 文号 prefix.
 fn is_stop(c: char) -> bool {
-    OPEN.contains(c) || CLOSE.contains(c) || "《》〈〉；;。，,".contains(c)
+    // Compared char by char: `str::contains(char)` runs a substring search, and this is
+    // called for every character of every citation.
+    let listed = |chars: &str| chars.chars().any(|s| s == c);
+    listed(OPEN) || listed(CLOSE) || listed("《》〈〉；;。，,")
 }
 
 /// The year of a 文号, in brackets: `〔2012〕`, `[2012]`, `（ 2012 ）`, `〔二〇一二〕`.
