@@ -87,10 +87,6 @@ impl<'s> Cell<'s> {
         &self.text
     }
 
-    pub(crate) fn into_text(self) -> String {
-        self.text.into_owned()
-    }
-
     /// Whether the cell holds anything but white space.
     pub(crate) fn is_blank(&self) -> bool {
         self.text.trim().is_empty()

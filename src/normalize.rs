@@ -72,16 +72,6 @@ pub(crate) fn fold_spaces(text: &str) -> String {
     out
 }
 
-/// [`normalize`] without allocating when the text is already normal.
-pub(crate) fn normalize_cow(text: &str) -> std::borrow::Cow<'_, str> {
-    let clean = !text.chars().any(|c| c.is_whitespace() || is_invisible(c));
-    if clean {
-        std::borrow::Cow::Borrowed(text)
-    } else {
-        std::borrow::Cow::Owned(normalize(text))
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -154,15 +144,5 @@ mod tests {
     fn drops_invisible_characters() {
         assert_eq!(normalize("单位\u{200B}参保"), "单位参保");
         assert_eq!(normalize("\u{FEFF}主项"), "主项");
-    }
-
-    #[test]
-    fn cow_borrows_normal_text() {
-        assert!(matches!(
-            normalize_cow("单位参保登记"),
-            std::borrow::Cow::Borrowed(_)
-        ));
-        assert_eq!(normalize_cow(" 单位 参保 "), "单位参保");
-        assert_eq!(normalize_cow("1 份"), "1 份");
     }
 }
