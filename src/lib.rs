@@ -109,6 +109,7 @@
 #![forbid(unsafe_code)]
 #![deny(missing_docs)]
 
+mod brackets;
 mod cell;
 mod checks;
 mod compare;

@@ -14,6 +14,7 @@ use nom::{
     IResult, Parser,
 };
 
+use crate::brackets;
 use crate::numeral;
 
 /// How a list numbers its points.
@@ -145,16 +146,6 @@ pub(crate) fn is_clause_break(c: char) -> bool {
     )
 }
 
-/// Whether `c` opens a bracket or a title (`（`, `(`, `《`, `〈`, `【`, `[`, `〔`).
-fn is_open_bracket(c: char) -> bool {
-    matches!(c, '（' | '(' | '《' | '〈' | '【' | '[' | '〔')
-}
-
-/// Whether `c` closes a bracket or a title.
-fn is_close_bracket(c: char) -> bool {
-    matches!(c, '）' | ')' | '》' | '〉' | '】' | ']' | '〕')
-}
-
 /// How each matched bracket changes the nesting depth: `+1` at the byte offset of an opening
 /// bracket that is closed later, `-1` at the offset of its closing one, in text order.
 /// Brackets left open or closed without an opening do not count, so a stray `（` from the
@@ -163,9 +154,9 @@ fn bracket_steps(text: &str) -> Vec<(usize, i8)> {
     let mut open = Vec::new();
     let mut steps = Vec::new();
     for (i, c) in text.char_indices() {
-        if is_open_bracket(c) {
+        if brackets::opens(c) {
             open.push(i);
-        } else if is_close_bracket(c) {
+        } else if brackets::closes(c) {
             if let Some(start) = open.pop() {
                 steps.push((start, 1));
                 steps.push((i, -1));

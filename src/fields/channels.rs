@@ -6,6 +6,7 @@
 //! earliest keyword in it (GB/T 39046 table A.5): `现场`/`窗口` on-site, `网上`/`电脑端`/
 //! `政务服务网` online, `APP`/`小程序`/`掌上`/`手机` mobile, `邮寄`/`快递` mail, else other.
 
+use crate::brackets::split_top_level;
 use crate::cell::Cell;
 use crate::diagnostic::Diagnostics;
 use crate::markers;
@@ -80,44 +81,6 @@ fn kind_of(text: &str) -> ChannelKind {
         .filter_map(|&(word, kind)| lower.find(word).map(|at| (at, kind)))
         .min_by_key(|&(at, _)| at)
         .map_or(ChannelKind::Other, |(_, kind)| kind)
-}
-
-/// Split `text` on the characters `is_separator` accepts, except inside brackets or quotes
-/// (`（…）`, `《…》`, `“…”`, `【…】`). Parts are trimmed; empty ones are dropped.
-pub(crate) fn split_top_level(text: &str, is_separator: fn(char) -> bool) -> Vec<&str> {
-    let mut parts = Vec::new();
-    let mut depth: usize = 0;
-    let mut start = 0;
-    for (i, c) in text.char_indices() {
-        if is_opening(c) {
-            depth += 1;
-        } else if is_closing(c) {
-            depth = depth.saturating_sub(1);
-        } else if depth == 0 && is_separator(c) {
-            parts.push(&text[start..i]);
-            start = i + c.len_utf8();
-        }
-    }
-    parts.push(&text[start..]);
-    parts
-        .into_iter()
-        .map(str::trim)
-        .filter(|part| !part.is_empty())
-        .collect()
-}
-
-fn is_opening(c: char) -> bool {
-    matches!(
-        c,
-        '（' | '(' | '【' | '[' | '《' | '“' | '‘' | '〈' | '「' | '〔'
-    )
-}
-
-fn is_closing(c: char) -> bool {
-    matches!(
-        c,
-        '）' | ')' | '】' | ']' | '》' | '”' | '’' | '〉' | '」' | '〕'
-    )
 }
 
 #[cfg(test)]
@@ -211,12 +174,5 @@ mod tests {
                 ("现场办理", OnSite)
             ])
         );
-    }
-
-    #[test]
-    fn split_top_level_survives_stray_brackets() {
-        assert_eq!(split_top_level("甲）、乙", |c| c == '、'), ["甲）", "乙"]);
-        assert_eq!(split_top_level("（甲、乙", |c| c == '、'), ["（甲、乙"]);
-        assert!(split_top_level("、、", |c| c == '、').is_empty());
     }
 }

@@ -30,6 +30,7 @@ use nom::{
     IResult, Parser,
 };
 
+use crate::brackets::{closes, opens, title_spans};
 use crate::cell::Cell;
 use crate::diagnostic::{Code, Diagnostics};
 use crate::markers;
@@ -330,20 +331,6 @@ fn is_punctuation(c: char) -> bool {
             | '】'
             | '〔'
             | '〕'
-    )
-}
-
-fn opens(c: char) -> bool {
-    matches!(
-        c,
-        '（' | '(' | '《' | '〈' | '“' | '‘' | '[' | '【' | '〔' | '「'
-    )
-}
-
-fn closes(c: char) -> bool {
-    matches!(
-        c,
-        '）' | ')' | '》' | '〉' | '”' | '’' | ']' | '】' | '〕' | '」'
     )
 }
 
@@ -757,43 +744,17 @@ fn is_format_choice(text: &str, at: usize) -> bool {
 /// Every title quoted in `《…》`, without the brackets (outermost titles; a title nested in
 /// another is part of it).
 fn forms(text: &str) -> Vec<String> {
-    let mut found = Vec::new();
-    let mut depth = 0usize;
-    let mut start = 0;
-    for (i, c) in text.char_indices() {
-        match c {
-            '《' => {
-                if depth == 0 {
-                    start = i + c.len_utf8();
-                }
-                depth += 1;
-            }
-            '》' if depth > 0 => {
-                depth -= 1;
-                if depth == 0 {
-                    let title = normalize(&text[start..i]);
-                    if !title.is_empty() {
-                        found.push(title);
-                    }
-                }
-            }
-            _ => {}
-        }
-    }
-    found
+    title_spans(text)
+        .into_iter()
+        .filter(|span| span.closed)
+        .map(|span| normalize(span.content(text)))
+        .filter(|title| !title.is_empty())
+        .collect()
 }
 
 /// Whether a `《` is left open at the end of `text`.
 fn has_unclosed_title(text: &str) -> bool {
-    let mut depth = 0usize;
-    for c in text.chars() {
-        match c {
-            '《' => depth += 1,
-            '》' => depth = depth.saturating_sub(1),
-            _ => {}
-        }
-    }
-    depth > 0
+    title_spans(text).last().is_some_and(|span| !span.closed)
 }
 
 /// The number of copies an item names.

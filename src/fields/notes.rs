@@ -13,9 +13,9 @@
 //! In notes, white space between two Chinese characters ends a sentence: the PDF cell broke
 //! its lines there (`…进行监管 异地就医的…患者通过政务服务网申请办理的，办理时限1个工作日`).
 
+use crate::brackets::split_top_level;
 use crate::cell::Cell;
 use crate::diagnostic::{Code, Diagnostics};
-use crate::fields::channels::split_top_level;
 use crate::fields::deadline::standalone_clause;
 use crate::markers;
 use crate::model::{ChannelDeadline, Definition, Notes};

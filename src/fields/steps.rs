@@ -5,9 +5,9 @@
 //! normalized and empty ones are dropped. Dashes inside brackets (`审核（初审-复审）`) do not
 //! split.
 
+use crate::brackets::split_top_level;
 use crate::cell::Cell;
 use crate::diagnostic::Diagnostics;
-use crate::fields::channels::split_top_level;
 use crate::markers;
 use crate::model::Steps;
 use crate::normalize::normalize;

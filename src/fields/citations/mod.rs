@@ -21,6 +21,7 @@ mod provisions;
 
 use nom::{bytes::complete::take_while, IResult, Parser};
 
+use crate::brackets::{title_spans, TitleSpan};
 use crate::cell::Cell;
 use crate::diagnostic::{Code, Diagnostics};
 use crate::markers;
@@ -63,64 +64,6 @@ fn quote(text: &str) -> String {
         Some((end, _)) => format!("{}…", &text[..end]),
         None => text,
     }
-}
-
-/// A top-level `《…》` in a text: byte range of the whole title, and whether `》` closes it.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-struct TitleSpan {
-    start: usize,
-    end: usize,
-    closed: bool,
-}
-
-impl TitleSpan {
-    /// The text between the brackets.
-    fn content(self, text: &str) -> &str {
-        let inner_start = self.start + '《'.len_utf8();
-        let inner_end = if self.closed {
-            self.end - '》'.len_utf8()
-        } else {
-            self.end
-        };
-        &text[inner_start..inner_end]
-    }
-}
-
-/// Every outermost `《…》` of `text`; brackets nested inside (`《关于印发《…》的通知》`) stay part
-/// of the outer title. A `《` never closed runs to the end; a stray `》` is ignored.
-fn title_spans(text: &str) -> Vec<TitleSpan> {
-    let mut spans = Vec::new();
-    let mut depth = 0usize;
-    let mut start = 0;
-    for (i, c) in text.char_indices() {
-        match c {
-            '《' => {
-                if depth == 0 {
-                    start = i;
-                }
-                depth += 1;
-            }
-            '》' if depth > 0 => {
-                depth -= 1;
-                if depth == 0 {
-                    spans.push(TitleSpan {
-                        start,
-                        end: i + c.len_utf8(),
-                        closed: true,
-                    });
-                }
-            }
-            _ => {}
-        }
-    }
-    if depth > 0 {
-        spans.push(TitleSpan {
-            start,
-            end: text.len(),
-            closed: false,
-        });
-    }
-    spans
 }
 
 /// The first title quoted inside a title, with `〈〉` or nested `《》`:

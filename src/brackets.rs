@@ -1,0 +1,154 @@
+//! Brackets, quotes and 《》 titles. What stands inside them is a remark, a quotation or a
+//! name (`身份证（①原件②复印件）`, `《关于印发〈…〉的通知》`), never the structure of the text
+//! around it: no parser splits there.
+
+/// Whether `c` opens a bracket, a quotation or a title.
+pub(crate) fn opens(c: char) -> bool {
+    matches!(
+        c,
+        '（' | '(' | '【' | '[' | '《' | '〈' | '“' | '‘' | '「' | '〔'
+    )
+}
+
+/// Whether `c` closes a bracket, a quotation or a title.
+pub(crate) fn closes(c: char) -> bool {
+    matches!(
+        c,
+        '）' | ')' | '】' | ']' | '》' | '〉' | '”' | '’' | '」' | '〕'
+    )
+}
+
+/// Split `text` on the characters `is_separator` accepts, except inside brackets, quotes or
+/// titles. Parts are trimmed; empty ones are dropped. A stray closing bracket never makes the
+/// depth negative; an unclosed one keeps the rest of the text together.
+pub(crate) fn split_top_level(text: &str, is_separator: fn(char) -> bool) -> Vec<&str> {
+    let mut parts = Vec::new();
+    let mut depth: usize = 0;
+    let mut start = 0;
+    for (i, c) in text.char_indices() {
+        if opens(c) {
+            depth += 1;
+        } else if closes(c) {
+            depth = depth.saturating_sub(1);
+        } else if depth == 0 && is_separator(c) {
+            parts.push(&text[start..i]);
+            start = i + c.len_utf8();
+        }
+    }
+    parts.push(&text[start..]);
+    parts
+        .into_iter()
+        .map(str::trim)
+        .filter(|part| !part.is_empty())
+        .collect()
+}
+
+/// An outermost `《…》` in a text: the byte range of the whole title, brackets included, and
+/// whether a `》` closes it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct TitleSpan {
+    pub(crate) start: usize,
+    pub(crate) end: usize,
+    pub(crate) closed: bool,
+}
+
+impl TitleSpan {
+    /// The text between the brackets.
+    pub(crate) fn content(self, text: &str) -> &str {
+        let inner_start = self.start + '《'.len_utf8();
+        let inner_end = if self.closed {
+            self.end - '》'.len_utf8()
+        } else {
+            self.end
+        };
+        &text[inner_start..inner_end]
+    }
+}
+
+/// Every outermost `《…》` of `text`; titles nested inside (`《关于印发《…》的通知》`) stay part
+/// of the outer one. A `《` never closed runs to the end (the last span, not `closed`); a stray
+/// `》` is ignored.
+pub(crate) fn title_spans(text: &str) -> Vec<TitleSpan> {
+    let mut spans = Vec::new();
+    let mut depth = 0usize;
+    let mut start = 0;
+    for (i, c) in text.char_indices() {
+        match c {
+            '《' => {
+                if depth == 0 {
+                    start = i;
+                }
+                depth += 1;
+            }
+            '》' if depth > 0 => {
+                depth -= 1;
+                if depth == 0 {
+                    spans.push(TitleSpan {
+                        start,
+                        end: i + c.len_utf8(),
+                        closed: true,
+                    });
+                }
+            }
+            _ => {}
+        }
+    }
+    if depth > 0 {
+        spans.push(TitleSpan {
+            start,
+            end: text.len(),
+            closed: false,
+        });
+    }
+    spans
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_opening_bracket_has_its_closing_one() {
+        let pairs = [
+            "（）", "()", "【】", "[]", "《》", "〈〉", "“”", "‘’", "「」", "〔〕",
+        ];
+        for pair in pairs {
+            let mut chars = pair.chars();
+            let (open, close) = (chars.next().unwrap(), chars.next().unwrap());
+            assert!(opens(open) && !closes(open), "{pair}");
+            assert!(closes(close) && !opens(close), "{pair}");
+        }
+    }
+
+    #[test]
+    fn split_top_level_keeps_brackets_whole() {
+        let comma = |c| c == '、';
+        assert_eq!(
+            split_top_level("甲（乙、丙）、丁", comma),
+            ["甲（乙、丙）", "丁"]
+        );
+        assert_eq!(
+            split_top_level("“甲、乙”、《丙、丁》", comma),
+            ["“甲、乙”", "《丙、丁》"]
+        );
+    }
+
+    #[test]
+    fn split_top_level_survives_stray_brackets() {
+        assert_eq!(split_top_level("甲）、乙", |c| c == '、'), ["甲）", "乙"]);
+        assert_eq!(split_top_level("（甲、乙", |c| c == '、'), ["（甲、乙"]);
+        assert!(split_top_level("、、", |c| c == '、').is_empty());
+    }
+
+    #[test]
+    fn title_spans_are_outermost() {
+        let text = "《关于印发《办法》的通知》（号）《条例";
+        let spans = title_spans(text);
+        assert_eq!(spans.len(), 2);
+        assert_eq!(spans[0].content(text), "关于印发《办法》的通知");
+        assert!(spans[0].closed);
+        assert_eq!(spans[1].content(text), "条例");
+        assert!(!spans[1].closed);
+        assert!(title_spans("》甲").is_empty());
+    }
+}
