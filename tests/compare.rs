@@ -1,7 +1,8 @@
 //! `shixiang::compare` on the seed lists (Shandong 2023 as the baseline, Yantai as the local
 //! list), on lists written here, and through `dump --compare`.
 
-use std::path::PathBuf;
+mod common;
+
 use std::process::Command;
 
 use shixiang::{compare, Comparison, Document, FindingCode, Pair, Severity, PAIR_THRESHOLD};
@@ -363,18 +364,8 @@ fn finding_codes_are_stable() {
 
 // --- dump --compare ---
 
-fn dump_binary() -> PathBuf {
-    let mut path = std::env::current_exe().unwrap();
-    path.pop();
-    if path.ends_with("deps") {
-        path.pop();
-    }
-    path.join("examples")
-        .join(format!("dump{}", std::env::consts::EXE_SUFFIX))
-}
-
 fn dump(args: &[&str]) -> (Option<i32>, String, String) {
-    let output = Command::new(dump_binary())
+    let output = Command::new(common::dump_binary())
         .args(args)
         .current_dir(env!("CARGO_MANIFEST_DIR"))
         .output()

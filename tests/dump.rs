@@ -1,23 +1,13 @@
 //! The `dump` example as a user runs it: formats, input, diagnostics on stderr, exit codes.
 //! (`cargo test` builds the examples before it runs the tests.)
 
+mod common;
+
 use std::io::Write;
-use std::path::PathBuf;
 use std::process::{Command, Output, Stdio};
 
-fn dump_binary() -> PathBuf {
-    // target/<profile>/deps/dump-<hash> → target/<profile>/examples/dump
-    let mut path = std::env::current_exe().unwrap();
-    path.pop();
-    if path.ends_with("deps") {
-        path.pop();
-    }
-    path.join("examples")
-        .join(format!("dump{}", std::env::consts::EXE_SUFFIX))
-}
-
 fn dump(args: &[&str], stdin: &str) -> Output {
-    let mut child = Command::new(dump_binary())
+    let mut child = Command::new(common::dump_binary())
         .args(args)
         .current_dir(env!("CARGO_MANIFEST_DIR"))
         .stdin(Stdio::piped())

@@ -9,6 +9,8 @@
 //!
 //! and commit the file. (`cargo test` builds the `dump` example before it runs the tests.)
 
+mod common;
+
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output, Stdio};
 
@@ -564,19 +566,8 @@ fn matter_rows_join_steps_channels_and_extra_columns() {
 // ---------------------------------------------------------------------------------------------
 // The dump example
 
-fn dump_binary() -> PathBuf {
-    // target/<profile>/deps/etl-<hash> → target/<profile>/examples/dump
-    let mut path = std::env::current_exe().unwrap();
-    path.pop();
-    if path.ends_with("deps") {
-        path.pop();
-    }
-    path.join("examples")
-        .join(format!("dump{}", std::env::consts::EXE_SUFFIX))
-}
-
 fn dump(args: &[&str]) -> Output {
-    Command::new(dump_binary())
+    Command::new(common::dump_binary())
         .args(args)
         .current_dir(env!("CARGO_MANIFEST_DIR"))
         .stdin(Stdio::null())

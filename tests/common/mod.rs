@@ -1,4 +1,5 @@
-//! Helpers shared by the robustness tests: the lossless check and a compact outcome summary.
+//! Helpers shared by the integration tests: the lossless check, a compact outcome summary, and
+//! the path of the `dump` example that `cargo test` builds.
 
 #![allow(dead_code)]
 
@@ -141,4 +142,16 @@ pub fn elide(text: &str, max: usize) -> String {
         let head: String = text.chars().take(max).collect();
         format!("{head}…(+{} chars)", count - max)
     }
+}
+
+/// The `dump` example built by `cargo test`: `target/<profile>/deps/<test>-<hash>` →
+/// `target/<profile>/examples/dump`.
+pub fn dump_binary() -> std::path::PathBuf {
+    let mut path = std::env::current_exe().expect("the test binary has a path");
+    path.pop();
+    if path.ends_with("deps") {
+        path.pop();
+    }
+    path.join("examples")
+        .join(format!("dump{}", std::env::consts::EXE_SUFFIX))
 }
