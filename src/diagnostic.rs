@@ -218,6 +218,12 @@ impl Diagnostics {
 /// The longest source text a message quotes, in characters.
 pub(crate) const QUOTE_LIMIT: usize = 40;
 
+/// A cell's text as a message quotes it: [`normalize`](crate::normalize::normalize)d, then
+/// [`quote`]d.
+pub(crate) fn excerpt(text: &str) -> String {
+    quote(&crate::normalize::normalize(text)).into_owned()
+}
+
 /// `text` as a message quotes it: whole when short, else its first [`QUOTE_LIMIT`] characters
 /// and `…`, so that a message stays one short sentence whatever the source holds (a 10 MB
 /// cell, or a category joined from thousands of pieces, must not make a 10 MB message).
@@ -274,5 +280,17 @@ mod quote_tests {
         assert_eq!(quote("a b\u{3000}c"), "a b\u{3000}c");
         // Escapes count towards the limit: 40 NULs show as eight escapes of 5 characters.
         assert_eq!(quote(&"\0".repeat(40)), format!("{}…", "\\u{0}".repeat(8)));
+    }
+}
+
+#[cfg(test)]
+mod excerpt_tests {
+    use super::*;
+
+    #[test]
+    fn excerpts_are_normalized_then_quoted() {
+        assert_eq!(excerpt("  1. 甲 乙\u{200B} "), "1. 甲乙");
+        let long = format!(" {} ", "字".repeat(QUOTE_LIMIT * 2));
+        assert_eq!(excerpt(&long).chars().count(), QUOTE_LIMIT + 1);
     }
 }

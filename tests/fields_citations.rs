@@ -199,7 +199,7 @@ fn yantai_matter_15_holds_no_citation() {
     assert_eq!((found[0].line, found[0].column), (24, 93));
     assert_eq!(
         found[0].message,
-        "the 设定依据 cell at line 24 names no document in 《》: “1. 异地安置、异地居住、异地工作的可通过“烟台市医疗保障局…”"
+        "the 设定依据 cell at line 24 names no document in 《》: “1. 异地安置、异地居住、异地工作的可通过“烟台市医疗保障局”微信公众号直接办理…”"
     );
 }
 

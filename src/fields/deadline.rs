@@ -37,7 +37,7 @@ use nom::{
 };
 
 use crate::cell::Cell;
-use crate::diagnostic::{Code, Diagnostics};
+use crate::diagnostic::{excerpt, Code, Diagnostics};
 use crate::markers;
 use crate::model::{Basis, ClauseKind, Deadline, DeadlineClause, TimeUnit};
 use crate::normalize::{is_invisible, normalize};
@@ -134,19 +134,6 @@ impl<'a> Problem<'a> {
                 format!("deadline part `{part}` looks like a time limit but could not be read")
             }
         }
-    }
-}
-
-/// The normalized text, cut to 30 characters, for a message.
-fn excerpt(text: &str) -> String {
-    const MAX: usize = 30;
-    let text = normalize(text);
-    if text.chars().count() <= MAX {
-        text
-    } else {
-        let mut cut: String = text.chars().take(MAX).collect();
-        cut.push('…');
-        cut
     }
 }
 
@@ -763,6 +750,7 @@ pub(crate) fn standalone_clause(piece: &str) -> Option<DeadlineClause> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::diagnostic::QUOTE_LIMIT;
 
     /// A clause with only kind, amount and unit set.
     fn bare(kind: ClauseKind, amount: Option<u32>, unit: Option<TimeUnit>) -> DeadlineClause {
@@ -1121,12 +1109,12 @@ mod tests {
             Problem::Unread("两周").message(),
             "deadline part `两周` looks like a time limit but could not be read"
         );
-        let long = "一".repeat(40);
+        let long = "一".repeat(QUOTE_LIMIT + 10);
         assert_eq!(
             Problem::NoTimeLimit(&long).message(),
             format!(
                 "deadline `{}…` states no time limit that could be read",
-                "一".repeat(30)
+                "一".repeat(QUOTE_LIMIT)
             )
         );
     }

@@ -23,7 +23,7 @@ use nom::{bytes::complete::take_while, IResult, Parser};
 
 use crate::brackets::{title_spans, TitleSpan};
 use crate::cell::Cell;
-use crate::diagnostic::{Code, Diagnostics};
+use crate::diagnostic::{excerpt, Code, Diagnostics};
 use crate::markers;
 use crate::model::{Citation, DocumentNumber, LegalBasis};
 use crate::normalize::{fold_spaces, normalize};
@@ -52,18 +52,6 @@ fn between_citations(text: &str) -> &str {
         .iter()
         .find_map(|joiner| text.strip_prefix(joiner))
         .map_or(text, trim_separators)
-}
-
-/// The longest text a diagnostic quotes before cutting it short with `…`.
-const QUOTE_CHARS: usize = 30;
-
-/// `text` normalized, cut to [`QUOTE_CHARS`] characters, for a diagnostic.
-fn quote(text: &str) -> String {
-    let text = normalize(text);
-    match text.char_indices().nth(QUOTE_CHARS) {
-        Some((end, _)) => format!("{}…", &text[..end]),
-        None => text,
-    }
 }
 
 /// The first title quoted inside a title, with `〈〉` or nested `《》`:
@@ -179,7 +167,7 @@ pub(crate) fn parse(cell: &Cell<'_>, diagnostics: &mut Diagnostics) -> LegalBasi
                 format!(
                     "the 设定依据 cell at line {} names no document in 《》: “{}”",
                     at.line,
-                    quote(text)
+                    excerpt(text)
                 ),
             );
         }
@@ -295,7 +283,7 @@ impl Reader<'_, '_, '_> {
         self.unparsed(text, |line| {
             format!(
                 "the citation “{}” at line {line} names no document in 《》",
-                quote(text)
+                excerpt(text)
             )
         });
         out.push(Citation {
@@ -313,7 +301,7 @@ impl Reader<'_, '_, '_> {
             self.unparsed(&parts.point[parts.span.start..], |line| {
                 format!(
                     "the title “《{}” at line {line} is not closed with 》",
-                    quote(content)
+                    excerpt(content)
                 )
             });
             String::new()
@@ -330,8 +318,8 @@ impl Reader<'_, '_, '_> {
             self.unparsed(leftover, |line| {
                 format!(
                     "could not read “{}” in the citation of 《{}》 at line {line}",
-                    quote(leftover),
-                    quote(content)
+                    excerpt(leftover),
+                    excerpt(content)
                 )
             });
         }
@@ -358,7 +346,7 @@ impl Reader<'_, '_, '_> {
         self.unparsed(range.text, |line| {
             format!(
                 "the range “{}” at line {line} spans {count} articles, more than the {} listed one by one; it is left out of the provisions",
-                quote(range.text),
+                excerpt(range.text),
                 provisions::MAX_RANGE
             )
         });
