@@ -43,6 +43,65 @@ pub(crate) fn split_top_level(text: &str, is_separator: fn(char) -> bool) -> Vec
         .collect()
 }
 
+/// A bracket without its partner.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Unmatched {
+    /// Byte offset of the bracket.
+    pub(crate) offset: usize,
+    pub(crate) bracket: char,
+    /// An opening bracket never closed (else a closing one that closes nothing).
+    pub(crate) opening: bool,
+}
+
+/// The kind of bracket `c` is for [`first_unmatched`], and whether it opens. Full- and
+/// half-width forms of a kind close each other (`（…)`), and so do the square forms a document
+/// number uses interchangeably (`〔2021]`). Titles (`《》`, `〈〉`) are left to the parsers that
+/// read them.
+fn pairing(c: char) -> Option<(usize, bool)> {
+    Some(match c {
+        '（' | '(' => (0, true),
+        '）' | ')' => (0, false),
+        '[' | '［' | '【' | '〔' => (1, true),
+        ']' | '］' | '】' | '〕' => (1, false),
+        '“' => (2, true),
+        '”' => (2, false),
+        '‘' => (3, true),
+        '’' => (3, false),
+        '「' => (4, true),
+        '」' => (4, false),
+        _ => return None,
+    })
+}
+
+/// The first bracket of `text` without a partner: a closing one that closes nothing, or else
+/// the first opening one never closed. Kinds are counted apart, so `（“）”` is balanced.
+pub(crate) fn first_unmatched(text: &str) -> Option<Unmatched> {
+    // Per kind, the offsets of the brackets still open (the first of them is the one to report).
+    let mut open: [Vec<(usize, char)>; 5] = Default::default();
+    for (offset, c) in text.char_indices() {
+        let Some((kind, opening)) = pairing(c) else {
+            continue;
+        };
+        if opening {
+            open[kind].push((offset, c));
+        } else if open[kind].pop().is_none() {
+            return Some(Unmatched {
+                offset,
+                bracket: c,
+                opening: false,
+            });
+        }
+    }
+    open.iter()
+        .filter_map(|stack| stack.first())
+        .min()
+        .map(|&(offset, bracket)| Unmatched {
+            offset,
+            bracket,
+            opening: true,
+        })
+}
+
 /// An outermost `《…》` in a text: the byte range of the whole title, brackets included, and
 /// whether a `》` closes it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -138,6 +197,27 @@ mod tests {
         assert_eq!(split_top_level("甲）、乙", |c| c == '、'), ["甲）", "乙"]);
         assert_eq!(split_top_level("（甲、乙", |c| c == '、'), ["（甲、乙"]);
         assert!(split_top_level("、、", |c| c == '、').is_empty());
+    }
+
+    #[test]
+    fn unmatched_brackets() {
+        let first = |text: &str| first_unmatched(text).map(|u| (u.offset, u.bracket, u.opening));
+        for balanced in [
+            "",
+            "甲（乙）",
+            "（主席令第35号)",
+            "〔2021]",
+            "（“甲）”",
+            "《甲（乙》",
+            "“甲”“乙”",
+        ] {
+            assert_eq!(first(balanced), None, "{balanced}");
+        }
+        assert_eq!(first("即时办结（（"), Some(("即时办结".len(), '（', true)));
+        assert_eq!(first("甲）乙（"), Some(("甲".len(), '）', false)));
+        assert_eq!(first("“甲"), Some((0, '“', true)));
+        assert_eq!(first("甲】"), Some(("甲".len(), '】', false)));
+        assert_eq!(first(&"（".repeat(100_000)), Some((0, '（', true)));
     }
 
     #[test]

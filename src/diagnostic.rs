@@ -136,6 +136,8 @@ codes! {
     MaterialsUnparsed = "materials_unparsed", Warning;
     /// A citation that could not be fully structured.
     CitationUnparsed = "citation_unparsed", Warning;
+    /// A bracket in a structured cell without its partner (`即时办结（`, `甲）`).
+    UnbalancedBrackets = "unbalanced_brackets", Warning;
     /// A 设定依据 cell with text but no citation in it.
     LegalBasisWithoutCitation = "legal_basis_without_citation", Warning;
     // --- checks across the document ---

@@ -3,9 +3,10 @@
 
 use std::collections::{BTreeMap, HashMap};
 
+use crate::brackets;
 use crate::cell::Cell;
 use crate::checks;
-use crate::diagnostic::Diagnostics;
+use crate::diagnostic::{Code, Diagnostics};
 use crate::fields;
 use crate::model::{Category, Document, Matter, SCHEMA_VERSION};
 use crate::normalize::normalize;
@@ -51,18 +52,47 @@ fn category(draft: &CategoryDraft<'_>, diagnostics: &mut Diagnostics) -> Categor
     }
 }
 
-/// Parse a cell with `parse`, or give the empty value (keeping any white space as `raw`)
-/// when the cell is blank or the list has no such column.
+/// Parse a matter's cell of `column` with `parse`, or give the empty value (keeping any white
+/// space as `raw`) when the cell is blank or the list has no such column. Brackets the cell
+/// leaves unmatched are reported first: a parser reads past them, so silence would hide them.
 fn field<T: Default + HasRaw>(
-    cell: Option<&Cell<'_>>,
+    draft: &MatterDraft<'_>,
+    column: Column,
     diagnostics: &mut Diagnostics,
     parse: fn(&Cell<'_>, &mut Diagnostics) -> T,
 ) -> T {
-    match cell {
-        Some(cell) if !cell.is_blank() => parse(cell, diagnostics),
+    match draft.cell(column) {
+        Some(cell) if !cell.is_blank() => {
+            check_brackets(cell, column, diagnostics);
+            parse(cell, diagnostics)
+        }
         Some(cell) => T::with_raw(cell.text()),
         None => T::default(),
     }
+}
+
+/// An `unbalanced_brackets` warning at the first bracket of the cell that has no partner.
+fn check_brackets(cell: &Cell<'_>, column: Column, diagnostics: &mut Diagnostics) {
+    let Some(found) = brackets::first_unmatched(cell.text()) else {
+        return;
+    };
+    let at = cell.position(found.offset);
+    let what = if found.opening {
+        "is never closed"
+    } else {
+        "closes nothing"
+    };
+    diagnostics.push(
+        Code::UnbalancedBrackets,
+        at,
+        format!(
+            "the {} cell at line {} has a “{}” at column {} that {what}",
+            column.name(),
+            at.line,
+            found.bracket,
+            at.column
+        ),
+    );
 }
 
 /// The structured cells, built empty around their raw text.
@@ -140,24 +170,28 @@ fn parse_matter(draft: &MatterDraft<'_>, diagnostics: &mut Diagnostics) -> Matte
         code: Some(draft.text(Column::MatterCode).trim().to_owned()).filter(|c| !c.is_empty()),
         line: draft.line,
         materials: field(
-            draft.cell(Column::Materials),
+            draft,
+            Column::Materials,
             diagnostics,
             fields::materials::parse,
         ),
         deadline: field(
-            draft.cell(Column::Deadline),
+            draft,
+            Column::Deadline,
             diagnostics,
             fields::deadline::parse,
         ),
-        steps: field(draft.cell(Column::Steps), diagnostics, fields::steps::parse),
+        steps: field(draft, Column::Steps, diagnostics, fields::steps::parse),
         channels: field(
-            draft.cell(Column::Channels),
+            draft,
+            Column::Channels,
             diagnostics,
             fields::channels::parse,
         ),
-        notes: field(draft.cell(Column::Notes), diagnostics, fields::notes::parse),
+        notes: field(draft, Column::Notes, diagnostics, fields::notes::parse),
         legal_basis: field(
-            draft.cell(Column::LegalBasis),
+            draft,
+            Column::LegalBasis,
             diagnostics,
             fields::citations::parse,
         ),

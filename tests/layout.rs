@@ -653,3 +653,28 @@ fn the_readme_lists_every_code_with_its_severity() {
         .collect();
     assert_eq!(listed, codes);
 }
+
+#[test]
+fn unbalanced_brackets_in_a_structured_cell_are_reported() {
+    let text = padded(&format!(
+        "清单\n{HEADER}\n一、参保\t1\t甲\t身份证）\t即时办结（\n"
+    ));
+    let document = parsed(&text);
+    assert_eq!(
+        findings(&document),
+        [
+            "3:13 unbalanced_brackets: the 办理材料 cell at line 3 has a “）” at column 13 that closes nothing",
+            "3:19 unbalanced_brackets: the 办理时限 cell at line 3 has a “（” at column 19 that is never closed",
+        ]
+    );
+    // The cell is still parsed: the stray bracket does not hide the deadline.
+    assert_eq!(
+        document.categories[0].matters[0].deadline.max_working_days,
+        Some(0)
+    );
+    // Full- and half-width forms pair with each other; names are not structured cells.
+    let text = padded(&format!(
+        "清单\n{HEADER}\n一、参保（\t1\t甲（\t身份证（原件)\n"
+    ));
+    assert!(parsed(&text).diagnostics.is_empty());
+}
