@@ -208,7 +208,7 @@ mod tests {
             "（主席令第35号)",
             "〔2021]",
             "（“甲）”",
-            "《甲（乙》",
+            "《甲〈乙》",
             "“甲”“乙”",
         ] {
             assert_eq!(first(balanced), None, "{balanced}");
