@@ -1,0 +1,520 @@
+//! Unit tests of the materials parser.
+
+use super::*;
+
+fn cell(text: &str) -> Cell<'static> {
+    Cell::new(text, 1, "")
+}
+
+fn run(text: &str) -> (Materials, Vec<crate::Diagnostic>) {
+    let mut diagnostics = Diagnostics::default();
+    let materials = parse(&cell(text), &mut diagnostics);
+    (materials, diagnostics.into_sorted())
+}
+
+/// The item texts of every group, with the group's applicant.
+fn shape(text: &str) -> Vec<(Option<String>, Vec<String>)> {
+    run(text)
+        .0
+        .groups
+        .into_iter()
+        .map(|g| (g.applicant, g.items.into_iter().map(|i| i.text).collect()))
+        .collect()
+}
+
+fn general(items: &[&str]) -> Vec<(Option<String>, Vec<String>)> {
+    vec![(None, items.iter().map(|s| s.to_string()).collect())]
+}
+
+fn only_item(text: &str) -> Material {
+    let (materials, _) = run(text);
+    assert_eq!(materials.groups.len(), 1, "{text}");
+    assert_eq!(materials.groups[0].items.len(), 1, "{text}");
+    materials.groups[0].items[0].clone()
+}
+
+#[test]
+fn every_marker_style_splits_items() {
+    for text in [
+        "1. 身份证 2. 《登记表》",
+        "1、身份证 2、《登记表》",
+        "（1）身份证（2）《登记表》",
+        "(1)身份证 (2)《登记表》",
+        "①身份证②《登记表》",
+    ] {
+        assert_eq!(shape(text), general(&["身份证", "《登记表》"]), "{text}");
+    }
+}
+
+#[test]
+fn semicolons_and_full_stops_split_items() {
+    for text in [
+        "身份证；《登记表》",
+        "身份证;《登记表》",
+        "身份证。《登记表》。",
+        "1. 身份证； 2. 《登记表》；",
+    ] {
+        assert_eq!(shape(text), general(&["身份证", "《登记表》"]), "{text}");
+    }
+}
+
+#[test]
+fn look_alikes_do_not_split() {
+    for text in [
+        "近3个月的病历",
+        "《表》（含增加；中断）",
+        "第（2）项规定的证明",
+        "比例1.5倍的凭证",
+        "身份证；或个人承诺书",
+        "身份证（①原件②复印件）",
+    ] {
+        assert_eq!(shape(text).len(), 1, "{text}");
+        assert_eq!(shape(text)[0].1.len(), 1, "{text}");
+    }
+}
+
+#[test]
+fn enumerations_of_documents_split_on_the_enumeration_comma() {
+    for (text, expected) in [
+        (
+            "有效证照副本原件、《非企业单位社会保险基本信息登记表》",
+            vec!["有效证照副本原件", "《非企业单位社会保险基本信息登记表》"],
+        ),
+        ("身份证、户口簿、结婚证", vec!["身份证", "户口簿", "结婚证"]),
+        (
+            "《登记表》、《法人证》或《信用代码证》（副本）、批文复印件",
+            vec![
+                "《登记表》",
+                "《法人证》或《信用代码证》（副本）",
+                "批文复印件",
+            ],
+        ),
+        ("申请表1份、病历", vec!["申请表1份", "病历"]),
+        (
+            "证照原件、复印件、《表》",
+            vec!["证照原件、复印件", "《表》"],
+        ),
+    ] {
+        assert_eq!(shape(text), general(&expected), "{text}");
+    }
+}
+
+#[test]
+fn phrases_with_an_enumeration_comma_stay_whole() {
+    for text in [
+        "执业医师、护士的执业证书",
+        "住院、门诊费用清单",
+        "检查、化验结果",
+        "《表》（含增加、中断）",
+    ] {
+        assert_eq!(shape(text), general(&[text]), "{text}");
+    }
+    assert_eq!(
+        shape("基本医保、大病保险报销后的结算单、就医有效票据"),
+        general(&["基本医保、大病保险报销后的结算单", "就医有效票据"])
+    );
+}
+
+#[test]
+fn documents_are_told_from_other_words() {
+    for text in [
+        "身份证",
+        "《表》",
+        "《证》（副本）",
+        "证照副本原件",
+        "批文复印件",
+        "申请表1份",
+        "承诺书各1份",
+        "登记表一式两份",
+        "病历",
+        "协议",
+    ] {
+        assert!(is_document(text), "{text}");
+    }
+    for text in ["执业医师", "住院", "基本医保", "检查", "原则上", ""] {
+        assert!(!is_document(text), "{text}");
+    }
+}
+
+#[test]
+fn applicants_start_groups() {
+    assert_eq!(
+        shape("1. 在职职工：①《登记表》 2. 灵活就业人员：①有效身份证件 ②《登记表》"),
+        vec![
+            (Some("在职职工".into()), vec!["《登记表》".into()]),
+            (
+                Some("灵活就业人员".into()),
+                vec!["有效身份证件".into(), "《登记表》".into()]
+            ),
+        ]
+    );
+    assert_eq!(
+        shape("企业：《表》；个体工商户：营业执照"),
+        vec![
+            (Some("企业".into()), vec!["《表》".into()]),
+            (Some("个体工商户".into()), vec!["营业执照".into()]),
+        ]
+    );
+}
+
+#[test]
+fn applicant_phrases_are_persons_or_organisations() {
+    for phrase in [
+        "在职职工",
+        "灵活就业人员",
+        "企业",
+        "社会团体、民办非企业单位",
+        "机关事业单位",
+        "社会团体、民办非企业、机关事业单位",
+        "申请人",
+        "参保患者",
+        "定点医药机构",
+    ] {
+        assert!(names_applicant(phrase), "{phrase}");
+    }
+    for phrase in [
+        "医院收费票据",
+        "需提供",
+        "注",
+        "材料",
+        "身份证、护士",
+        "第1类人员",
+        "通过“一网通办”注册的企业，医保经办机构",
+    ] {
+        assert!(!names_applicant(phrase), "{phrase}");
+    }
+}
+
+#[test]
+fn a_point_without_applicant_after_a_group_is_general() {
+    assert_eq!(
+        shape("1. 企业：《表》 2. 身份证"),
+        vec![
+            (Some("企业".into()), vec!["《表》".into()]),
+            (None, vec!["身份证".into()]),
+        ]
+    );
+}
+
+#[test]
+fn a_lead_in_is_not_an_item() {
+    for text in [
+        "需提供以下材料：①身份证 ②《表》",
+        "提交材料如下：1. 身份证 2. 《表》",
+        "请携带：身份证；《表》",
+    ] {
+        assert_eq!(shape(text), general(&["身份证", "《表》"]), "{text}");
+    }
+}
+
+#[test]
+fn headings_that_name_documents_are_kept() {
+    let (materials, diagnostics) = run("《申请材料清单》：①身份证 ②《表》");
+    assert_eq!(
+        texts_of(&materials),
+        ["《申请材料清单》：", "身份证", "《表》"]
+    );
+    assert_eq!(diagnostics.len(), 1);
+    let (materials, _) = run("申请材料清单：①身份证 ②《表》");
+    assert_eq!(texts_of(&materials), ["申请材料清单：", "身份证", "《表》"]);
+    let (materials, _) = run("1. 医院收费票据：①住院清单 ②病历");
+    assert_eq!(texts_of(&materials), ["医院收费票据：", "住院清单", "病历"]);
+}
+
+fn texts_of(materials: &Materials) -> Vec<&str> {
+    materials
+        .groups
+        .iter()
+        .flat_map(|g| g.items.iter().map(|i| i.text.as_str()))
+        .collect()
+}
+
+#[test]
+fn alternatives_at_the_top_level() {
+    for (text, expected) in [
+        (
+            "医保电子凭证或有效身份证件或社保卡",
+            vec!["医保电子凭证", "有效身份证件", "社保卡"],
+        ),
+        ("身份证或者户口簿", vec!["身份证", "户口簿"]),
+        ("居住证；或个人承诺书", vec!["居住证", "个人承诺书"]),
+        (
+            "结婚证原件或复印件，或个人承诺书",
+            vec!["结婚证原件或复印件", "个人承诺书"],
+        ),
+    ] {
+        assert_eq!(only_item(text).alternatives, expected, "{text}");
+    }
+    for text in [
+        "第三方赔付材料（或个人书面承诺书）",
+        "病历原件或复印件",
+        "《甲或乙表》",
+        "身份证",
+    ] {
+        assert!(only_item(text).alternatives.is_empty(), "{text}");
+    }
+}
+
+#[test]
+fn forms_are_every_title() {
+    assert_eq!(
+        only_item("原机构的《参保凭证》（含电子《凭证》）").forms,
+        ["参保凭证", "凭证"]
+    );
+    assert_eq!(only_item("《关于〈甲〉的表》").forms, ["关于〈甲〉的表"]);
+    assert!(only_item("参保凭证").forms.is_empty());
+}
+
+#[test]
+fn copies_wordings() {
+    for (text, expected) in [
+        ("承诺书1份", Some(1)),
+        ("花名册 1 份", Some(1)),
+        ("《甲》《乙》各1份", Some(1)),
+        ("登记表一式两份", Some(2)),
+        ("申请表一份", Some(1)),
+        ("申请表１２份", Some(12)),
+        ("身份证", None),
+        ("身份证复印件", None),
+        ("近3个月的病历", None),
+    ] {
+        assert_eq!(only_item(text).copies, expected, "{text}");
+    }
+}
+
+#[test]
+fn shared_copies_go_to_every_listed_item() {
+    let (materials, _) = run("《甲表》、《乙表》原件及复印件各1份");
+    let items = &materials.groups[0].items;
+    assert_eq!(items.len(), 2);
+    for item in items {
+        assert_eq!(item.copies, Some(1));
+        assert_eq!(item.format, Some(MaterialFormat::OriginalAndCopy));
+    }
+}
+
+#[test]
+fn format_wordings() {
+    use MaterialFormat::*;
+    for (text, expected) in [
+        ("营业执照原件", Some(Original)),
+        ("病历复印件", Some(Copy)),
+        ("许可证原件及复印件1份", Some(OriginalAndCopy)),
+        ("许可证原件和复印件", Some(OriginalAndCopy)),
+        ("许可证原件或复印件", Some(OriginalOrCopy)),
+        ("许可证原件或者复印件", Some(OriginalOrCopy)),
+        ("许可证原件、复印件", Some(OriginalAndCopy)),
+        ("许可证复印件及原件", Some(OriginalAndCopy)),
+        ("许可证复印件或原件", Some(OriginalOrCopy)),
+        ("身份证", None),
+        ("复印身份证", None),
+    ] {
+        assert_eq!(only_item(text).format, expected, "{text}");
+    }
+}
+
+#[test]
+fn seal_wordings() {
+    for text in [
+        "《表》（加盖单位公章）",
+        "《表》加盖公章",
+        "《表》盖章",
+        "病历（加盖医院业务专章）",
+        "《表》核对无误后加盖公章",
+    ] {
+        assert!(only_item(text).seal_required, "{text}");
+    }
+    for text in [
+        "《表》",
+        "覆盖范围证明",
+        "单位章程",
+        "《表》（无需盖章）",
+        "《表》免盖章",
+    ] {
+        assert!(!only_item(text).seal_required, "{text}");
+    }
+}
+
+#[test]
+fn conditions_lead_an_item() {
+    for (text, condition) in [
+        (
+            "属于意外伤害情形的，须提供病历复印件、第三方赔付材料",
+            "属于意外伤害情形的",
+        ),
+        (
+            "对涉及并发症等难以界定情形，可提供住院病历",
+            "对涉及并发症等难以界定情形",
+        ),
+        ("委托他人办理的，代理人身份证", "委托他人办理的"),
+        ("如有变更，还需提交《变更表》", "如有变更"),
+    ] {
+        let item = only_item(text);
+        assert_eq!(item.condition.as_deref(), Some(condition), "{text}");
+        assert_eq!(item.text, text);
+    }
+    for text in [
+        "原则上凡可提供病历的，不再重复诊断",
+        "住院、门诊费用清单，出院记录",
+        "医疗机构设置批复文件，执业医师的执业证书",
+    ] {
+        assert_eq!(only_item(text).condition, None, "{text}");
+    }
+}
+
+#[test]
+fn none_required_wordings() {
+    for text in [
+        "无",
+        " 无。",
+        "无需提交材料",
+        "免于提交",
+        "免提交",
+        "无需提供任何材料",
+        "不需要材料",
+        "无材料",
+    ] {
+        let (materials, diagnostics) = run(text);
+        assert!(materials.none_required, "{text}");
+        assert!(materials.groups.is_empty(), "{text}");
+        assert!(diagnostics.is_empty(), "{text}");
+    }
+    for text in [
+        "无犯罪记录证明",
+        "无工作个人承诺书",
+        "免费",
+        "无需盖章的《表》",
+    ] {
+        assert!(!run(text).0.none_required, "{text}");
+    }
+}
+
+#[test]
+fn a_blank_cell_is_empty() {
+    let (materials, diagnostics) = run("  ");
+    assert!(!materials.none_required);
+    assert!(materials.groups.is_empty());
+    assert_eq!(materials.raw, "  ");
+    assert!(diagnostics.is_empty());
+}
+
+#[test]
+fn run_on_items_are_kept_whole_and_reported() {
+    let text = "1. 申请表 2. 批复文件，执业医师的执业证书";
+    let (materials, diagnostics) = run(text);
+    assert_eq!(
+        materials.groups[0].items[1].text,
+        "批复文件，执业医师的执业证书"
+    );
+    assert_eq!(diagnostics.len(), 1);
+    assert_eq!(diagnostics[0].code, Code::MaterialsUnparsed);
+    assert_eq!(diagnostics[0].column, 11);
+    assert_eq!(
+        diagnostics[0].message,
+        "materials item joins several parts with '，'; they were kept as one item"
+    );
+}
+
+#[test]
+fn conflicting_copies_are_reported() {
+    let (materials, diagnostics) = run("甲表1份乙表2份");
+    assert_eq!(materials.groups[0].items[0].copies, None);
+    assert_eq!(
+        diagnostics[0].message,
+        "materials item gives 1 and 2 copies; copies left empty"
+    );
+}
+
+#[test]
+fn mixed_formats_are_reported() {
+    let (materials, diagnostics) = run("票据原件和病历复印件");
+    assert_eq!(materials.groups[0].items[0].format, None);
+    assert_eq!(
+        diagnostics[0].message,
+        "materials item asks for 原件 of one part and 复印件 of another; format left empty"
+    );
+}
+
+#[test]
+fn unclosed_titles_are_reported() {
+    let (materials, diagnostics) = run("《登记表");
+    assert_eq!(materials.groups[0].items[0].text, "《登记表");
+    assert!(materials.groups[0].items[0].forms.is_empty());
+    assert_eq!(
+        diagnostics[0].message,
+        "materials item opens a title with 《 that is never closed"
+    );
+}
+
+#[test]
+fn long_and_odd_inputs_do_not_panic() {
+    let long = "身份证、".repeat(5000) + &"1".repeat(5000) + "份";
+    let (materials, _) = run(&long);
+    assert_eq!(materials.groups[0].items.len(), 5000);
+    for text in [
+        "）》」（（",
+        "：",
+        "、、、",
+        "或或",
+        "1份份",
+        "各",
+        "盖",
+        "《",
+        "①",
+    ] {
+        let _ = run(text);
+    }
+}
+
+#[test]
+fn arbitrary_mixtures_of_the_syntax_do_not_panic() {
+    const ALPHABET: &[&str] = &[
+        "1.",
+        "2、",
+        "（1）",
+        "(2)",
+        "①",
+        "②",
+        "；",
+        "。",
+        "，",
+        "、",
+        "：",
+        "或",
+        "《",
+        "》",
+        "（",
+        "）",
+        "原件",
+        "复印件",
+        "及",
+        "1份",
+        "各",
+        "一式两",
+        "份",
+        "加盖",
+        "公章",
+        "的",
+        "须提供",
+        "企业",
+        "人员",
+        "证",
+        "表",
+        " ",
+        "无",
+        "\u{301}",
+        "é",
+    ];
+    let mut state: u64 = 0x2545_F491_4F6C_DD1D;
+    for _ in 0..3000 {
+        let mut text = String::new();
+        for _ in 0..(state % 24) {
+            state = state
+                .wrapping_mul(6_364_136_223_846_793_005)
+                .wrapping_add(1_442_695_040_888_963_407);
+            text.push_str(ALPHABET[(state >> 33) as usize % ALPHABET.len()]);
+        }
+        let (materials, _) = run(&text);
+        assert_eq!(materials.raw, text);
+    }
+}
