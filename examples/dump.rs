@@ -43,6 +43,17 @@ enum Format {
 }
 
 impl Format {
+    /// The name `--format` takes.
+    fn name(self) -> &'static str {
+        match self {
+            Format::Outline => "outline",
+            Format::Json => "json",
+            Format::Jsonl => "jsonl",
+            Format::Summary => "summary",
+            Format::Csv => "csv",
+        }
+    }
+
     /// Whether the format can hold several documents.
     fn takes_many_files(self) -> bool {
         matches!(self, Format::Jsonl | Format::Csv)
@@ -63,6 +74,8 @@ struct Args {
     table: Option<Table>,
     strict: bool,
     schema: bool,
+    /// `--compare BASELINE FILE`: the two files are compared instead of dumped.
+    compare: bool,
     files: Vec<String>,
 }
 
@@ -72,6 +85,7 @@ fn parse_args(mut args: impl Iterator<Item = String>) -> Result<Args, String> {
         table: None,
         strict: false,
         schema: false,
+        compare: false,
         files: Vec::new(),
     };
     while let Some(arg) = args.next() {
@@ -86,6 +100,7 @@ fn parse_args(mut args: impl Iterator<Item = String>) -> Result<Args, String> {
             }
             "--strict" => parsed.strict = true,
             "--schema" => parsed.schema = true,
+            "--compare" => parsed.compare = true,
             "--help" | "-h" => return Err(String::new()),
             _ if arg.starts_with("--format=") => {
                 parsed.format = format_of(&arg["--format=".len()..])?;
@@ -107,6 +122,21 @@ fn check_args(args: &Args) -> Result<(), String> {
         (Format::Csv, None) => return Err("--format csv needs --table".to_owned()),
         (Format::Csv, Some(_)) | (_, None) => {}
         (_, Some(_)) => return Err("--table goes with --format csv".to_owned()),
+    }
+    if args.compare {
+        if !matches!(args.format, Format::Outline | Format::Json) {
+            let name = args.format.name();
+            return Err(format!(
+                "--compare takes --format outline or json, not {name:?}"
+            ));
+        }
+        if args.files.len() != 2 {
+            return Err("--compare needs two files, BASELINE and FILE".to_owned());
+        }
+        if args.schema {
+            return Err("--schema takes no file".to_owned());
+        }
+        return Ok(());
     }
     if args.schema && !args.files.is_empty() {
         return Err("--schema takes no file".to_owned());
@@ -152,9 +182,6 @@ struct Input {
 }
 
 fn main() -> ExitCode {
-    if let Some(code) = compare_mode(std::env::args().skip(1).collect()) {
-        return code;
-    }
     let args = match parse_args(std::env::args().skip(1)) {
         Ok(args) => args,
         Err(reason) if reason.is_empty() => {
@@ -192,6 +219,15 @@ fn main() -> ExitCode {
                 any_failed = true;
             }
         }
+    }
+    if args.compare {
+        return match documents.as_slice() {
+            [(_, baseline), (_, local)] if !any_failed => finish(write_comparison(
+                &shixiang::compare(baseline, local),
+                args.format,
+            )),
+            _ => ExitCode::from(1),
+        };
     }
     // A single input that holds no list has nothing to write.
     if documents.is_empty() {
@@ -270,6 +306,19 @@ fn report_error(name: &str, error: &Error) {
         ErrorKind::Strict(finding) => eprintln!("{name}:{finding}"),
         kind => eprintln!("{name}:{}:{}: error: {kind}", error.line(), error.column()),
     }
+}
+
+/// Write a comparison as a readable report, or as JSON.
+fn write_comparison(comparison: &shixiang::Comparison, format: Format) -> io::Result<()> {
+    let stdout = io::stdout();
+    let mut out = io::BufWriter::new(stdout.lock());
+    if format == Format::Json {
+        serde_json::to_writer_pretty(&mut out, comparison)?;
+        writeln!(out)?;
+    } else {
+        write!(out, "{comparison}")?;
+    }
+    out.flush()
 }
 
 /// Write the documents (named by their source) in the format asked for.
@@ -411,100 +460,4 @@ fn print_schema() -> ExitCode {
          (cargo run --features schema --example dump -- --schema)"
     );
     ExitCode::from(2)
-}
-
-// --- `--compare BASELINE FILE`: kept apart from the rest so that it merges easily ---
-
-const COMPARE_USAGE: &str = "usage: dump --compare BASELINE FILE [--format outline|json]";
-
-/// Run `--compare BASELINE FILE [--format outline|json]` when the arguments ask for it:
-/// `None` when they do not (the normal dump runs), else the exit status. Diagnostics of the two
-/// lists go to stderr, the report to stdout.
-fn compare_mode(args: Vec<String>) -> Option<ExitCode> {
-    if !args.iter().any(|a| a == "--compare") {
-        return None;
-    }
-    let mut files = Vec::new();
-    let mut json = false;
-    let mut rest = args.into_iter();
-    while let Some(arg) = rest.next() {
-        let format = match arg.as_str() {
-            "--compare" => continue,
-            "--format" | "-f" => rest.next(),
-            _ if arg.starts_with("--format=") => Some(arg["--format=".len()..].to_owned()),
-            _ if arg.starts_with('-') && arg != "-" => {
-                eprintln!("dump: unknown option {arg}\n{COMPARE_USAGE}");
-                return Some(ExitCode::from(2));
-            }
-            _ => {
-                files.push(arg);
-                continue;
-            }
-        };
-        match format.as_deref() {
-            Some("json") => json = true,
-            Some("outline") => json = false,
-            Some(other) => {
-                eprintln!(
-                    "dump: --compare takes --format outline or json, not {other:?}\n{COMPARE_USAGE}"
-                );
-                return Some(ExitCode::from(2));
-            }
-            None => {
-                eprintln!("dump: --format needs a value\n{COMPARE_USAGE}");
-                return Some(ExitCode::from(2));
-            }
-        }
-    }
-    let [baseline, local] = files.as_slice() else {
-        eprintln!("dump: --compare needs two files, BASELINE and FILE\n{COMPARE_USAGE}");
-        return Some(ExitCode::from(2));
-    };
-    let (Some(baseline), Some(local)) = (load(baseline), load(local)) else {
-        return Some(ExitCode::from(1));
-    };
-    let comparison = shixiang::compare(&baseline, &local);
-    let stdout = io::stdout();
-    let mut out = io::BufWriter::new(stdout.lock());
-    let written = if json {
-        serde_json::to_writer_pretty(&mut out, &comparison)
-            .map_err(io::Error::from)
-            .and_then(|()| writeln!(out))
-    } else {
-        write!(out, "{comparison}")
-    }
-    .and_then(|()| out.flush());
-    Some(match written {
-        Ok(()) => ExitCode::SUCCESS,
-        Err(e) if e.kind() == io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
-        Err(e) => {
-            eprintln!("dump: cannot write output: {e}");
-            ExitCode::from(1)
-        }
-    })
-}
-
-/// Read and parse one list for `--compare`, printing its diagnostics; `None` after printing
-/// why when it cannot be read or holds no list.
-fn load(path: &str) -> Option<Document> {
-    let Input { name, bytes } = read_input(path)
-        .map_err(|reason| eprintln!("dump: {reason}"))
-        .ok()?;
-    match shixiang::parse_bytes(&bytes) {
-        Ok(document) => {
-            for d in &document.diagnostics {
-                eprintln!("{name}:{d}");
-            }
-            Some(document)
-        }
-        Err(error) => {
-            eprintln!(
-                "{name}:{}:{}: error: {}",
-                error.line(),
-                error.column(),
-                error.kind()
-            );
-            None
-        }
-    }
 }

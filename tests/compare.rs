@@ -412,10 +412,18 @@ fn dump_compare_usage_errors() {
     let (status, _, stderr) = dump(&["--compare", BASELINE_FILE, LOCAL_FILE, "--format", "jsonl"]);
     assert_eq!(status, Some(2));
     assert!(stderr.starts_with("dump: --compare takes --format outline or json, not \"jsonl\"\n"));
+    // An unreadable file is a usage error, as for every dump.
     let (status, _, stderr) = dump(&["--compare", BASELINE_FILE, "no/such/file.tsv"]);
+    assert_eq!(status, Some(2));
+    assert!(
+        stderr.starts_with("dump: cannot read no/such/file.tsv: "),
+        "{stderr}"
+    );
+    // A file that holds no list: exit 1, with its error.
+    let (status, _, stderr) = dump(&["--compare", BASELINE_FILE, "README.md"]);
     assert_eq!(status, Some(1));
     assert!(
-        stderr.contains("\ndump: cannot read no/such/file.tsv: "),
+        stderr.contains("README.md:1:1: error: no header row found"),
         "{stderr}"
     );
 }
