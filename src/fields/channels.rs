@@ -23,17 +23,31 @@ pub(crate) fn parse(cell: &Cell<'_>, _diagnostics: &mut Diagnostics) -> Channels
 
 /// The channels of a text, in order.
 fn split_channels(text: &str) -> Vec<Channel> {
-    markers::split(text)
+    let parts = markers::split(text)
         .into_iter()
         .flat_map(|item| split_top_level(item.body, is_channel_separator))
         .map(|part| normalize(part.trim_matches(is_edge_punctuation)))
-        .filter(|part| !part.is_empty())
+        .filter(|part| !part.is_empty());
+    let mut texts: Vec<String> = Vec::new();
+    for part in parts {
+        match texts.last_mut() {
+            // `网上 办理`: a space the PDF put inside one channel.
+            Some(last) if ACTION_WORDS.contains(&part.as_str()) => last.push_str(&part),
+            _ => texts.push(part),
+        }
+    }
+    texts
+        .into_iter()
         .map(|text| Channel {
             kind: kind_of(&text),
             text,
         })
         .collect()
 }
+
+/// Words that name no channel on their own: a part that is only one of them is the end of the
+/// part before it (`网上 办理` is one channel).
+const ACTION_WORDS: &[&str] = &["办理", "申请", "申报", "提交", "受理", "办"];
 
 fn is_channel_separator(c: char) -> bool {
     c.is_whitespace() || matches!(c, '、' | '，' | ',' | '；' | ';' | '/' | '／')
@@ -163,6 +177,16 @@ mod tests {
     fn the_earliest_keyword_decides() {
         assert_eq!(kind_of("网上办理（含手机APP）"), Online);
         assert_eq!(kind_of("现场或网上办理"), OnSite);
+    }
+
+    #[test]
+    fn a_space_inside_a_channel_does_not_split_it() {
+        assert_eq!(
+            modes("网上 办理 现场\u{3000}申请 邮寄"),
+            expected(&[("网上办理", Online), ("现场申请", OnSite), ("邮寄", Mail)])
+        );
+        // An action word with nothing before it stays a channel of its own.
+        assert_eq!(modes("办理"), expected(&[("办理", Other)]));
     }
 
     #[test]
