@@ -1,0 +1,155 @@
+//! The prefix of a clause core, read right to left: qualifiers, the start, the basis or label,
+//! and the condition.
+
+use super::*;
+
+/// What the text before a core says about it.
+#[derive(Debug, Default, PartialEq, Eq)]
+pub(super) struct Prefix {
+    pub(super) condition: Option<String>,
+    pub(super) basis: Option<Basis>,
+    pub(super) label: Option<String>,
+    pub(super) start: Option<String>,
+}
+
+pub(super) fn clause_of(core: Core, prefix: Prefix) -> DeadlineClause {
+    let (kind, amount, unit) = match core {
+        Core::Immediate => (ClauseKind::Immediate, None, None),
+        Core::Limit(amount, unit) => (ClauseKind::Limit, Some(amount), Some(unit)),
+    };
+    DeadlineClause {
+        kind,
+        amount,
+        unit,
+        condition: prefix.condition,
+        basis: prefix.basis,
+        label: prefix.label,
+        start: prefix.start,
+    }
+}
+
+/// Read a prefix right to left: qualifiers, start, basis or label; the rest is the condition.
+/// A prefix ending in `、` (`随时申办、即时办结`) lists actions: it says nothing about the clause.
+pub(super) fn analyse(prefix: &str) -> Prefix {
+    let prefix = prefix.trim_end_matches(['，', ',']);
+    if prefix.ends_with('、') {
+        return Prefix::default();
+    }
+    let rest = strip_qualifiers(prefix);
+    let (rest, start) = split_start(rest);
+    let rest = strip_qualifiers(rest);
+    let (rest, basis, label) = split_basis_and_label(rest);
+    Prefix {
+        condition: non_empty(rest),
+        basis,
+        label,
+        start,
+    }
+}
+
+/// Words between the rest of a prefix and the amount: `不超过`, `最长`, `为`, `：`.
+pub(super) const QUALIFIERS: &[&str] = &[
+    "原则上不超过",
+    "最长不超过",
+    "最多不超过",
+    "不得超过",
+    "不超过",
+    "不多于",
+    "不超",
+    "最长",
+    "最多",
+    "最快",
+    "一般",
+    "为",
+    "是",
+    "在",
+    "共",
+    "：",
+    ":",
+];
+
+pub(super) fn strip_qualifiers(mut text: &str) -> &str {
+    while let Some(rest) = QUALIFIERS.iter().find_map(|q| text.strip_suffix(q)) {
+        text = rest;
+    }
+    text
+}
+
+/// Words that open a start event (`自受理之日起`, `收到《联系函》后`).
+pub(super) const START_OPENERS: &[&str] = &["自", "从", "收到", "接到", "于"];
+
+/// Split off a start event: a prefix ending in `起` or `后` runs from its last opener of
+/// [`START_OPENERS`], or else from after its last `的` (`材料齐全的次日起` → `次日起`).
+pub(super) fn split_start(text: &str) -> (&str, Option<String>) {
+    if !(text.ends_with('起') || text.ends_with('后')) {
+        return (text, None);
+    }
+    let begin = START_OPENERS
+        .iter()
+        .filter_map(|opener| text.rfind(opener))
+        .max()
+        .unwrap_or_else(|| text.rfind('的').map_or(0, |i| i + '的'.len_utf8()));
+    (&text[..begin], non_empty(&text[begin..]))
+}
+
+/// Names of the plain time limit, which are no label (`办理时限为1个工作日`).
+pub(super) const GENERIC_LIMITS: &[&str] = &[
+    "办理时限",
+    "办结时限",
+    "办理期限",
+    "办结期限",
+    "办理时间",
+    "办结时间",
+    "时限",
+    "期限",
+    "时间",
+];
+
+/// Words that give the basis of a limit.
+pub(super) const BASES: &[(&str, Basis)] = &[
+    ("国家规定", Basis::Statutory),
+    ("法定", Basis::Statutory),
+    ("承诺", Basis::Committed),
+];
+
+/// Split off the basis (`法定时限`, `承诺时间`) and a named limit (`评估时限`). A basis word
+/// counts only when nothing but a name of a limit follows it, so `法定代表人` is no basis.
+pub(super) fn split_basis_and_label(text: &str) -> (&str, Option<Basis>, Option<String>) {
+    let last_basis = BASES
+        .iter()
+        .filter_map(|&(word, basis)| text.rfind(word).map(|at| (at, word, basis)))
+        .max_by_key(|&(at, _, _)| at);
+    if let Some((at, word, basis)) = last_basis {
+        let tail = &text[at + word.len()..];
+        if tail.is_empty() || GENERIC_LIMITS.contains(&tail) {
+            return (&text[..at], Some(basis), None);
+        }
+        if names_a_limit(tail) {
+            return (&text[..at], Some(basis), Some(tail.to_owned()));
+        }
+    }
+    let (rest, label) = split_label(text);
+    (rest, None, label)
+}
+
+/// Whether `text` names a time limit (`评估时限`).
+pub(super) fn names_a_limit(text: &str) -> bool {
+    text.ends_with("时限") || text.ends_with("期限")
+}
+
+/// Split off a limit's name: the part after the last `的` of a text ending in `时限`/`期限`;
+/// the generic names are dropped without becoming a label.
+pub(super) fn split_label(text: &str) -> (&str, Option<String>) {
+    let generic = GENERIC_LIMITS.iter().find_map(|g| {
+        text.strip_suffix(g)
+            .filter(|rest| rest.is_empty() || rest.ends_with('的'))
+    });
+    if let Some(rest) = generic {
+        return (rest, None);
+    }
+    if !names_a_limit(text) {
+        return (text, None);
+    }
+    let begin = text.rfind('的').map_or(0, |i| i + '的'.len_utf8());
+    (&text[..begin], non_empty(&text[begin..]))
+}

@@ -1,0 +1,153 @@
+//! Deadlines as text: `FromStr` and `Display` (canonical Chinese).
+
+use super::*;
+
+/// Why a text is not a deadline (or not exactly one clause), and where.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("{message} (at byte {offset})")]
+pub struct ParseDeadlineError {
+    message: String,
+    offset: usize,
+}
+
+impl ParseDeadlineError {
+    fn at(text: &str, part: &str, message: String) -> ParseDeadlineError {
+        let offset = (part.as_ptr() as usize)
+            .checked_sub(text.as_ptr() as usize)
+            .filter(|&offset| offset <= text.len())
+            .unwrap_or(0);
+        ParseDeadlineError { message, offset }
+    }
+
+    /// The sentence saying what is wrong (as the `deadline_unparsed` diagnostic says it).
+    pub fn message(&self) -> &str {
+        &self.message
+    }
+
+    /// The byte offset in the parsed text of the part that is wrong.
+    pub fn offset(&self) -> usize {
+        self.offset
+    }
+}
+
+/// Parse a deadline text, the way the `办理时限` cell of a list is parsed. `raw` is the text.
+/// Fails on any part that would get a `deadline_unparsed` diagnostic.
+///
+/// ```
+/// use shixiang::{Deadline, TimeUnit};
+///
+/// let deadline: Deadline = "跨省转移接续不超过15个工作日 省内转移接续不超过9个工作日".parse()?;
+/// assert_eq!(deadline.clauses.len(), 2);
+/// let first = &deadline.clauses[0];
+/// assert_eq!(first.condition.as_deref(), Some("跨省转移接续"));
+/// assert_eq!((first.amount, first.unit), (Some(15), Some(TimeUnit::WorkingDay)));
+/// assert_eq!(deadline.max_working_days, Some(15));
+/// assert_eq!(
+///     deadline.to_string(),
+///     "跨省转移接续不超过15个工作日；省内转移接续不超过9个工作日"
+/// );
+///
+/// let clause: shixiang::DeadlineClause = "评估时限不超过3个月".parse()?;
+/// assert_eq!(clause.label.as_deref(), Some("评估时限"));
+/// assert!("按规定办理".parse::<Deadline>().is_err());
+/// # Ok::<(), shixiang::ParseDeadlineError>(())
+/// ```
+impl FromStr for Deadline {
+    type Err = ParseDeadlineError;
+
+    fn from_str(text: &str) -> Result<Deadline, ParseDeadlineError> {
+        let reading = read(text);
+        if let Some(problem) = reading.problems.first() {
+            return Err(ParseDeadlineError::at(
+                text,
+                problem.part(),
+                problem.message(),
+            ));
+        }
+        Ok(deadline_of(text, reading.clauses))
+    }
+}
+
+/// Parse exactly one clause (`其他病种不超过20个工作日`, `省内转入的，即时办结`).
+impl FromStr for DeadlineClause {
+    type Err = ParseDeadlineError;
+
+    fn from_str(text: &str) -> Result<DeadlineClause, ParseDeadlineError> {
+        let mut deadline: Deadline = text.parse()?;
+        if deadline.clauses.len() != 1 {
+            return Err(ParseDeadlineError {
+                message: format!(
+                    "expected one deadline clause, found {} in `{}`",
+                    deadline.clauses.len(),
+                    excerpt(text)
+                ),
+                offset: 0,
+            });
+        }
+        Ok(deadline.clauses.remove(0))
+    }
+}
+
+/// The clauses in canonical Chinese, joined by `；`; when there is none, the raw text
+/// normalized (so that nothing is lost when printing).
+impl fmt::Display for Deadline {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if self.clauses.is_empty() {
+            return f.write_str(&normalize(&self.raw));
+        }
+        for (i, clause) in self.clauses.iter().enumerate() {
+            if i > 0 {
+                f.write_str("；")?;
+            }
+            write!(f, "{clause}")?;
+        }
+        Ok(())
+    }
+}
+
+/// Canonical Chinese that parses back to the same clause: condition (followed by `，` when it
+/// ends in `的`), basis and label (`法定时限`, `评估时限`), start, then `即时办结` or
+/// `不超过N<unit>`: `其它病种自审核之日起不超过20个工作日`.
+impl fmt::Display for DeadlineClause {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if let Some(condition) = &self.condition {
+            f.write_str(condition)?;
+            if condition.ends_with('的') {
+                f.write_str("，")?;
+            }
+        }
+        let named = self.basis.is_some() || self.label.is_some();
+        match self.basis {
+            Some(Basis::Statutory) => f.write_str("法定")?,
+            Some(Basis::Committed) => f.write_str("承诺")?,
+            None => {}
+        }
+        match (&self.label, named) {
+            (Some(label), _) => f.write_str(label)?,
+            (None, true) => f.write_str("时限")?,
+            (None, false) => {}
+        }
+        if let Some(start) = &self.start {
+            f.write_str(start)?;
+        }
+        match (self.kind, self.amount, self.unit) {
+            (ClauseKind::Limit, Some(amount), Some(unit)) => {
+                write!(f, "不超过{amount}{}", unit_word(unit))
+            }
+            (ClauseKind::Limit, _, _) => f.write_str("时限未定"),
+            (ClauseKind::Immediate, _, _) if named => f.write_str("为即时办结"),
+            (ClauseKind::Immediate, _, _) => f.write_str("即时办结"),
+        }
+    }
+}
+
+/// The canonical word for a unit.
+pub(super) fn unit_word(unit: TimeUnit) -> &'static str {
+    match unit {
+        TimeUnit::WorkingDay => "个工作日",
+        TimeUnit::Day => "日",
+        TimeUnit::Month => "个月",
+        TimeUnit::Hour => "小时",
+        TimeUnit::Year => "年",
+    }
+}
