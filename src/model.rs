@@ -203,6 +203,22 @@ pub struct DeadlineClause {
     pub start: Option<String>,
 }
 
+#[cfg(test)]
+impl DeadlineClause {
+    /// A clause with only its kind, amount and unit set, for the tests.
+    pub(crate) fn bare(kind: ClauseKind, amount: Option<u32>, unit: Option<TimeUnit>) -> Self {
+        DeadlineClause {
+            kind,
+            amount,
+            unit,
+            condition: None,
+            basis: None,
+            label: None,
+            start: None,
+        }
+    }
+}
+
 /// Whether a clause is done on the spot or has a time limit.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]

@@ -3,22 +3,10 @@
 use super::*;
 use crate::model::MaterialGroup;
 
-fn clause(kind: ClauseKind, amount: Option<u32>, unit: Option<TimeUnit>) -> DeadlineClause {
-    DeadlineClause {
-        kind,
-        amount,
-        unit,
-        condition: None,
-        basis: None,
-        label: None,
-        start: None,
-    }
-}
-
 fn working_days(raw: &str, days: u32) -> Deadline {
     Deadline {
         raw: raw.to_owned(),
-        clauses: vec![clause(
+        clauses: vec![DeadlineClause::bare(
             ClauseKind::Limit,
             Some(days),
             Some(TimeUnit::WorkingDay),
@@ -30,7 +18,7 @@ fn working_days(raw: &str, days: u32) -> Deadline {
 fn immediate() -> Deadline {
     Deadline {
         raw: "即时办结".to_owned(),
-        clauses: vec![clause(ClauseKind::Immediate, None, None)],
+        clauses: vec![DeadlineClause::bare(ClauseKind::Immediate, None, None)],
         max_working_days: Some(0),
     }
 }
@@ -38,7 +26,11 @@ fn immediate() -> Deadline {
 fn limit(raw: &str, amount: u32, unit: TimeUnit) -> Deadline {
     Deadline {
         raw: raw.to_owned(),
-        clauses: vec![clause(ClauseKind::Limit, Some(amount), Some(unit))],
+        clauses: vec![DeadlineClause::bare(
+            ClauseKind::Limit,
+            Some(amount),
+            Some(unit),
+        )],
         max_working_days: None,
     }
 }
@@ -143,7 +135,12 @@ fn calendar_days_are_converted() {
 #[test]
 fn clause_conversions() {
     let days = |amount, unit| {
-        clause_bound(&clause(ClauseKind::Limit, Some(amount), Some(unit))).map(|b| b.working_days)
+        clause_bound(&DeadlineClause::bare(
+            ClauseKind::Limit,
+            Some(amount),
+            Some(unit),
+        ))
+        .map(|b| b.working_days)
     };
     assert_eq!(days(7, TimeUnit::Day), Some(5));
     assert_eq!(days(1, TimeUnit::Day), Some(1));
@@ -154,7 +151,11 @@ fn clause_conversions() {
     assert_eq!(days(9, TimeUnit::WorkingDay), Some(9));
     assert_eq!(days(u32::MAX, TimeUnit::Year), Some(u32::MAX));
     assert_eq!(
-        clause_bound(&clause(ClauseKind::Limit, None, Some(TimeUnit::Day))),
+        clause_bound(&DeadlineClause::bare(
+            ClauseKind::Limit,
+            None,
+            Some(TimeUnit::Day)
+        )),
         None
     );
 }
@@ -162,7 +163,7 @@ fn clause_conversions() {
 #[test]
 fn largest_clause_is_the_bound() {
     let mut deadline = limit("…", 1, TimeUnit::Month);
-    deadline.clauses.push(clause(
+    deadline.clauses.push(DeadlineClause::bare(
         ClauseKind::Limit,
         Some(30),
         Some(TimeUnit::WorkingDay),

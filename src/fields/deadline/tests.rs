@@ -3,25 +3,12 @@
 use super::*;
 use crate::diagnostic::QUOTE_LIMIT;
 
-/// A clause with only kind, amount and unit set.
-fn bare(kind: ClauseKind, amount: Option<u32>, unit: Option<TimeUnit>) -> DeadlineClause {
-    DeadlineClause {
-        kind,
-        amount,
-        unit,
-        condition: None,
-        basis: None,
-        label: None,
-        start: None,
-    }
-}
-
 fn immediate_clause() -> DeadlineClause {
-    bare(ClauseKind::Immediate, None, None)
+    DeadlineClause::bare(ClauseKind::Immediate, None, None)
 }
 
 fn limit_clause(amount: u32, unit: TimeUnit) -> DeadlineClause {
-    bare(ClauseKind::Limit, Some(amount), Some(unit))
+    DeadlineClause::bare(ClauseKind::Limit, Some(amount), Some(unit))
 }
 
 fn with_condition(mut clause: DeadlineClause, condition: &str) -> DeadlineClause {
