@@ -10,7 +10,8 @@
 //! With no FILE, dumps the embedded Shandong 2023 list. `jsonl` and `csv` take any number of
 //! files, parsed in parallel and written in the order given; every line or row names its
 //! `source` file. `csv` writes one table (`--table matters|materials|citations|diagnostics`)
-//! with a header row. `--schema` prints the JSON Schema of `--format json` (it needs the crate's
+//! with a header row. `summary` reads its list one category at a time (`shixiang::Reader`),
+//! so that a long list is never held whole. `--schema` prints the JSON Schema of `--format json` (it needs the crate's
 //! `schema` feature, which the examples have).
 //!
 //! Diagnostics go to stderr as `FILE:LINE:COLUMN: SEVERITY[CODE]: MESSAGE`. Exit status: 0 on
@@ -22,7 +23,7 @@ use std::process::ExitCode;
 
 use rayon::prelude::*;
 use shixiang::flat::{Row, Tables};
-use shixiang::{Document, Error, ErrorKind, ParseOptions, Severity};
+use shixiang::{Diagnostic, Document, Error, ErrorKind, ParseOptions, Reader, Severity};
 
 const EMBEDDED_NAME: &str = "fixtures/valid/shandong-2023.tsv";
 const EMBEDDED: &str = include_str!("../fixtures/valid/shandong-2023.tsv");
@@ -204,6 +205,10 @@ fn main() -> ExitCode {
         }
     };
     let options = ParseOptions::new().strict(args.strict);
+    // `check_args` allows one file only for a summary.
+    if let (Format::Summary, false, [input]) = (args.format, args.compare, inputs.as_slice()) {
+        return summarize(input, &options);
+    }
     let results = parse_all(&inputs, &options);
 
     let mut documents = Vec::with_capacity(results.len());
@@ -284,6 +289,34 @@ fn read_input(file: &str) -> Result<Input, String> {
         .map_err(|e| format!("cannot read {file}: {e}"))
 }
 
+/// `--format summary` on one list, read one category at a time and counted, so that only the
+/// category being read is held in memory; diagnostics as for every format.
+fn summarize(input: &Input, options: &ParseOptions) -> ExitCode {
+    let counted = Reader::from_bytes_with(&input.bytes, options).and_then(|mut reader| {
+        let (mut categories, mut matters) = (0, 0);
+        for category in reader.by_ref() {
+            categories += 1;
+            matters += category?.matters.len();
+        }
+        Ok((categories, matters, reader.finish()?))
+    });
+    match counted {
+        Ok((categories, matters, rest)) => {
+            report_diagnostics(&input.name, &rest);
+            let stdout = io::stdout();
+            let mut out = io::BufWriter::new(stdout.lock());
+            finish(
+                write_summary(&mut out, categories, matters, &rest.diagnostics)
+                    .and_then(|()| out.flush()),
+            )
+        }
+        Err(error) => {
+            report_error(&input.name, &error);
+            ExitCode::from(1)
+        }
+    }
+}
+
 /// Parse every input, in parallel when there are several; results keep the inputs' order.
 fn parse_all(inputs: &[Input], options: &ParseOptions) -> Vec<Result<Document, Error>> {
     let parse = |input: &Input| shixiang::parse_bytes_with(&input.bytes, options);
@@ -339,7 +372,8 @@ fn write(documents: &[(&str, Document)], args: &Args) -> io::Result<()> {
         }
         Format::Summary => {
             for (_, document) in documents {
-                write_summary(&mut out, document)?;
+                let (categories, matters) = (document.categories.len(), document.matters().count());
+                write_summary(&mut out, categories, matters, &document.diagnostics)?;
             }
         }
         Format::Jsonl => write_jsonl(&mut out, documents)?,
@@ -385,16 +419,20 @@ fn write_jsonl(out: &mut impl Write, documents: &[(&str, Document)]) -> io::Resu
     Ok(())
 }
 
-fn write_summary(out: &mut impl Write, document: &Document) -> io::Result<()> {
+fn write_summary(
+    out: &mut impl Write,
+    categories: usize,
+    matters: usize,
+    diagnostics: &[Diagnostic],
+) -> io::Result<()> {
     let count = |severity| {
-        document
-            .diagnostics
+        diagnostics
             .iter()
             .filter(|d| d.severity == severity)
             .count()
     };
-    writeln!(out, "categories: {}", document.categories.len())?;
-    writeln!(out, "matters: {}", document.matters().count())?;
+    writeln!(out, "categories: {categories}")?;
+    writeln!(out, "matters: {matters}")?;
     writeln!(
         out,
         "diagnostics: {} errors, {} warnings, {} infos",

@@ -1,11 +1,12 @@
-//! Checks across rows, run once the whole table is read: the numbering of categories and
-//! matters ([`run`], on the table), and the citations the rows make of one document
-//! ([`run_on_fields`], once every cell is parsed).
+//! Checks across rows, fed one category at a time: the numbering of categories and matters
+//! ([`Numbering`], on the table's drafts), and the citations the rows make of one document
+//! ([`CitedNumbers`], once the cells are parsed).
 
 use std::collections::HashMap;
 
+use crate::cell::Cell;
 use crate::diagnostic::{quote, Code, Diagnostics, Position};
-use crate::model::{Category, DocumentNumber, NumberKind};
+use crate::model::{Citation, DocumentNumber, NumberKind};
 use crate::normalize::normalize;
 use crate::numeral;
 use crate::table::{CategoryDraft, Column};
@@ -28,42 +29,64 @@ pub(crate) fn seq_value(text: &str) -> Result<Option<u32>, ()> {
     }
 }
 
-/// Run every check on the categories read from the table.
-pub(crate) fn run(categories: &[CategoryDraft<'_>], diagnostics: &mut Diagnostics) {
-    category_numbers(categories, diagnostics);
-    matter_numbers(categories, diagnostics);
+/// The numbering checks, fed one category at a time in document order: category numerals
+/// and 子项序号 must count up. Findings that need a later category are made when it comes,
+/// or at [`finish`](Numbering::finish).
+#[derive(Debug, Default)]
+pub(crate) struct Numbering {
+    categories: CategoryNumbers,
+    matters: MatterNumbers,
+}
+
+impl Numbering {
+    pub(crate) fn category(&mut self, category: &CategoryDraft<'_>, diagnostics: &mut Diagnostics) {
+        self.categories.next(category, diagnostics);
+        self.matters.next(category, diagnostics);
+    }
+
+    pub(crate) fn finish(self, diagnostics: &mut Diagnostics) {
+        self.categories.finish(diagnostics);
+    }
 }
 
 /// Category numerals must count up by one. A numeral that breaks the sequence while the next
 /// one resumes it is misnumbered (`一, 一, 三`); a jump (`一, 二, 四, 五`) is reported once
 /// and counting goes on from there.
-fn category_numbers(categories: &[CategoryDraft<'_>], diagnostics: &mut Diagnostics) {
-    let numbered: Vec<(usize, u32)> = categories
-        .iter()
-        .enumerate()
-        .filter_map(|(i, c)| c.ordinal_and_name().0.map(|o| (i, o)))
-        .collect();
-    if numbered.is_empty() {
-        return;
-    }
-    for category in categories.iter().filter(|c| !c.pieces.is_empty()) {
-        if category.ordinal_and_name().0.is_none() {
-            diagnostics.push(
-                Code::CategoryWithoutNumber,
-                category.start(),
-                format!(
-                    "category “{}” at line {} has no numeral while the others are numbered",
-                    quote(&category.text),
-                    category.lines.0
-                ),
-            );
+#[derive(Debug, Default)]
+struct CategoryNumbers {
+    /// The numeral the next numbered category should have.
+    expected: Option<u32>,
+    /// A misnumbered category's numeral and the one it should have had: whether counting
+    /// goes on from the one or the other depends on the next numeral.
+    pending: Option<(u32, u32)>,
+    any_numbered: bool,
+    /// Named categories without a numeral, reported at the end if others are numbered.
+    unnumbered: Vec<(Position, String)>,
+}
+
+impl CategoryNumbers {
+    fn next(&mut self, category: &CategoryDraft<'_>, diagnostics: &mut Diagnostics) {
+        let Some(ordinal) = category.ordinal_and_name().0 else {
+            if !category.pieces.is_empty() {
+                self.unnumbered.push((
+                    category.start(),
+                    format!(
+                        "category “{}” at line {} has no numeral while the others are numbered",
+                        quote(&category.text),
+                        category.lines.0
+                    ),
+                ));
+            }
+            return;
+        };
+        self.any_numbered = true;
+        if let Some((misnumbered, belongs)) = self.pending.take() {
+            let resumes = Some(ordinal) == belongs.checked_add(1);
+            let counted = if resumes { belongs } else { misnumbered };
+            self.expected = counted.checked_add(1);
         }
-    }
-    let mut expected: Option<u32> = None;
-    for (k, &(i, ordinal)) in numbered.iter().enumerate() {
-        let counted = match expected {
+        match self.expected {
             Some(e) if e != ordinal => {
-                let category = &categories[i];
                 diagnostics.push(
                     Code::CategoryMisnumbered,
                     category.start(),
@@ -73,27 +96,32 @@ fn category_numbers(categories: &[CategoryDraft<'_>], diagnostics: &mut Diagnost
                         category.lines.0
                     ),
                 );
-                let resumes = numbered
-                    .get(k + 1)
-                    .is_none_or(|&(_, next)| Some(next) == e.checked_add(1));
-                if resumes {
-                    e
-                } else {
-                    ordinal
-                }
+                self.pending = Some((ordinal, e));
             }
-            _ => ordinal,
-        };
-        expected = counted.checked_add(1);
+            _ => self.expected = ordinal.checked_add(1),
+        }
+    }
+
+    fn finish(self, diagnostics: &mut Diagnostics) {
+        if self.any_numbered {
+            for (at, message) in self.unnumbered {
+                diagnostics.push(Code::CategoryWithoutNumber, at, message);
+            }
+        }
     }
 }
 
 /// 子项序号 must be positive whole numbers counting up by one through the document, or
 /// starting again at 1 with a new category.
-fn matter_numbers(categories: &[CategoryDraft<'_>], diagnostics: &mut Diagnostics) {
-    let mut previous: Option<u32> = None;
-    let mut seen: HashMap<u32, usize> = HashMap::new();
-    for category in categories {
+#[derive(Debug, Default)]
+struct MatterNumbers {
+    previous: Option<u32>,
+    /// The line where each number of the current run was first used.
+    seen: HashMap<u32, usize>,
+}
+
+impl MatterNumbers {
+    fn next(&mut self, category: &CategoryDraft<'_>, diagnostics: &mut Diagnostics) {
         for (index, matter) in category.matters.iter().enumerate() {
             let text = matter.text(Column::Seq);
             let at = matter.position(Column::Seq);
@@ -127,11 +155,11 @@ fn matter_numbers(categories: &[CategoryDraft<'_>], diagnostics: &mut Diagnostic
                     continue;
                 }
             };
-            let restart = number == 1 && index == 0 && previous.is_some();
+            let restart = number == 1 && index == 0 && self.previous.is_some();
             if restart {
-                seen.clear();
+                self.seen.clear();
             }
-            if let Some(&before) = seen.get(&number) {
+            if let Some(&before) = self.seen.get(&number) {
                 diagnostics.push(
                     Code::MatterNumberDuplicate,
                     at,
@@ -142,9 +170,9 @@ fn matter_numbers(categories: &[CategoryDraft<'_>], diagnostics: &mut Diagnostic
                 // A duplicate does not move the count on.
                 continue;
             }
-            if let Some(p) = previous.filter(|_| !restart) {
+            if let Some(p) = self.previous.filter(|_| !restart) {
                 if number > p.saturating_add(1) {
-                    if let Some(message) = gap_message(p, number, &seen) {
+                    if let Some(message) = gap_message(p, number, &self.seen) {
                         diagnostics.push(Code::MatterNumberMissing, at, message);
                     }
                 } else if number <= p {
@@ -155,8 +183,8 @@ fn matter_numbers(categories: &[CategoryDraft<'_>], diagnostics: &mut Diagnostic
                     );
                 }
             }
-            seen.entry(number).or_insert(line);
-            previous = Some(number);
+            self.seen.entry(number).or_insert(line);
+            self.previous = Some(number);
         }
     }
 }
@@ -192,52 +220,125 @@ fn gap_message(before: u32, after: u32, seen: &HashMap<u32, usize>) -> Option<St
     ))
 }
 
-/// Run every check that needs the parsed fields; `categories` are built from `drafts`, in the
-/// same order.
-pub(crate) fn run_on_fields(
-    drafts: &[CategoryDraft<'_>],
-    categories: &[Category],
-    diagnostics: &mut Diagnostics,
-) {
-    conflicting_document_numbers(&numbered_citations(drafts, categories), diagnostics);
+/// `conflicting_document_number`: one title cited with different numbers. Fed each matter's
+/// citations in document order; at [`finish`](CitedNumbers::finish) the number cited most
+/// often under a title (the first of equals) is taken as right, and every citation with
+/// another number is reported at its number, naming the usual one and how often it is used.
+///
+/// What it keeps is small: per title, each distinct number with its count, and per citation
+/// its position and which number and wording it used.
+#[derive(Debug, Default)]
+pub(crate) struct CitedNumbers {
+    /// Titles in order of first citation.
+    titles: Vec<CitedTitle>,
+    index: HashMap<String, usize>,
 }
 
-/// A citation that gives a document number, with where its number stands in the source.
-#[derive(Debug)]
-struct NumberedCitation<'a> {
-    title: &'a str,
-    number: &'a DocumentNumber,
-    at: Position,
+/// The citations of one title (as compared, see [`title_key`]).
+#[derive(Debug, Default)]
+struct CitedTitle {
+    /// Each number: its key, how often it is cited, and the wording of its first citation;
+    /// in order of first use.
+    numbers: Vec<(NumberKey, usize, usize)>,
+    /// Each distinct wording: the title as written and the number as shown.
+    wordings: Vec<(String, String)>,
+    /// Each citation: its number, its wording and where its number stands.
+    citations: Vec<(usize, usize, Position)>,
 }
 
-/// Every citation with a title and a number, in document order, located in its cell.
-fn numbered_citations<'a>(
-    drafts: &[CategoryDraft<'_>],
-    categories: &'a [Category],
-) -> Vec<NumberedCitation<'a>> {
-    let mut found = Vec::new();
-    let matters = drafts
-        .iter()
-        .zip(categories)
-        .flat_map(|(draft, category)| draft.matters.iter().zip(&category.matters));
-    for (draft, matter) in matters {
-        let Some(cell) = draft.cell(Column::LegalBasis) else {
-            continue;
-        };
-        let numbered: Vec<(&str, &DocumentNumber)> = matter
-            .legal_basis
-            .citations
+/// What makes two numbers the same: kind, 文号 prefix, year and serial.
+type NumberKey = (NumberKind, Option<String>, Option<u32>, Option<u32>);
+
+impl CitedNumbers {
+    /// Record the citations of a matter's parsed 设定依据 cell.
+    pub(crate) fn matter(&mut self, cell: &Cell<'_>, citations: &[Citation]) {
+        let numbered: Vec<(&str, &DocumentNumber)> = citations
             .iter()
             .filter(|c| !c.title.is_empty())
             .filter_map(|c| Some((c.title.as_str(), c.document_number.as_ref()?)))
             .collect();
+        if numbered.is_empty() {
+            return;
+        }
         let offsets = number_offsets(cell.text(), numbered.iter().map(|(_, n)| n.raw.as_str()));
         let positions = cell.positions(&offsets);
         for ((title, number), at) in numbered.into_iter().zip(positions) {
-            found.push(NumberedCitation { title, number, at });
+            self.record(title, number, at);
         }
     }
-    found
+
+    fn record(&mut self, title: &str, number: &DocumentNumber, at: Position) {
+        let key = title_key(title);
+        let slot = match self.index.get(&key) {
+            Some(&slot) => slot,
+            None => {
+                self.titles.push(CitedTitle::default());
+                self.index.insert(key, self.titles.len() - 1);
+                self.titles.len() - 1
+            }
+        };
+        let cited = &mut self.titles[slot];
+        let shown = normalize(&number.raw);
+        let wording = match cited
+            .wordings
+            .iter()
+            .position(|(t, n)| t == title && *n == shown)
+        {
+            Some(i) => i,
+            None => {
+                cited.wordings.push((title.to_owned(), shown));
+                cited.wordings.len() - 1
+            }
+        };
+        let key = number_key(number);
+        let slot = match cited.numbers.iter().position(|(k, _, _)| *k == key) {
+            Some(i) => {
+                cited.numbers[i].1 += 1;
+                i
+            }
+            None => {
+                cited.numbers.push((key, 1, wording));
+                cited.numbers.len() - 1
+            }
+        };
+        cited.citations.push((slot, wording, at));
+    }
+
+    pub(crate) fn finish(self, diagnostics: &mut Diagnostics) {
+        for cited in &self.titles {
+            if cited.numbers.len() < 2 {
+                continue;
+            }
+            let Some((usual, &(_, usual_count, usual_wording))) = cited
+                .numbers
+                .iter()
+                .enumerate()
+                .rev()
+                .max_by_key(|(_, (_, n, _))| *n)
+            else {
+                continue;
+            };
+            let times = match usual_count {
+                1 => "once".to_owned(),
+                n => format!("{n} times"),
+            };
+            let usual_number = &cited.wordings[usual_wording].1;
+            for &(number, wording, at) in &cited.citations {
+                if number == usual {
+                    continue;
+                }
+                let (title, shown) = &cited.wordings[wording];
+                diagnostics.push(
+                    Code::ConflictingDocumentNumber,
+                    at,
+                    format!(
+                        "《{title}》 is cited at line {} as {shown} but as {usual_number} {times} elsewhere",
+                        at.line,
+                    ),
+                );
+            }
+        }
+    }
 }
 
 /// Where each number (as written) stands in the cell text: the next occurrence after the one
@@ -257,9 +358,9 @@ fn number_offsets<'a>(text: &str, numbers: impl Iterator<Item = &'a str>) -> Vec
         .collect()
 }
 
-/// What makes two numbers the same: kind, 文号 prefix, year and serial. The issuer of an order
-/// is left out, since one body goes by several names (`国家医保局`, `国家医疗保障局`).
-fn number_key(number: &DocumentNumber) -> (NumberKind, Option<String>, Option<u32>, Option<u32>) {
+/// The key of a number. The issuer of an order is left out, since one body goes by several
+/// names (`国家医保局`, `国家医疗保障局`).
+fn number_key(number: &DocumentNumber) -> NumberKey {
     (
         number.kind,
         number.prefix.as_deref().map(normalize),
@@ -278,68 +379,6 @@ fn title_key(title: &str) -> String {
             _ => c,
         })
         .collect()
-}
-
-/// `conflicting_document_number`: one title cited with different numbers. The number cited
-/// most often (the first of equals) is taken as right; every citation with another number is
-/// reported at its number, naming the usual one and how often it is used.
-fn conflicting_document_numbers(citations: &[NumberedCitation<'_>], diagnostics: &mut Diagnostics) {
-    let mut by_title: Vec<(String, Vec<&NumberedCitation<'_>>)> = Vec::new();
-    let mut index: HashMap<String, usize> = HashMap::new();
-    for citation in citations {
-        let key = title_key(citation.title);
-        let slot = *index.entry(key.clone()).or_insert_with(|| {
-            by_title.push((key, Vec::new()));
-            by_title.len() - 1
-        });
-        by_title[slot].1.push(citation);
-    }
-    for (_, group) in &by_title {
-        // Each number: how often, and its first citation; in order of first use.
-        let mut counts: Vec<(_, usize, &NumberedCitation<'_>)> = Vec::new();
-        let mut slots: HashMap<_, usize> = HashMap::new();
-        for citation in group {
-            let key = number_key(citation.number);
-            match slots.get(&key) {
-                Some(&slot) => counts[slot].1 += 1,
-                None => {
-                    slots.insert(key.clone(), counts.len());
-                    counts.push((key, 1, citation));
-                }
-            }
-        }
-        if counts.len() < 2 {
-            continue;
-        }
-        let Some((usual_key, usual_count, usual)) = counts
-            .iter()
-            .rev()
-            .max_by_key(|(_, n, _)| *n)
-            .map(|(k, n, c)| (k.clone(), *n, *c))
-        else {
-            continue;
-        };
-        for citation in group {
-            if number_key(citation.number) == usual_key {
-                continue;
-            }
-            let times = match usual_count {
-                1 => "once".to_owned(),
-                n => format!("{n} times"),
-            };
-            diagnostics.push(
-                Code::ConflictingDocumentNumber,
-                citation.at,
-                format!(
-                    "《{}》 is cited at line {} as {} but as {} {times} elsewhere",
-                    citation.title,
-                    citation.at.line,
-                    normalize(&citation.number.raw),
-                    normalize(&usual.number.raw),
-                ),
-            );
-        }
-    }
 }
 
 #[cfg(test)]

@@ -1,5 +1,5 @@
 //! The last step of the pipeline: the table's drafts, with every cell parsed by its field
-//! parser, become the [`Document`].
+//! parser and the checks across rows run, become the [`Document`].
 
 use std::collections::{BTreeMap, HashMap};
 
@@ -10,29 +10,56 @@ use crate::diagnostic::{Code, Diagnostics};
 use crate::fields;
 use crate::model::{Category, Document, Matter, SCHEMA_VERSION};
 use crate::normalize::normalize;
-use crate::table::{CategoryDraft, Column, MatterDraft, Table};
+use crate::table::{CategoryDraft, Column, Frame, MatterDraft};
 use crate::title;
 
-/// Build the document from what the table layer read.
-pub(crate) fn build(table: Table<'_>, mut diagnostics: Diagnostics) -> Document {
-    checks::run(&table.categories, &mut diagnostics);
-    let categories: Vec<Category> = table
-        .categories
-        .iter()
-        .map(|draft| category(draft, &mut diagnostics))
-        .collect();
-    checks::run_on_fields(&table.categories, &categories, &mut diagnostics);
-    Document {
-        schema_version: SCHEMA_VERSION,
-        region: table.title.as_deref().and_then(title::region),
-        edition: table.title.as_deref().and_then(title::edition),
-        title: table.title,
-        preamble: table.preamble,
-        columns: table.columns,
-        other_columns: table.other_columns,
-        categories,
-        footnotes: table.footnotes,
-        diagnostics: diagnostics.into_sorted(),
+/// Turns the table's drafts into the model one category at a time, feeding the checks across
+/// rows as it goes.
+#[derive(Debug, Default)]
+pub(crate) struct Builder {
+    numbering: checks::Numbering,
+    cited: checks::CitedNumbers,
+}
+
+impl Builder {
+    /// Parse every cell of a complete category.
+    pub(crate) fn category(
+        &mut self,
+        draft: &CategoryDraft<'_>,
+        diagnostics: &mut Diagnostics,
+    ) -> Category {
+        self.numbering.category(draft, diagnostics);
+        let category = category(draft, diagnostics);
+        for (draft, matter) in draft.matters.iter().zip(&category.matters) {
+            if let Some(cell) = draft.cell(Column::LegalBasis) {
+                self.cited.matter(cell, &matter.legal_basis.citations);
+            }
+        }
+        category
+    }
+
+    /// The document of `categories` (those not given out one by one) in its `frame`, once the
+    /// checks that needed every category have run.
+    pub(crate) fn finish(
+        self,
+        frame: Frame,
+        categories: Vec<Category>,
+        mut diagnostics: Diagnostics,
+    ) -> Document {
+        self.numbering.finish(&mut diagnostics);
+        self.cited.finish(&mut diagnostics);
+        Document {
+            schema_version: SCHEMA_VERSION,
+            region: frame.title.as_deref().and_then(title::region),
+            edition: frame.title.as_deref().and_then(title::edition),
+            title: frame.title,
+            preamble: frame.preamble,
+            columns: frame.columns,
+            other_columns: frame.other_columns,
+            categories,
+            footnotes: frame.footnotes,
+            diagnostics: diagnostics.into_sorted(),
+        }
     }
 }
 

@@ -100,6 +100,13 @@
 //!
 //! A deadline can also be parsed on its own: `"不超过10个工作日".parse::<shixiang::Deadline>()`.
 //!
+//! # Long lists
+//!
+//! [`parse`] holds the whole document. A [`Reader`] gives one [`Category`] at a time instead,
+//! each as soon as the table has read it to its end and parsed its cells, so that a long list
+//! costs the memory of its text and of one category; its `finish` then gives the title,
+//! columns, footnotes and every diagnostic. `parse` is a `Reader` that keeps every category.
+//!
 //! # Diagnostics
 //!
 //! A [`Diagnostic`] has a stable [`Code`] (snake_case in JSON), a [`Severity`], a position and
@@ -123,6 +130,7 @@ mod model;
 mod normalize;
 mod numeral;
 mod outline;
+mod reader;
 mod table;
 mod title;
 
@@ -131,6 +139,7 @@ pub use diagnostic::{Code, Diagnostic, Position, Severity};
 pub use error::{Error, ErrorKind};
 pub use fields::deadline::ParseDeadlineError;
 pub use model::*;
+pub use reader::Reader;
 
 /// The JSON Schema (draft 2020-12) of a serialized [`Document`], generated from the Rust types.
 ///
@@ -191,27 +200,12 @@ pub fn parse_bytes(bytes: &[u8]) -> Result<Document, Error> {
 
 /// [`parse_bytes`] with options.
 pub fn parse_bytes_with(bytes: &[u8], options: &ParseOptions) -> Result<Document, Error> {
-    parse_with(table::decode(bytes)?, options)
+    Reader::from_bytes_with(bytes, options)?.finish()
 }
 
 /// [`parse`] with options.
 pub fn parse_with(text: &str, options: &ParseOptions) -> Result<Document, Error> {
-    let mut diagnostics = diagnostic::Diagnostics::default();
-    let table = table::read(text, &mut diagnostics)?;
-    let document = document::build(table, diagnostics);
-    if options.strict {
-        if let Some(first) = document
-            .diagnostics
-            .iter()
-            .find(|d| d.severity >= Severity::Warning)
-        {
-            return Err(Error::new(
-                ErrorKind::Strict(first.clone()),
-                first.position(),
-            ));
-        }
-    }
-    Ok(document)
+    Reader::with_options(text, options).finish()
 }
 
 #[cfg(doctest)]

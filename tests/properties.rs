@@ -1,6 +1,7 @@
 //! Properties that hold for every input, checked with proptest on arbitrary text, on
 //! generated lists and on mutated seed lists:
 //! - parsing never panics and is deterministic;
+//! - reading category by category with `Reader` gives what `parse` gives;
 //! - no text is lost: every non-blank source cell is in some raw-like text of the output;
 //! - the JSON we write reads back into an equal `Document`.
 //!
@@ -17,6 +18,11 @@ fn check(text: &str) {
     let first = shixiang::parse(text);
     let second = shixiang::parse(text);
     assert_eq!(first, second, "parsing is not deterministic");
+    assert_eq!(
+        streamed(text),
+        first,
+        "the Reader does not read as parse does"
+    );
     if let Ok(document) = first {
         common::assert_lossless(text, &document);
         let json = serde_json::to_string(&document).expect("a document serializes");
@@ -25,6 +31,25 @@ fn check(text: &str) {
             back, document,
             "the JSON does not read back into an equal document"
         );
+    }
+}
+
+/// The document read with a [`shixiang::Reader`], taking every category from the iteration
+/// and the rest from `finish`.
+fn streamed(text: &str) -> Result<shixiang::Document, shixiang::Error> {
+    let mut reader = shixiang::Reader::new(text);
+    let categories: Result<Vec<_>, _> = reader.by_ref().collect();
+    let finished = reader.finish();
+    match categories {
+        Ok(categories) => finished.map(|mut document| {
+            assert!(document.categories.is_empty(), "finish repeats a category");
+            document.categories = categories;
+            document
+        }),
+        Err(error) => {
+            assert_eq!(finished, Err(error.clone()), "finish forgets the error");
+            Err(error)
+        }
     }
 }
 

@@ -99,7 +99,13 @@ impl<'s> Row<'s> {
 /// Folds data rows into categories and matters.
 #[derive(Debug, Default)]
 pub(crate) struct Merger<'s> {
-    pub(crate) categories: Vec<CategoryDraft<'s>>,
+    /// The category rows go into; `None` before the first one.
+    open: Option<CategoryDraft<'s>>,
+    /// Categories complete since they were last taken: a category is complete once a 主项
+    /// cell starts another.
+    closed: std::collections::VecDeque<CategoryDraft<'s>>,
+    /// Whether a category was ever opened.
+    opened: bool,
     /// No non-empty 主项 seen since the last page break.
     page_start: bool,
 }
@@ -107,8 +113,31 @@ pub(crate) struct Merger<'s> {
 impl<'s> Merger<'s> {
     /// A page break (a repeated header or title, or blank lines) before the next row.
     pub(crate) fn page_break(&mut self) {
-        if !self.categories.is_empty() {
+        if self.open.is_some() {
             self.page_start = true;
+        }
+    }
+
+    /// Whether a category was ever opened.
+    pub(crate) fn has_categories(&self) -> bool {
+        self.opened
+    }
+
+    /// The first complete category not yet taken.
+    pub(crate) fn take_closed(&mut self) -> Option<CategoryDraft<'s>> {
+        self.closed.pop_front()
+    }
+
+    /// The open category, complete at the end of the table.
+    pub(crate) fn finish(&mut self) -> Option<CategoryDraft<'s>> {
+        self.open.take()
+    }
+
+    /// Open `category`; the open one is complete.
+    fn open(&mut self, category: CategoryDraft<'s>) {
+        self.opened = true;
+        if let Some(complete) = self.open.replace(category) {
+            self.closed.push_back(complete);
         }
     }
 
@@ -126,13 +155,13 @@ impl<'s> Merger<'s> {
                 let at_page_start = std::mem::take(&mut self.page_start);
                 self.category_cell(cell, at_page_start, diagnostics);
             }
-            None if self.categories.is_empty() && has_text => {
+            None if self.open.is_none() && has_text => {
                 diagnostics.push(
                     Code::MatterWithoutCategory,
                     Position { line, column: 1 },
                     format!("the row at line {line} comes before any 主项; it is put in a category without a name"),
                 );
-                self.categories.push(CategoryDraft {
+                self.open(CategoryDraft {
                     pieces: Vec::new(),
                     text: String::new(),
                     code: None,
@@ -142,7 +171,7 @@ impl<'s> Merger<'s> {
             }
             None => {}
         }
-        let Some(category) = self.categories.last_mut() else {
+        let Some(category) = self.open.as_mut() else {
             return;
         };
         category.lines.1 = line;
@@ -209,7 +238,7 @@ impl<'s> Merger<'s> {
         diagnostics: &mut Diagnostics,
     ) {
         let text = cell.text().trim();
-        if let Some(open) = self.categories.last_mut().filter(|c| !c.pieces.is_empty()) {
+        if let Some(open) = self.open.as_mut().filter(|c| !c.pieces.is_empty()) {
             let joined = open.text.as_str();
             let numbered = |t: &str| markers::strip(t).0.is_some();
             let repeated = text == joined || (at_page_start && joined.starts_with(text));
@@ -249,7 +278,7 @@ impl<'s> Merger<'s> {
             }
         }
         let line = cell.start().line;
-        self.categories.push(CategoryDraft {
+        self.open(CategoryDraft {
             text: text.to_owned(),
             pieces: vec![cell],
             code: None,

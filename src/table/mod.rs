@@ -19,14 +19,14 @@ use merge::{Merger, Row};
 use source::Line;
 use unicode_segmentation::UnicodeSegmentation;
 
-/// What the table layer reads from a list.
+/// What the table layer reads around the categories: the title block, the headers and the
+/// footnotes.
 #[derive(Debug)]
-pub(crate) struct Table<'s> {
+pub(crate) struct Frame {
     pub(crate) title: Option<String>,
     pub(crate) preamble: Vec<String>,
     pub(crate) columns: Vec<String>,
     pub(crate) other_columns: Vec<Vec<String>>,
-    pub(crate) categories: Vec<CategoryDraft<'s>>,
     pub(crate) footnotes: Vec<String>,
 }
 
@@ -70,93 +70,143 @@ fn lone_cell<'s>(texts: &[&'s str]) -> Option<&'s str> {
     }
 }
 
-/// Read the table of `text`.
-pub(crate) fn read<'s>(text: &'s str, diagnostics: &mut Diagnostics) -> Result<Table<'s>, Error> {
-    let mut title: Option<String> = None;
-    let mut preamble: Vec<String> = Vec::new();
-    let mut first_header: Option<Vec<String>> = None;
-    let mut header: Option<Header> = None;
-    let mut columns = Vec::new();
-    let mut other_columns = Vec::new();
-    let mut footnotes = Vec::new();
-    let mut merger = Merger::default();
-    // Text lines between rows, reported once a row follows them.
-    let mut stray: Vec<(Position, usize)> = Vec::new();
-    let mut any_text = false;
-    // The line of the first header, for a finding about a table without rows.
-    let mut header_line = 0;
-    // The text of the header in force: the same line again is the same header.
-    let mut header_text: Option<&str> = None;
-    let mut split: Vec<(usize, &str)> = Vec::new();
-    let mut texts: Vec<&str> = Vec::new();
+/// Reads the table of a text line by line, giving each category once it is complete.
+#[derive(Debug)]
+pub(crate) struct TableReader<'s> {
+    lines: source::Lines<'s>,
+    title: Option<String>,
+    preamble: Vec<String>,
+    columns: Vec<String>,
+    other_columns: Vec<Vec<String>>,
+    footnotes: Vec<String>,
+    /// The first header's columns, which later headers are compared with.
+    first_header: Option<Vec<String>>,
+    /// The header in force, and the text of its line: the same line again is the same header.
+    header: Option<Header>,
+    header_text: Option<&'s str>,
+    /// The line of the first header, for a finding about a table without rows.
+    header_line: usize,
+    merger: Merger<'s>,
+    /// Text lines between rows, reported once a row follows them.
+    stray: Vec<(Position, usize)>,
+    any_text: bool,
+    /// Buffers for a line's cells, reused from line to line.
+    split: Vec<(usize, &'s str)>,
+    texts: Vec<&'s str>,
+}
 
-    for line in source::lines(text) {
+impl<'s> TableReader<'s> {
+    pub(crate) fn new(text: &'s str) -> TableReader<'s> {
+        TableReader {
+            lines: source::lines(text),
+            title: None,
+            preamble: Vec::new(),
+            columns: Vec::new(),
+            other_columns: Vec::new(),
+            footnotes: Vec::new(),
+            first_header: None,
+            header: None,
+            header_text: None,
+            header_line: 0,
+            merger: Merger::default(),
+            stray: Vec::new(),
+            any_text: false,
+            split: Vec::new(),
+            texts: Vec::new(),
+        }
+    }
+
+    /// The next complete category, reading as many lines as that takes; `None` once the text
+    /// is read and every category given.
+    pub(crate) fn next_category(
+        &mut self,
+        diagnostics: &mut Diagnostics,
+    ) -> Option<CategoryDraft<'s>> {
+        loop {
+            if let Some(category) = self.merger.take_closed() {
+                return Some(category);
+            }
+            match self.lines.next() {
+                Some(line) => self.line(line, diagnostics),
+                None => return self.merger.finish(),
+            }
+        }
+    }
+
+    /// Once [`next_category`](Self::next_category) has given `None`: the error of a text
+    /// that holds no table, if it is one.
+    pub(crate) fn error(&self) -> Option<Error> {
+        let kind = if !self.any_text {
+            ErrorKind::Empty
+        } else if self.first_header.is_none() {
+            ErrorKind::NoHeader
+        } else {
+            return None;
+        };
+        Some(Error::new(kind, Position { line: 1, column: 1 }))
+    }
+
+    /// What surrounds the categories, once [`next_category`](Self::next_category) has given
+    /// `None`; an error when the text holds no table.
+    pub(crate) fn finish(self, diagnostics: &mut Diagnostics) -> Result<Frame, Error> {
+        if let Some(error) = self.error() {
+            return Err(error);
+        }
+        if !self.merger.has_categories() {
+            let line = self.header_line;
+            diagnostics.push(
+                Code::EmptyTable,
+                Position { line, column: 1 },
+                format!("the header row at line {line} is followed by no data row"),
+            );
+        }
+        Ok(Frame {
+            title: self.title,
+            preamble: self.preamble,
+            columns: self.columns,
+            other_columns: self.other_columns,
+            footnotes: self.footnotes,
+        })
+    }
+
+    /// Read one line: a blank line or a repeated title block breaks the page; otherwise the
+    /// line is the title block, a header, a footnote or a row.
+    fn line(&mut self, line: Line<'s>, diagnostics: &mut Diagnostics) {
         report_control_character(&line, diagnostics);
         if is_blank(line.text) {
-            merger.page_break();
-            continue;
+            self.merger.page_break();
+            return;
         }
-        any_text = true;
-        split_cells(line.text, &mut split, &mut texts);
+        self.any_text = true;
+        split_cells(line.text, &mut self.split, &mut self.texts);
         // A line with one non-empty cell may be a title, however many tabs pad it.
-        let lone = lone_cell(&texts);
-        if let (None, Some(text)) = (&header, lone) {
-            match title {
-                None => title = Some(text.to_owned()),
-                Some(_) => preamble.push(text.to_owned()),
+        let lone = lone_cell(&self.texts);
+        if let (None, Some(text)) = (&self.header, lone) {
+            match self.title {
+                None => self.title = Some(text.to_owned()),
+                Some(_) => self.preamble.push(text.to_owned()),
             }
-            continue;
+            return;
         }
-        if lone.is_some_and(|t| title.as_deref() == Some(t) || preamble.iter().any(|p| p == t)) {
-            // The title block repeated at the top of a page.
-            merger.page_break();
-            continue;
+        let repeats_title_block = lone.is_some_and(|t| {
+            self.title.as_deref() == Some(t) || self.preamble.iter().any(|p| p == t)
+        });
+        if repeats_title_block {
+            self.merger.page_break();
+            return;
         }
-        if split.len() == 1 {
+        if self.split.len() == 1 {
             let trimmed = line.text.trim();
             if !is_footnote(trimmed) {
-                stray.push((start_of(&line), footnotes.len()));
+                self.stray.push((start_of(&line), self.footnotes.len()));
             }
-            footnotes.push(trimmed.to_owned());
-            continue;
+            self.footnotes.push(trimmed.to_owned());
+            return;
         }
-        // A header repeated at the top of each page reads as the one in force.
-        let found = match header.take() {
-            Some(current) if header_text == Some(line.text) => Some(current),
-            current => {
-                header = current;
-                Header::recognise(&texts)
-            }
-        };
-        if let Some(found) = found {
-            match &first_header {
-                None => {
-                    header_line = line.number;
-                    first_header = Some(found.key());
-                    columns = found.names.clone();
-                    report_header(&found, &line, &split, diagnostics);
-                }
-                Some(first) if *first != found.key() => {
-                    diagnostics.push(
-                        Code::HeaderMismatch,
-                        start_of(&line),
-                        format!(
-                            "the header row at line {} differs from the first one ({}); the rows after it are read by it",
-                            line.number,
-                            quote_names(&found.names)
-                        ),
-                    );
-                    report_header(&found, &line, &split, diagnostics);
-                    other_columns.push(found.names.clone());
-                }
-                Some(_) => {}
-            }
-            header = Some(found);
-            header_text = Some(line.text);
-            merger.page_break();
-            continue;
+        if self.header_row(&line, diagnostics) {
+            return;
         }
-        let Some(header) = &header else {
+        let Some(header) = &self.header else {
             diagnostics.push(
                 Code::RowBeforeHeader,
                 start_of(&line),
@@ -165,14 +215,14 @@ pub(crate) fn read<'s>(text: &'s str, diagnostics: &mut Diagnostics) -> Result<T
                     line.number
                 ),
             );
-            preamble.push(line.text.trim().to_owned());
-            continue;
+            self.preamble.push(line.text.trim().to_owned());
+            return;
         };
         if let Some(text) = lone.filter(|t| is_footnote(t)) {
-            footnotes.push(text.to_owned());
-            continue;
+            self.footnotes.push(text.to_owned());
+            return;
         }
-        for (at, _) in stray.drain(..) {
+        for (at, _) in self.stray.drain(..) {
             diagnostics.push(
                 Code::TextOutsideTable,
                 at,
@@ -182,39 +232,51 @@ pub(crate) fn read<'s>(text: &'s str, diagnostics: &mut Diagnostics) -> Result<T
                 ),
             );
         }
-        merger.row(map_row(header, &line, &split, diagnostics), diagnostics);
+        let row = map_row(header, &line, &self.split, diagnostics);
+        self.merger.row(row, diagnostics);
     }
 
-    if !any_text {
-        return Err(Error::new(
-            ErrorKind::Empty,
-            Position { line: 1, column: 1 },
-        ));
+    /// Take the line as a header row if it is one: the first one sets the columns, a later
+    /// one that differs is reported, and each breaks the page.
+    fn header_row(&mut self, line: &Line<'s>, diagnostics: &mut Diagnostics) -> bool {
+        // A header repeated at the top of each page reads as the one in force.
+        let found = match self.header.take() {
+            Some(current) if self.header_text == Some(line.text) => Some(current),
+            current => {
+                self.header = current;
+                Header::recognise(&self.texts)
+            }
+        };
+        let Some(found) = found else {
+            return false;
+        };
+        match &self.first_header {
+            None => {
+                self.header_line = line.number;
+                self.first_header = Some(found.key());
+                self.columns = found.names.clone();
+                report_header(&found, line, &self.split, diagnostics);
+            }
+            Some(first) if *first != found.key() => {
+                diagnostics.push(
+                    Code::HeaderMismatch,
+                    start_of(line),
+                    format!(
+                        "the header row at line {} differs from the first one ({}); the rows after it are read by it",
+                        line.number,
+                        quote_names(&found.names)
+                    ),
+                );
+                report_header(&found, line, &self.split, diagnostics);
+                self.other_columns.push(found.names.clone());
+            }
+            Some(_) => {}
+        }
+        self.header = Some(found);
+        self.header_text = Some(line.text);
+        self.merger.page_break();
+        true
     }
-    if first_header.is_none() {
-        return Err(Error::new(
-            ErrorKind::NoHeader,
-            Position { line: 1, column: 1 },
-        ));
-    }
-    if merger.categories.is_empty() {
-        diagnostics.push(
-            Code::EmptyTable,
-            Position {
-                line: header_line,
-                column: 1,
-            },
-            format!("the header row at line {header_line} is followed by no data row"),
-        );
-    }
-    Ok(Table {
-        title,
-        preamble,
-        columns,
-        other_columns,
-        categories: merger.categories,
-        footnotes,
-    })
 }
 
 /// How many header names a message lists.

@@ -38,25 +38,45 @@ pub(crate) struct Line<'s> {
 
 /// The lines of `text`, after a leading byte-order mark; a line ends at LF, CRLF or a lone CR.
 /// A last line without a line ending is a line; a final line ending does not start one.
-pub(crate) fn lines(text: &str) -> impl Iterator<Item = Line<'_>> {
-    let text = text.strip_prefix('\u{FEFF}').unwrap_or(text);
-    let mut rest = text;
-    let mut number = 0;
-    std::iter::from_fn(move || {
-        if rest.is_empty() {
+pub(crate) fn lines(text: &str) -> Lines<'_> {
+    Lines {
+        rest: text.strip_prefix('\u{FEFF}').unwrap_or(text),
+        number: 0,
+    }
+}
+
+/// The iterator of [`lines`].
+#[derive(Debug, Clone)]
+pub(crate) struct Lines<'s> {
+    rest: &'s str,
+    number: usize,
+}
+
+impl<'s> Iterator for Lines<'s> {
+    type Item = Line<'s>;
+
+    fn next(&mut self) -> Option<Line<'s>> {
+        if self.rest.is_empty() {
             return None;
         }
-        number += 1;
-        let (line, next) = match rest.find(['\n', '\r']) {
+        self.number += 1;
+        let (line, next) = match self.rest.find(['\n', '\r']) {
             Some(i) => {
-                let ending = if rest[i..].starts_with("\r\n") { 2 } else { 1 };
-                (&rest[..i], &rest[i + ending..])
+                let ending = if self.rest[i..].starts_with("\r\n") {
+                    2
+                } else {
+                    1
+                };
+                (&self.rest[..i], &self.rest[i + ending..])
             }
-            None => (rest, ""),
+            None => (self.rest, ""),
         };
-        rest = next;
-        Some(Line { number, text: line })
-    })
+        self.rest = next;
+        Some(Line {
+            number: self.number,
+            text: line,
+        })
+    }
 }
 
 #[cfg(test)]

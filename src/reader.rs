@@ -1,0 +1,148 @@
+//! Reading a list one category at a time: the whole pipeline, driven by [`Reader`].
+
+use std::iter::FusedIterator;
+
+use crate::diagnostic::{Diagnostics, Severity};
+use crate::document::Builder;
+use crate::error::{Error, ErrorKind};
+use crate::model::{Category, Document};
+use crate::table::{self, TableReader};
+use crate::ParseOptions;
+
+/// Reads a matter list one category at a time, so that a long list is never held whole.
+///
+/// Iterating gives each [`Category`] as soon as the table has read it to its end (the row
+/// that starts the next 主项, or the end of the text) and parsed every cell of it.
+/// [`finish`](Reader::finish) then reads what is left and gives the [`Document`] around it:
+/// title, columns and footnotes, the categories not yet taken (none, when the iteration ran
+/// to the end), and every diagnostic of the whole list, sorted, those of the categories
+/// already given included. Findings that compare rows across the list (a document cited with
+/// two numbers, a category without a numeral among numbered ones) can only be made at the
+/// end, so they come with the document.
+///
+/// [`parse`](crate::parse) is `Reader::new(text).finish()`: the same pipeline, holding every
+/// category.
+///
+/// ```
+/// let text = "\
+/// 主项\t子项序号\t子项\t办理材料\t办理时限\t办理环节\t办理方式\t备注\t设定依据
+/// 一、参保登记\t1\t单位参保登记\t营业执照\t即时办结\t受理、办结\t窗口办理\t\t
+/// 二、待遇支付\t1\t生育津贴支付\t身份证\t10个工作日\t受理、审核、办结\t网上办理\t\t
+/// ";
+/// let mut reader = shixiang::Reader::new(text);
+/// let mut names = Vec::new();
+/// for category in reader.by_ref() {
+///     let category = category?;
+///     names.push(category.name);
+/// }
+/// assert_eq!(names, ["参保登记", "待遇支付"]);
+///
+/// let rest = reader.finish()?;
+/// assert!(rest.categories.is_empty());
+/// assert_eq!(rest.columns.len(), 9);
+/// # Ok::<(), shixiang::Error>(())
+/// ```
+///
+/// Strict mode fails [`finish`](Reader::finish) with the first warning or error finding of
+/// the whole list, as [`parse_with`](crate::parse_with) does; the iteration does not stop
+/// for it, since which finding comes first is only known once the list is read to its end.
+#[derive(Debug)]
+pub struct Reader<'s> {
+    table: TableReader<'s>,
+    builder: Builder,
+    diagnostics: Diagnostics,
+    strict: bool,
+    state: State,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+enum State {
+    Reading,
+    /// The table is read and every category given.
+    Done,
+    /// The text holds no list: the error the iteration ended with, given again by `finish`.
+    Failed(Error),
+}
+
+impl<'s> Reader<'s> {
+    /// A reader of `text` with the default (lenient) options.
+    pub fn new(text: &'s str) -> Reader<'s> {
+        Reader::with_options(text, &ParseOptions::default())
+    }
+
+    /// A reader of `text` with `options`.
+    pub fn with_options(text: &'s str, options: &ParseOptions) -> Reader<'s> {
+        Reader {
+            table: TableReader::new(text),
+            builder: Builder::default(),
+            diagnostics: Diagnostics::default(),
+            strict: options.strict,
+            state: State::Reading,
+        }
+    }
+
+    /// A reader of a list given as bytes; they must be UTF-8 (a byte-order mark is allowed).
+    pub fn from_bytes(bytes: &'s [u8]) -> Result<Reader<'s>, Error> {
+        Reader::from_bytes_with(bytes, &ParseOptions::default())
+    }
+
+    /// [`from_bytes`](Reader::from_bytes) with `options`.
+    pub fn from_bytes_with(bytes: &'s [u8], options: &ParseOptions) -> Result<Reader<'s>, Error> {
+        Ok(Reader::with_options(table::decode(bytes)?, options))
+    }
+
+    /// Read the rest of the list and give the document: the categories not yet taken, what
+    /// surrounds them and every diagnostic of the list.
+    ///
+    /// Fails when the text holds no list (it is empty, or no line is a header row), or in
+    /// strict mode with the list's first warning or error finding.
+    pub fn finish(mut self) -> Result<Document, Error> {
+        if let State::Failed(error) = self.state {
+            return Err(error);
+        }
+        let mut categories = Vec::new();
+        while let Some(draft) = self.table.next_category(&mut self.diagnostics) {
+            categories.push(self.builder.category(&draft, &mut self.diagnostics));
+        }
+        let frame = self.table.finish(&mut self.diagnostics)?;
+        let document = self.builder.finish(frame, categories, self.diagnostics);
+        if self.strict {
+            let first = document
+                .diagnostics
+                .iter()
+                .find(|d| d.severity >= Severity::Warning);
+            if let Some(first) = first {
+                return Err(Error::new(
+                    ErrorKind::Strict(first.clone()),
+                    first.position(),
+                ));
+            }
+        }
+        Ok(document)
+    }
+}
+
+impl Iterator for Reader<'_> {
+    type Item = Result<Category, Error>;
+
+    fn next(&mut self) -> Option<Result<Category, Error>> {
+        if self.state != State::Reading {
+            return None;
+        }
+        let Some(draft) = self.table.next_category(&mut self.diagnostics) else {
+            return match self.table.error() {
+                Some(error) => {
+                    self.state = State::Failed(error.clone());
+                    Some(Err(error))
+                }
+                None => {
+                    self.state = State::Done;
+                    None
+                }
+            };
+        };
+        Some(Ok(self.builder.category(&draft, &mut self.diagnostics)))
+    }
+}
+
+impl FusedIterator for Reader<'_> {}
