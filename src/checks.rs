@@ -225,25 +225,38 @@ fn gap_message(before: u32, after: u32, seen: &HashMap<u32, usize>) -> Option<St
 /// often under a title (the first of equals) is taken as right, and every citation with
 /// another number is reported at its number, naming the usual one and how often it is used.
 ///
-/// What it keeps is small: per title, each distinct number with its count, and per citation
-/// its position and which number and wording it used.
+/// What it keeps is small: per title, each distinct number with its count and each distinct
+/// wording, and per citation its position and wording.
 #[derive(Debug, Default)]
 pub(crate) struct CitedNumbers {
-    /// Titles in order of first citation.
+    /// Titles (as compared, see [`title_key`]) in order of first citation.
     titles: Vec<CitedTitle>,
     index: HashMap<String, usize>,
+    /// Each title as written, with its slot in `titles`: a title met again is not compared
+    /// again.
+    written: HashMap<String, usize>,
 }
 
-/// The citations of one title (as compared, see [`title_key`]).
+/// The citations of one title.
 #[derive(Debug, Default)]
 struct CitedTitle {
     /// Each number: its key, how often it is cited, and the wording of its first citation;
     /// in order of first use.
     numbers: Vec<(NumberKey, usize, usize)>,
-    /// Each distinct wording: the title as written and the number as shown.
-    wordings: Vec<(String, String)>,
-    /// Each citation: its number, its wording and where its number stands.
-    citations: Vec<(usize, usize, Position)>,
+    wordings: Vec<Wording>,
+    /// Each citation: its wording and where its number stands.
+    citations: Vec<(usize, Position)>,
+}
+
+/// How a citation words a title and its number.
+#[derive(Debug)]
+struct Wording {
+    title: String,
+    /// The number as written, and as a message shows it.
+    raw: String,
+    shown: String,
+    /// The number's slot in [`CitedTitle::numbers`].
+    number: usize,
 }
 
 /// What makes two numbers the same: kind, 文号 prefix, year and serial.
@@ -268,40 +281,33 @@ impl CitedNumbers {
     }
 
     fn record(&mut self, title: &str, number: &DocumentNumber, at: Position) {
-        let key = title_key(title);
-        let slot = match self.index.get(&key) {
+        let slot = match self.written.get(title) {
             Some(&slot) => slot,
             None => {
-                self.titles.push(CitedTitle::default());
-                self.index.insert(key, self.titles.len() - 1);
-                self.titles.len() - 1
+                let key = title_key(title);
+                let slot = match self.index.get(&key) {
+                    Some(&slot) => slot,
+                    None => {
+                        self.titles.push(CitedTitle::default());
+                        self.index.insert(key, self.titles.len() - 1);
+                        self.titles.len() - 1
+                    }
+                };
+                self.written.insert(title.to_owned(), slot);
+                slot
             }
         };
         let cited = &mut self.titles[slot];
-        let shown = normalize(&number.raw);
         let wording = match cited
             .wordings
             .iter()
-            .position(|(t, n)| t == title && *n == shown)
+            .position(|w| w.title == title && w.raw == number.raw)
         {
-            Some(i) => i,
-            None => {
-                cited.wordings.push((title.to_owned(), shown));
-                cited.wordings.len() - 1
-            }
+            Some(wording) => wording,
+            None => cited.add_wording(title, number),
         };
-        let key = number_key(number);
-        let slot = match cited.numbers.iter().position(|(k, _, _)| *k == key) {
-            Some(i) => {
-                cited.numbers[i].1 += 1;
-                i
-            }
-            None => {
-                cited.numbers.push((key, 1, wording));
-                cited.numbers.len() - 1
-            }
-        };
-        cited.citations.push((slot, wording, at));
+        cited.numbers[cited.wordings[wording].number].1 += 1;
+        cited.citations.push((wording, at));
     }
 
     pub(crate) fn finish(self, diagnostics: &mut Diagnostics) {
@@ -322,22 +328,45 @@ impl CitedNumbers {
                 1 => "once".to_owned(),
                 n => format!("{n} times"),
             };
-            let usual_number = &cited.wordings[usual_wording].1;
-            for &(number, wording, at) in &cited.citations {
-                if number == usual {
+            let usual_number = &cited.wordings[usual_wording].shown;
+            for &(wording, at) in &cited.citations {
+                let wording = &cited.wordings[wording];
+                if wording.number == usual {
                     continue;
                 }
-                let (title, shown) = &cited.wordings[wording];
                 diagnostics.push(
                     Code::ConflictingDocumentNumber,
                     at,
                     format!(
-                        "《{title}》 is cited at line {} as {shown} but as {usual_number} {times} elsewhere",
-                        at.line,
+                        "《{}》 is cited at line {} as {} but as {usual_number} {times} elsewhere",
+                        wording.title, at.line, wording.shown,
                     ),
                 );
             }
         }
+    }
+}
+
+impl CitedTitle {
+    /// A new wording of the title and a number, with its number's slot (a new one for a
+    /// number not cited before); its index.
+    fn add_wording(&mut self, title: &str, number: &DocumentNumber) -> usize {
+        let key = number_key(number);
+        let wording = self.wordings.len();
+        let slot = match self.numbers.iter().position(|(k, _, _)| *k == key) {
+            Some(slot) => slot,
+            None => {
+                self.numbers.push((key, 0, wording));
+                self.numbers.len() - 1
+            }
+        };
+        self.wordings.push(Wording {
+            title: title.to_owned(),
+            raw: number.raw.clone(),
+            shown: normalize(&number.raw),
+            number: slot,
+        });
+        wording
     }
 }
 
