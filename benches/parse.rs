@@ -9,6 +9,9 @@
 //! - `fixture/shixiang/<name>`: each seed list parsed whole (time per document, MB/s);
 //! - `scaling/shixiang/<rows>`: generated lists of 1 000, 10 000 and 100 000 rows
 //!   (`support/generate.rs`); the time divided by the rows gives the cost per row at each size;
+//! - `scaling/reader/<rows>`: the same lists read one category at a time with
+//!   `shixiang::Reader`, each category dropped once counted (what `dump --format summary`
+//!   does): the same work without holding the document;
 //! - `*/csv/*`: the yardstick, the `csv` crate reading the same bytes as tab-separated
 //!   `StringRecord`s (flexible, no quoting). Our time divided by its time is the ratio the
 //!   README reports.
@@ -35,6 +38,17 @@ const SIZES: [usize; 3] = [1_000, 10_000, 100_000];
 fn shixiang_parse(bytes: &[u8]) -> usize {
     let document = shixiang::parse_bytes(bytes).expect("the bench inputs are lists");
     document.matters().count()
+}
+
+/// Our parser one category at a time, each dropped once its matters are counted.
+fn shixiang_read(bytes: &[u8]) -> usize {
+    let mut reader = shixiang::Reader::from_bytes(bytes).expect("the bench inputs are UTF-8");
+    let matters = reader
+        .by_ref()
+        .map(|category| category.expect("the bench inputs are lists").matters.len())
+        .sum();
+    reader.finish().expect("the bench inputs are lists");
+    matters
 }
 
 /// The yardstick: every record of the text as a `StringRecord` (UTF-8 checked, like ours).
@@ -102,6 +116,9 @@ fn scaling(c: &mut Criterion) {
         }
         group.bench_with_input(BenchmarkId::new("shixiang", rows), &text, |b, text| {
             b.iter(|| shixiang_parse(black_box(text.as_bytes())))
+        });
+        group.bench_with_input(BenchmarkId::new("reader", rows), &text, |b, text| {
+            b.iter(|| shixiang_read(black_box(text.as_bytes())))
         });
         group.bench_with_input(BenchmarkId::new("csv", rows), &text, |b, text| {
             b.iter(|| csv_read(black_box(text.as_bytes())))
