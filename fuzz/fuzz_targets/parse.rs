@@ -1,6 +1,6 @@
 //! Parse arbitrary bytes and check the properties of `tests/properties.rs`: no panic,
-//! deterministic, every non-blank cell kept in a raw-like text, and JSON that reads back
-//! into an equal document.
+//! deterministic, the same document read one category at a time, every non-blank cell kept
+//! in a raw-like text, and JSON that reads back into an equal document.
 
 #![no_main]
 
@@ -10,6 +10,7 @@ use shixiang::Document;
 fuzz_target!(|bytes: &[u8]| {
     let first = shixiang::parse_bytes(bytes);
     assert_eq!(first, shixiang::parse_bytes(bytes), "not deterministic");
+    assert_eq!(first, streamed(bytes), "the Reader does not read as parse does");
     // Strict mode fails exactly when a warning or an error was found.
     let strict = shixiang::parse_bytes_with(bytes, &shixiang::ParseOptions::new().strict(true));
     if let Ok(document) = &first {
@@ -32,6 +33,19 @@ fuzz_target!(|bytes: &[u8]| {
     let back: Document = serde_json::from_str(&json).expect("reads back");
     assert_eq!(back, document, "JSON round trip");
 });
+
+/// The document read with a `Reader`: the categories of the iteration, the rest of `finish`.
+fn streamed(bytes: &[u8]) -> Result<Document, shixiang::Error> {
+    let mut reader = shixiang::Reader::from_bytes(bytes)?;
+    let categories: Result<Vec<_>, _> = reader.by_ref().collect();
+    let finished = reader.finish();
+    let categories = categories?;
+    finished.map(|mut document| {
+        assert!(document.categories.is_empty(), "finish repeats a category");
+        document.categories = categories;
+        document
+    })
+}
 
 // The lossless check of the integration tests, shared with them.
 #[path = "../../tests/common/mod.rs"]
