@@ -117,6 +117,11 @@ pub(super) fn copies_phrase(input: &str) -> IResult<&str, u32> {
     Ok((rest, n))
 }
 
+/// Whether a [`copies_phrase`] may start with `c`: `一式`, `各` or a numeral.
+pub(super) fn may_open_copies_phrase(c: char) -> bool {
+    c == '各' || numeral::is_arabic_digit(c) || numeral::is_chinese_numeral_char(c)
+}
+
 /// The number of copies `text` names, tried where a number (or `各`, `一式`) starts.
 pub(super) fn copies(text: &str) -> Copies {
     let mut found: Option<u32> = None;
@@ -125,7 +130,7 @@ pub(super) fn copies(text: &str) -> Copies {
         let inside_number = before
             .is_some_and(|b| numeral::is_arabic_digit(b) || numeral::is_chinese_numeral_char(b));
         before = Some(c);
-        if inside_number {
+        if inside_number || !may_open_copies_phrase(c) {
             continue;
         }
         if let Ok((_, n)) = copies_phrase(&text[i..]) {
@@ -182,13 +187,19 @@ pub(super) fn format_phrase(input: &str) -> IResult<&str, MaterialFormat> {
     .parse(input)
 }
 
+/// Whether a [`format_phrase`] may start with `c` (`原件…`, `复印件…`, `影印件…`). Checked
+/// first, so that the phrase's parsers run only where one of them can match.
+pub(super) fn may_open_format_phrase(c: char) -> bool {
+    matches!(c, '原' | '复' | '影')
+}
+
 /// The form `text` asks for: 原件 → original, 复印件 → copy, `原件及复印件` →
 /// original and copy, `原件或复印件` → original or copy.
 pub(super) fn format(text: &str) -> Format {
     let mut found: Option<MaterialFormat> = None;
     let mut skip_to = 0;
-    for (i, _) in text.char_indices() {
-        if i < skip_to {
+    for (i, c) in text.char_indices() {
+        if i < skip_to || !may_open_format_phrase(c) {
             continue;
         }
         let Ok((rest, f)) = format_phrase(&text[i..]) else {

@@ -373,6 +373,7 @@ fn none_required_wordings() {
         "无需提供任何材料",
         "不需要材料",
         "无材料",
+        "\u{200B} 无 需提交材料",
     ] {
         let (materials, diagnostics) = run(text);
         assert!(materials.none_required, "{text}");
@@ -516,5 +517,27 @@ fn arbitrary_mixtures_of_the_syntax_do_not_panic() {
         }
         let (materials, _) = run(&text);
         assert_eq!(materials.raw, text);
+    }
+}
+
+#[test]
+fn no_phrase_starts_where_the_prefilters_say_none_can() {
+    let tails = ["", "件", "印件", "式两份", "份", "1份", " 份"];
+    for c in (0..0x1_0000).filter_map(char::from_u32) {
+        for tail in tails {
+            let text = format!("{c}{tail}");
+            if !may_open_format_phrase(c) {
+                assert!(format_phrase(&text).is_err(), "{text:?}");
+            }
+            if !may_open_copies_phrase(c) {
+                assert!(copies_phrase(&text).is_err(), "{text:?}");
+            }
+        }
+    }
+    for c in ['原', '复', '影'] {
+        assert!(may_open_format_phrase(c), "{c:?}");
+    }
+    for c in ['各', '一', '两', '1', '１'] {
+        assert!(may_open_copies_phrase(c), "{c:?}");
     }
 }
