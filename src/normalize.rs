@@ -1,5 +1,7 @@
 //! Text normalization for names and extracted parts (never for `raw`).
 
+use std::borrow::Cow;
+
 /// Whether `c` is a Han character or CJK punctuation, between which PDF extraction inserts
 /// spaces that the source never had.
 pub(crate) fn is_cjk(c: char) -> bool {
@@ -58,6 +60,21 @@ pub(crate) fn normalize(text: &str) -> String {
     out
 }
 
+/// Whether `normalize` drops or folds `c`.
+fn is_space_or_invisible(c: char) -> bool {
+    c.is_whitespace() || is_invisible(c)
+}
+
+/// [`normalize`]d `text`, borrowed when it is normal already (no white space and no invisible
+/// character): for text that is only looked at, or kept only sometimes.
+pub(crate) fn normalized(text: &str) -> Cow<'_, str> {
+    if text.contains(is_space_or_invisible) {
+        Cow::Owned(normalize(text))
+    } else {
+        Cow::Borrowed(text)
+    }
+}
+
 /// Trim, drop invisible characters and fold every run of white space into one space, keeping
 /// the spaces between CJK characters. For titles, where a space separates co-issuers
 /// (`《国家医保局 财政部关于…》`).
@@ -67,7 +84,9 @@ pub(crate) fn fold_spaces(text: &str) -> String {
         if !out.is_empty() {
             out.push(' ');
         }
-        out.extend(word.chars().filter(|c| !is_invisible(*c)));
+        for visible in word.split(is_invisible) {
+            out.push_str(visible);
+        }
     }
     out
 }
@@ -118,6 +137,42 @@ mod tests {
         for text in &texts {
             assert_eq!(normalize(text), normalize_char_by_char(text), "{text:?}");
         }
+    }
+
+    /// The definition [`fold_spaces`] must agree with.
+    fn fold_spaces_char_by_char(text: &str) -> String {
+        let mut out = String::new();
+        for word in text.split(char::is_whitespace).filter(|w| !w.is_empty()) {
+            if !out.is_empty() {
+                out.push(' ');
+            }
+            out.extend(word.chars().filter(|c| !is_invisible(*c)));
+        }
+        out
+    }
+
+    #[test]
+    fn run_by_run_agrees_with_char_by_char_for_fold_spaces_and_normalized() {
+        let pieces = [
+            "甲", "a", " ", "\u{3000}", "\t", "\u{200B}", "\u{FEFF}", "（", "\u{00A0}", "x y",
+        ];
+        let mut texts = vec![String::new()];
+        for _ in 0..4 {
+            let longer: Vec<String> = texts
+                .iter()
+                .flat_map(|t| pieces.iter().map(move |p| format!("{t}{p}")))
+                .collect();
+            texts.extend(longer);
+        }
+        for text in &texts {
+            assert_eq!(
+                fold_spaces(text),
+                fold_spaces_char_by_char(text),
+                "{text:?}"
+            );
+            assert_eq!(normalized(text), normalize(text), "{text:?}");
+        }
+        assert!(matches!(normalized("甲乙"), Cow::Borrowed("甲乙")));
     }
 
     #[test]

@@ -197,7 +197,20 @@ mod tests {
     #[test]
     fn one_scan_agrees_with_a_search_per_keyword() {
         let pieces = [
-            "现场", "网上", "A", "p", "P", "aPp", "手机", "邮寄", "办理", "网", "现", " ", "é", "小程序",
+            "现场",
+            "网上",
+            "A",
+            "p",
+            "P",
+            "aPp",
+            "手机",
+            "邮寄",
+            "办理",
+            "网",
+            "现",
+            " ",
+            "é",
+            "小程序",
         ];
         let mut texts = vec![String::new()];
         for _ in 0..3 {

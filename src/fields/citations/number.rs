@@ -202,7 +202,11 @@ mod tests {
 
     #[test]
     fn every_bracket_stops_a_name() {
-        for c in OPEN.chars().chain(CLOSE.chars()).chain("《》〈〉；;。，,".chars()) {
+        for c in OPEN
+            .chars()
+            .chain(CLOSE.chars())
+            .chain("《》〈〉；;。，,".chars())
+        {
             assert!(is_stop(c), "{c:?}");
         }
         for c in ['部', '发', '令', '第', '1', ' ', '、'] {

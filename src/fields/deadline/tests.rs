@@ -468,7 +468,17 @@ fn long_inputs_do_not_blow_up() {
 
 #[test]
 fn no_core_starts_where_the_prefilter_says_none_can() {
-    let tails = ["", "个工作日", "工作日", "日", "时办结", "场办理", "即办结", "办件", "个月"];
+    let tails = [
+        "",
+        "个工作日",
+        "工作日",
+        "日",
+        "时办结",
+        "场办理",
+        "即办结",
+        "办件",
+        "个月",
+    ];
     for c in (0..0x1_0000).filter_map(char::from_u32) {
         if may_open_core(c) {
             continue;

@@ -223,8 +223,8 @@ pub(super) const FORM_SUFFIXES: &[&str] = &[
 /// document (`证书`, `登记表`, `票据`…), possibly followed by its form (`原件`, `副本`), a
 /// bracketed remark and a number of copies. `执业医师`, `住院` or `基本医保` are not.
 pub(super) fn is_document(text: &str) -> bool {
-    let text = normalize(text);
-    let mut rest = text.as_str();
+    let text = normalized(text);
+    let mut rest = &*text;
     let mut has_form = false;
     loop {
         let trimmed = rest.trim_end_matches(|c: char| c.is_whitespace() || c == '。');
@@ -246,7 +246,7 @@ pub(super) fn is_document(text: &str) -> bool {
 /// Whether `text` is only a form or a number of copies (`复印件`, `副本1份`), with no
 /// document of its own.
 pub(super) fn is_bare_form(text: &str) -> bool {
-    let text = normalize(text);
+    let text = normalized(text);
     let mut rest = text.trim_end_matches(['。', '；']);
     while !rest.is_empty() {
         if let Some(before) = strip_copies_suffix(rest) {

@@ -8,7 +8,7 @@ pub(super) fn is_none_required(text: &str) -> bool {
     if !opens_with_negation(text) {
         return false;
     }
-    let text = normalize(text);
+    let text = normalized(text);
     let text = text.trim_end_matches(['。', '.', '！', '!']);
     text == "无" || none_wording(text).is_ok()
 }
