@@ -79,14 +79,33 @@ pub(crate) fn normalized(text: &str) -> Cow<'_, str> {
 /// the spaces between CJK characters. For titles, where a space separates co-issuers
 /// (`《国家医保局 财政部关于…》`).
 pub(crate) fn fold_spaces(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for word in text.split(char::is_whitespace).filter(|w| !w.is_empty()) {
-        if !out.is_empty() {
+    // A word is what lies between white space: each but the first is led by one space, even
+    // a word of invisible characters only, which adds nothing else.
+    fn start_word(out: &mut String, pending_space: &mut bool) {
+        if std::mem::take(pending_space) && !out.is_empty() {
             out.push(' ');
         }
-        for visible in word.split(is_invisible) {
-            out.push_str(visible);
+    }
+    let mut out = String::with_capacity(text.len());
+    let mut pending_space = false;
+    let mut rest = text;
+    while !rest.is_empty() {
+        let run_end = rest
+            .find(|c: char| c.is_whitespace() || is_invisible(c))
+            .unwrap_or(rest.len());
+        if run_end > 0 {
+            start_word(&mut out, &mut pending_space);
+            out.push_str(&rest[..run_end]);
         }
+        let Some(special) = rest[run_end..].chars().next() else {
+            break;
+        };
+        if special.is_whitespace() {
+            pending_space = true;
+        } else {
+            start_word(&mut out, &mut pending_space);
+        }
+        rest = &rest[run_end + special.len_utf8()..];
     }
     out
 }
