@@ -211,11 +211,14 @@ impl Cell<'_> {
 /// of its own: those are counted as characters, which is several times faster. Anything else
 /// (combining marks, emoji, CR LF, Hangul jamo, …) goes through the full segmentation.
 pub(crate) fn columns(text: &str) -> usize {
-    if text.chars().all(is_whole_grapheme) {
-        text.chars().count()
-    } else {
-        text.graphemes(true).count()
+    let mut count = 0;
+    for c in text.chars() {
+        if !is_whole_grapheme(c) {
+            return text.graphemes(true).count();
+        }
+        count += 1;
     }
+    count
 }
 
 /// Whether `c` always forms a grapheme cluster by itself, whatever stands around it: its
