@@ -119,15 +119,22 @@ fn marker_at(input: &str) -> Option<(Style, u32, usize)> {
         .map(|(rest, (style, n))| (style, n, input.len() - rest.len()))
 }
 
-/// Whether a marker of some style may start with `c`: a circled number, an opening
-/// parenthesis, or a digit. Checked first, so that [`marker_at`]'s parsers run only where one
-/// of them can match.
-fn may_open_marker(c: char) -> bool {
-    is_circled(c)
-        || c == '（'
-        || c == '('
-        || numeral::is_arabic_digit(c)
-        || numeral::is_chinese_numeral_char(c)
+/// Whether a marker of some style may start with `c` (a circled number, an opening
+/// parenthesis, or a digit) and follow the character `before` ([`may_follow`]; the first
+/// character tells the styles apart as far as `may_follow` cares). Checked first, so that
+/// [`marker_at`]'s parsers run only where one of them can match and its marker be kept.
+fn may_open_marker_after(c: char, before: Option<char>) -> bool {
+    if is_circled(c) {
+        may_follow(Style::Circled, before)
+    } else if c == '（' || c == '(' {
+        may_follow(Style::ArabicParen, before)
+    } else if numeral::is_arabic_digit(c) {
+        may_follow(Style::Arabic, before)
+    } else if numeral::is_chinese_numeral_char(c) {
+        may_follow(Style::Chinese, before)
+    } else {
+        false
+    }
 }
 
 /// Whether `c` is a circled number `①` … `⑳`.
@@ -194,7 +201,7 @@ fn candidates_at_any_depth(text: &str) -> Vec<Marker> {
     let mut found = Vec::new();
     let mut before: Option<char> = None;
     for (i, c) in text.char_indices() {
-        if may_open_marker(c) {
+        if may_open_marker_after(c, before) {
             if let Some((style, number, len)) = marker_after(&text[i..], before) {
                 if may_follow(style, before) {
                     found.push(Marker {
@@ -317,7 +324,7 @@ mod tests {
     fn no_marker_starts_where_the_prefilter_says_none_can() {
         let tails = ["", "、", ".", "1）", "一）", "1)", "）"];
         for c in (0..0x1_0000).filter_map(char::from_u32) {
-            if may_open_marker(c) {
+            if may_open_marker_after(c, None) {
                 continue;
             }
             for tail in tails {
@@ -326,7 +333,7 @@ mod tests {
             }
         }
         for c in ['①', '⑳', '（', '(', '1', '１', '一', '十'] {
-            assert!(may_open_marker(c), "{c:?}");
+            assert!(may_open_marker_after(c, None), "{c:?}");
         }
     }
 
@@ -355,7 +362,7 @@ mod tests {
                 depth += i64::from(step);
                 next_step += 1;
             }
-            if !nested && may_open_marker(c) {
+            if !nested && may_open_marker_after(c, None) {
                 if let Some((style, number, len)) = marker_after(&text[i..], before) {
                     if may_follow(style, before) {
                         found.push(Marker {
@@ -370,6 +377,30 @@ mod tests {
             before = Some(c);
         }
         found
+    }
+
+    #[test]
+    fn the_first_character_tells_the_style_as_far_as_may_follow_cares() {
+        let befores = [
+            None,
+            Some('第'),
+            Some('a'),
+            Some('1'),
+            Some('，'),
+            Some(' '),
+            Some('甲'),
+        ];
+        for text in ["①", "（1）", "(一)", "1.", "１、", "一、", "十二、"] {
+            let (style, _, _) = marker_at(text).unwrap_or_else(|| panic!("{text}"));
+            let first = text.chars().next().unwrap_or_default();
+            for before in befores {
+                assert_eq!(
+                    may_open_marker_after(first, before),
+                    may_follow(style, before),
+                    "{text} after {before:?}"
+                );
+            }
+        }
     }
 
     #[test]
