@@ -125,7 +125,12 @@ pub(super) fn copies_phrase(input: &str) -> IResult<&str, u32> {
 
 /// Whether a [`copies_phrase`] may start with `c`: `一式`, `各` or a numeral.
 pub(super) fn may_open_copies_phrase(c: char) -> bool {
-    c == '各' || numeral::is_arabic_digit(c) || numeral::is_chinese_numeral_char(c)
+    c == '各' || is_numeral_char(c)
+}
+
+/// Whether `c` is an Arabic digit or can be part of a Chinese numeral.
+pub(super) fn is_numeral_char(c: char) -> bool {
+    numeral::is_arabic_digit(c) || numeral::is_chinese_numeral_char(c)
 }
 
 /// The number of copies `text` names, tried where a number (or `各`, `一式`) starts.
@@ -133,10 +138,9 @@ pub(super) fn copies(text: &str) -> Copies {
     let mut found: Option<u32> = None;
     let mut before: Option<char> = None;
     for (i, c) in text.char_indices() {
-        let inside_number = before
-            .is_some_and(|b| numeral::is_arabic_digit(b) || numeral::is_chinese_numeral_char(b));
-        before = Some(c);
-        if inside_number || !may_open_copies_phrase(c) {
+        // No phrase starts inside a run of numerals.
+        let previous = before.replace(c);
+        if !may_open_copies_phrase(c) || previous.is_some_and(is_numeral_char) {
             continue;
         }
         if let Ok((_, n)) = copies_phrase(&text[i..]) {
