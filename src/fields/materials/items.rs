@@ -6,6 +6,12 @@ use super::*;
 /// list is taken only when its first marker opens the body or follows a colon, so that a
 /// number in prose does not start one.
 pub(super) fn nested_bodies(body: &str) -> Vec<&str> {
+    // Most bodies neither open with a marker nor hold a colon: no need to look for a list.
+    let may_open_list =
+        markers::strip(body).0.is_some() || body.contains('：') || body.contains(':');
+    if !may_open_list {
+        return vec![body];
+    }
     let items = markers::split(body);
     let opens_list = match items.as_slice() {
         [first, ..] if first.marker.is_some() => true,

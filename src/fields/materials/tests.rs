@@ -541,3 +541,42 @@ fn no_phrase_starts_where_the_prefilters_say_none_can() {
         assert!(may_open_copies_phrase(c), "{c:?}");
     }
 }
+
+/// The definition [`nested_bodies`] must agree with: always split, then decide.
+fn nested_bodies_by_splitting(body: &str) -> Vec<&str> {
+    let items = markers::split(body);
+    let opens_list = match items.as_slice() {
+        [first, ..] if first.marker.is_some() => true,
+        [head, second, ..] => {
+            second.marker.is_some() && (head.body.ends_with('：') || head.body.ends_with(':'))
+        }
+        _ => false,
+    };
+    if opens_list {
+        items.into_iter().map(|item| item.body).collect()
+    } else {
+        vec![body]
+    }
+}
+
+#[test]
+fn nested_bodies_skips_splitting_only_where_no_list_can_open() {
+    let pieces = [
+        "①", "②", "1.", "2.", "（1）", "表", "：", ":", " ", "（", "）", "一、", "二、", "第",
+    ];
+    let mut texts = vec![String::new()];
+    for _ in 0..4 {
+        let longer: Vec<String> = texts
+            .iter()
+            .flat_map(|t| pieces.iter().map(move |p| format!("{t}{p}")))
+            .collect();
+        texts.extend(longer);
+    }
+    for text in &texts {
+        assert_eq!(
+            nested_bodies(text),
+            nested_bodies_by_splitting(text),
+            "{text:?}"
+        );
+    }
+}
