@@ -253,24 +253,27 @@ fn drop_nested(markers: &mut Vec<Marker>, steps: &[(usize, i8)]) {
 /// The markers that make the list of `text`: the style of the first marker that opens the
 /// text or is number 1, then each next number of that style in turn.
 pub(crate) fn list_markers(text: &str) -> Vec<Marker> {
-    let candidates = candidates(text);
+    let mut list = candidates(text);
     let opening = text.len() - text.trim_start().len();
-    let Some(first) = candidates
+    let Some(first) = list
         .iter()
-        .find(|m| m.start == opening || m.number == 1)
+        .position(|m| m.start == opening || m.number == 1)
     else {
         return Vec::new();
     };
-    let mut list = vec![*first];
-    for m in &candidates {
-        let last = list[list.len() - 1];
-        if m.start >= last.end
-            && m.style == first.style
-            && Some(m.number) == last.number.checked_add(1)
-        {
-            list.push(*m);
+    // The list is the first marker and the candidates after it that continue it: kept in place.
+    list.drain(..first);
+    let style = list[0].style;
+    let mut last: Option<Marker> = None;
+    list.retain(|m| {
+        let continues = last.is_none_or(|last| {
+            m.start >= last.end && m.style == style && Some(m.number) == last.number.checked_add(1)
+        });
+        if continues {
+            last = Some(*m);
         }
-    }
+        continues
+    });
     list
 }
 
@@ -403,6 +406,29 @@ mod tests {
         }
     }
 
+    /// The definition [`list_markers`] must agree with: the list built in a new vector.
+    fn list_markers_by_push(text: &str) -> Vec<Marker> {
+        let candidates = candidates(text);
+        let opening = text.len() - text.trim_start().len();
+        let Some(first) = candidates
+            .iter()
+            .find(|m| m.start == opening || m.number == 1)
+        else {
+            return Vec::new();
+        };
+        let mut list = vec![*first];
+        for m in &candidates {
+            let last = list[list.len() - 1];
+            if m.start >= last.end
+                && m.style == first.style
+                && Some(m.number) == last.number.checked_add(1)
+            {
+                list.push(*m);
+            }
+        }
+        list
+    }
+
     #[test]
     fn the_shortcuts_agree_with_their_definitions() {
         let pieces = [
@@ -435,6 +461,7 @@ mod tests {
         }
         for text in &texts {
             assert_eq!(candidates(text), candidates_by_depth(text), "{text:?}");
+            assert_eq!(list_markers(text), list_markers_by_push(text), "{text:?}");
             for (i, _) in text.char_indices() {
                 assert_eq!(
                     marker_at(&text[i..]),
