@@ -117,10 +117,14 @@ pub(super) fn clause_break(text: &str) -> Option<char> {
         .map(|(_, c)| c)
 }
 
-/// Whether the clause offers a choice between whole lists (`A、B；或C`, `A、B，或C`).
-pub(super) fn offers_choice_between_lists(text: &str) -> bool {
-    top_level(text).any(|(i, c)| {
-        matches!(c, '，' | ',' | '；' | ';' | '。') && choice_follows(text, i + c.len_utf8())
+/// Whether the clause is no clean list of documents: outside brackets it joins parts with
+/// `，`, `；` or `。` (a run-on clause, or a choice between whole lists: `A、B；或C`), or with a
+/// `：` that no choice follows ([`clause_break`]).
+pub(super) fn joins_parts(text: &str) -> bool {
+    top_level(text).any(|(i, c)| match c {
+        '，' | ',' | '；' | ';' | '。' => true,
+        '：' | ':' => !choice_follows(text, i + c.len_utf8()),
+        _ => false,
     })
 }
 
@@ -155,7 +159,7 @@ pub(super) fn drafts(clause: &str) -> Vec<Draft<'_>> {
             body,
         }];
     }
-    if offers_choice_between_lists(clause) || clause_break(clause).is_some() {
+    if joins_parts(clause) {
         return vec![Draft::plain(clause)];
     }
     enumerated(clause).into_iter().map(Draft::plain).collect()

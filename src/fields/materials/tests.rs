@@ -580,3 +580,28 @@ fn nested_bodies_skips_splitting_only_where_no_list_can_open() {
         );
     }
 }
+
+#[test]
+fn joins_parts_is_a_choice_between_lists_or_a_clause_break() {
+    // The two tests it stands for, as they were written.
+    let offers_choice_between_lists = |text: &str| {
+        top_level(text).any(|(i, c)| {
+            matches!(c, '，' | ',' | '；' | ';' | '。') && choice_follows(text, i + c.len_utf8())
+        })
+    };
+    let pieces = [
+        "表", "，", ",", "；", "。", "：", ":", "或", " ", "（", "）", "、", "\"", "\u{200B}",
+    ];
+    let mut texts = vec![String::new()];
+    for _ in 0..4 {
+        let longer: Vec<String> = texts
+            .iter()
+            .flat_map(|t| pieces.iter().map(move |p| format!("{t}{p}")))
+            .collect();
+        texts.extend(longer);
+    }
+    for text in &texts {
+        let expected = offers_choice_between_lists(text) || clause_break(text).is_some();
+        assert_eq!(joins_parts(text), expected, "{text:?}");
+    }
+}
