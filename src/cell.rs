@@ -225,17 +225,18 @@ pub(crate) fn columns(text: &str) -> usize {
 /// Grapheme_Cluster_Break property is `Other` (or `Control`, for the tab), so no rule joins it
 /// with a neighbour of these ranges.
 fn is_whole_grapheme(c: char) -> bool {
-    matches!(c,
-        '\t'
-        | ' '..='~'
-        | '\u{2010}'..='\u{2027}' // dashes, quotation marks, ellipsis
-        | '\u{2460}'..='\u{24FF}' // ①, ⑴, ⒈
-        | '\u{3000}'..='\u{3029}' // CJK punctuation (not the tone marks 〪-〯)
-        | '\u{3030}'..='\u{303F}'
-        | '\u{3400}'..='\u{4DBF}' // CJK extension A
-        | '\u{4E00}'..='\u{9FFF}' // CJK unified ideographs
-        | '\u{FF01}'..='\u{FF5E}' // full-width forms
-    )
+    // CJK unified ideographs first: most characters are.
+    ('\u{4E00}'..='\u{9FFF}').contains(&c)
+        || matches!(c,
+            '\t'
+            | ' '..='~'
+            | '\u{2010}'..='\u{2027}' // dashes, quotation marks, ellipsis
+            | '\u{2460}'..='\u{24FF}' // ①, ⑴, ⒈
+            | '\u{3000}'..='\u{3029}' // CJK punctuation (not the tone marks 〪-〯)
+            | '\u{3030}'..='\u{303F}'
+            | '\u{3400}'..='\u{4DBF}' // CJK extension A
+            | '\u{FF01}'..='\u{FF5E}' // full-width forms
+        )
 }
 
 #[cfg(test)]
