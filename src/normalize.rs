@@ -37,9 +37,7 @@ pub(crate) fn normalize(text: &str) -> String {
     let mut last: Option<char> = None;
     let mut rest = text;
     while !rest.is_empty() {
-        let run_end = rest
-            .find(|c: char| c.is_whitespace() || is_invisible(c))
-            .unwrap_or(rest.len());
+        let run_end = rest.find(is_space_or_invisible).unwrap_or(rest.len());
         let run = &rest[..run_end];
         if let Some(first) = run.chars().next() {
             if pending_space && !(last.is_some_and(is_cjk) && is_cjk(first)) {
@@ -60,9 +58,10 @@ pub(crate) fn normalize(text: &str) -> String {
     out
 }
 
-/// Whether `normalize` drops or folds `c`.
+/// Whether `normalize` drops or folds `c`: white space or an invisible character. A CJK
+/// ideograph, most of the text, is told apart by its range first.
 fn is_space_or_invisible(c: char) -> bool {
-    c.is_whitespace() || is_invisible(c)
+    !('\u{4E00}'..='\u{9FFF}').contains(&c) && (c.is_whitespace() || is_invisible(c))
 }
 
 /// [`normalize`]d `text`, borrowed when it is normal already (no white space and no invisible
@@ -90,9 +89,7 @@ pub(crate) fn fold_spaces(text: &str) -> String {
     let mut pending_space = false;
     let mut rest = text;
     while !rest.is_empty() {
-        let run_end = rest
-            .find(|c: char| c.is_whitespace() || is_invisible(c))
-            .unwrap_or(rest.len());
+        let run_end = rest.find(is_space_or_invisible).unwrap_or(rest.len());
         if run_end > 0 {
             start_word(&mut out, &mut pending_space);
             out.push_str(&rest[..run_end]);
