@@ -2,6 +2,8 @@
 //! name (`身份证（①原件②复印件）`, `《关于印发〈…〉的通知》`), never the structure of the text
 //! around it: no parser splits there.
 
+use crate::normalize::is_ideograph;
+
 /// Whether `c` opens a bracket, a quotation or a title.
 pub(crate) fn opens(c: char) -> bool {
     !is_ideograph(c)
@@ -18,12 +20,6 @@ pub(crate) fn closes(c: char) -> bool {
             c,
             '）' | ')' | '】' | ']' | '》' | '〉' | '”' | '’' | '」' | '〕'
         )
-}
-
-/// Whether `c` is a CJK unified ideograph: most characters of a cell are, and no bracket is,
-/// so [`opens`], [`closes`] and [`pairing`] tell them first.
-fn is_ideograph(c: char) -> bool {
-    ('\u{4E00}'..='\u{9FFF}').contains(&c)
 }
 
 /// Split `text` on the characters `is_separator` accepts, except inside brackets, quotes or

@@ -58,10 +58,21 @@ pub(crate) fn normalize(text: &str) -> String {
     out
 }
 
-/// Whether `normalize` drops or folds `c`: white space or an invisible character. A CJK
-/// ideograph, most of the text, is told apart by its range first.
-fn is_space_or_invisible(c: char) -> bool {
-    !('\u{4E00}'..='\u{9FFF}').contains(&c) && (c.is_whitespace() || is_invisible(c))
+/// Whether `c` is a CJK unified ideograph (U+4E00–U+9FFF), as most characters of a cell are.
+/// Checked first where a character is asked whether it is white space, punctuation or a
+/// bracket, which no ideograph is: one range comparison settles most characters.
+pub(crate) fn is_ideograph(c: char) -> bool {
+    ('\u{4E00}'..='\u{9FFF}').contains(&c)
+}
+
+/// [`char::is_whitespace`], with a CJK ideograph ruled out by its range first.
+pub(crate) fn is_space(c: char) -> bool {
+    !is_ideograph(c) && c.is_whitespace()
+}
+
+/// Whether `normalize` drops or folds `c`: white space or an invisible character.
+pub(crate) fn is_space_or_invisible(c: char) -> bool {
+    !is_ideograph(c) && (c.is_whitespace() || is_invisible(c))
 }
 
 /// [`normalize`]d `text`, borrowed when it is normal already (no white space and no invisible
@@ -152,6 +163,15 @@ mod tests {
         }
         for text in &texts {
             assert_eq!(normalize(text), normalize_char_by_char(text), "{text:?}");
+        }
+    }
+
+    #[test]
+    fn the_ideograph_shortcut_changes_no_answer() {
+        for c in (0..=0x10_FFFF).filter_map(char::from_u32) {
+            assert_eq!(is_space(c), c.is_whitespace(), "{c:?}");
+            let dropped = c.is_whitespace() || is_invisible(c);
+            assert_eq!(is_space_or_invisible(c), dropped, "{c:?}");
         }
     }
 

@@ -11,7 +11,7 @@ use crate::cell::Cell;
 use crate::diagnostic::Diagnostics;
 use crate::markers;
 use crate::model::{Channel, ChannelKind, Channels};
-use crate::normalize::normalize;
+use crate::normalize::{is_space, normalize};
 
 /// Structure a channels cell.
 pub(crate) fn parse(cell: &Cell<'_>, _diagnostics: &mut Diagnostics) -> Channels {
@@ -50,7 +50,7 @@ fn split_channels(text: &str) -> Vec<Channel> {
 const ACTION_WORDS: &[&str] = &["办理", "申请", "申报", "提交", "受理", "办"];
 
 fn is_channel_separator(c: char) -> bool {
-    c.is_whitespace() || matches!(c, '、' | '，' | ',' | '；' | ';' | '/' | '／')
+    is_space(c) || matches!(c, '、' | '，' | ',' | '；' | ';' | '/' | '／')
 }
 
 /// Punctuation that ends a channel without being part of it.

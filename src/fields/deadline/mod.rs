@@ -41,7 +41,7 @@ use crate::cell::Cell;
 use crate::diagnostic::{excerpt, Code, Diagnostics};
 use crate::markers;
 use crate::model::{Basis, ClauseKind, Deadline, DeadlineClause, TimeUnit};
-use crate::normalize::{is_invisible, normalize};
+use crate::normalize::{is_space_or_invisible, normalize};
 use crate::numeral;
 
 mod piece;
@@ -225,9 +225,12 @@ fn topic_of(piece: &str) -> Option<String> {
 /// The text without white space or invisible characters: inside a piece, spaces are PDF
 /// artifacts or separate two clauses, which the cores delimit anyway.
 fn compact(text: &str) -> Cow<'_, str> {
-    let is_dropped = |c: char| c.is_whitespace() || is_invisible(c);
-    if text.contains(is_dropped) {
-        Cow::Owned(text.chars().filter(|&c| !is_dropped(c)).collect())
+    if text.contains(is_space_or_invisible) {
+        Cow::Owned(
+            text.chars()
+                .filter(|&c| !is_space_or_invisible(c))
+                .collect(),
+        )
     } else {
         Cow::Borrowed(text)
     }
