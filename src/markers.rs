@@ -15,6 +15,7 @@ use nom::{
 };
 
 use crate::brackets;
+use crate::normalize::is_ideograph;
 use crate::numeral;
 
 /// How a list numbers its points.
@@ -124,7 +125,10 @@ fn marker_at(input: &str) -> Option<(Style, u32, usize)> {
 /// character tells the styles apart as far as `may_follow` cares). Checked first, so that
 /// [`marker_at`]'s parsers run only where one of them can match and its marker be kept.
 fn may_open_marker_after(c: char, before: Option<char>) -> bool {
-    if is_circled(c) {
+    if is_ideograph(c) {
+        // Most characters; of the markers, only a Chinese numeral starts with one.
+        numeral::is_chinese_numeral_char(c) && may_follow(Style::Chinese, before)
+    } else if is_circled(c) {
         may_follow(Style::Circled, before)
     } else if c == '（' || c == '(' {
         may_follow(Style::ArabicParen, before)
