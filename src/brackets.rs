@@ -2,20 +2,24 @@
 //! name (`身份证（①原件②复印件）`, `《关于印发〈…〉的通知》`), never the structure of the text
 //! around it: no parser splits there.
 
+use crate::normalize::is_ideograph;
+
 /// Whether `c` opens a bracket, a quotation or a title.
 pub(crate) fn opens(c: char) -> bool {
-    matches!(
-        c,
-        '（' | '(' | '【' | '[' | '《' | '〈' | '“' | '‘' | '「' | '〔'
-    )
+    !is_ideograph(c)
+        && matches!(
+            c,
+            '（' | '(' | '【' | '[' | '《' | '〈' | '“' | '‘' | '「' | '〔'
+        )
 }
 
 /// Whether `c` closes a bracket, a quotation or a title.
 pub(crate) fn closes(c: char) -> bool {
-    matches!(
-        c,
-        '）' | ')' | '】' | ']' | '》' | '〉' | '”' | '’' | '」' | '〕'
-    )
+    !is_ideograph(c)
+        && matches!(
+            c,
+            '）' | ')' | '】' | ']' | '》' | '〉' | '”' | '’' | '」' | '〕'
+        )
 }
 
 /// Split `text` on the characters `is_separator` accepts, except inside brackets, quotes or
@@ -58,6 +62,9 @@ pub(crate) struct Unmatched {
 /// number uses interchangeably (`〔2021]`). Titles (`《》`, `〈〉`) are left to the parsers that
 /// read them.
 fn pairing(c: char) -> Option<(usize, bool)> {
+    if is_ideograph(c) {
+        return None;
+    }
     Some(match c {
         '（' | '(' => (0, true),
         '）' | ')' => (0, false),
@@ -165,6 +172,22 @@ pub(crate) fn title_spans(text: &str) -> Vec<TitleSpan> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_ideograph_shortcut_hides_no_bracket() {
+        for c in "（(【[《〈“‘「〔".chars() {
+            assert!(opens(c) && !closes(c), "{c:?}");
+        }
+        for c in "）)】]》〉”’」〕".chars() {
+            assert!(closes(c) && !opens(c), "{c:?}");
+        }
+        for c in "（()）[［【〔]］】〕“”‘’「」".chars() {
+            assert!(pairing(c).is_some(), "{c:?}");
+        }
+        for c in ['一', '证', '鿿'] {
+            assert!(!opens(c) && !closes(c) && pairing(c).is_none(), "{c:?}");
+        }
+    }
 
     #[test]
     fn every_opening_bracket_has_its_closing_one() {

@@ -15,6 +15,7 @@ use nom::{
 };
 
 use crate::brackets;
+use crate::normalize::is_ideograph;
 use crate::numeral;
 
 /// How a list numbers its points.
@@ -100,23 +101,44 @@ fn chinese_point(input: &str) -> IResult<&str, (Style, u32)> {
     .parse(input)
 }
 
-/// The marker starting exactly at the start of `input`, if any, with its end.
+/// The marker starting exactly at the start of `input`, if any, with its end. Only the parser
+/// of the style its first character can start is tried (the styles start with different
+/// characters).
 fn marker_at(input: &str) -> Option<(Style, u32, usize)> {
-    alt((circled, parenthesized, arabic_point, chinese_point))
-        .parse(input)
+    let first = input.chars().next()?;
+    let parsed = if is_circled(first) {
+        circled(input)
+    } else if first == '（' || first == '(' {
+        parenthesized(input)
+    } else if numeral::is_arabic_digit(first) {
+        arabic_point(input)
+    } else {
+        chinese_point(input)
+    };
+    parsed
         .ok()
         .map(|(rest, (style, n))| (style, n, input.len() - rest.len()))
 }
 
-/// Whether a marker of some style may start with `c`: a circled number, an opening
-/// parenthesis, or a digit. Checked first, so that [`marker_at`]'s parsers run only where one
-/// of them can match.
-fn may_open_marker(c: char) -> bool {
-    is_circled(c)
-        || c == '（'
-        || c == '('
-        || numeral::is_arabic_digit(c)
-        || numeral::is_chinese_numeral_char(c)
+/// Whether a marker of some style may start with `c` (a circled number, an opening
+/// parenthesis, or a digit) and follow the character `before` ([`may_follow`]; the first
+/// character tells the styles apart as far as `may_follow` cares). Checked first, so that
+/// [`marker_at`]'s parsers run only where one of them can match and its marker be kept.
+fn may_open_marker_after(c: char, before: Option<char>) -> bool {
+    if is_ideograph(c) {
+        // Most characters; of the markers, only a Chinese numeral starts with one.
+        numeral::is_chinese_numeral_char(c) && may_follow(Style::Chinese, before)
+    } else if is_circled(c) {
+        may_follow(Style::Circled, before)
+    } else if c == '（' || c == '(' {
+        may_follow(Style::ArabicParen, before)
+    } else if numeral::is_arabic_digit(c) {
+        may_follow(Style::Arabic, before)
+    } else if numeral::is_chinese_numeral_char(c) {
+        may_follow(Style::Chinese, before)
+    } else {
+        false
+    }
 }
 
 /// Whether `c` is a circled number `①` … `⑳`.
@@ -171,46 +193,28 @@ fn bracket_steps(text: &str) -> Vec<(usize, i8)> {
 /// marker inside brackets or a title (`身份证（①原件②复印件）`) belongs to that remark and
 /// is no candidate.
 pub(crate) fn candidates(text: &str) -> Vec<Marker> {
+    let mut found = candidates_at_any_depth(text);
+    if !found.is_empty() {
+        drop_nested(&mut found, &bracket_steps(text));
+    }
+    found
+}
+
+/// Every marker candidate in `text`, inside brackets or not.
+fn candidates_at_any_depth(text: &str) -> Vec<Marker> {
     let mut found = Vec::new();
     let mut before: Option<char> = None;
-    let steps = bracket_steps(text);
-    let mut next_step = 0;
-    let mut depth = 0i64;
     for (i, c) in text.char_indices() {
-        // The depth before this character: a marker `（1）` opens at depth 0.
-        let nested = depth > 0;
-        while let Some(&(at, step)) = steps.get(next_step) {
-            if at > i {
-                break;
-            }
-            depth += i64::from(step);
-            next_step += 1;
-        }
-        if nested {
-            before = Some(c);
-            continue;
-        }
-        // Inside a run of numerals only a circled number can start: trying the other styles
-        // at every digit of a long run would be quadratic.
-        let inside_number = before
-            .is_some_and(|b| numeral::is_arabic_digit(b) || numeral::is_chinese_numeral_char(b));
-        let marker = if !may_open_marker(c) {
-            None
-        } else if inside_number {
-            circled(&text[i..])
-                .ok()
-                .map(|(rest, (style, n))| (style, n, text.len() - i - rest.len()))
-        } else {
-            marker_at(&text[i..])
-        };
-        if let Some((style, number, len)) = marker {
-            if may_follow(style, before) {
-                found.push(Marker {
-                    style,
-                    number,
-                    start: i,
-                    end: i + len,
-                });
+        if may_open_marker_after(c, before) {
+            if let Some((style, number, len)) = marker_after(&text[i..], before) {
+                if may_follow(style, before) {
+                    found.push(Marker {
+                        style,
+                        number,
+                        start: i,
+                        end: i + len,
+                    });
+                }
             }
         }
         before = Some(c);
@@ -218,27 +222,62 @@ pub(crate) fn candidates(text: &str) -> Vec<Marker> {
     found
 }
 
+/// The marker starting exactly at the start of `input`, which follows the character `before`.
+fn marker_after(input: &str, before: Option<char>) -> Option<(Style, u32, usize)> {
+    // Inside a run of numerals only a circled number can start: trying the other styles at
+    // every digit of a long run would be quadratic.
+    let inside_number =
+        before.is_some_and(|b| numeral::is_arabic_digit(b) || numeral::is_chinese_numeral_char(b));
+    if inside_number {
+        circled(input)
+            .ok()
+            .map(|(rest, (style, n))| (style, n, input.len() - rest.len()))
+    } else {
+        marker_at(input)
+    }
+}
+
+/// Drop the markers inside a matched pair of brackets (`steps` from [`bracket_steps`]): a
+/// marker `（1）` that opens at depth 0 stays.
+fn drop_nested(markers: &mut Vec<Marker>, steps: &[(usize, i8)]) {
+    let mut depth = 0i64;
+    let mut next_step = 0;
+    markers.retain(|marker| {
+        while let Some(&(at, step)) = steps.get(next_step) {
+            if at >= marker.start {
+                break;
+            }
+            depth += i64::from(step);
+            next_step += 1;
+        }
+        depth == 0
+    });
+}
+
 /// The markers that make the list of `text`: the style of the first marker that opens the
 /// text or is number 1, then each next number of that style in turn.
 pub(crate) fn list_markers(text: &str) -> Vec<Marker> {
-    let candidates = candidates(text);
+    let mut list = candidates(text);
     let opening = text.len() - text.trim_start().len();
-    let Some(first) = candidates
+    let Some(first) = list
         .iter()
-        .find(|m| m.start == opening || m.number == 1)
+        .position(|m| m.start == opening || m.number == 1)
     else {
         return Vec::new();
     };
-    let mut list = vec![*first];
-    for m in &candidates {
-        let last = list[list.len() - 1];
-        if m.start >= last.end
-            && m.style == first.style
-            && Some(m.number) == last.number.checked_add(1)
-        {
-            list.push(*m);
+    // The list is the first marker and the candidates after it that continue it: kept in place.
+    list.drain(..first);
+    let style = list[0].style;
+    let mut last: Option<Marker> = None;
+    list.retain(|m| {
+        let continues = last.is_none_or(|last| {
+            m.start >= last.end && m.style == style && Some(m.number) == last.number.checked_add(1)
+        });
+        if continues {
+            last = Some(*m);
         }
-    }
+        continues
+    });
     list
 }
 
@@ -292,7 +331,7 @@ mod tests {
     fn no_marker_starts_where_the_prefilter_says_none_can() {
         let tails = ["", "、", ".", "1）", "一）", "1)", "）"];
         for c in (0..0x1_0000).filter_map(char::from_u32) {
-            if may_open_marker(c) {
+            if may_open_marker_after(c, None) {
                 continue;
             }
             for tail in tails {
@@ -301,7 +340,139 @@ mod tests {
             }
         }
         for c in ['①', '⑳', '（', '(', '1', '１', '一', '十'] {
-            assert!(may_open_marker(c), "{c:?}");
+            assert!(may_open_marker_after(c, None), "{c:?}");
+        }
+    }
+
+    /// The definition [`marker_at`] must agree with: every style's parser tried in turn.
+    fn marker_at_by_alt(input: &str) -> Option<(Style, u32, usize)> {
+        alt((circled, parenthesized, arabic_point, chinese_point))
+            .parse(input)
+            .ok()
+            .map(|(rest, (style, n))| (style, n, input.len() - rest.len()))
+    }
+
+    /// The definition [`candidates`] must agree with: one walk that tracks the depth at every
+    /// character and tries markers only at depth 0.
+    fn candidates_by_depth(text: &str) -> Vec<Marker> {
+        let mut found = Vec::new();
+        let mut before: Option<char> = None;
+        let steps = bracket_steps(text);
+        let mut next_step = 0;
+        let mut depth = 0i64;
+        for (i, c) in text.char_indices() {
+            let nested = depth > 0;
+            while let Some(&(at, step)) = steps.get(next_step) {
+                if at > i {
+                    break;
+                }
+                depth += i64::from(step);
+                next_step += 1;
+            }
+            if !nested && may_open_marker_after(c, None) {
+                if let Some((style, number, len)) = marker_after(&text[i..], before) {
+                    if may_follow(style, before) {
+                        found.push(Marker {
+                            style,
+                            number,
+                            start: i,
+                            end: i + len,
+                        });
+                    }
+                }
+            }
+            before = Some(c);
+        }
+        found
+    }
+
+    #[test]
+    fn the_first_character_tells_the_style_as_far_as_may_follow_cares() {
+        let befores = [
+            None,
+            Some('第'),
+            Some('a'),
+            Some('1'),
+            Some('，'),
+            Some(' '),
+            Some('甲'),
+        ];
+        for text in ["①", "（1）", "(一)", "1.", "１、", "一、", "十二、"] {
+            let (style, _, _) = marker_at(text).unwrap_or_else(|| panic!("{text}"));
+            let first = text.chars().next().unwrap_or_default();
+            for before in befores {
+                assert_eq!(
+                    may_open_marker_after(first, before),
+                    may_follow(style, before),
+                    "{text} after {before:?}"
+                );
+            }
+        }
+    }
+
+    /// The definition [`list_markers`] must agree with: the list built in a new vector.
+    fn list_markers_by_push(text: &str) -> Vec<Marker> {
+        let candidates = candidates(text);
+        let opening = text.len() - text.trim_start().len();
+        let Some(first) = candidates
+            .iter()
+            .find(|m| m.start == opening || m.number == 1)
+        else {
+            return Vec::new();
+        };
+        let mut list = vec![*first];
+        for m in &candidates {
+            let last = list[list.len() - 1];
+            if m.start >= last.end
+                && m.style == first.style
+                && Some(m.number) == last.number.checked_add(1)
+            {
+                list.push(*m);
+            }
+        }
+        list
+    }
+
+    #[test]
+    fn the_shortcuts_agree_with_their_definitions() {
+        let pieces = [
+            "1.",
+            "2、",
+            "（1）",
+            "(2)",
+            "（一）",
+            "二、",
+            "①",
+            "②",
+            "（",
+            "）",
+            "《",
+            "》",
+            "第",
+            "甲",
+            "12",
+            "，",
+            " ",
+            "十",
+        ];
+        let mut texts = vec![String::new()];
+        for _ in 0..4 {
+            let longer: Vec<String> = texts
+                .iter()
+                .flat_map(|t| pieces.iter().map(move |p| format!("{t}{p}")))
+                .collect();
+            texts.extend(longer);
+        }
+        for text in &texts {
+            assert_eq!(candidates(text), candidates_by_depth(text), "{text:?}");
+            assert_eq!(list_markers(text), list_markers_by_push(text), "{text:?}");
+            for (i, _) in text.char_indices() {
+                assert_eq!(
+                    marker_at(&text[i..]),
+                    marker_at_by_alt(&text[i..]),
+                    "{text:?}"
+                );
+            }
         }
     }
 

@@ -1,5 +1,7 @@
 //! Text normalization for names and extracted parts (never for `raw`).
 
+use std::borrow::Cow;
+
 /// Whether `c` is a Han character or CJK punctuation, between which PDF extraction inserts
 /// spaces that the source never had.
 pub(crate) fn is_cjk(c: char) -> bool {
@@ -35,9 +37,7 @@ pub(crate) fn normalize(text: &str) -> String {
     let mut last: Option<char> = None;
     let mut rest = text;
     while !rest.is_empty() {
-        let run_end = rest
-            .find(|c: char| c.is_whitespace() || is_invisible(c))
-            .unwrap_or(rest.len());
+        let run_end = rest.find(is_space_or_invisible).unwrap_or(rest.len());
         let run = &rest[..run_end];
         if let Some(first) = run.chars().next() {
             if pending_space && !(last.is_some_and(is_cjk) && is_cjk(first)) {
@@ -58,16 +58,62 @@ pub(crate) fn normalize(text: &str) -> String {
     out
 }
 
+/// Whether `c` is a CJK unified ideograph (U+4E00–U+9FFF), as most characters of a cell are.
+/// Checked first where a character is asked whether it is white space, punctuation or a
+/// bracket, which no ideograph is: one range comparison settles most characters.
+pub(crate) fn is_ideograph(c: char) -> bool {
+    ('\u{4E00}'..='\u{9FFF}').contains(&c)
+}
+
+/// [`char::is_whitespace`], with a CJK ideograph ruled out by its range first.
+pub(crate) fn is_space(c: char) -> bool {
+    !is_ideograph(c) && c.is_whitespace()
+}
+
+/// Whether `normalize` drops or folds `c`: white space or an invisible character.
+pub(crate) fn is_space_or_invisible(c: char) -> bool {
+    !is_ideograph(c) && (c.is_whitespace() || is_invisible(c))
+}
+
+/// [`normalize`]d `text`, borrowed when it is normal already (no white space and no invisible
+/// character): for text that is only looked at, or kept only sometimes.
+pub(crate) fn normalized(text: &str) -> Cow<'_, str> {
+    if text.contains(is_space_or_invisible) {
+        Cow::Owned(normalize(text))
+    } else {
+        Cow::Borrowed(text)
+    }
+}
+
 /// Trim, drop invisible characters and fold every run of white space into one space, keeping
 /// the spaces between CJK characters. For titles, where a space separates co-issuers
 /// (`《国家医保局 财政部关于…》`).
 pub(crate) fn fold_spaces(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for word in text.split(char::is_whitespace).filter(|w| !w.is_empty()) {
-        if !out.is_empty() {
+    // A word is what lies between white space: each but the first is led by one space, even
+    // a word of invisible characters only, which adds nothing else.
+    fn start_word(out: &mut String, pending_space: &mut bool) {
+        if std::mem::take(pending_space) && !out.is_empty() {
             out.push(' ');
         }
-        out.extend(word.chars().filter(|c| !is_invisible(*c)));
+    }
+    let mut out = String::with_capacity(text.len());
+    let mut pending_space = false;
+    let mut rest = text;
+    while !rest.is_empty() {
+        let run_end = rest.find(is_space_or_invisible).unwrap_or(rest.len());
+        if run_end > 0 {
+            start_word(&mut out, &mut pending_space);
+            out.push_str(&rest[..run_end]);
+        }
+        let Some(special) = rest[run_end..].chars().next() else {
+            break;
+        };
+        if special.is_whitespace() {
+            pending_space = true;
+        } else {
+            start_word(&mut out, &mut pending_space);
+        }
+        rest = &rest[run_end + special.len_utf8()..];
     }
     out
 }
@@ -118,6 +164,51 @@ mod tests {
         for text in &texts {
             assert_eq!(normalize(text), normalize_char_by_char(text), "{text:?}");
         }
+    }
+
+    #[test]
+    fn the_ideograph_shortcut_changes_no_answer() {
+        for c in (0..=0x10_FFFF).filter_map(char::from_u32) {
+            assert_eq!(is_space(c), c.is_whitespace(), "{c:?}");
+            let dropped = c.is_whitespace() || is_invisible(c);
+            assert_eq!(is_space_or_invisible(c), dropped, "{c:?}");
+        }
+    }
+
+    /// The definition [`fold_spaces`] must agree with.
+    fn fold_spaces_char_by_char(text: &str) -> String {
+        let mut out = String::new();
+        for word in text.split(char::is_whitespace).filter(|w| !w.is_empty()) {
+            if !out.is_empty() {
+                out.push(' ');
+            }
+            out.extend(word.chars().filter(|c| !is_invisible(*c)));
+        }
+        out
+    }
+
+    #[test]
+    fn run_by_run_agrees_with_char_by_char_for_fold_spaces_and_normalized() {
+        let pieces = [
+            "甲", "a", " ", "\u{3000}", "\t", "\u{200B}", "\u{FEFF}", "（", "\u{00A0}", "x y",
+        ];
+        let mut texts = vec![String::new()];
+        for _ in 0..4 {
+            let longer: Vec<String> = texts
+                .iter()
+                .flat_map(|t| pieces.iter().map(move |p| format!("{t}{p}")))
+                .collect();
+            texts.extend(longer);
+        }
+        for text in &texts {
+            assert_eq!(
+                fold_spaces(text),
+                fold_spaces_char_by_char(text),
+                "{text:?}"
+            );
+            assert_eq!(normalized(text), normalize(text), "{text:?}");
+        }
+        assert!(matches!(normalized("甲乙"), Cow::Borrowed("甲乙")));
     }
 
     #[test]

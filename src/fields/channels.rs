@@ -11,7 +11,7 @@ use crate::cell::Cell;
 use crate::diagnostic::Diagnostics;
 use crate::markers;
 use crate::model::{Channel, ChannelKind, Channels};
-use crate::normalize::normalize;
+use crate::normalize::{is_space, normalize};
 
 /// Structure a channels cell.
 pub(crate) fn parse(cell: &Cell<'_>, _diagnostics: &mut Diagnostics) -> Channels {
@@ -50,7 +50,7 @@ fn split_channels(text: &str) -> Vec<Channel> {
 const ACTION_WORDS: &[&str] = &["办理", "申请", "申报", "提交", "受理", "办"];
 
 fn is_channel_separator(c: char) -> bool {
-    c.is_whitespace() || matches!(c, '、' | '，' | ',' | '；' | ';' | '/' | '／')
+    is_space(c) || matches!(c, '、' | '，' | ',' | '；' | ';' | '/' | '／')
 }
 
 /// Punctuation that ends a channel without being part of it.
@@ -87,14 +87,24 @@ const KEYWORDS: &[(&str, ChannelKind)] = &[
     ("寄递", ChannelKind::Mail),
 ];
 
-/// The kind of the earliest keyword in `text` (ASCII compared without case), or other.
+/// The kind of the earliest keyword in `text` (ASCII compared without case), or other. Where
+/// two keywords start at the same place, the one listed first in [`KEYWORDS`] wins.
 fn kind_of(text: &str) -> ChannelKind {
-    let lower = text.to_ascii_lowercase();
+    text.char_indices()
+        .find_map(|(at, _)| keyword_at(&text[at..]))
+        .unwrap_or(ChannelKind::Other)
+}
+
+/// The kind of the first of [`KEYWORDS`] that `text` starts with (ASCII compared without case).
+fn keyword_at(text: &str) -> Option<ChannelKind> {
     KEYWORDS
         .iter()
-        .filter_map(|&(word, kind)| lower.find(word).map(|at| (at, kind)))
-        .min_by_key(|&(at, _)| at)
-        .map_or(ChannelKind::Other, |(_, kind)| kind)
+        .find(|(word, _)| {
+            text.as_bytes()
+                .get(..word.len())
+                .is_some_and(|start| start.eq_ignore_ascii_case(word.as_bytes()))
+        })
+        .map(|&(_, kind)| kind)
 }
 
 #[cfg(test)]
@@ -171,6 +181,49 @@ mod tests {
         ] {
             assert_eq!(kind_of(text), kind, "{text}");
         }
+    }
+
+    /// The definition [`kind_of`] must agree with: every keyword searched for, the earliest
+    /// kept.
+    fn kind_of_by_search(text: &str) -> ChannelKind {
+        let lower = text.to_ascii_lowercase();
+        KEYWORDS
+            .iter()
+            .filter_map(|&(word, kind)| lower.find(word).map(|at| (at, kind)))
+            .min_by_key(|&(at, _)| at)
+            .map_or(ChannelKind::Other, |(_, kind)| kind)
+    }
+
+    #[test]
+    fn one_scan_agrees_with_a_search_per_keyword() {
+        let pieces = [
+            "现场",
+            "网上",
+            "A",
+            "p",
+            "P",
+            "aPp",
+            "手机",
+            "邮寄",
+            "办理",
+            "网",
+            "现",
+            " ",
+            "é",
+            "小程序",
+        ];
+        let mut texts = vec![String::new()];
+        for _ in 0..3 {
+            let longer: Vec<String> = texts
+                .iter()
+                .flat_map(|t| pieces.iter().map(move |p| format!("{t}{p}")))
+                .collect();
+            texts.extend(longer);
+        }
+        for text in &texts {
+            assert_eq!(kind_of(text), kind_of_by_search(text), "{text:?}");
+        }
+        assert_eq!(kind_of("手机aPP"), Mobile);
     }
 
     #[test]

@@ -19,7 +19,7 @@ use crate::diagnostic::{Code, Diagnostics};
 use crate::fields::deadline::standalone_clause;
 use crate::markers;
 use crate::model::{ChannelDeadline, Definition, Notes};
-use crate::normalize::normalize;
+use crate::normalize::{is_space, normalize};
 
 /// Structure a notes cell.
 pub(crate) fn parse(cell: &Cell<'_>, diagnostics: &mut Diagnostics) -> Notes {
@@ -64,7 +64,7 @@ fn sentences(text: &str) -> Vec<&str> {
     let mut last_visible: Option<char> = None;
     let mut space_at: Option<usize> = None;
     for (i, c) in text.char_indices() {
-        if c.is_whitespace() {
+        if is_space(c) {
             space_at.get_or_insert(i);
             continue;
         }

@@ -31,10 +31,14 @@ const CLOSE: &str = "）)〕]］】";
 
 /// Characters that cannot be part of an issuer's name or a 文号 prefix.
 fn is_stop(c: char) -> bool {
-    // Compared char by char: `str::contains(char)` runs a substring search, and this is
-    // called for every character of every citation.
-    let listed = |chars: &str| chars.chars().any(|s| s == c);
-    listed(OPEN) || listed(CLOSE) || listed("《》〈〉；;。，,")
+    // A `match`, not a search of `OPEN` and `CLOSE`: this is called for every character of
+    // every citation. A test checks that both lists are here.
+    matches!(
+        c,
+        '（' | '(' | '〔' | '[' | '［' | '【' // OPEN
+            | '）' | ')' | '〕' | ']' | '］' | '】' // CLOSE
+            | '《' | '》' | '〈' | '〉' | '；' | ';' | '。' | '，' | ','
+    )
 }
 
 /// The year of a 文号, in brackets: `〔2012〕`, `[2012]`, `（ 2012 ）`, `〔二〇一二〕`.
@@ -194,6 +198,20 @@ mod tests {
         assert_eq!(found.prefix.as_deref(), prefix, "{text}");
         assert_eq!(found.year, year, "{text}");
         assert_eq!(found.number, Some(number), "{text}");
+    }
+
+    #[test]
+    fn every_bracket_stops_a_name() {
+        for c in OPEN
+            .chars()
+            .chain(CLOSE.chars())
+            .chain("《》〈〉；;。，,".chars())
+        {
+            assert!(is_stop(c), "{c:?}");
+        }
+        for c in ['部', '发', '令', '第', '1', ' ', '、'] {
+            assert!(!is_stop(c), "{c:?}");
+        }
     }
 
     #[test]

@@ -26,6 +26,7 @@
 //! `deadline_unparsed`: a cell, or a numbered point, without any clause; a range
 //! (`3-5个工作日`) or a decimal amount; time wording no clause took (`两周`, `3月10日前`).
 
+use std::borrow::Cow;
 use std::fmt;
 use std::str::FromStr;
 
@@ -40,7 +41,7 @@ use crate::cell::Cell;
 use crate::diagnostic::{excerpt, Code, Diagnostics};
 use crate::markers;
 use crate::model::{Basis, ClauseKind, Deadline, DeadlineClause, TimeUnit};
-use crate::normalize::{is_invisible, normalize};
+use crate::normalize::{is_space_or_invisible, normalize};
 use crate::numeral;
 
 mod piece;
@@ -223,10 +224,16 @@ fn topic_of(piece: &str) -> Option<String> {
 
 /// The text without white space or invisible characters: inside a piece, spaces are PDF
 /// artifacts or separate two clauses, which the cores delimit anyway.
-fn compact(text: &str) -> String {
-    text.chars()
-        .filter(|&c| !c.is_whitespace() && !is_invisible(c))
-        .collect()
+fn compact(text: &str) -> Cow<'_, str> {
+    if text.contains(is_space_or_invisible) {
+        Cow::Owned(
+            text.chars()
+                .filter(|&c| !is_space_or_invisible(c))
+                .collect(),
+        )
+    } else {
+        Cow::Borrowed(text)
+    }
 }
 
 /// Trimmed of joining punctuation, or `None` when nothing is left.

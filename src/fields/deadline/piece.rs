@@ -29,7 +29,7 @@ pub(super) fn scan_piece(piece: &str) -> Scan<'_> {
     let mut resume_at = 0;
     let mut previous: Option<char> = None;
     for (i, c) in text.char_indices() {
-        if i >= resume_at {
+        if i >= resume_at && may_open_core(c) {
             if let Some((core, len)) = core_at(&text[i..], previous) {
                 let prefix = &text[prefix_start..i];
                 if let Some(problem) = joined_to_a_number(prefix, piece) {
@@ -52,6 +52,13 @@ pub(super) fn scan_piece(piece: &str) -> Scan<'_> {
     }
     scan.trailing_text = !tail.is_empty();
     scan
+}
+
+/// Whether a clause core may start with `c`: a numeral (`5个工作日`, `五日`) or the first
+/// character of an immediate wording (`即时办结`, `当场办理`, `立即办结`). Checked first, so
+/// that [`core_at`]'s parsers run only where one of them can match.
+pub(super) fn may_open_core(c: char) -> bool {
+    is_numeral_char(c) || matches!(c, '即' | '当' | '立')
 }
 
 /// The core starting exactly at `input` and its length with its suffix (`内`, `内办结`), given

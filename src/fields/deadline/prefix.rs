@@ -115,10 +115,13 @@ pub(super) const BASES: &[(&str, Basis)] = &[
 /// Split off the basis (`法定时限`, `承诺时间`) and a named limit (`评估时限`). A basis word
 /// counts only when nothing but a name of a limit follows it, so `法定代表人` is no basis.
 pub(super) fn split_basis_and_label(text: &str) -> (&str, Option<Basis>, Option<String>) {
-    let last_basis = BASES
-        .iter()
-        .filter_map(|&(word, basis)| text.rfind(word).map(|at| (at, word, basis)))
-        .max_by_key(|&(at, _, _)| at);
+    // The last basis word: the first found walking back from the end (no two start alike).
+    let last_basis = text.char_indices().rev().find_map(|(at, _)| {
+        BASES
+            .iter()
+            .find(|(word, _)| text[at..].starts_with(word))
+            .map(|&(word, basis)| (at, word, basis))
+    });
     if let Some((at, word, basis)) = last_basis {
         let tail = &text[at + word.len()..];
         if tail.is_empty() || GENERIC_LIMITS.contains(&tail) {

@@ -465,3 +465,50 @@ fn long_inputs_do_not_blow_up() {
     let reading = read(&text);
     assert_eq!(reading.clauses.len(), 10_000);
 }
+
+#[test]
+fn no_core_starts_where_the_prefilter_says_none_can() {
+    let tails = [
+        "",
+        "个工作日",
+        "工作日",
+        "日",
+        "时办结",
+        "场办理",
+        "即办结",
+        "办件",
+        "个月",
+    ];
+    for c in (0..0x1_0000).filter_map(char::from_u32) {
+        if may_open_core(c) {
+            continue;
+        }
+        for tail in tails {
+            let text = format!("{c}{tail}");
+            assert_eq!(core_at(&text, None), None, "{text:?}");
+        }
+    }
+    for c in ['即', '当', '立', '5', '５', '五', '十'] {
+        assert!(may_open_core(c), "{c:?}");
+    }
+}
+
+#[test]
+fn the_last_basis_word_wins_as_a_search_per_word_finds_it() {
+    // Walking back finds the word starting last; that is the last `rfind` hit as long as no
+    // two basis words start with the same character.
+    let firsts: Vec<char> = BASES.iter().filter_map(|(w, _)| w.chars().next()).collect();
+    for (i, c) in firsts.iter().enumerate() {
+        assert!(!firsts[i + 1..].contains(c), "{c}");
+    }
+    for (text, basis, rest) in [
+        ("法定承诺时限", Some(Basis::Committed), "法定"),
+        ("承诺法定", Some(Basis::Statutory), "承诺"),
+        ("国家规定时限", Some(Basis::Statutory), ""),
+        ("法定代表人", None, "法定代表人"),
+        ("", None, ""),
+    ] {
+        let (found_rest, found_basis, _) = split_basis_and_label(text);
+        assert_eq!((found_rest, found_basis), (rest, basis), "{text}");
+    }
+}

@@ -93,7 +93,7 @@ pub(super) fn applicant(text: &str) -> Option<(&str, &str)> {
 }
 
 pub(super) fn names_applicant(phrase: &str) -> bool {
-    let phrase = normalize(phrase);
+    let phrase = normalized(phrase);
     let count = phrase.chars().count();
     if count == 0 || count > APPLICANT_MAX_CHARS {
         return false;
@@ -118,7 +118,7 @@ pub(super) fn strip_lead_in(text: &str) -> &str {
     let Some((colon, c)) = text.char_indices().find(|&(_, c)| c == '：' || c == ':') else {
         return text;
     };
-    let phrase = normalize(&text[..colon]);
+    let phrase = normalized(&text[..colon]);
     let is_lead_in = phrase.chars().count() <= LEAD_IN_MAX_CHARS
         && !phrase.contains('《')
         && ["提供", "提交", "携带", "如下", "以下"]

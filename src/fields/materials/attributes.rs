@@ -3,25 +3,31 @@
 use super::*;
 
 /// Build the item of `draft`, noting what could not be structured in `findings`.
-pub(super) fn material<'a>(draft: &Draft<'a>, findings: &mut Vec<Finding<'a>>) -> Material {
-    let text = normalize(draft.raw);
-    let mut note = |message: String| {
-        findings.push(Finding {
-            item: draft.raw,
-            message,
-        })
+pub(super) fn material<'a>(draft: Draft<'a>, findings: &mut Vec<Finding<'a>>) -> Material {
+    let Draft {
+        raw,
+        condition,
+        body,
+    } = draft;
+    // The body of an item without a condition is its whole text, normalized already.
+    let (text, body) = match condition {
+        Some(_) => (normalize(raw), Some(body)),
+        None => (body, None),
     };
+    let body = body.as_deref().unwrap_or(&text);
+    let mut note = |message: String| findings.push(Finding { item: raw, message });
+    let titles = title_spans(&text);
     let mut item = Material {
-        forms: forms(&text),
+        forms: forms(&text, &titles),
         seal_required: seal_required(&text),
-        condition: draft.condition.clone(),
+        condition,
         ..Material::default()
     };
-    match clause_break(&draft.body) {
+    match clause_break(body) {
         Some(c) => note(format!(
             "materials item joins several parts with '{c}'; they were kept as one item"
         )),
-        None => item.alternatives = alternatives(&draft.body),
+        None => item.alternatives = alternatives(body),
     }
     match copies(&text) {
         Copies::One(n) => item.copies = Some(n),
@@ -38,7 +44,7 @@ pub(super) fn material<'a>(draft: &Draft<'a>, findings: &mut Vec<Finding<'a>>) -
                 .to_owned(),
         ),
     }
-    if has_unclosed_title(&text) {
+    if ends_in_an_open_title(&titles) {
         note("materials item opens a title with 《 that is never closed".to_owned());
     }
     item.text = text;
@@ -80,20 +86,20 @@ pub(super) fn is_format_choice(text: &str, at: usize) -> bool {
         || (before.ends_with("复印件") && after.starts_with("原件"))
 }
 
-/// Every title quoted in `《…》`, without the brackets (outermost titles; a title nested in
-/// another is part of it).
-pub(super) fn forms(text: &str) -> Vec<String> {
-    title_spans(text)
-        .into_iter()
+/// Every title quoted in `《…》` in `text`, whose [`title_spans`] are `titles`, without the
+/// brackets (outermost titles; a title nested in another is part of it).
+pub(super) fn forms(text: &str, titles: &[TitleSpan]) -> Vec<String> {
+    titles
+        .iter()
         .filter(|span| span.closed)
         .map(|span| normalize(span.content(text)))
         .filter(|title| !title.is_empty())
         .collect()
 }
 
-/// Whether a `《` is left open at the end of `text`.
-pub(super) fn has_unclosed_title(text: &str) -> bool {
-    title_spans(text).last().is_some_and(|span| !span.closed)
+/// Whether the last of a text's [`title_spans`] is left open.
+pub(super) fn ends_in_an_open_title(titles: &[TitleSpan]) -> bool {
+    titles.last().is_some_and(|span| !span.closed)
 }
 
 /// The number of copies an item names.
@@ -117,15 +123,24 @@ pub(super) fn copies_phrase(input: &str) -> IResult<&str, u32> {
     Ok((rest, n))
 }
 
+/// Whether a [`copies_phrase`] may start with `c`: `一式`, `各` or a numeral.
+pub(super) fn may_open_copies_phrase(c: char) -> bool {
+    c == '各' || is_numeral_char(c)
+}
+
+/// Whether `c` is an Arabic digit or can be part of a Chinese numeral.
+pub(super) fn is_numeral_char(c: char) -> bool {
+    numeral::is_arabic_digit(c) || numeral::is_chinese_numeral_char(c)
+}
+
 /// The number of copies `text` names, tried where a number (or `各`, `一式`) starts.
 pub(super) fn copies(text: &str) -> Copies {
     let mut found: Option<u32> = None;
     let mut before: Option<char> = None;
     for (i, c) in text.char_indices() {
-        let inside_number = before
-            .is_some_and(|b| numeral::is_arabic_digit(b) || numeral::is_chinese_numeral_char(b));
-        before = Some(c);
-        if inside_number {
+        // No phrase starts inside a run of numerals.
+        let previous = before.replace(c);
+        if !may_open_copies_phrase(c) || previous.is_some_and(is_numeral_char) {
             continue;
         }
         if let Ok((_, n)) = copies_phrase(&text[i..]) {
@@ -182,13 +197,19 @@ pub(super) fn format_phrase(input: &str) -> IResult<&str, MaterialFormat> {
     .parse(input)
 }
 
+/// Whether a [`format_phrase`] may start with `c` (`原件…`, `复印件…`, `影印件…`). Checked
+/// first, so that the phrase's parsers run only where one of them can match.
+pub(super) fn may_open_format_phrase(c: char) -> bool {
+    matches!(c, '原' | '复' | '影')
+}
+
 /// The form `text` asks for: 原件 → original, 复印件 → copy, `原件及复印件` →
 /// original and copy, `原件或复印件` → original or copy.
 pub(super) fn format(text: &str) -> Format {
     let mut found: Option<MaterialFormat> = None;
     let mut skip_to = 0;
-    for (i, _) in text.char_indices() {
-        if i < skip_to {
+    for (i, c) in text.char_indices() {
+        if i < skip_to || !may_open_format_phrase(c) {
             continue;
         }
         let Ok((rest, f)) = format_phrase(&text[i..]) else {

@@ -13,18 +13,22 @@ pub(super) const CONDITION_MAX_CHARS: usize = 40;
 /// (`须提供`, `可提供`, `提交`) or name a document. `原则上凡…的，不再重复诊断` asks for
 /// nothing, so it is not a conditional item.
 pub(super) fn condition(clause: &str) -> Option<(String, String)> {
+    // Most clauses have no comma at all: a byte search tells before the bracket-aware walk.
+    if !(clause.contains('，') || clause.contains(',')) {
+        return None;
+    }
     let (comma, c) = top_level(clause).find(|&(_, c)| c == '，' || c == ',')?;
-    let lead = normalize(&clause[..comma]);
-    let rest = normalize(&clause[comma + c.len_utf8()..]);
+    let lead = normalized(&clause[..comma]);
     if !reads_as_condition(&lead) {
         return None;
     }
+    let rest = normalized(&clause[comma + c.len_utf8()..]);
     let body = match provide_verb(&rest) {
         Ok((after, ())) => after.trim_start_matches(['：', ':']).trim().to_owned(),
-        Err(_) if clause_break(&rest).is_none() && is_document(&rest) => rest,
+        Err(_) if clause_break(&rest).is_none() && is_document(&rest) => rest.into_owned(),
         Err(_) => return None,
     };
-    (!body.is_empty()).then_some((lead, body))
+    (!body.is_empty()).then(|| (lead.into_owned(), body))
 }
 
 pub(super) fn reads_as_condition(lead: &str) -> bool {

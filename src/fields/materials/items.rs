@@ -6,6 +6,12 @@ use super::*;
 /// list is taken only when its first marker opens the body or follows a colon, so that a
 /// number in prose does not start one.
 pub(super) fn nested_bodies(body: &str) -> Vec<&str> {
+    // Most bodies neither open with a marker nor hold a colon: no need to look for a list.
+    let may_open_list =
+        markers::strip(body).0.is_some() || body.contains('：') || body.contains(':');
+    if !may_open_list {
+        return vec![body];
+    }
     let items = markers::split(body);
     let opens_list = match items.as_slice() {
         [first, ..] if first.marker.is_some() => true,
@@ -111,10 +117,14 @@ pub(super) fn clause_break(text: &str) -> Option<char> {
         .map(|(_, c)| c)
 }
 
-/// Whether the clause offers a choice between whole lists (`A、B；或C`, `A、B，或C`).
-pub(super) fn offers_choice_between_lists(text: &str) -> bool {
-    top_level(text).any(|(i, c)| {
-        matches!(c, '，' | ',' | '；' | ';' | '。') && choice_follows(text, i + c.len_utf8())
+/// Whether the clause is no clean list of documents: outside brackets it joins parts with
+/// `，`, `；` or `。` (a run-on clause, or a choice between whole lists: `A、B；或C`), or with a
+/// `：` that no choice follows ([`clause_break`]).
+pub(super) fn joins_parts(text: &str) -> bool {
+    top_level(text).any(|(i, c)| match c {
+        '，' | ',' | '；' | ';' | '。' => true,
+        '：' | ':' => !choice_follows(text, i + c.len_utf8()),
+        _ => false,
     })
 }
 
@@ -149,7 +159,7 @@ pub(super) fn drafts(clause: &str) -> Vec<Draft<'_>> {
             body,
         }];
     }
-    if offers_choice_between_lists(clause) || clause_break(clause).is_some() {
+    if joins_parts(clause) {
         return vec![Draft::plain(clause)];
     }
     enumerated(clause).into_iter().map(Draft::plain).collect()
@@ -223,8 +233,8 @@ pub(super) const FORM_SUFFIXES: &[&str] = &[
 /// document (`证书`, `登记表`, `票据`…), possibly followed by its form (`原件`, `副本`), a
 /// bracketed remark and a number of copies. `执业医师`, `住院` or `基本医保` are not.
 pub(super) fn is_document(text: &str) -> bool {
-    let text = normalize(text);
-    let mut rest = text.as_str();
+    let text = normalized(text);
+    let mut rest = &*text;
     let mut has_form = false;
     loop {
         let trimmed = rest.trim_end_matches(|c: char| c.is_whitespace() || c == '。');
@@ -246,7 +256,7 @@ pub(super) fn is_document(text: &str) -> bool {
 /// Whether `text` is only a form or a number of copies (`复印件`, `副本1份`), with no
 /// document of its own.
 pub(super) fn is_bare_form(text: &str) -> bool {
-    let text = normalize(text);
+    let text = normalized(text);
     let mut rest = text.trim_end_matches(['。', '；']);
     while !rest.is_empty() {
         if let Some(before) = strip_copies_suffix(rest) {

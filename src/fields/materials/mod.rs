@@ -30,12 +30,12 @@ use nom::{
     IResult, Parser,
 };
 
-use crate::brackets::{closes, opens, title_spans};
+use crate::brackets::{closes, opens, title_spans, TitleSpan};
 use crate::cell::Cell;
 use crate::diagnostic::{Code, Diagnostics};
 use crate::markers;
 use crate::model::{Material, MaterialFormat, MaterialGroup, Materials};
-use crate::normalize::normalize;
+use crate::normalize::{is_invisible, normalize, normalized};
 use crate::numeral;
 
 mod applicants;
@@ -86,7 +86,7 @@ pub(crate) fn parse(cell: &Cell<'_>, diagnostics: &mut Diagnostics) -> Materials
                 };
                 let mut items: Vec<Material> = drafts(strip_lead_in(clause))
                     .into_iter()
-                    .map(|draft| material(&draft, &mut findings))
+                    .map(|draft| material(draft, &mut findings))
                     .collect();
                 share_distributed_tail(&mut items);
                 for item in items {

@@ -373,6 +373,7 @@ fn none_required_wordings() {
         "无需提供任何材料",
         "不需要材料",
         "无材料",
+        "\u{200B} 无 需提交材料",
     ] {
         let (materials, diagnostics) = run(text);
         assert!(materials.none_required, "{text}");
@@ -516,5 +517,91 @@ fn arbitrary_mixtures_of_the_syntax_do_not_panic() {
         }
         let (materials, _) = run(&text);
         assert_eq!(materials.raw, text);
+    }
+}
+
+#[test]
+fn no_phrase_starts_where_the_prefilters_say_none_can() {
+    let tails = ["", "件", "印件", "式两份", "份", "1份", " 份"];
+    for c in (0..0x1_0000).filter_map(char::from_u32) {
+        for tail in tails {
+            let text = format!("{c}{tail}");
+            if !may_open_format_phrase(c) {
+                assert!(format_phrase(&text).is_err(), "{text:?}");
+            }
+            if !may_open_copies_phrase(c) {
+                assert!(copies_phrase(&text).is_err(), "{text:?}");
+            }
+        }
+    }
+    for c in ['原', '复', '影'] {
+        assert!(may_open_format_phrase(c), "{c:?}");
+    }
+    for c in ['各', '一', '两', '1', '１'] {
+        assert!(may_open_copies_phrase(c), "{c:?}");
+    }
+}
+
+/// The definition [`nested_bodies`] must agree with: always split, then decide.
+fn nested_bodies_by_splitting(body: &str) -> Vec<&str> {
+    let items = markers::split(body);
+    let opens_list = match items.as_slice() {
+        [first, ..] if first.marker.is_some() => true,
+        [head, second, ..] => {
+            second.marker.is_some() && (head.body.ends_with('：') || head.body.ends_with(':'))
+        }
+        _ => false,
+    };
+    if opens_list {
+        items.into_iter().map(|item| item.body).collect()
+    } else {
+        vec![body]
+    }
+}
+
+#[test]
+fn nested_bodies_skips_splitting_only_where_no_list_can_open() {
+    let pieces = [
+        "①", "②", "1.", "2.", "（1）", "表", "：", ":", " ", "（", "）", "一、", "二、", "第",
+    ];
+    let mut texts = vec![String::new()];
+    for _ in 0..4 {
+        let longer: Vec<String> = texts
+            .iter()
+            .flat_map(|t| pieces.iter().map(move |p| format!("{t}{p}")))
+            .collect();
+        texts.extend(longer);
+    }
+    for text in &texts {
+        assert_eq!(
+            nested_bodies(text),
+            nested_bodies_by_splitting(text),
+            "{text:?}"
+        );
+    }
+}
+
+#[test]
+fn joins_parts_is_a_choice_between_lists_or_a_clause_break() {
+    // The two tests it stands for, as they were written.
+    let offers_choice_between_lists = |text: &str| {
+        top_level(text).any(|(i, c)| {
+            matches!(c, '，' | ',' | '；' | ';' | '。') && choice_follows(text, i + c.len_utf8())
+        })
+    };
+    let pieces = [
+        "表", "，", ",", "；", "。", "：", ":", "或", " ", "（", "）", "、", "\"", "\u{200B}",
+    ];
+    let mut texts = vec![String::new()];
+    for _ in 0..4 {
+        let longer: Vec<String> = texts
+            .iter()
+            .flat_map(|t| pieces.iter().map(move |p| format!("{t}{p}")))
+            .collect();
+        texts.extend(longer);
+    }
+    for text in &texts {
+        let expected = offers_choice_between_lists(text) || clause_break(text).is_some();
+        assert_eq!(joins_parts(text), expected, "{text:?}");
     }
 }
