@@ -226,15 +226,18 @@ fn gap_message(before: u32, after: u32, seen: &HashMap<u32, usize>) -> Option<St
 /// another number is reported at its number, naming the usual one and how often it is used.
 ///
 /// What it keeps is small: per title, each distinct number with its count and each distinct
-/// wording, and per citation its position and wording.
+/// wording; per citation its wording, its cell and where its number stands in the cell. The
+/// cells borrow the source, and a citation is placed (line and column) only when reported.
 #[derive(Debug, Default)]
-pub(crate) struct CitedNumbers {
+pub(crate) struct CitedNumbers<'s> {
     /// Titles (as compared, see [`title_key`]) in order of first citation.
     titles: Vec<CitedTitle>,
     index: HashMap<String, usize>,
     /// Each title as written, with its slot in `titles`: a title met again is not compared
     /// again.
     written: HashMap<String, usize>,
+    /// The 设定依据 cells that cite a numbered document.
+    cells: Vec<Cell<'s>>,
 }
 
 /// The citations of one title.
@@ -244,8 +247,15 @@ struct CitedTitle {
     /// in order of first use.
     numbers: Vec<(NumberKey, usize, usize)>,
     wordings: Vec<Wording>,
-    /// Each citation: its wording and where its number stands.
-    citations: Vec<(usize, Position)>,
+    citations: Vec<Cited>,
+}
+
+/// A citation: its wording, and its cell with the byte offset of its number there.
+#[derive(Debug)]
+struct Cited {
+    wording: usize,
+    cell: usize,
+    offset: usize,
 }
 
 /// How a citation words a title and its number.
@@ -262,9 +272,9 @@ struct Wording {
 /// What makes two numbers the same: kind, 文号 prefix, year and serial.
 type NumberKey = (NumberKind, Option<String>, Option<u32>, Option<u32>);
 
-impl CitedNumbers {
+impl<'s> CitedNumbers<'s> {
     /// Record the citations of a matter's parsed 设定依据 cell.
-    pub(crate) fn matter(&mut self, cell: &Cell<'_>, citations: &[Citation]) {
+    pub(crate) fn matter(&mut self, cell: &Cell<'s>, citations: &[Citation]) {
         let numbered: Vec<(&str, &DocumentNumber)> = citations
             .iter()
             .filter(|c| !c.title.is_empty())
@@ -274,14 +284,25 @@ impl CitedNumbers {
             return;
         }
         let offsets = number_offsets(cell.text(), numbered.iter().map(|(_, n)| n.raw.as_str()));
-        let positions = cell.positions(&offsets);
-        for ((title, number), at) in numbered.into_iter().zip(positions) {
-            self.record(title, number, at);
+        let index = self.cells.len();
+        self.cells.push(cell.clone());
+        for ((title, number), offset) in numbered.into_iter().zip(offsets) {
+            let slot = self.title_slot(title);
+            self.titles[slot].record(
+                title,
+                number,
+                Cited {
+                    wording: 0,
+                    cell: index,
+                    offset,
+                },
+            );
         }
     }
 
-    fn record(&mut self, title: &str, number: &DocumentNumber, at: Position) {
-        let slot = match self.written.get(title) {
+    /// The slot in `titles` of a title as written.
+    fn title_slot(&mut self, title: &str) -> usize {
+        match self.written.get(title) {
             Some(&slot) => slot,
             None => {
                 let key = title_key(title);
@@ -296,21 +317,12 @@ impl CitedNumbers {
                 self.written.insert(title.to_owned(), slot);
                 slot
             }
-        };
-        let cited = &mut self.titles[slot];
-        let wording = match cited
-            .wordings
-            .iter()
-            .position(|w| w.title == title && w.raw == number.raw)
-        {
-            Some(wording) => wording,
-            None => cited.add_wording(title, number),
-        };
-        cited.numbers[cited.wordings[wording].number].1 += 1;
-        cited.citations.push((wording, at));
+        }
     }
 
     pub(crate) fn finish(self, diagnostics: &mut Diagnostics) {
+        // Each citation to report: its cell, its number's offset there, and what to say of it.
+        let mut reported: Vec<(&Cited, &Wording, &str, String)> = Vec::new();
         for cited in &self.titles {
             if cited.numbers.len() < 2 {
                 continue;
@@ -324,16 +336,24 @@ impl CitedNumbers {
             else {
                 continue;
             };
+            let usual_number = cited.wordings[usual_wording].shown.as_str();
             let times = match usual_count {
                 1 => "once".to_owned(),
                 n => format!("{n} times"),
             };
-            let usual_number = &cited.wordings[usual_wording].shown;
-            for &(wording, at) in &cited.citations {
-                let wording = &cited.wordings[wording];
-                if wording.number == usual {
-                    continue;
+            for citation in &cited.citations {
+                let wording = &cited.wordings[citation.wording];
+                if wording.number != usual {
+                    reported.push((citation, wording, usual_number, times.clone()));
                 }
+            }
+        }
+        // Placed in one pass over each cell: a cell citing thousands of numbers stays linear.
+        reported.sort_by_key(|(citation, ..)| (citation.cell, citation.offset));
+        for run in reported.chunk_by(|a, b| a.0.cell == b.0.cell) {
+            let offsets: Vec<usize> = run.iter().map(|(citation, ..)| citation.offset).collect();
+            let positions = self.cells[run[0].0.cell].positions(&offsets);
+            for ((_, wording, usual_number, times), at) in run.iter().zip(positions) {
                 diagnostics.push(
                     Code::ConflictingDocumentNumber,
                     at,
@@ -348,6 +368,20 @@ impl CitedNumbers {
 }
 
 impl CitedTitle {
+    /// Record a citation of the title, in `number` as worded.
+    fn record(&mut self, title: &str, number: &DocumentNumber, mut citation: Cited) {
+        citation.wording = match self
+            .wordings
+            .iter()
+            .position(|w| w.title == title && w.raw == number.raw)
+        {
+            Some(wording) => wording,
+            None => self.add_wording(title, number),
+        };
+        self.numbers[self.wordings[citation.wording].number].1 += 1;
+        self.citations.push(citation);
+    }
+
     /// A new wording of the title and a number, with its number's slot (a new one for a
     /// number not cited before); its index.
     fn add_wording(&mut self, title: &str, number: &DocumentNumber) -> usize {

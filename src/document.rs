@@ -16,16 +16,16 @@ use crate::title;
 /// Turns the table's drafts into the model one category at a time, feeding the checks across
 /// rows as it goes.
 #[derive(Debug, Default)]
-pub(crate) struct Builder {
+pub(crate) struct Builder<'s> {
     numbering: checks::Numbering,
-    cited: checks::CitedNumbers,
+    cited: checks::CitedNumbers<'s>,
 }
 
-impl Builder {
+impl<'s> Builder<'s> {
     /// Parse every cell of a complete category.
     pub(crate) fn category(
         &mut self,
-        draft: &CategoryDraft<'_>,
+        draft: &CategoryDraft<'s>,
         diagnostics: &mut Diagnostics,
     ) -> Category {
         self.numbering.category(draft, diagnostics);

@@ -49,7 +49,7 @@ use crate::ParseOptions;
 #[derive(Debug)]
 pub struct Reader<'s> {
     table: TableReader<'s>,
-    builder: Builder,
+    builder: Builder<'s>,
     diagnostics: Diagnostics,
     strict: bool,
     state: State,

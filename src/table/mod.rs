@@ -299,6 +299,9 @@ fn quote_names(names: &[String]) -> String {
 /// Report the first control character of a line (other than white space such as the tab
 /// or the form feed), which a PDF converter leaves where text was garbled.
 fn report_control_character(line: &Line<'_>, diagnostics: &mut Diagnostics) {
+    if !may_hold_control_character(line.text) {
+        return;
+    }
     let unseen = |c: char| c.is_control() && !c.is_whitespace();
     if let Some((at, c)) = line.text.char_indices().find(|&(_, c)| unseen(c)) {
         let column = line.text[..at].graphemes(true).count() + 1;
@@ -314,6 +317,14 @@ fn report_control_character(line: &Line<'_>, diagnostics: &mut Diagnostics) {
             ),
         );
     }
+}
+
+/// Whether `text` may hold a control character: a byte below the space other than the tab,
+/// DEL, or the lead byte `0xC2` of U+0080 … U+009F. Most lines hold none of these bytes, and
+/// a byte scan is much cheaper than decoding every character.
+fn may_hold_control_character(text: &str) -> bool {
+    text.bytes()
+        .any(|b| (b < 0x20 && b != b'\t') || b == 0x7F || b == 0xC2)
 }
 
 fn start_of(line: &Line<'_>) -> Position {
@@ -427,4 +438,20 @@ fn map_row<'s>(
         }
     }
     row
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_byte_prefilter_lets_every_control_character_through() {
+        for c in (0..=0x10_FFFF).filter_map(char::from_u32) {
+            if c.is_control() && !c.is_whitespace() {
+                let text = format!("甲{c}乙");
+                assert!(may_hold_control_character(&text), "U+{:04X}", c as u32);
+            }
+        }
+        assert!(!may_hold_control_character("主项\t子项 （一） 办理材料。"));
+    }
 }

@@ -60,7 +60,8 @@ impl<'s> Iterator for Lines<'s> {
             return None;
         }
         self.number += 1;
-        let (line, next) = match self.rest.find(['\n', '\r']) {
+        // A byte search: both endings are ASCII, which no other character's bytes contain.
+        let (line, next) = match memchr::memchr2(b'\n', b'\r', self.rest.as_bytes()) {
             Some(i) => {
                 let ending = if self.rest[i..].starts_with("\r\n") {
                     2
