@@ -83,26 +83,34 @@ fn pairing(c: char) -> Option<(usize, bool)> {
 /// The first bracket of `text` without a partner: a closing one that closes nothing, or else
 /// the first opening one never closed. Kinds are counted apart, so `（“）”` is balanced.
 pub(crate) fn first_unmatched(text: &str) -> Option<Unmatched> {
-    // Per kind, the offsets of the brackets still open (the first of them is the one to report).
-    let mut open: [Vec<(usize, char)>; 5] = Default::default();
+    // Per kind, how many brackets are open, and the first of them: the one that opened when
+    // none was, since the others close before it does.
+    let mut open: [(usize, Option<(usize, char)>); 5] = Default::default();
     for (offset, c) in text.char_indices() {
         let Some((kind, opening)) = pairing(c) else {
             continue;
         };
+        let (depth, first) = &mut open[kind];
         if opening {
-            open[kind].push((offset, c));
-        } else if open[kind].pop().is_none() {
+            if *depth == 0 {
+                *first = Some((offset, c));
+            }
+            *depth += 1;
+        } else if *depth == 0 {
             return Some(Unmatched {
                 offset,
                 bracket: c,
                 opening: false,
             });
+        } else {
+            *depth -= 1;
         }
     }
     open.iter()
-        .filter_map(|stack| stack.first())
+        .filter(|(depth, _)| *depth > 0)
+        .filter_map(|(_, first)| *first)
         .min()
-        .map(|&(offset, bracket)| Unmatched {
+        .map(|(offset, bracket)| Unmatched {
             offset,
             bracket,
             opening: true,
@@ -241,6 +249,43 @@ mod tests {
         assert_eq!(first("“甲"), Some((0, '“', true)));
         assert_eq!(first("甲】"), Some(("甲".len(), '】', false)));
         assert_eq!(first(&"（".repeat(100_000)), Some((0, '（', true)));
+    }
+
+    /// [`first_unmatched`] as first written, with a stack of open brackets per kind.
+    fn first_unmatched_by_stacks(text: &str) -> Option<(usize, char, bool)> {
+        let mut open: [Vec<(usize, char)>; 5] = Default::default();
+        for (offset, c) in text.char_indices() {
+            let Some((kind, opening)) = pairing(c) else {
+                continue;
+            };
+            if opening {
+                open[kind].push((offset, c));
+            } else if open[kind].pop().is_none() {
+                return Some((offset, c, false));
+            }
+        }
+        let first = open.iter().filter_map(|stack| stack.first()).min();
+        first.map(|&(offset, c)| (offset, c, true))
+    }
+
+    #[test]
+    fn counting_open_brackets_finds_what_stacks_find() {
+        let pieces = ["（", "）", "(", "“", "”", "【", "〕", "甲"];
+        // Every text of up to six pieces.
+        let mut texts = vec![String::new()];
+        let mut longest = texts.clone();
+        for _ in 0..6 {
+            longest = longest
+                .iter()
+                .flat_map(|t| pieces.iter().map(move |p| format!("{t}{p}")))
+                .collect();
+            texts.extend(longest.iter().cloned());
+        }
+        assert_eq!(texts.len(), 299_593);
+        for text in &texts {
+            let found = first_unmatched(text).map(|u| (u.offset, u.bracket, u.opening));
+            assert_eq!(found, first_unmatched_by_stacks(text), "{text}");
+        }
     }
 
     #[test]
