@@ -14,10 +14,12 @@ use crate::table::{CategoryDraft, Column};
 /// The value of a 子项序号 cell: `Ok(None)` when empty, `Err(())` when it is not a positive
 /// whole number (`1.` and `1、` are allowed; so are full-width and Chinese digits).
 pub(crate) fn seq_value(text: &str) -> Result<Option<u32>, ()> {
-    let visible: String = text
-        .chars()
-        .filter(|&c| !crate::normalize::is_invisible(c))
-        .collect();
+    let is_invisible = crate::normalize::is_invisible;
+    let visible: std::borrow::Cow<'_, str> = if text.contains(is_invisible) {
+        text.chars().filter(|&c| !is_invisible(c)).collect()
+    } else {
+        text.into()
+    };
     let text = visible.trim();
     if text.is_empty() {
         return Ok(None);
