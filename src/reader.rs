@@ -31,8 +31,10 @@ use crate::ParseOptions;
 /// ";
 /// let mut reader = shixiang::Reader::new(text);
 /// let mut names = Vec::new();
-/// for category in reader.by_ref() {
+/// while let Some(category) = reader.next() {
 ///     let category = category?;
+///     // What the table read before the category is known: the title, the columns.
+///     assert_eq!(reader.columns()[2], "子项");
 ///     names.push(category.name);
 /// }
 /// assert_eq!(names, ["参保登记", "待遇支付"]);
@@ -89,6 +91,19 @@ impl<'s> Reader<'s> {
     /// [`from_bytes`](Reader::from_bytes) with `options`.
     pub fn from_bytes_with(bytes: &'s [u8], options: &ParseOptions) -> Result<Reader<'s>, Error> {
         Ok(Reader::with_options(table::decode(bytes)?, options))
+    }
+
+    /// The list's title (its first line standing alone), as far as the text is read: it is
+    /// known by the time the first category is given. [`finish`](Reader::finish) gives it
+    /// too, with the region and edition read from it.
+    pub fn title(&self) -> Option<&str> {
+        self.table.title()
+    }
+
+    /// The column names of the first header row, as far as the text is read (empty before
+    /// it): they are known by the time the first category is given.
+    pub fn columns(&self) -> &[String] {
+        self.table.columns()
     }
 
     /// Read the rest of the list and give the document: the categories not yet taken, what

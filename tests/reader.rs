@@ -103,6 +103,20 @@ fn finish_gives_the_categories_not_taken() {
 }
 
 #[test]
+fn title_and_columns_are_known_by_the_first_category() {
+    let text = list(&[&row("一、甲", "1", "子一", "")]);
+    let mut reader = Reader::new(&text);
+    assert_eq!(
+        (reader.title(), reader.columns().len()),
+        (None, 0),
+        "nothing read yet"
+    );
+    reader.next().expect("a category").expect("a list");
+    assert_eq!(reader.title(), Some("测试市医疗保障经办政务服务事项清单"));
+    assert_eq!(reader.columns().join("|"), HEADER.replace('\t', "|"));
+}
+
+#[test]
 fn findings_across_the_list_come_with_finish_for_categories_already_taken() {
     let law = "《中华人民共和国社会保险法》（主席令第35号）";
     let other = "《中华人民共和国社会保险法》（主席令第36号）";

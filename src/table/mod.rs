@@ -133,6 +133,16 @@ impl<'s> TableReader<'s> {
         }
     }
 
+    /// The title, once read.
+    pub(crate) fn title(&self) -> Option<&str> {
+        self.title.as_deref()
+    }
+
+    /// The first header's column names, once read.
+    pub(crate) fn columns(&self) -> &[String] {
+        &self.columns
+    }
+
     /// Once [`next_category`](Self::next_category) has given `None`: the error of a text
     /// that holds no table, if it is one.
     pub(crate) fn error(&self) -> Option<Error> {
