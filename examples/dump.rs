@@ -10,8 +10,8 @@
 //! With no FILE, dumps the embedded Shandong 2023 list. `jsonl` and `csv` take any number of
 //! files, parsed in parallel and written in the order given; every line or row names its
 //! `source` file. `csv` writes one table (`--table matters|materials|citations|diagnostics`)
-//! with a header row. `summary` reads its list one category at a time (`shixiang::Reader`),
-//! so that a long list is never held whole. `--schema` prints the JSON Schema of `--format json` (it needs the crate's
+//! with a header row. `summary`, and `jsonl` on one file without `--strict`, read their list
+//! one category at a time (`shixiang::Reader`), so that a long list is never held whole. `--schema` prints the JSON Schema of `--format json` (it needs the crate's
 //! `schema` feature, which the examples have).
 //!
 //! Diagnostics go to stderr as `FILE:LINE:COLUMN: SEVERITY[CODE]: MESSAGE`. Exit status: 0 on
@@ -209,6 +209,12 @@ fn main() -> ExitCode {
     if let (Format::Summary, false, [input]) = (args.format, args.compare, inputs.as_slice()) {
         return summarize(input, &options);
     }
+    // Strict mode writes nothing for a list with a warning, which is known only at its end.
+    if let (Format::Jsonl, false, false, [input]) =
+        (args.format, args.compare, args.strict, inputs.as_slice())
+    {
+        return stream_jsonl(input);
+    }
     let results = parse_all(&inputs, &options);
 
     let mut documents = Vec::with_capacity(results.len());
@@ -317,6 +323,45 @@ fn summarize(input: &Input, options: &ParseOptions) -> ExitCode {
     }
 }
 
+/// `--format jsonl` on one list, each category written as soon as it is read, so that only the
+/// category being read is held in memory; diagnostics once the list is read.
+fn stream_jsonl(input: &Input) -> ExitCode {
+    let mut reader = match Reader::from_bytes(&input.bytes) {
+        Ok(reader) => reader,
+        Err(error) => {
+            report_error(&input.name, &error);
+            return ExitCode::from(1);
+        }
+    };
+    let stdout = io::stdout();
+    let mut out = io::BufWriter::new(stdout.lock());
+    let mut written = Ok(());
+    while let Some(category) = reader.next() {
+        let category = match category {
+            Ok(category) => category,
+            Err(error) => {
+                report_error(&input.name, &error);
+                return ExitCode::from(1);
+            }
+        };
+        if written.is_ok() {
+            written = category.matters.iter().try_for_each(|matter| {
+                write_matter_line(&mut out, &input.name, reader.title(), &category, matter)
+            });
+        }
+    }
+    match reader.finish() {
+        Ok(rest) => {
+            report_diagnostics(&input.name, &rest);
+            finish(written.and_then(|()| out.flush()))
+        }
+        Err(error) => {
+            report_error(&input.name, &error);
+            ExitCode::from(1)
+        }
+    }
+}
+
 /// Parse every input, in parallel when there are several; results keep the inputs' order.
 fn parse_all(inputs: &[Input], options: &ParseOptions) -> Vec<Result<Document, Error>> {
     let parse = |input: &Input| shixiang::parse_bytes_with(&input.bytes, options);
@@ -405,18 +450,29 @@ struct MatterLine<'a> {
 fn write_jsonl(out: &mut impl Write, documents: &[(&str, Document)]) -> io::Result<()> {
     for (source, document) in documents {
         for (category, matter) in document.matters() {
-            let line = MatterLine {
-                source,
-                title: document.title.as_deref(),
-                category_ordinal: category.ordinal,
-                category_name: &category.name,
-                matter,
-            };
-            serde_json::to_writer(&mut *out, &line)?;
-            writeln!(out)?;
+            write_matter_line(out, source, document.title.as_deref(), category, matter)?;
         }
     }
     Ok(())
+}
+
+/// One line of `--format jsonl`.
+fn write_matter_line(
+    out: &mut impl Write,
+    source: &str,
+    title: Option<&str>,
+    category: &shixiang::Category,
+    matter: &shixiang::Matter,
+) -> io::Result<()> {
+    let line = MatterLine {
+        source,
+        title,
+        category_ordinal: category.ordinal,
+        category_name: &category.name,
+        matter,
+    };
+    serde_json::to_writer(&mut *out, &line)?;
+    writeln!(out)
 }
 
 fn write_summary(

@@ -115,6 +115,42 @@ fn no_list_exits_1_with_the_position() {
 }
 
 #[test]
+fn summary_and_jsonl_of_one_list_read_it_by_category_with_the_same_outcome() {
+    // One file is read one category at a time; two are parsed whole: the lines agree.
+    let one = dump(&["--format", "jsonl", "fixtures/valid/yantai.tsv"], "");
+    let two = dump(
+        &[
+            "--format",
+            "jsonl",
+            "fixtures/valid/yantai.tsv",
+            "fixtures/valid/yantai.tsv",
+        ],
+        "",
+    );
+    assert_eq!(one.status.code(), Some(0));
+    let lines = text(&one.stdout);
+    assert_eq!(lines.lines().count(), 32);
+    assert_eq!(text(&two.stdout), lines.repeat(2));
+    assert_eq!(text(&two.stderr), text(&one.stderr).repeat(2));
+    for format in ["jsonl", "summary"] {
+        let output = dump(&["--format", format, "-"], "只有标题\n");
+        assert_eq!(output.status.code(), Some(1), "{format}");
+        assert_eq!(
+            text(&output.stderr),
+            "<stdin>:1:1: error: no header row found (a row naming columns such as 子项 and 办理材料)\n"
+        );
+        assert!(output.stdout.is_empty(), "{format}");
+    }
+    // Strict mode holds the list: nothing is written when it has a warning.
+    let strict = dump(
+        &["--format", "jsonl", "--strict", "fixtures/valid/yantai.tsv"],
+        "",
+    );
+    assert_eq!(strict.status.code(), Some(1));
+    assert!(strict.stdout.is_empty());
+}
+
+#[test]
 fn strict_exits_1_on_the_first_warning() {
     let list = "清单\n主项\t子项序号\t子项\n一、甲\t1\ta\n\t3\tb\n";
     let output = dump(&["--strict", "-"], list);
