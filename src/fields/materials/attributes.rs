@@ -51,7 +51,7 @@ pub(super) fn material<'a>(draft: Draft<'a>, findings: &mut Vec<Finding<'a>>) ->
     item
 }
 
-/// `A或B或C` outside brackets → `[A, B, C]` (`或者` too, and `；或`/`，或`); the `或` of
+/// `A或B或C` outside brackets (`body` [`normalize`]d) → `[A, B, C]` (`或者` too, and `；或`/`，或`); the `或` of
 /// `原件或复印件` is a format, not a choice. Empty when there is no choice.
 pub(super) fn alternatives(body: &str) -> Vec<String> {
     let mut parts = Vec::new();
@@ -69,7 +69,7 @@ pub(super) fn alternatives(body: &str) -> Vec<String> {
         .into_iter()
         .map(trim_separators)
         .filter(|p| !p.is_empty())
-        .map(normalize)
+        .map(normalize_part_of_normal)
         .collect();
     if parts.len() < 2 {
         Vec::new()
@@ -86,13 +86,13 @@ pub(super) fn is_format_choice(text: &str, at: usize) -> bool {
         || (before.ends_with("复印件") && after.starts_with("原件"))
 }
 
-/// Every title quoted in `《…》` in `text`, whose [`title_spans`] are `titles`, without the
+/// Every title quoted in `《…》` in `text` ([`normalize`]d), whose [`title_spans`] are `titles`, without the
 /// brackets (outermost titles; a title nested in another is part of it).
 pub(super) fn forms(text: &str, titles: &[TitleSpan]) -> Vec<String> {
     titles
         .iter()
         .filter(|span| span.closed)
-        .map(|span| normalize(span.content(text)))
+        .map(|span| normalize_part_of_normal(span.content(text)))
         .filter(|title| !title.is_empty())
         .collect()
 }

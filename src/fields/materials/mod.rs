@@ -35,7 +35,7 @@ use crate::cell::Cell;
 use crate::diagnostic::{Code, Diagnostics};
 use crate::markers;
 use crate::model::{Material, MaterialFormat, MaterialGroup, Materials};
-use crate::normalize::{is_invisible, normalize, normalized};
+use crate::normalize::{is_invisible, normalize, normalize_part_of_normal, normalized};
 use crate::numeral;
 
 mod applicants;
