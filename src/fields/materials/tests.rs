@@ -605,3 +605,26 @@ fn joins_parts_is_a_choice_between_lists_or_a_clause_break() {
         assert_eq!(joins_parts(text), expected, "{text:?}");
     }
 }
+
+/// [`first_colon`] as first written: a walk over the characters.
+fn first_colon_by_walk(text: &str) -> Option<(usize, char)> {
+    text.char_indices().find(|&(_, c)| c == '：' || c == ':')
+}
+
+#[test]
+fn first_colon_agrees_with_the_walk() {
+    let pieces = ["甲", ":", "：", "a", "（", "\u{FF1B}", "；", " "];
+    // Every string of up to five pieces.
+    let mut texts = vec![String::new()];
+    for _ in 0..5 {
+        let longer: Vec<String> = texts
+            .iter()
+            .flat_map(|t| pieces.iter().map(move |p| format!("{t}{p}")))
+            .collect();
+        texts.extend(longer);
+        texts.dedup();
+    }
+    for text in &texts {
+        assert_eq!(first_colon(text), first_colon_by_walk(text), "{text:?}");
+    }
+}
