@@ -227,9 +227,7 @@ pub(super) fn format(text: &str) -> Format {
 /// Whether `text` asks for a seal: `加盖单位公章`, `加盖公章`, `盖章`, `加盖医院业务专章`.
 /// `覆盖`, `章程` or a negated `无需盖章` do not.
 pub(super) fn seal_required(text: &str) -> bool {
-    text.char_indices()
-        .filter(|&(_, c)| c == '盖')
-        .any(|(i, _)| seal_at(text, i))
+    text.match_indices('盖').any(|(i, _)| seal_at(text, i))
 }
 
 /// Whether the `盖` at byte `at` asks for a seal: a `章` follows within a few characters of

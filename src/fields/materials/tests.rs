@@ -628,3 +628,32 @@ fn first_colon_agrees_with_the_walk() {
         assert_eq!(first_colon(text), first_colon_by_walk(text), "{text:?}");
     }
 }
+
+/// [`seal_required`] as first written: a walk over the characters for each `盖`.
+fn seal_required_by_walk(text: &str) -> bool {
+    text.char_indices()
+        .filter(|&(_, c)| c == '盖')
+        .any(|(i, _)| seal_at(text, i))
+}
+
+#[test]
+fn seal_required_agrees_with_the_walk() {
+    let pieces = ["盖", "章", "覆", "无需", "，", " ", "甲", "公"];
+    // Every string of up to five pieces.
+    let mut texts = vec![String::new()];
+    for _ in 0..5 {
+        let longer: Vec<String> = texts
+            .iter()
+            .flat_map(|t| pieces.iter().map(move |p| format!("{t}{p}")))
+            .collect();
+        texts.extend(longer);
+        texts.dedup();
+    }
+    let mut sealed = 0;
+    for text in &texts {
+        let expected = seal_required_by_walk(text);
+        assert_eq!(seal_required(text), expected, "{text:?}");
+        sealed += usize::from(expected);
+    }
+    assert!(sealed > 0);
+}
