@@ -75,7 +75,8 @@ pub(crate) fn parse(cell: &Cell<'_>, diagnostics: &mut Diagnostics) -> Materials
             }
             None => point.body,
         };
-        for sub in nested_bodies(body) {
+        let nested = nested_list(body);
+        for &sub in nested.as_deref().unwrap_or(std::slice::from_ref(&body)) {
             for clause in clauses(sub) {
                 let clause = match applicant(clause) {
                     Some((who, rest)) => {
