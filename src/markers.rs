@@ -126,8 +126,11 @@ fn marker_at(input: &str) -> Option<(Style, u32, usize)> {
 /// [`marker_at`]'s parsers run only where one of them can match and its marker be kept.
 fn may_open_marker_after(c: char, before: Option<char>) -> bool {
     if is_ideograph(c) {
-        // Most characters; of the markers, only a Chinese numeral starts with one.
-        numeral::is_chinese_numeral_char(c) && may_follow(Style::Chinese, before)
+        // Most characters; of the markers, only a Chinese numeral starts with one, and only
+        // where a clause starts: never right after another ideograph, as most are.
+        !before.is_some_and(is_ideograph)
+            && numeral::is_chinese_numeral_char(c)
+            && may_follow(Style::Chinese, before)
     } else if is_circled(c) {
         may_follow(Style::Circled, before)
     } else if c == '（' || c == '(' {
@@ -341,6 +344,14 @@ mod tests {
         }
         for c in ['①', '⑳', '（', '(', '1', '１', '一', '十'] {
             assert!(may_open_marker_after(c, None), "{c:?}");
+        }
+    }
+
+    #[test]
+    fn no_chinese_point_follows_an_ideograph() {
+        // What lets `may_open_marker_after` rule out an ideograph after another one first.
+        for before in ('\u{4E00}'..='\u{9FFF}').filter(|&c| is_ideograph(c)) {
+            assert!(!may_follow(Style::Chinese, Some(before)), "{before:?}");
         }
     }
 

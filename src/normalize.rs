@@ -75,6 +75,15 @@ pub(crate) fn is_space_or_invisible(c: char) -> bool {
     !is_ideograph(c) && (c.is_whitespace() || is_invisible(c))
 }
 
+/// [`normalize`]d `part`, where `part` is a slice of a text that `normalize` returned (or
+/// would leave as it is). Such a text holds no invisible character, no white space but single
+/// spaces, and no space between two CJK characters, so only the ends of a part can differ
+/// from its normal form: trimming them is all that is left to do, with no walk for white
+/// space.
+pub(crate) fn normalize_part_of_normal(part: &str) -> String {
+    part.trim().to_owned()
+}
+
 /// [`normalize`]d `text`, borrowed when it is normal already (no white space and no invisible
 /// character): for text that is only looked at, or kept only sometimes.
 pub(crate) fn normalized(text: &str) -> Cow<'_, str> {
@@ -163,6 +172,37 @@ mod tests {
         }
         for text in &texts {
             assert_eq!(normalize(text), normalize_char_by_char(text), "{text:?}");
+        }
+    }
+
+    #[test]
+    fn a_part_of_a_normal_text_is_normal_once_trimmed() {
+        let pieces = [
+            "甲", "a", " ", "\u{3000}", "\t", "\u{200B}", "，", "—", "\u{00A0}", "《",
+        ];
+        // Every string of up to five pieces, and every slice of its normal form.
+        let mut texts = vec![String::new()];
+        for _ in 0..5 {
+            let longer: Vec<String> = texts
+                .iter()
+                .flat_map(|t| pieces.iter().map(move |p| format!("{t}{p}")))
+                .collect();
+            texts.extend(longer);
+            texts.dedup();
+        }
+        for text in &texts {
+            let normal = normalize(text);
+            let bounds: Vec<usize> = normal
+                .char_indices()
+                .map(|(i, _)| i)
+                .chain([normal.len()])
+                .collect();
+            for (k, &start) in bounds.iter().enumerate() {
+                for &end in &bounds[k..] {
+                    let part = &normal[start..end];
+                    assert_eq!(normalize_part_of_normal(part), normalize(part), "{part:?}");
+                }
+            }
         }
     }
 

@@ -87,9 +87,22 @@ pub(super) const APPLICANT_MAX_CHARS: usize = 24;
 /// neither is an applicant.
 pub(super) fn applicant(text: &str) -> Option<(&str, &str)> {
     let text = text.trim_start();
-    let (colon, c) = text.char_indices().find(|&(_, c)| c == '：' || c == ':')?;
+    let (colon, c) = first_colon(text)?;
     let phrase = text[..colon].trim();
     names_applicant(phrase).then(|| (phrase, text[colon + c.len_utf8()..].trim()))
+}
+
+/// The first colon of `text`, full-width `：` or ASCII `:`, with its byte offset: found by two
+/// byte searches (the second only before the first colon found) instead of a walk that decodes
+/// every character.
+pub(super) fn first_colon(text: &str) -> Option<(usize, char)> {
+    let full_width = text.find('：');
+    let ascii = text[..full_width.unwrap_or(text.len())].find(':');
+    match (ascii, full_width) {
+        (Some(at), _) => Some((at, ':')),
+        (None, Some(at)) => Some((at, '：')),
+        (None, None) => None,
+    }
 }
 
 pub(super) fn names_applicant(phrase: &str) -> bool {
@@ -115,7 +128,7 @@ pub(super) const LEAD_IN_MAX_CHARS: usize = 12;
 /// (`《申请材料清单》：` and `申请材料清单：` stay: they are items).
 pub(super) fn strip_lead_in(text: &str) -> &str {
     let text = text.trim_start();
-    let Some((colon, c)) = text.char_indices().find(|&(_, c)| c == '：' || c == ':') else {
+    let Some((colon, c)) = first_colon(text) else {
         return text;
     };
     let phrase = normalized(&text[..colon]);

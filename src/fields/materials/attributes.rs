@@ -51,7 +51,7 @@ pub(super) fn material<'a>(draft: Draft<'a>, findings: &mut Vec<Finding<'a>>) ->
     item
 }
 
-/// `A或B或C` outside brackets → `[A, B, C]` (`或者` too, and `；或`/`，或`); the `或` of
+/// `A或B或C` outside brackets (`body` [`normalize`]d) → `[A, B, C]` (`或者` too, and `；或`/`，或`); the `或` of
 /// `原件或复印件` is a format, not a choice. Empty when there is no choice.
 pub(super) fn alternatives(body: &str) -> Vec<String> {
     let mut parts = Vec::new();
@@ -69,7 +69,7 @@ pub(super) fn alternatives(body: &str) -> Vec<String> {
         .into_iter()
         .map(trim_separators)
         .filter(|p| !p.is_empty())
-        .map(normalize)
+        .map(normalize_part_of_normal)
         .collect();
     if parts.len() < 2 {
         Vec::new()
@@ -86,13 +86,13 @@ pub(super) fn is_format_choice(text: &str, at: usize) -> bool {
         || (before.ends_with("复印件") && after.starts_with("原件"))
 }
 
-/// Every title quoted in `《…》` in `text`, whose [`title_spans`] are `titles`, without the
+/// Every title quoted in `《…》` in `text` ([`normalize`]d), whose [`title_spans`] are `titles`, without the
 /// brackets (outermost titles; a title nested in another is part of it).
 pub(super) fn forms(text: &str, titles: &[TitleSpan]) -> Vec<String> {
     titles
         .iter()
         .filter(|span| span.closed)
-        .map(|span| normalize(span.content(text)))
+        .map(|span| normalize_part_of_normal(span.content(text)))
         .filter(|title| !title.is_empty())
         .collect()
 }
@@ -227,9 +227,7 @@ pub(super) fn format(text: &str) -> Format {
 /// Whether `text` asks for a seal: `加盖单位公章`, `加盖公章`, `盖章`, `加盖医院业务专章`.
 /// `覆盖`, `章程` or a negated `无需盖章` do not.
 pub(super) fn seal_required(text: &str) -> bool {
-    text.char_indices()
-        .filter(|&(_, c)| c == '盖')
-        .any(|(i, _)| seal_at(text, i))
+    text.match_indices('盖').any(|(i, _)| seal_at(text, i))
 }
 
 /// Whether the `盖` at byte `at` asks for a seal: a `章` follows within a few characters of

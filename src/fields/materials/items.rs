@@ -2,15 +2,15 @@
 
 use super::*;
 
-/// The bodies of a nested list (`①… ②…`), or the body itself when it is not one. A nested
-/// list is taken only when its first marker opens the body or follows a colon, so that a
-/// number in prose does not start one.
-pub(super) fn nested_bodies(body: &str) -> Vec<&str> {
+/// The bodies of a nested list (`①… ②…`), or none when the body is not one (it is then read
+/// whole, with no vector allocated for it). A nested list is taken only when its first marker
+/// opens the body or follows a colon, so that a number in prose does not start one.
+pub(super) fn nested_list(body: &str) -> Option<Vec<&str>> {
     // Most bodies neither open with a marker nor hold a colon: no need to look for a list.
     let may_open_list =
         markers::strip(body).0.is_some() || body.contains('：') || body.contains(':');
     if !may_open_list {
-        return vec![body];
+        return None;
     }
     let items = markers::split(body);
     let opens_list = match items.as_slice() {
@@ -20,11 +20,7 @@ pub(super) fn nested_bodies(body: &str) -> Vec<&str> {
         }
         _ => false,
     };
-    if opens_list {
-        items.into_iter().map(|item| item.body).collect()
-    } else {
-        vec![body]
-    }
+    opens_list.then(|| items.into_iter().map(|item| item.body).collect())
 }
 
 /// Punctuation characters that are not letters (full-width and CJK).

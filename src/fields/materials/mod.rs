@@ -35,7 +35,7 @@ use crate::cell::Cell;
 use crate::diagnostic::{Code, Diagnostics};
 use crate::markers;
 use crate::model::{Material, MaterialFormat, MaterialGroup, Materials};
-use crate::normalize::{is_invisible, normalize, normalized};
+use crate::normalize::{is_invisible, normalize, normalize_part_of_normal, normalized};
 use crate::numeral;
 
 mod applicants;
@@ -75,7 +75,8 @@ pub(crate) fn parse(cell: &Cell<'_>, diagnostics: &mut Diagnostics) -> Materials
             }
             None => point.body,
         };
-        for sub in nested_bodies(body) {
+        let nested = nested_list(body);
+        for &sub in nested.as_deref().unwrap_or(std::slice::from_ref(&body)) {
             for clause in clauses(sub) {
                 let clause = match applicant(clause) {
                     Some((who, rest)) => {

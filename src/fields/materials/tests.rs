@@ -542,7 +542,8 @@ fn no_phrase_starts_where_the_prefilters_say_none_can() {
     }
 }
 
-/// The definition [`nested_bodies`] must agree with: always split, then decide.
+/// The definition [`nested_list`] must agree with (as the bodies read, the body itself when
+/// there is no list): always split, then decide.
 fn nested_bodies_by_splitting(body: &str) -> Vec<&str> {
     let items = markers::split(body);
     let opens_list = match items.as_slice() {
@@ -574,7 +575,7 @@ fn nested_bodies_skips_splitting_only_where_no_list_can_open() {
     }
     for text in &texts {
         assert_eq!(
-            nested_bodies(text),
+            nested_list(text).unwrap_or_else(|| vec![text.as_str()]),
             nested_bodies_by_splitting(text),
             "{text:?}"
         );
@@ -604,4 +605,56 @@ fn joins_parts_is_a_choice_between_lists_or_a_clause_break() {
         let expected = offers_choice_between_lists(text) || clause_break(text).is_some();
         assert_eq!(joins_parts(text), expected, "{text:?}");
     }
+}
+
+/// [`first_colon`] as first written: a walk over the characters.
+fn first_colon_by_walk(text: &str) -> Option<(usize, char)> {
+    text.char_indices().find(|&(_, c)| c == '：' || c == ':')
+}
+
+#[test]
+fn first_colon_agrees_with_the_walk() {
+    let pieces = ["甲", ":", "：", "a", "（", "\u{FF1B}", "；", " "];
+    // Every string of up to five pieces.
+    let mut texts = vec![String::new()];
+    for _ in 0..5 {
+        let longer: Vec<String> = texts
+            .iter()
+            .flat_map(|t| pieces.iter().map(move |p| format!("{t}{p}")))
+            .collect();
+        texts.extend(longer);
+        texts.dedup();
+    }
+    for text in &texts {
+        assert_eq!(first_colon(text), first_colon_by_walk(text), "{text:?}");
+    }
+}
+
+/// [`seal_required`] as first written: a walk over the characters for each `盖`.
+fn seal_required_by_walk(text: &str) -> bool {
+    text.char_indices()
+        .filter(|&(_, c)| c == '盖')
+        .any(|(i, _)| seal_at(text, i))
+}
+
+#[test]
+fn seal_required_agrees_with_the_walk() {
+    let pieces = ["盖", "章", "覆", "无需", "，", " ", "甲", "公"];
+    // Every string of up to five pieces.
+    let mut texts = vec![String::new()];
+    for _ in 0..5 {
+        let longer: Vec<String> = texts
+            .iter()
+            .flat_map(|t| pieces.iter().map(move |p| format!("{t}{p}")))
+            .collect();
+        texts.extend(longer);
+        texts.dedup();
+    }
+    let mut sealed = 0;
+    for text in &texts {
+        let expected = seal_required_by_walk(text);
+        assert_eq!(seal_required(text), expected, "{text:?}");
+        sealed += usize::from(expected);
+    }
+    assert!(sealed > 0);
 }
