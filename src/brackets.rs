@@ -272,15 +272,7 @@ mod tests {
     fn counting_open_brackets_finds_what_stacks_find() {
         let pieces = ["（", "）", "(", "“", "”", "【", "〕", "甲"];
         // Every text of up to six pieces.
-        let mut texts = vec![String::new()];
-        let mut longest = texts.clone();
-        for _ in 0..6 {
-            longest = longest
-                .iter()
-                .flat_map(|t| pieces.iter().map(move |p| format!("{t}{p}")))
-                .collect();
-            texts.extend(longest.iter().cloned());
-        }
+        let texts = crate::test_support::every_text(&pieces, 6);
         assert_eq!(texts.len(), 299_593);
         for text in &texts {
             let found = first_unmatched(text).map(|u| (u.offset, u.bracket, u.opening));

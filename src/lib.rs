@@ -132,6 +132,8 @@ mod numeral;
 mod outline;
 mod reader;
 mod table;
+#[cfg(test)]
+mod test_support;
 mod title;
 
 pub use compare::{compare, Comparison, Finding, FindingCode, MatterRef, Pair, PAIR_THRESHOLD};

@@ -466,14 +466,7 @@ mod tests {
             " ",
             "十",
         ];
-        let mut texts = vec![String::new()];
-        for _ in 0..4 {
-            let longer: Vec<String> = texts
-                .iter()
-                .flat_map(|t| pieces.iter().map(move |p| format!("{t}{p}")))
-                .collect();
-            texts.extend(longer);
-        }
+        let texts = crate::test_support::every_text(&pieces, 4);
         for text in &texts {
             assert_eq!(candidates(text), candidates_by_depth(text), "{text:?}");
             assert_eq!(list_markers(text), list_markers_by_push(text), "{text:?}");

@@ -161,15 +161,7 @@ mod tests {
             "\u{00A0}", "\n", "《", "x y",
         ];
         // Every string of up to four pieces.
-        let mut texts = vec![String::new()];
-        for _ in 0..4 {
-            let longer: Vec<String> = texts
-                .iter()
-                .flat_map(|t| pieces.iter().map(move |p| format!("{t}{p}")))
-                .collect();
-            texts.extend(longer);
-            texts.dedup();
-        }
+        let texts = crate::test_support::every_text(&pieces, 4);
         for text in &texts {
             assert_eq!(normalize(text), normalize_char_by_char(text), "{text:?}");
         }
@@ -181,15 +173,7 @@ mod tests {
             "甲", "a", " ", "\u{3000}", "\t", "\u{200B}", "，", "—", "\u{00A0}", "《",
         ];
         // Every string of up to five pieces, and every slice of its normal form.
-        let mut texts = vec![String::new()];
-        for _ in 0..5 {
-            let longer: Vec<String> = texts
-                .iter()
-                .flat_map(|t| pieces.iter().map(move |p| format!("{t}{p}")))
-                .collect();
-            texts.extend(longer);
-            texts.dedup();
-        }
+        let texts = crate::test_support::every_text(&pieces, 5);
         for text in &texts {
             let normal = normalize(text);
             let bounds: Vec<usize> = normal
@@ -232,14 +216,7 @@ mod tests {
         let pieces = [
             "甲", "a", " ", "\u{3000}", "\t", "\u{200B}", "\u{FEFF}", "（", "\u{00A0}", "x y",
         ];
-        let mut texts = vec![String::new()];
-        for _ in 0..4 {
-            let longer: Vec<String> = texts
-                .iter()
-                .flat_map(|t| pieces.iter().map(move |p| format!("{t}{p}")))
-                .collect();
-            texts.extend(longer);
-        }
+        let texts = crate::test_support::every_text(&pieces, 4);
         for text in &texts {
             assert_eq!(
                 fold_spaces(text),

@@ -212,14 +212,7 @@ mod tests {
             "é",
             "小程序",
         ];
-        let mut texts = vec![String::new()];
-        for _ in 0..3 {
-            let longer: Vec<String> = texts
-                .iter()
-                .flat_map(|t| pieces.iter().map(move |p| format!("{t}{p}")))
-                .collect();
-            texts.extend(longer);
-        }
+        let texts = crate::test_support::every_text(&pieces, 3);
         for text in &texts {
             assert_eq!(kind_of(text), kind_of_by_search(text), "{text:?}");
         }

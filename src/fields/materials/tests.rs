@@ -565,14 +565,7 @@ fn nested_bodies_skips_splitting_only_where_no_list_can_open() {
     let pieces = [
         "①", "②", "1.", "2.", "（1）", "表", "：", ":", " ", "（", "）", "一、", "二、", "第",
     ];
-    let mut texts = vec![String::new()];
-    for _ in 0..4 {
-        let longer: Vec<String> = texts
-            .iter()
-            .flat_map(|t| pieces.iter().map(move |p| format!("{t}{p}")))
-            .collect();
-        texts.extend(longer);
-    }
+    let texts = crate::test_support::every_text(&pieces, 4);
     for text in &texts {
         assert_eq!(
             nested_list(text).unwrap_or_else(|| vec![text.as_str()]),
@@ -593,14 +586,7 @@ fn joins_parts_is_a_choice_between_lists_or_a_clause_break() {
     let pieces = [
         "表", "，", ",", "；", "。", "：", ":", "或", " ", "（", "）", "、", "\"", "\u{200B}",
     ];
-    let mut texts = vec![String::new()];
-    for _ in 0..4 {
-        let longer: Vec<String> = texts
-            .iter()
-            .flat_map(|t| pieces.iter().map(move |p| format!("{t}{p}")))
-            .collect();
-        texts.extend(longer);
-    }
+    let texts = crate::test_support::every_text(&pieces, 4);
     for text in &texts {
         let expected = offers_choice_between_lists(text) || clause_break(text).is_some();
         assert_eq!(joins_parts(text), expected, "{text:?}");
@@ -616,15 +602,7 @@ fn first_colon_by_walk(text: &str) -> Option<(usize, char)> {
 fn first_colon_agrees_with_the_walk() {
     let pieces = ["甲", ":", "：", "a", "（", "\u{FF1B}", "；", " "];
     // Every string of up to five pieces.
-    let mut texts = vec![String::new()];
-    for _ in 0..5 {
-        let longer: Vec<String> = texts
-            .iter()
-            .flat_map(|t| pieces.iter().map(move |p| format!("{t}{p}")))
-            .collect();
-        texts.extend(longer);
-        texts.dedup();
-    }
+    let texts = crate::test_support::every_text(&pieces, 5);
     for text in &texts {
         assert_eq!(first_colon(text), first_colon_by_walk(text), "{text:?}");
     }
@@ -641,15 +619,7 @@ fn seal_required_by_walk(text: &str) -> bool {
 fn seal_required_agrees_with_the_walk() {
     let pieces = ["盖", "章", "覆", "无需", "，", " ", "甲", "公"];
     // Every string of up to five pieces.
-    let mut texts = vec![String::new()];
-    for _ in 0..5 {
-        let longer: Vec<String> = texts
-            .iter()
-            .flat_map(|t| pieces.iter().map(move |p| format!("{t}{p}")))
-            .collect();
-        texts.extend(longer);
-        texts.dedup();
-    }
+    let texts = crate::test_support::every_text(&pieces, 5);
     let mut sealed = 0;
     for text in &texts {
         let expected = seal_required_by_walk(text);
