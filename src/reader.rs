@@ -9,10 +9,11 @@ use crate::model::{Category, Document};
 use crate::table::{self, TableReader};
 use crate::ParseOptions;
 
-/// Reads a matter list one category at a time, so that a long list is never held whole.
+/// Reads a matter list one category at a time, so that the parsed list is never held whole.
 ///
 /// Iterating gives each [`Category`] as soon as the table has read it to its end (the row
-/// that starts the next 主项, or the end of the text) and parsed every cell of it.
+/// that starts the next 主项, or the end of the text) and parsed every cell of it; a text
+/// that holds no list (empty, or without a header row) ends the iteration with its error.
 /// [`finish`](Reader::finish) then reads what is left and gives the [`Document`] around it:
 /// title, columns and footnotes, the categories not yet taken (none, when the iteration ran
 /// to the end), and every diagnostic of the whole list, sorted, those of the categories
