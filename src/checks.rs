@@ -32,8 +32,7 @@ pub(crate) fn seq_value(text: &str) -> Result<Option<u32>, ()> {
 }
 
 /// The numbering checks, fed one category at a time in document order: category numerals
-/// and 子项序号 must count up. Findings that need a later category are made when it comes,
-/// or at [`finish`](Numbering::finish).
+/// and 子项序号 must count up. A finding that needs a later category is made when it comes.
 #[derive(Debug, Default)]
 pub(crate) struct Numbering {
     categories: CategoryNumbers,
@@ -44,10 +43,6 @@ impl Numbering {
     pub(crate) fn category(&mut self, category: &CategoryDraft<'_>, diagnostics: &mut Diagnostics) {
         self.categories.next(category, diagnostics);
         self.matters.next(category, diagnostics);
-    }
-
-    pub(crate) fn finish(self, diagnostics: &mut Diagnostics) {
-        self.categories.finish(diagnostics);
     }
 }
 
@@ -62,7 +57,8 @@ struct CategoryNumbers {
     /// goes on from the one or the other depends on the next numeral.
     pending: Option<(u32, u32)>,
     any_numbered: bool,
-    /// Named categories without a numeral, reported at the end if others are numbered.
+    /// Named categories without a numeral before the first numbered one: reported when it
+    /// comes (a later one is reported at once).
     unnumbered: Vec<(Position, String)>,
 }
 
@@ -70,18 +66,25 @@ impl CategoryNumbers {
     fn next(&mut self, category: &CategoryDraft<'_>, diagnostics: &mut Diagnostics) {
         let Some(ordinal) = category.ordinal_and_name().0 else {
             if !category.pieces.is_empty() {
-                self.unnumbered.push((
-                    category.start(),
-                    format!(
-                        "category “{}” at line {} has no numeral while the others are numbered",
-                        quote(&category.text),
-                        category.lines.0
-                    ),
-                ));
+                let at = category.start();
+                let message = format!(
+                    "category “{}” at line {} has no numeral while the others are numbered",
+                    quote(&category.text),
+                    category.lines.0
+                );
+                if self.any_numbered {
+                    diagnostics.push(Code::CategoryWithoutNumber, at, message);
+                } else {
+                    self.unnumbered.push((at, message));
+                }
             }
             return;
         };
-        self.any_numbered = true;
+        if !std::mem::replace(&mut self.any_numbered, true) {
+            for (at, message) in self.unnumbered.drain(..) {
+                diagnostics.push(Code::CategoryWithoutNumber, at, message);
+            }
+        }
         if let Some((misnumbered, belongs)) = self.pending.take() {
             let resumes = Some(ordinal) == belongs.checked_add(1);
             let counted = if resumes { belongs } else { misnumbered };
@@ -101,14 +104,6 @@ impl CategoryNumbers {
                 self.pending = Some((ordinal, e));
             }
             _ => self.expected = ordinal.checked_add(1),
-        }
-    }
-
-    fn finish(self, diagnostics: &mut Diagnostics) {
-        if self.any_numbered {
-            for (at, message) in self.unnumbered {
-                diagnostics.push(Code::CategoryWithoutNumber, at, message);
-            }
         }
     }
 }

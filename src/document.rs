@@ -46,7 +46,6 @@ impl<'s> Builder<'s> {
         categories: Vec<Category>,
         mut diagnostics: Diagnostics,
     ) -> Document {
-        self.numbering.finish(&mut diagnostics);
         self.cited.finish(&mut diagnostics);
         Document {
             schema_version: SCHEMA_VERSION,

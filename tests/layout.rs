@@ -481,6 +481,22 @@ fn category_numbering() {
         findings(&unnumbered),
         ["4:1 category_without_number: category “乙类事项” at line 4 has no numeral while the others are numbered"]
     );
+    // One before the first numbered category is reported too, once that one is read.
+    let first_unnumbered = parsed(&list(
+        "清单",
+        &[
+            &row("总类事项", "1", "a"),
+            &row("一、甲", "1", "b"),
+            &row("乙类事项", "2", "c"),
+        ],
+    ));
+    assert_eq!(
+        findings(&first_unnumbered),
+        [
+            "3:1 category_without_number: category “总类事项” at line 3 has no numeral while the others are numbered",
+            "5:1 category_without_number: category “乙类事项” at line 5 has no numeral while the others are numbered",
+        ]
+    );
     let none_numbered = parsed(&list("清单", &[&row("甲", "1", "a"), &row("乙", "2", "b")]));
     assert!(none_numbered.diagnostics.is_empty());
     assert_eq!(none_numbered.categories[1].ordinal, None);
