@@ -209,20 +209,26 @@ fn candidates_at_any_depth(text: &str) -> Vec<Marker> {
     let mut before: Option<char> = None;
     for (i, c) in text.char_indices() {
         if may_open_marker_after(c, before) {
-            if let Some((style, number, len)) = marker_after(&text[i..], before) {
-                if may_follow(style, before) {
-                    found.push(Marker {
-                        style,
-                        number,
-                        start: i,
-                        end: i + len,
-                    });
-                }
+            if let Some(marker) = candidate_at(text, i, before) {
+                found.push(marker);
             }
         }
         before = Some(c);
     }
     found
+}
+
+/// The marker candidate starting at byte `i` of `text`, after the character `before`.
+fn candidate_at(text: &str, i: usize, before: Option<char>) -> Option<Marker> {
+    match marker_after(&text[i..], before) {
+        Some((style, number, len)) if may_follow(style, before) => Some(Marker {
+            style,
+            number,
+            start: i,
+            end: i + len,
+        }),
+        _ => None,
+    }
 }
 
 /// The marker starting exactly at the start of `input`, which follows the character `before`.
@@ -381,15 +387,8 @@ mod tests {
                 next_step += 1;
             }
             if !nested && may_open_marker_after(c, None) {
-                if let Some((style, number, len)) = marker_after(&text[i..], before) {
-                    if may_follow(style, before) {
-                        found.push(Marker {
-                            style,
-                            number,
-                            start: i,
-                            end: i + len,
-                        });
-                    }
+                if let Some(marker) = candidate_at(text, i, before) {
+                    found.push(marker);
                 }
             }
             before = Some(c);
