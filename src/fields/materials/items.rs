@@ -13,14 +13,19 @@ pub(super) fn nested_list(body: &str) -> Option<Vec<&str>> {
         return None;
     }
     let items = markers::split(body);
-    let opens_list = match items.as_slice() {
+    opens_list(&items).then(|| items.into_iter().map(|item| item.body).collect())
+}
+
+/// Whether the items of a body make a nested list: the first has a marker, or the second has
+/// one and the text before it ends with a colon.
+pub(super) fn opens_list(items: &[markers::Item<'_>]) -> bool {
+    match items {
         [first, ..] if first.marker.is_some() => true,
         [head, second, ..] => {
             second.marker.is_some() && (head.body.ends_with('：') || head.body.ends_with(':'))
         }
         _ => false,
-    };
-    opens_list.then(|| items.into_iter().map(|item| item.body).collect())
+    }
 }
 
 /// Punctuation characters that are not letters (full-width and CJK).

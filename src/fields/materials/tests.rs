@@ -543,17 +543,10 @@ fn no_phrase_starts_where_the_prefilters_say_none_can() {
 }
 
 /// The definition [`nested_list`] must agree with (as the bodies read, the body itself when
-/// there is no list): always split, then decide.
+/// there is no list): always split, then decide, without its shortcut.
 fn nested_bodies_by_splitting(body: &str) -> Vec<&str> {
     let items = markers::split(body);
-    let opens_list = match items.as_slice() {
-        [first, ..] if first.marker.is_some() => true,
-        [head, second, ..] => {
-            second.marker.is_some() && (head.body.ends_with('：') || head.body.ends_with(':'))
-        }
-        _ => false,
-    };
-    if opens_list {
+    if opens_list(&items) {
         items.into_iter().map(|item| item.body).collect()
     } else {
         vec![body]
