@@ -240,11 +240,18 @@ pub(crate) struct CitedNumbers<'s> {
 /// The citations of one title.
 #[derive(Debug, Default)]
 struct CitedTitle {
-    /// Each number: its key, how often it is cited, and the wording of its first citation;
-    /// in order of first use.
-    numbers: Vec<(NumberKey, usize, usize)>,
+    /// Each number, in order of first use.
+    numbers: Vec<NumberUse>,
     wordings: Vec<Wording>,
     citations: Vec<Cited>,
+}
+
+/// A number cited under a title: how often, and the wording of its first citation.
+#[derive(Debug)]
+struct NumberUse {
+    key: NumberKey,
+    count: usize,
+    first_wording: usize,
 }
 
 /// A citation: its wording, and its cell with the byte offset of its number there.
@@ -285,15 +292,7 @@ impl<'s> CitedNumbers<'s> {
         self.cells.push(cell.clone());
         for ((title, number), offset) in numbered.into_iter().zip(offsets) {
             let slot = self.title_slot(title);
-            self.titles[slot].record(
-                title,
-                number,
-                Cited {
-                    wording: 0,
-                    cell: index,
-                    offset,
-                },
-            );
+            self.titles[slot].record(title, number, index, offset);
         }
     }
 
@@ -319,29 +318,25 @@ impl<'s> CitedNumbers<'s> {
 
     pub(crate) fn finish(self, diagnostics: &mut Diagnostics) {
         // Each citation to report: its cell, its number's offset there, and what to say of it.
-        let mut reported: Vec<(&Cited, &Wording, &str, String)> = Vec::new();
+        let mut reported: Vec<(&Cited, &Wording, &Wording, usize)> = Vec::new();
         for cited in &self.titles {
             if cited.numbers.len() < 2 {
                 continue;
             }
-            let Some((usual, &(_, usual_count, usual_wording))) = cited
+            let Some((usual, usual_use)) = cited
                 .numbers
                 .iter()
                 .enumerate()
                 .rev()
-                .max_by_key(|(_, (_, n, _))| *n)
+                .max_by_key(|(_, number)| number.count)
             else {
                 continue;
             };
-            let usual_number = cited.wordings[usual_wording].shown.as_str();
-            let times = match usual_count {
-                1 => "once".to_owned(),
-                n => format!("{n} times"),
-            };
+            let usual_wording = &cited.wordings[usual_use.first_wording];
             for citation in &cited.citations {
                 let wording = &cited.wordings[citation.wording];
                 if wording.number != usual {
-                    reported.push((citation, wording, usual_number, times.clone()));
+                    reported.push((citation, wording, usual_wording, usual_use.count));
                 }
             }
         }
@@ -350,13 +345,17 @@ impl<'s> CitedNumbers<'s> {
         for run in reported.chunk_by(|a, b| a.0.cell == b.0.cell) {
             let offsets: Vec<usize> = run.iter().map(|(citation, ..)| citation.offset).collect();
             let positions = self.cells[run[0].0.cell].positions(&offsets);
-            for ((_, wording, usual_number, times), at) in run.iter().zip(positions) {
+            for (&(_, wording, usual, count), at) in run.iter().zip(positions) {
+                let times = match count {
+                    1 => "once".to_owned(),
+                    n => format!("{n} times"),
+                };
                 diagnostics.push(
                     Code::ConflictingDocumentNumber,
                     at,
                     format!(
-                        "《{}》 is cited at line {} as {} but as {usual_number} {times} elsewhere",
-                        wording.title, at.line, wording.shown,
+                        "《{}》 is cited at line {} as {} but as {} {times} elsewhere",
+                        wording.title, at.line, wording.shown, usual.shown,
                     ),
                 );
             }
@@ -365,9 +364,10 @@ impl<'s> CitedNumbers<'s> {
 }
 
 impl CitedTitle {
-    /// Record a citation of the title, in `number` as worded.
-    fn record(&mut self, title: &str, number: &DocumentNumber, mut citation: Cited) {
-        citation.wording = match self
+    /// Record a citation of the title, in `number` as worded, whose number stands at
+    /// `offset` in cell number `cell`.
+    fn record(&mut self, title: &str, number: &DocumentNumber, cell: usize, offset: usize) {
+        let wording = match self
             .wordings
             .iter()
             .position(|w| w.title == title && w.raw == number.raw)
@@ -375,8 +375,12 @@ impl CitedTitle {
             Some(wording) => wording,
             None => self.add_wording(title, number),
         };
-        self.numbers[self.wordings[citation.wording].number].1 += 1;
-        self.citations.push(citation);
+        self.numbers[self.wordings[wording].number].count += 1;
+        self.citations.push(Cited {
+            wording,
+            cell,
+            offset,
+        });
     }
 
     /// A new wording of the title and a number, with its number's slot (a new one for a
@@ -384,10 +388,14 @@ impl CitedTitle {
     fn add_wording(&mut self, title: &str, number: &DocumentNumber) -> usize {
         let key = number_key(number);
         let wording = self.wordings.len();
-        let slot = match self.numbers.iter().position(|(k, _, _)| *k == key) {
+        let slot = match self.numbers.iter().position(|number| number.key == key) {
             Some(slot) => slot,
             None => {
-                self.numbers.push((key, 0, wording));
+                self.numbers.push(NumberUse {
+                    key,
+                    count: 0,
+                    first_wording: wording,
+                });
                 self.numbers.len() - 1
             }
         };

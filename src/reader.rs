@@ -17,9 +17,8 @@ use crate::ParseOptions;
 /// [`finish`](Reader::finish) then reads what is left and gives the [`Document`] around it:
 /// title, columns and footnotes, the categories not yet taken (none, when the iteration ran
 /// to the end), and every diagnostic of the whole list, sorted, those of the categories
-/// already given included. Findings that compare rows across the list (a document cited with
-/// two numbers, a category without a numeral among numbered ones) can only be made at the
-/// end, so they come with the document.
+/// already given included: a finding that compares rows across the list (a document cited
+/// with two numbers) can only be made at the end.
 ///
 /// [`parse`](crate::parse) is `Reader::new(text).finish()`: the same pipeline, holding every
 /// category.
