@@ -11,8 +11,9 @@
 //! files, parsed in parallel and written in the order given; every line or row names its
 //! `source` file. `csv` writes one table (`--table matters|materials|citations|diagnostics`)
 //! with a header row. `summary`, and `jsonl` on one file without `--strict`, read their list
-//! one category at a time (`shixiang::Reader`), so that a long list is never held whole. `--schema` prints the JSON Schema of `--format json` (it needs the crate's
-//! `schema` feature, which the examples have).
+//! one category at a time (`shixiang::Reader`), so that a long list is never held whole.
+//! `--schema` prints the JSON Schema of `--format json` (it needs the crate's `schema`
+//! feature, which the examples have).
 //!
 //! Diagnostics go to stderr as `FILE:LINE:COLUMN: SEVERITY[CODE]: MESSAGE`. Exit status: 0 on
 //! success, 1 when an input holds no list (or, with `--strict`, has a warning), 2 on a usage
@@ -298,62 +299,59 @@ fn read_input(file: &str) -> Result<Input, String> {
 /// `--format summary` on one list, read one category at a time and counted, so that only the
 /// category being read is held in memory; diagnostics as for every format.
 fn summarize(input: &Input, options: &ParseOptions) -> ExitCode {
-    let counted = Reader::from_bytes_with(&input.bytes, options).and_then(|mut reader| {
-        let (mut categories, mut matters) = (0, 0);
-        for category in reader.by_ref() {
-            categories += 1;
-            matters += category?.matters.len();
-        }
-        Ok((categories, matters, reader.finish()?))
+    let (mut categories, mut matters) = (0, 0);
+    let read = read_by_category(input, options, |_, category| {
+        categories += 1;
+        matters += category.matters.len();
     });
-    match counted {
-        Ok((categories, matters, rest)) => {
-            report_diagnostics(&input.name, &rest);
-            let stdout = io::stdout();
-            let mut out = io::BufWriter::new(stdout.lock());
-            finish(
-                write_summary(&mut out, categories, matters, &rest.diagnostics)
-                    .and_then(|()| out.flush()),
-            )
-        }
-        Err(error) => {
-            report_error(&input.name, &error);
-            ExitCode::from(1)
-        }
-    }
+    finish_reading(input, read, |rest| {
+        let mut out = io::BufWriter::new(io::stdout().lock());
+        write_summary(&mut out, categories, matters, &rest.diagnostics)?;
+        out.flush()
+    })
 }
 
 /// `--format jsonl` on one list, each category written as soon as it is read, so that only the
 /// category being read is held in memory; diagnostics once the list is read.
 fn stream_jsonl(input: &Input) -> ExitCode {
-    let mut reader = match Reader::from_bytes(&input.bytes) {
-        Ok(reader) => reader,
-        Err(error) => {
-            report_error(&input.name, &error);
-            return ExitCode::from(1);
-        }
-    };
     let stdout = io::stdout();
     let mut out = io::BufWriter::new(stdout.lock());
     let mut written = Ok(());
-    while let Some(category) = reader.next() {
-        let category = match category {
-            Ok(category) => category,
-            Err(error) => {
-                report_error(&input.name, &error);
-                return ExitCode::from(1);
-            }
-        };
+    let read = read_by_category(input, &ParseOptions::new(), |title, category| {
         if written.is_ok() {
             written = category.matters.iter().try_for_each(|matter| {
-                write_matter_line(&mut out, &input.name, reader.title(), &category, matter)
+                write_matter_line(&mut out, &input.name, title, &category, matter)
             });
         }
+    });
+    finish_reading(input, read, |_| written.and_then(|()| out.flush()))
+}
+
+/// Read one list with a [`Reader`], giving each category with the list's title to `each` as
+/// soon as it is read; the rest of the document, or the error of a text without a list.
+fn read_by_category(
+    input: &Input,
+    options: &ParseOptions,
+    mut each: impl FnMut(Option<&str>, shixiang::Category),
+) -> Result<Document, Error> {
+    let mut reader = Reader::from_bytes_with(&input.bytes, options)?;
+    while let Some(category) = reader.next() {
+        each(reader.title(), category?);
     }
-    match reader.finish() {
+    reader.finish()
+}
+
+/// The end of a list read by [`read_by_category`]: its diagnostics on stderr, then what
+/// `write` writes; or its error, with exit status 1.
+fn finish_reading(
+    input: &Input,
+    read: Result<Document, Error>,
+    write: impl FnOnce(&Document) -> io::Result<()>,
+) -> ExitCode {
+    match read {
         Ok(rest) => {
             report_diagnostics(&input.name, &rest);
-            finish(written.and_then(|()| out.flush()))
+            finish(write(&rest))
         }
         Err(error) => {
             report_error(&input.name, &error);
