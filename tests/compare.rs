@@ -3,8 +3,6 @@
 
 mod common;
 
-use std::process::Command;
-
 use shixiang::{compare, Comparison, Document, FindingCode, Pair, Severity, PAIR_THRESHOLD};
 
 const SHANDONG: &str = include_str!("../fixtures/valid/shandong-2023.tsv");
@@ -365,11 +363,7 @@ fn finding_codes_are_stable() {
 // --- dump --compare ---
 
 fn dump(args: &[&str]) -> (Option<i32>, String, String) {
-    let output = Command::new(common::dump_binary())
-        .args(args)
-        .current_dir(env!("CARGO_MANIFEST_DIR"))
-        .output()
-        .expect("the dump example is built by cargo test");
+    let output = common::dump(args, "");
     (
         output.status.code(),
         String::from_utf8(output.stdout).unwrap(),

@@ -12,7 +12,7 @@
 mod common;
 
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output, Stdio};
+use std::process::Output;
 
 use serde_json::{json, Value};
 use shixiang::flat::{CitationRow, DiagnosticRow, MaterialRow, MatterRow, Row, Tables};
@@ -567,12 +567,7 @@ fn matter_rows_join_steps_channels_and_extra_columns() {
 // The dump example
 
 fn dump(args: &[&str]) -> Output {
-    Command::new(common::dump_binary())
-        .args(args)
-        .current_dir(env!("CARGO_MANIFEST_DIR"))
-        .stdin(Stdio::null())
-        .output()
-        .expect("the dump example is built by cargo test")
+    common::dump(args, "")
 }
 
 fn csv_records(output: &Output) -> (Vec<String>, Vec<csv::StringRecord>) {

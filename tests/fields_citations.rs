@@ -1,5 +1,9 @@
 //! 设定依据: citations of the seed lists, and the checks across citations.
 
+mod common;
+
+use common::matter;
+
 use shixiang::{Citation, Code, Diagnostic, Document, Matter, NumberKind};
 
 const YANTAI: &str = include_str!("../fixtures/valid/yantai.tsv");
@@ -11,12 +15,6 @@ fn parse(text: &str) -> Document {
 
 fn matters(document: &Document) -> impl Iterator<Item = &Matter> {
     document.categories.iter().flat_map(|c| &c.matters)
-}
-
-fn matter(document: &Document, seq: u32) -> &Matter {
-    matters(document)
-        .find(|m| m.seq == Some(seq))
-        .unwrap_or_else(|| panic!("matter {seq}"))
 }
 
 fn citations(document: &Document) -> Vec<&Citation> {

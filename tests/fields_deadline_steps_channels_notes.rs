@@ -1,21 +1,17 @@
 //! Deadlines, steps, channels and notes of the two seed lists, parsed with `shixiang::parse`.
 
+mod common;
+
+use common::matter;
+
 use shixiang::{
-    Basis, ChannelKind, ClauseKind, Code, Deadline, DeadlineClause, Document, Matter, TimeUnit,
+    Basis, ChannelKind, ClauseKind, Code, Deadline, DeadlineClause, Document, TimeUnit,
 };
 
 fn document(name: &str) -> Document {
     let path = format!("{}/fixtures/valid/{name}.tsv", env!("CARGO_MANIFEST_DIR"));
     let text = std::fs::read_to_string(&path).expect("fixture exists");
     shixiang::parse(&text).expect("fixture parses")
-}
-
-fn matter(document: &Document, seq: u32) -> &Matter {
-    document
-        .matters()
-        .map(|(_, m)| m)
-        .find(|m| m.seq == Some(seq))
-        .unwrap_or_else(|| panic!("matter {seq} exists"))
 }
 
 fn limit(clause: &DeadlineClause) -> (ClauseKind, Option<u32>, Option<TimeUnit>) {

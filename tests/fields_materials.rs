@@ -1,20 +1,16 @@
 //! The materials (办理材料) of the two seed lists, parsed whole with `shixiang::parse`.
 
-use shixiang::{Code, Document, Material, MaterialFormat, Materials, Matter};
+mod common;
+
+use common::matter;
+
+use shixiang::{Code, Document, Material, MaterialFormat, Materials};
 
 const SHANDONG: &str = include_str!("../fixtures/valid/shandong-2023.tsv");
 const YANTAI: &str = include_str!("../fixtures/valid/yantai.tsv");
 
 fn parse(text: &str) -> Document {
     shixiang::parse(text).expect("the seed list parses")
-}
-
-fn matter(document: &Document, seq: u32) -> &Matter {
-    document
-        .matters()
-        .map(|(_, matter)| matter)
-        .find(|matter| matter.seq == Some(seq))
-        .unwrap_or_else(|| panic!("matter {seq} is in the list"))
 }
 
 fn materials(document: &Document, seq: u32) -> &Materials {

@@ -2,6 +2,10 @@
 //! titles, headers found by name, merged and split 主项 cells, continued rows, numbering checks.
 //! Every diagnostic code of the table layer is asserted with its exact message.
 
+mod common;
+
+use common::findings;
+
 use shixiang::{parse, Code, Document, ErrorKind, Severity};
 
 const HEADER: &str = "主项\t子项序号\t子项\t办理材料\t办理时限\t办理环节\t办理方式\t备注\t设定依据";
@@ -38,15 +42,6 @@ fn padded(text: &str) -> String {
 
 fn parsed(text: &str) -> Document {
     parse(text).unwrap_or_else(|e| panic!("{e}"))
-}
-
-/// Diagnostics as `LINE:COLUMN code: message`.
-fn findings(document: &Document) -> Vec<String> {
-    document
-        .diagnostics
-        .iter()
-        .map(|d| format!("{}:{} {}: {}", d.line, d.column, d.code, d.message))
-        .collect()
 }
 
 /// Categories as `(ordinal, name, [seq…])`.

@@ -3,6 +3,8 @@
 //! the whole list come with `finish`, and a text that holds no list fails the iteration and
 //! `finish` alike.
 
+mod common;
+
 use shixiang::{parse, parse_with, Category, Code, Document, ErrorKind, ParseOptions, Reader};
 
 const HEADER: &str = "主项\t子项序号\t子项\t办理材料\t办理时限\t办理环节\t办理方式\t备注\t设定依据";
@@ -128,13 +130,8 @@ fn findings_across_the_list_come_with_finish_for_categories_already_taken() {
     ]);
     let (categories, rest) = read_by_category(&text);
     assert_eq!(categories.len(), 3);
-    let findings: Vec<String> = rest
-        .diagnostics
-        .iter()
-        .map(|d| format!("{}:{} {}: {}", d.line, d.column, d.code, d.message))
-        .collect();
     assert_eq!(
-        findings,
+        common::findings(&rest),
         [
             "3:43 conflicting_document_number: 《中华人民共和国社会保险法》 is cited at line 3 as 主席令第36号 but as 主席令第35号 2 times elsewhere",
             "6:1 category_without_number: category “丙” at line 6 has no numeral while the others are numbered",

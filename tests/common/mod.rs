@@ -1,9 +1,13 @@
-//! Helpers shared by the integration tests: the lossless check, a compact outcome summary, and
-//! the path of the `dump` example that `cargo test` builds.
+//! Helpers shared by the integration tests: the lossless check, a compact outcome summary,
+//! finding a matter and showing findings, and running the `dump` example that `cargo test`
+//! builds.
 
 #![allow(dead_code)]
 
-use shixiang::{Document, Error};
+use std::io::Write;
+use std::process::{Command, Output, Stdio};
+
+use shixiang::{Document, Error, Matter};
 
 /// Characters the parser may drop or fold when it normalizes (white space and invisible
 /// characters); they are removed from both sides before looking for a cell in the output.
@@ -154,4 +158,41 @@ pub fn dump_binary() -> std::path::PathBuf {
     }
     path.join("examples")
         .join(format!("dump{}", std::env::consts::EXE_SUFFIX))
+}
+
+/// Run the `dump` example in the crate's folder with `args`, and `stdin` on its standard input.
+pub fn dump(args: &[&str], stdin: &str) -> Output {
+    let mut child = Command::new(dump_binary())
+        .args(args)
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("the dump example is built by cargo test");
+    child
+        .stdin
+        .take()
+        .expect("stdin is piped")
+        .write_all(stdin.as_bytes())
+        .expect("dump takes its input");
+    child.wait_with_output().expect("dump runs")
+}
+
+/// The matter of `document` whose 子项序号 is `seq`.
+pub fn matter(document: &Document, seq: u32) -> &Matter {
+    document
+        .matters()
+        .map(|(_, matter)| matter)
+        .find(|matter| matter.seq == Some(seq))
+        .unwrap_or_else(|| panic!("matter {seq} is in the list"))
+}
+
+/// The diagnostics of `document`, each as `LINE:COLUMN code: message`.
+pub fn findings(document: &Document) -> Vec<String> {
+    document
+        .diagnostics
+        .iter()
+        .map(|d| format!("{}:{} {}: {}", d.line, d.column, d.code, d.message))
+        .collect()
 }
