@@ -22,6 +22,46 @@ pub(crate) fn closes(c: char) -> bool {
         )
 }
 
+/// The characters of `text` with their byte offsets, as `char_indices` gives them, less
+/// every character of U+4000 … U+9FFF (the ideographs, lead byte `E4` … `E9`): for a scan that
+/// looks for brackets, quotes or other punctuation, none of which is an ideograph. An
+/// ideograph, most characters of a cell, is stepped over by its lead byte without being
+/// decoded.
+pub(crate) fn non_ideographs(text: &str) -> NonIdeographs<'_> {
+    NonIdeographs { text, at: 0 }
+}
+
+/// The iterator of [`non_ideographs`].
+#[derive(Debug, Clone)]
+pub(crate) struct NonIdeographs<'a> {
+    text: &'a str,
+    at: usize,
+}
+
+impl Iterator for NonIdeographs<'_> {
+    type Item = (usize, char);
+
+    #[inline]
+    fn next(&mut self) -> Option<(usize, char)> {
+        let bytes = self.text.as_bytes();
+        while let Some(&lead) = bytes.get(self.at) {
+            if (0xE4..=0xE9).contains(&lead) {
+                self.at += 3;
+                continue;
+            }
+            let at = self.at;
+            let c = if lead < 0x80 {
+                char::from(lead)
+            } else {
+                self.text.get(at..)?.chars().next()?
+            };
+            self.at += c.len_utf8();
+            return Some((at, c));
+        }
+        None
+    }
+}
+
 /// Split `text` on the characters `is_separator` accepts, except inside brackets, quotes or
 /// titles. Parts are trimmed; empty ones are dropped. A stray closing bracket never makes the
 /// depth negative; an unclosed one keeps the rest of the text together.
@@ -86,7 +126,8 @@ pub(crate) fn first_unmatched(text: &str) -> Option<Unmatched> {
     // Per kind, how many brackets are open, and the first of them: the one that opened when
     // none was, since the others close before it does.
     let mut open: [(usize, Option<(usize, char)>); 5] = Default::default();
-    for (offset, c) in text.char_indices() {
+    // No ideograph is a bracket.
+    for (offset, c) in non_ideographs(text) {
         let Some((kind, opening)) = pairing(c) else {
             continue;
         };
@@ -146,7 +187,12 @@ pub(crate) fn title_spans(text: &str) -> Vec<TitleSpan> {
     let mut spans = Vec::new();
     let mut depth = 0usize;
     let mut start = 0;
-    for (i, c) in text.char_indices() {
+    // Both brackets are led by the byte `E3`, which memchr finds far faster than a walk
+    // over the characters.
+    for i in memchr::memchr_iter(0xE3, text.as_bytes()) {
+        let Some(c) = text.get(i..).and_then(|rest| rest.chars().next()) else {
+            continue;
+        };
         match c {
             '《' => {
                 if depth == 0 {
@@ -277,6 +323,67 @@ mod tests {
         for text in &texts {
             let found = first_unmatched(text).map(|u| (u.offset, u.bracket, u.opening));
             assert_eq!(found, first_unmatched_by_stacks(text), "{text}");
+        }
+    }
+
+    #[test]
+    fn non_ideographs_are_char_indices_without_the_ideographs() {
+        let mut texts: Vec<String> = (0..=0x10_FFFF)
+            .filter_map(char::from_u32)
+            .map(|c| format!("甲{c}a{c}"))
+            .collect();
+        let pieces = ["甲", "a", "\u{4000}", "\u{9FFF}", "\u{3FFF}", "\u{A000}", "é", "𠀀", "（"];
+        texts.extend(crate::test_support::every_text(&pieces, 4));
+        for text in &texts {
+            let expected: Vec<(usize, char)> = text
+                .char_indices()
+                .filter(|&(_, c)| !('\u{4000}'..='\u{9FFF}').contains(&c))
+                .collect();
+            assert_eq!(non_ideographs(text).collect::<Vec<_>>(), expected, "{text:?}");
+        }
+    }
+
+    /// [`title_spans`] as first written: a walk over every character.
+    fn title_spans_char_by_char(text: &str) -> Vec<TitleSpan> {
+        let mut spans = Vec::new();
+        let mut depth = 0usize;
+        let mut start = 0;
+        for (i, c) in text.char_indices() {
+            match c {
+                '《' => {
+                    if depth == 0 {
+                        start = i;
+                    }
+                    depth += 1;
+                }
+                '》' if depth > 0 => {
+                    depth -= 1;
+                    if depth == 0 {
+                        spans.push(TitleSpan {
+                            start,
+                            end: i + c.len_utf8(),
+                            closed: true,
+                        });
+                    }
+                }
+                _ => {}
+            }
+        }
+        if depth > 0 {
+            spans.push(TitleSpan {
+                start,
+                end: text.len(),
+                closed: false,
+            });
+        }
+        spans
+    }
+
+    #[test]
+    fn title_spans_by_memchr_agree_with_the_char_walk() {
+        let pieces = ["《", "》", "〈", "、", "甲", "a", "“"];
+        for text in &crate::test_support::every_text(&pieces, 6) {
+            assert_eq!(title_spans(text), title_spans_char_by_char(text), "{text}");
         }
     }
 

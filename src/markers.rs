@@ -178,7 +178,8 @@ pub(crate) fn is_clause_break(c: char) -> bool {
 fn bracket_steps(text: &str) -> Vec<(usize, i8)> {
     let mut open = Vec::new();
     let mut steps = Vec::new();
-    for (i, c) in text.char_indices() {
+    // No ideograph is a bracket.
+    for (i, c) in brackets::non_ideographs(text) {
         if brackets::opens(c) {
             open.push(i);
         } else if brackets::closes(c) {
@@ -204,18 +205,72 @@ pub(crate) fn candidates(text: &str) -> Vec<Marker> {
 }
 
 /// Every marker candidate in `text`, inside brackets or not.
+///
+/// Most characters of a cell are a wide character (U+4000 … U+9FFF, lead byte `E4` … `E9`:
+/// the ideographs) after another one, where no marker can start ([`may_open_marker_after`]
+/// says no: only a Chinese numeral starts a marker there, and only after white space or
+/// punctuation). Such a character is stepped over by its lead byte, without being decoded;
+/// the character before a possible marker is decoded only when it is needed.
 fn candidates_at_any_depth(text: &str) -> Vec<Marker> {
+    let bytes = text.as_bytes();
     let mut found = Vec::new();
-    let mut before: Option<char> = None;
-    for (i, c) in text.char_indices() {
-        if may_open_marker_after(c, before) {
-            if let Some(marker) = candidate_at(text, i, before) {
+    let mut before = Before::Start;
+    let mut i = 0;
+    while let Some(&lead) = bytes.get(i) {
+        let wide = is_wide_lead(lead);
+        if wide && before.is_wide() {
+            before = Before::Wide(i);
+            i += 3;
+            continue;
+        }
+        let c = if lead < 0x80 {
+            char::from(lead)
+        } else {
+            match text.get(i..).and_then(|rest| rest.chars().next()) {
+                Some(c) => c,
+                None => break,
+            }
+        };
+        let before_char = before.char(text);
+        if may_open_marker_after(c, before_char) {
+            if let Some(marker) = candidate_at(text, i, before_char) {
                 found.push(marker);
             }
         }
-        before = Some(c);
+        before = if wide { Before::Wide(i) } else { Before::Other(c) };
+        i += c.len_utf8();
     }
     found
+}
+
+/// The character before the one [`candidates_at_any_depth`] looks at.
+#[derive(Clone, Copy)]
+enum Before {
+    /// None: the text starts here.
+    Start,
+    /// A wide character (U+4000 … U+9FFF) at this byte offset, not decoded unless needed.
+    Wide(usize),
+    /// Any other character.
+    Other(char),
+}
+
+impl Before {
+    fn is_wide(self) -> bool {
+        matches!(self, Before::Wide(_))
+    }
+
+    fn char(self, text: &str) -> Option<char> {
+        match self {
+            Before::Start => None,
+            Before::Wide(at) => text.get(at..).and_then(|rest| rest.chars().next()),
+            Before::Other(c) => Some(c),
+        }
+    }
+}
+
+/// Whether `lead` leads a character of U+4000 … U+9FFF.
+fn is_wide_lead(lead: u8) -> bool {
+    (0xE4..=0xE9).contains(&lead)
 }
 
 /// The marker candidate starting at byte `i` of `text`, after the character `before`.
@@ -367,6 +422,71 @@ mod tests {
             .parse(input)
             .ok()
             .map(|(rest, (style, n))| (style, n, input.len() - rest.len()))
+    }
+
+    /// [`candidates_at_any_depth`] as first written: every character decoded and asked.
+    fn candidates_at_any_depth_char_by_char(text: &str) -> Vec<Marker> {
+        let mut found = Vec::new();
+        let mut before: Option<char> = None;
+        for (i, c) in text.char_indices() {
+            if may_open_marker_after(c, before) {
+                if let Some(marker) = candidate_at(text, i, before) {
+                    found.push(marker);
+                }
+            }
+            before = Some(c);
+        }
+        found
+    }
+
+    /// [`bracket_steps`] as first written: every character decoded and asked.
+    fn bracket_steps_char_by_char(text: &str) -> Vec<(usize, i8)> {
+        let mut open = Vec::new();
+        let mut steps = Vec::new();
+        for (i, c) in text.char_indices() {
+            if brackets::opens(c) {
+                open.push(i);
+            } else if brackets::closes(c) {
+                if let Some(start) = open.pop() {
+                    steps.push((start, 1));
+                    steps.push((i, -1));
+                }
+            }
+        }
+        steps.sort_unstable_by_key(|&(at, _)| at);
+        steps
+    }
+
+    #[test]
+    fn no_marker_starts_at_a_wide_character_after_another() {
+        // What lets `candidates_at_any_depth` step over such a character undecoded.
+        let wide = ('\u{4000}'..='\u{9FFF}').step_by(7).chain("一二三十百千万亿零〇两\u{4000}\u{4DFF}\u{9FFF}".chars());
+        let befores: Vec<char> = ('\u{4000}'..='\u{9FFF}').step_by(13).chain("一二十甲\u{4DFF}\u{4E00}".chars()).collect();
+        for c in wide {
+            for &before in &befores {
+                assert!(!may_open_marker_after(c, Some(before)), "{c:?} after {before:?}");
+            }
+        }
+        for c in '\u{4000}'..='\u{9FFF}' {
+            assert!(!may_open_marker_after(c, Some('甲')), "{c:?}");
+            assert!(!may_open_marker_after(c, Some('\u{4DFF}')), "{c:?}");
+        }
+    }
+
+    #[test]
+    fn the_lead_byte_walks_agree_with_the_char_walks() {
+        let pieces = [
+            "1.", "2、", "（1）", "(2)", "（一）", "二、", "①", "第", "甲", "一", "十", "，", " ",
+            "\u{4DFF}", "a", "é", "𠀀", "１", "（", "）",
+        ];
+        for text in &crate::test_support::every_text(&pieces, 4) {
+            assert_eq!(
+                candidates_at_any_depth(text),
+                candidates_at_any_depth_char_by_char(text),
+                "{text:?}"
+            );
+            assert_eq!(bracket_steps(text), bracket_steps_char_by_char(text), "{text:?}");
+        }
     }
 
     /// The definition [`candidates`] must agree with: one walk that tracks the depth at every

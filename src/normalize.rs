@@ -37,7 +37,7 @@ pub(crate) fn normalize(text: &str) -> String {
     let mut last: Option<char> = None;
     let mut rest = text;
     while !rest.is_empty() {
-        let run_end = rest.find(is_space_or_invisible).unwrap_or(rest.len());
+        let run_end = find_space_or_invisible(rest).unwrap_or(rest.len());
         let run = &rest[..run_end];
         if let Some(first) = run.chars().next() {
             if pending_space && !(last.is_some_and(is_cjk) && is_cjk(first)) {
@@ -75,6 +75,45 @@ pub(crate) fn is_space_or_invisible(c: char) -> bool {
     !is_ideograph(c) && (c.is_whitespace() || is_invisible(c))
 }
 
+/// The byte offset of the first character of `text` that [`is_space_or_invisible`]: what
+/// `text.find(is_space_or_invisible)` gives, found without decoding the characters that
+/// cannot be one.
+///
+/// Every cell is searched for white space, so the walk goes by the lead byte of each
+/// character: an ideograph (lead byte `E4`…`E9`, U+4000…U+9FFF) or any other character whose
+/// lead byte no white space or invisible character has is stepped over by its length, and
+/// only a character led by `C2`, `E1`, `E2`, `E3` or `EF` is decoded and asked.
+pub(crate) fn find_space_or_invisible(text: &str) -> Option<usize> {
+    let bytes = text.as_bytes();
+    let mut i = 0;
+    while let Some(&lead) = bytes.get(i) {
+        if (0xE4..=0xE9).contains(&lead) {
+            i += 3;
+            continue;
+        }
+        if lead < 0x80 {
+            if lead == b' ' || (b'\t'..=b'\r').contains(&lead) {
+                return Some(i);
+            }
+            i += 1;
+            continue;
+        }
+        match lead {
+            0xC2 | 0xE1 | 0xE2 | 0xE3 | 0xEF => {
+                let c = text.get(i..).and_then(|rest| rest.chars().next())?;
+                if is_space_or_invisible(c) {
+                    return Some(i);
+                }
+                i += c.len_utf8();
+            }
+            0xC0..=0xDF => i += 2,
+            0xE0..=0xEF => i += 3,
+            _ => i += 4,
+        }
+    }
+    None
+}
+
 /// [`normalize`]d `part`, where `part` is a slice of a text that `normalize` returned (or
 /// would leave as it is). Such a text holds no invisible character, no white space but single
 /// spaces, and no space between two CJK characters, so only the ends of a part can differ
@@ -87,7 +126,7 @@ pub(crate) fn normalize_part_of_normal(part: &str) -> String {
 /// [`normalize`]d `text`, borrowed when it is normal already (no white space and no invisible
 /// character): for text that is only looked at, or kept only sometimes.
 pub(crate) fn normalized(text: &str) -> Cow<'_, str> {
-    if text.contains(is_space_or_invisible) {
+    if find_space_or_invisible(text).is_some() {
         Cow::Owned(normalize(text))
     } else {
         Cow::Borrowed(text)
@@ -109,7 +148,7 @@ pub(crate) fn fold_spaces(text: &str) -> String {
     let mut pending_space = false;
     let mut rest = text;
     while !rest.is_empty() {
-        let run_end = rest.find(is_space_or_invisible).unwrap_or(rest.len());
+        let run_end = find_space_or_invisible(rest).unwrap_or(rest.len());
         if run_end > 0 {
             start_word(&mut out, &mut pending_space);
             out.push_str(&rest[..run_end]);
@@ -226,6 +265,25 @@ mod tests {
             assert_eq!(normalized(text), normalize(text), "{text:?}");
         }
         assert!(matches!(normalized("甲乙"), Cow::Borrowed("甲乙")));
+    }
+
+    #[test]
+    fn the_lead_byte_walk_finds_what_find_finds() {
+        let mut texts: Vec<String> = Vec::new();
+        for c in (0..=0x10_FFFF).filter_map(char::from_u32) {
+            texts.push(format!("{c}"));
+            texts.push(format!("甲a{c}乙"));
+            texts.push(format!("\u{10000}é{c} "));
+        }
+        let pieces = ["甲", "a", " ", "\u{3000}", "\u{200B}", "\u{FEFF}", "（", "é", "\u{1680}", "\u{10000}", "—"];
+        texts.extend(crate::test_support::every_text(&pieces, 4));
+        for text in &texts {
+            assert_eq!(
+                find_space_or_invisible(text),
+                text.find(is_space_or_invisible),
+                "{text:?}"
+            );
+        }
     }
 
     #[test]

@@ -118,6 +118,7 @@ impl<'s> Reader<'s> {
         let mut categories = Vec::new();
         while let Some(draft) = self.table.next_category(&mut self.diagnostics) {
             categories.push(self.builder.category(&draft, &mut self.diagnostics));
+            self.table.recycle(draft);
         }
         let frame = self.table.finish(&mut self.diagnostics)?;
         let document = self.builder.finish(frame, categories, self.diagnostics);
@@ -156,7 +157,9 @@ impl Iterator for Reader<'_> {
                 }
             };
         };
-        Some(Ok(self.builder.category(&draft, &mut self.diagnostics)))
+        let category = self.builder.category(&draft, &mut self.diagnostics);
+        self.table.recycle(draft);
+        Some(Ok(category))
     }
 }
 

@@ -108,6 +108,10 @@ pub(crate) struct Merger<'s> {
     opened: bool,
     /// No non-empty 主项 seen since the last page break.
     page_start: bool,
+    /// An empty list of matters with room, given back by [`Merger::recycle`]: the next
+    /// category fills it instead of growing a new one (a matter draft is large, and growing
+    /// a list of them copies and reallocates each time).
+    spare: Vec<MatterDraft<'s>>,
 }
 
 impl<'s> Merger<'s> {
@@ -133,8 +137,20 @@ impl<'s> Merger<'s> {
         self.open.take()
     }
 
-    /// Open `category`; the open one is complete.
-    fn open(&mut self, category: CategoryDraft<'s>) {
+    /// Keep the list of matters of a category that is done with, emptied, for the next one.
+    pub(crate) fn recycle(&mut self, mut matters: Vec<MatterDraft<'s>>) {
+        if matters.capacity() > self.spare.capacity() {
+            matters.clear();
+            self.spare = matters;
+        }
+    }
+
+    /// Open `category` (its matters go into the spare list, if there is one); the open one is
+    /// complete.
+    fn open(&mut self, mut category: CategoryDraft<'s>) {
+        if category.matters.capacity() == 0 {
+            category.matters = std::mem::take(&mut self.spare);
+        }
         self.opened = true;
         if let Some(complete) = self.open.replace(category) {
             self.closed.push_back(complete);
