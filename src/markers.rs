@@ -137,7 +137,8 @@ fn may_open_marker_after(c: char, before: Option<char>) -> bool {
         may_follow(Style::ArabicParen, before)
     } else if numeral::is_arabic_digit(c) {
         may_follow(Style::Arabic, before)
-    } else if numeral::is_chinese_numeral_char(c) {
+    } else if c == '〇' {
+        // The one Chinese numeral character that is no ideograph.
         may_follow(Style::Chinese, before)
     } else {
         false
@@ -455,6 +456,15 @@ mod tests {
         }
         steps.sort_unstable_by_key(|&(at, _)| at);
         steps
+    }
+
+    #[test]
+    fn the_one_numeral_character_outside_the_ideographs_is_the_zero() {
+        for c in (0..=0x10_FFFF).filter_map(char::from_u32) {
+            if !is_ideograph(c) {
+                assert_eq!(numeral::is_chinese_numeral_char(c), c == '〇', "{c:?}");
+            }
+        }
     }
 
     #[test]

@@ -345,17 +345,14 @@ fn report_control_character(line: &Line<'_>, diagnostics: &mut Diagnostics) {
 /// a byte scan is much cheaper than decoding every character.
 ///
 /// Every line is scanned, so the bytes are tested eight at a time, as the bytes of a `u64`
-/// (plain integer arithmetic): a word with no byte below the space, no DEL and no `0xC2`
-/// needs no closer look, and only the other words (those with a tab, mostly) are looked at
-/// byte by byte.
+/// (plain integer arithmetic, no branch per byte): see [`holds_suspect_byte`].
 fn may_hold_control_character(text: &str) -> bool {
     let mut words = text.as_bytes().chunks_exact(8);
     for chunk in &mut words {
-        let Ok(word) = <[u8; 8]>::try_from(chunk) else {
-            continue;
-        };
-        if may_hold_suspect_byte(u64::from_le_bytes(word)) && chunk.iter().any(|&b| is_suspect(b)) {
-            return true;
+        if let Ok(word) = <[u8; 8]>::try_from(chunk) {
+            if holds_suspect_byte(u64::from_le_bytes(word)) {
+                return true;
+            }
         }
     }
     words.remainder().iter().any(|&b| is_suspect(b))
@@ -366,15 +363,24 @@ fn is_suspect(b: u8) -> bool {
     (b < 0x20 && b != b'\t') || b == 0x7F || b == 0xC2
 }
 
-/// Whether one of the eight bytes of `word` is below the space (the tab too), DEL or `0xC2`:
-/// never false when one [`is_suspect`]. Subtracting `n` from each byte of a word borrows
-/// into the high bit exactly where a byte is below `n` (the first such byte, at least), and
-/// a byte equal to `v` is a zero byte of `word ^ v`.
-fn may_hold_suspect_byte(word: u64) -> bool {
+/// Whether one of the eight bytes of `word` [`is_suspect`], exactly.
+///
+/// XOR with the tab turns the tab into zero and keeps every other byte below the space
+/// below it and non-zero, so the bytes below the space but the tab are those strictly between
+/// 0 and `0x20` after it; DEL and `0xC2` are the zero bytes of `word ^ v`. Both tests are the
+/// classic bit tricks: the first looks at the low seven bits of each byte, so that no byte
+/// borrows from or carries into the next; the second may flag a wrong byte after a zero one,
+/// but is non-zero exactly when some byte is zero.
+fn holds_suspect_byte(word: u64) -> bool {
     const ONES: u64 = 0x0101_0101_0101_0101;
-    const HIGH: u64 = 0x8080_8080_8080_8080;
-    let below = |word: u64, n: u64| word.wrapping_sub(ONES * n) & !word & HIGH != 0;
-    below(word, 0x20) || below(word ^ (ONES * 0x7F), 1) || below(word ^ (ONES * 0xC2), 1)
+    const LOW: u64 = ONES * 0x7F;
+    const HIGH: u64 = ONES * 0x80;
+    let strictly_between = |x: u64, m: u64, n: u64| {
+        ((ONES * (127 + n)).wrapping_sub(x & LOW) & !x & ((x & LOW) + ONES * (127 - m))) & HIGH
+    };
+    let zero = |x: u64| x.wrapping_sub(ONES) & !x & HIGH;
+    let tab = word ^ (ONES * u64::from(b'\t'));
+    (strictly_between(tab, 0, 0x20) | zero(word ^ (ONES * 0x7F)) | zero(word ^ (ONES * 0xC2))) != 0
 }
 
 fn start_of(line: &Line<'_>) -> Position {
@@ -526,15 +532,25 @@ mod tests {
                 }
             }
         }
-        for word in [0u64, u64::MAX, 0x2020_2020_2020_2020, 0x8080_8080_8080_8080] {
+        // Every byte in every position of words of ordinary bytes, and every pair of bytes.
+        for word in [0x4141_4141_4141_4141u64, u64::MAX, 0x2020_2020_2020_2020, 0x8080_8080_8080_8080, 0x0909_0909_0909_0909] {
             for byte in 0..=255u8 {
                 for at in 0..8 {
                     let mut bytes = word.to_le_bytes();
                     bytes[at] = byte;
                     let suspect = bytes.iter().any(|&b| is_suspect(b));
-                    if suspect {
-                        assert!(may_hold_suspect_byte(u64::from_le_bytes(bytes)), "{bytes:?}");
-                    }
+                    assert_eq!(holds_suspect_byte(u64::from_le_bytes(bytes)), suspect, "{bytes:?}");
+                }
+            }
+        }
+        for a in 0..=255u8 {
+            for b in 0..=255u8 {
+                for (i, j) in [(0, 1), (3, 7), (6, 7), (7, 0)] {
+                    let mut bytes = *b"AAAAAAAA";
+                    bytes[i] = a;
+                    bytes[j] = b;
+                    let suspect = bytes.iter().any(|&b| is_suspect(b));
+                    assert_eq!(holds_suspect_byte(u64::from_le_bytes(bytes)), suspect, "{bytes:?}");
                 }
             }
         }
