@@ -332,14 +332,20 @@ mod tests {
             .filter_map(char::from_u32)
             .map(|c| format!("甲{c}a{c}"))
             .collect();
-        let pieces = ["甲", "a", "\u{4000}", "\u{9FFF}", "\u{3FFF}", "\u{A000}", "é", "𠀀", "（"];
+        let pieces = [
+            "甲", "a", "\u{4000}", "\u{9FFF}", "\u{3FFF}", "\u{A000}", "é", "𠀀", "（",
+        ];
         texts.extend(crate::test_support::every_text(&pieces, 4));
         for text in &texts {
             let expected: Vec<(usize, char)> = text
                 .char_indices()
                 .filter(|&(_, c)| !('\u{4000}'..='\u{9FFF}').contains(&c))
                 .collect();
-            assert_eq!(non_ideographs(text).collect::<Vec<_>>(), expected, "{text:?}");
+            assert_eq!(
+                non_ideographs(text).collect::<Vec<_>>(),
+                expected,
+                "{text:?}"
+            );
         }
     }
 

@@ -20,11 +20,11 @@ pub(crate) fn seq_value(text: &str) -> Result<Option<u32>, ()> {
     } else {
         text.into()
     };
-    let text = visible.trim();
+    let text = crate::normalize::trim(&visible);
     if text.is_empty() {
         return Ok(None);
     }
-    let digits = text.trim_end_matches(['.', '．', '、']).trim();
+    let digits = crate::normalize::trim(text.trim_end_matches(['.', '．', '、']));
     match numeral::value(digits) {
         Some(n) if n > 0 => Ok(Some(n)),
         _ => Err(()),

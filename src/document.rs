@@ -9,7 +9,7 @@ use crate::checks;
 use crate::diagnostic::{Code, Diagnostics};
 use crate::fields;
 use crate::model::{Category, Document, Matter, SCHEMA_VERSION};
-use crate::normalize::normalize;
+use crate::normalize::{normalize, trim};
 use crate::table::{CategoryDraft, Column, Frame, MatterDraft};
 use crate::title;
 
@@ -68,7 +68,7 @@ fn category(draft: &CategoryDraft<'_>, diagnostics: &mut Diagnostics) -> Categor
         ordinal,
         name: normalize(name),
         raw: draft.pieces.iter().map(|p| p.text().to_owned()).collect(),
-        code: draft.code.as_ref().map(|c| c.text().trim().to_owned()),
+        code: draft.code.as_ref().map(|c| trim(c.text()).to_owned()),
         lines: draft.lines,
         matters: draft
             .matters
@@ -193,7 +193,7 @@ fn parse_matter(draft: &MatterDraft<'_>, diagnostics: &mut Diagnostics) -> Matte
         seq_raw: draft.text(Column::Seq).to_owned(),
         name: normalize(draft.text(Column::Name)),
         name_raw: draft.text(Column::Name).to_owned(),
-        code: Some(draft.text(Column::MatterCode).trim().to_owned()).filter(|c| !c.is_empty()),
+        code: Some(trim(draft.text(Column::MatterCode)).to_owned()).filter(|c| !c.is_empty()),
         line: draft.line,
         materials: field(
             draft,

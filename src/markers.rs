@@ -15,7 +15,7 @@ use nom::{
 };
 
 use crate::brackets;
-use crate::normalize::is_ideograph;
+use crate::normalize::{is_ideograph, trim, trim_start};
 use crate::numeral;
 
 /// How a list numbers its points.
@@ -238,7 +238,11 @@ fn candidates_at_any_depth(text: &str) -> Vec<Marker> {
                 found.push(marker);
             }
         }
-        before = if wide { Before::Wide(i) } else { Before::Other(c) };
+        before = if wide {
+            Before::Wide(i)
+        } else {
+            Before::Other(c)
+        };
         i += c.len_utf8();
     }
     found
@@ -323,7 +327,7 @@ fn drop_nested(markers: &mut Vec<Marker>, steps: &[(usize, i8)]) {
 /// text or is number 1, then each next number of that style in turn.
 pub(crate) fn list_markers(text: &str) -> Vec<Marker> {
     let mut list = candidates(text);
-    let opening = text.len() - text.trim_start().len();
+    let opening = text.len() - trim_start(text).len();
     let Some(first) = list
         .iter()
         .position(|m| m.start == opening || m.number == 1)
@@ -353,7 +357,7 @@ pub(crate) fn split(text: &str) -> Vec<Item<'_>> {
     let markers = list_markers(text);
     let mut items = Vec::with_capacity(markers.len() + 1);
     let head_end = markers.first().map_or(text.len(), |m| m.start);
-    let head = text[..head_end].trim();
+    let head = trim(&text[..head_end]);
     if !head.is_empty() {
         items.push(Item {
             marker: None,
@@ -364,7 +368,7 @@ pub(crate) fn split(text: &str) -> Vec<Item<'_>> {
         let end = markers.get(i + 1).map_or(text.len(), |next| next.start);
         items.push(Item {
             marker: Some(*m),
-            body: text[m.end..end].trim(),
+            body: trim(&text[m.end..end]),
         });
     }
     items
@@ -372,7 +376,7 @@ pub(crate) fn split(text: &str) -> Vec<Item<'_>> {
 
 /// The marker opening `text` (after white space), and the rest, trimmed.
 pub(crate) fn strip(text: &str) -> (Option<Marker>, &str) {
-    let trimmed = text.trim_start();
+    let trimmed = trim_start(text);
     let offset = text.len() - trimmed.len();
     match marker_at(trimmed) {
         Some((style, number, len)) => (
@@ -382,9 +386,9 @@ pub(crate) fn strip(text: &str) -> (Option<Marker>, &str) {
                 start: offset,
                 end: offset + len,
             }),
-            trimmed[len..].trim(),
+            trim(&trimmed[len..]),
         ),
-        None => (None, text.trim()),
+        None => (None, trim(text)),
     }
 }
 
@@ -470,11 +474,19 @@ mod tests {
     #[test]
     fn no_marker_starts_at_a_wide_character_after_another() {
         // What lets `candidates_at_any_depth` step over such a character undecoded.
-        let wide = ('\u{4000}'..='\u{9FFF}').step_by(7).chain("一二三十百千万亿零〇两\u{4000}\u{4DFF}\u{9FFF}".chars());
-        let befores: Vec<char> = ('\u{4000}'..='\u{9FFF}').step_by(13).chain("一二十甲\u{4DFF}\u{4E00}".chars()).collect();
+        let wide = ('\u{4000}'..='\u{9FFF}')
+            .step_by(7)
+            .chain("一二三十百千万亿零〇两\u{4000}\u{4DFF}\u{9FFF}".chars());
+        let befores: Vec<char> = ('\u{4000}'..='\u{9FFF}')
+            .step_by(13)
+            .chain("一二十甲\u{4DFF}\u{4E00}".chars())
+            .collect();
         for c in wide {
             for &before in &befores {
-                assert!(!may_open_marker_after(c, Some(before)), "{c:?} after {before:?}");
+                assert!(
+                    !may_open_marker_after(c, Some(before)),
+                    "{c:?} after {before:?}"
+                );
             }
         }
         for c in '\u{4000}'..='\u{9FFF}' {
@@ -486,8 +498,26 @@ mod tests {
     #[test]
     fn the_lead_byte_walks_agree_with_the_char_walks() {
         let pieces = [
-            "1.", "2、", "（1）", "(2)", "（一）", "二、", "①", "第", "甲", "一", "十", "，", " ",
-            "\u{4DFF}", "a", "é", "𠀀", "１", "（", "）",
+            "1.",
+            "2、",
+            "（1）",
+            "(2)",
+            "（一）",
+            "二、",
+            "①",
+            "第",
+            "甲",
+            "一",
+            "十",
+            "，",
+            " ",
+            "\u{4DFF}",
+            "a",
+            "é",
+            "𠀀",
+            "１",
+            "（",
+            "）",
         ];
         for text in &crate::test_support::every_text(&pieces, 4) {
             assert_eq!(
@@ -495,7 +525,11 @@ mod tests {
                 candidates_at_any_depth_char_by_char(text),
                 "{text:?}"
             );
-            assert_eq!(bracket_steps(text), bracket_steps_char_by_char(text), "{text:?}");
+            assert_eq!(
+                bracket_steps(text),
+                bracket_steps_char_by_char(text),
+                "{text:?}"
+            );
         }
     }
 

@@ -114,6 +114,64 @@ pub(crate) fn find_space_or_invisible(text: &str) -> Option<usize> {
     None
 }
 
+/// `text` without white space at either end: exactly [`str::trim`], faster on CJK text.
+///
+/// Cells are trimmed everywhere, and `str::trim` looks each end character up in the Unicode
+/// white-space table; here an ASCII byte is tested as it is and an ideograph (lead byte
+/// `E4` … `E9`, never white space) ends the trim at once.
+pub(crate) fn trim(text: &str) -> &str {
+    trim_end(trim_start(text))
+}
+
+/// `text` without white space at its start: exactly [`str::trim_start`] (see [`trim`]).
+pub(crate) fn trim_start(text: &str) -> &str {
+    let bytes = text.as_bytes();
+    let mut i = 0;
+    while let Some(&lead) = bytes.get(i) {
+        if lead < 0x80 {
+            if !is_ascii_space(lead) {
+                break;
+            }
+            i += 1;
+            continue;
+        }
+        if (0xE4..=0xE9).contains(&lead) {
+            break;
+        }
+        match text.get(i..).and_then(|rest| rest.chars().next()) {
+            Some(c) if c.is_whitespace() => i += c.len_utf8(),
+            _ => break,
+        }
+    }
+    text.get(i..).unwrap_or_default()
+}
+
+/// `text` without white space at its end: exactly [`str::trim_end`] (see [`trim`]).
+pub(crate) fn trim_end(text: &str) -> &str {
+    let bytes = text.as_bytes();
+    let mut end = bytes.len();
+    while let Some(&last) = end.checked_sub(1).and_then(|i| bytes.get(i)) {
+        if last < 0x80 {
+            if !is_ascii_space(last) {
+                break;
+            }
+            end -= 1;
+            continue;
+        }
+        match text.get(..end).and_then(|head| head.chars().next_back()) {
+            Some(c) if is_space(c) => end -= c.len_utf8(),
+            _ => break,
+        }
+    }
+    text.get(..end).unwrap_or_default()
+}
+
+/// Whether the ASCII byte `b` is white space as [`char::is_whitespace`] has it (the tab, the
+/// line feed, the vertical tab, the form feed, the carriage return and the space).
+fn is_ascii_space(b: u8) -> bool {
+    b == b' ' || (b'\t'..=b'\r').contains(&b)
+}
+
 /// [`normalize`]d `part`, where `part` is a slice of a text that `normalize` returned (or
 /// would leave as it is). Such a text holds no invisible character, no white space but single
 /// spaces, and no space between two CJK characters, so only the ends of a part can differ
@@ -275,7 +333,19 @@ mod tests {
             texts.push(format!("甲a{c}乙"));
             texts.push(format!("\u{10000}é{c} "));
         }
-        let pieces = ["甲", "a", " ", "\u{3000}", "\u{200B}", "\u{FEFF}", "（", "é", "\u{1680}", "\u{10000}", "—"];
+        let pieces = [
+            "甲",
+            "a",
+            " ",
+            "\u{3000}",
+            "\u{200B}",
+            "\u{FEFF}",
+            "（",
+            "é",
+            "\u{1680}",
+            "\u{10000}",
+            "—",
+        ];
         texts.extend(crate::test_support::every_text(&pieces, 4));
         for text in &texts {
             assert_eq!(
@@ -283,6 +353,26 @@ mod tests {
                 text.find(is_space_or_invisible),
                 "{text:?}"
             );
+        }
+    }
+
+    #[test]
+    fn trim_is_str_trim() {
+        let mut texts: Vec<String> = Vec::new();
+        for c in (0..=0x10_FFFF).filter_map(char::from_u32) {
+            texts.push(format!("{c}"));
+            texts.push(format!("{c} 甲{c}"));
+            texts.push(format!("\u{3000}{c}\u{A0}"));
+        }
+        let pieces = [
+            "甲", "a", " ", "\u{3000}", "\t", "\u{200B}", "\u{85}", "é", "\u{1680}", "𠀀",
+            "\u{2029}",
+        ];
+        texts.extend(crate::test_support::every_text(&pieces, 4));
+        for text in &texts {
+            assert_eq!(trim(text), text.trim(), "{text:?}");
+            assert_eq!(trim_start(text), text.trim_start(), "{text:?}");
+            assert_eq!(trim_end(text), text.trim_end(), "{text:?}");
         }
     }
 

@@ -331,8 +331,8 @@ mod tests {
     #[test]
     fn column_of_agrees_with_trying_every_name() {
         let pieces = [
-            "子", "项", "序号", "办理", "时限", "材料", " ", "\u{3000}", "\u{200B}", "（", "(", "）",
-            "一、", "备注", "依据", "事项", "名称", "x",
+            "子", "项", "序号", "办理", "时限", "材料", " ", "\u{3000}", "\u{200B}", "（", "(",
+            "）", "一、", "备注", "依据", "事项", "名称", "x",
         ];
         let texts = crate::test_support::every_text(&pieces, 4);
         assert!(texts.len() > 100_000);

@@ -4,6 +4,7 @@
 use crate::cell::Cell;
 use crate::diagnostic::{quote, Code, Diagnostics, Position};
 use crate::markers;
+use crate::normalize::trim;
 
 use super::header::Column;
 
@@ -194,7 +195,7 @@ impl<'s> Merger<'s> {
         if let Some(code) = row.take(Column::CategoryCode).filter(|c| !c.is_blank()) {
             match &category.code {
                 None => category.code = Some(code),
-                Some(open) if open.text().trim() == code.text().trim() => {}
+                Some(open) if trim(open.text()) == trim(code.text()) => {}
                 Some(open) => {
                     diagnostics.push(
                         Code::CategoryCodeConflict,
@@ -253,7 +254,7 @@ impl<'s> Merger<'s> {
         at_page_start: bool,
         diagnostics: &mut Diagnostics,
     ) {
-        let text = cell.text().trim();
+        let text = trim(cell.text());
         if let Some(open) = self.open.as_mut().filter(|c| !c.pieces.is_empty()) {
             let joined = open.text.as_str();
             let numbered = |t: &str| markers::strip(t).0.is_some();

@@ -519,7 +519,10 @@ mod tests {
     #[test]
     fn the_word_prefilter_agrees_with_the_bytewise_one() {
         // Every character that holds a suspect byte, or a tab, in every position of a word.
-        let specials = ['\u{0}', '\u{8}', '\t', '\u{B}', '\u{1F}', ' ', '\u{7F}', '\u{80}', '\u{9F}', '\u{A0}', 'Â', '\u{FF}', '主'];
+        let specials = [
+            '\u{0}', '\u{8}', '\t', '\u{B}', '\u{1F}', ' ', '\u{7F}', '\u{80}', '\u{9F}', '\u{A0}',
+            'Â', '\u{FF}', '主',
+        ];
         for c in specials {
             for pad in 0..16 {
                 for tail in 0..10 {
@@ -533,13 +536,23 @@ mod tests {
             }
         }
         // Every byte in every position of words of ordinary bytes, and every pair of bytes.
-        for word in [0x4141_4141_4141_4141u64, u64::MAX, 0x2020_2020_2020_2020, 0x8080_8080_8080_8080, 0x0909_0909_0909_0909] {
+        for word in [
+            0x4141_4141_4141_4141u64,
+            u64::MAX,
+            0x2020_2020_2020_2020,
+            0x8080_8080_8080_8080,
+            0x0909_0909_0909_0909,
+        ] {
             for byte in 0..=255u8 {
                 for at in 0..8 {
                     let mut bytes = word.to_le_bytes();
                     bytes[at] = byte;
                     let suspect = bytes.iter().any(|&b| is_suspect(b));
-                    assert_eq!(holds_suspect_byte(u64::from_le_bytes(bytes)), suspect, "{bytes:?}");
+                    assert_eq!(
+                        holds_suspect_byte(u64::from_le_bytes(bytes)),
+                        suspect,
+                        "{bytes:?}"
+                    );
                 }
             }
         }
@@ -550,7 +563,11 @@ mod tests {
                     bytes[i] = a;
                     bytes[j] = b;
                     let suspect = bytes.iter().any(|&b| is_suspect(b));
-                    assert_eq!(holds_suspect_byte(u64::from_le_bytes(bytes)), suspect, "{bytes:?}");
+                    assert_eq!(
+                        holds_suspect_byte(u64::from_le_bytes(bytes)),
+                        suspect,
+                        "{bytes:?}"
+                    );
                 }
             }
         }
