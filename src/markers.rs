@@ -109,7 +109,22 @@ fn marker_at(input: &str) -> Option<(Style, u32, usize)> {
     let parsed = if is_circled(first) {
         circled(input)
     } else if first == '（' || first == '(' {
+        // Most parentheses hold a remark: only a numeral inside makes them a marker.
+        let inside = input
+            .get(first.len_utf8()..)
+            .and_then(|rest| rest.chars().next());
+        if !inside
+            .is_some_and(|c| numeral::is_arabic_digit(c) || numeral::is_chinese_numeral_char(c))
+        {
+            return None;
+        }
         parenthesized(input)
+    } else if first.is_ascii_digit() {
+        return ascii_point(input).unwrap_or_else(|| {
+            arabic_point(input)
+                .ok()
+                .map(|(rest, (style, n))| (style, n, input.len() - rest.len()))
+        });
     } else if numeral::is_arabic_digit(first) {
         arabic_point(input)
     } else {
@@ -118,6 +133,31 @@ fn marker_at(input: &str) -> Option<(Style, u32, usize)> {
     parsed
         .ok()
         .map(|(rest, (style, n))| (style, n, input.len() - rest.len()))
+}
+
+/// [`arabic_point`] at the start of `input`, which starts with an ASCII digit, read byte by
+/// byte (nom's parsers cost several times as much, and most markers are `1.` or `2、`):
+/// `Some(marker)` as [`marker_at`] gives it, or `None` to leave a run of digits that goes on
+/// in full-width digits to `arabic_point`.
+fn ascii_point(input: &str) -> Option<Option<(Style, u32, usize)>> {
+    let bytes = input.as_bytes();
+    let digits = bytes.iter().take_while(|b| b.is_ascii_digit()).count();
+    let rest = input.get(digits..)?;
+    let mut after = rest.chars();
+    let next = after.next();
+    if next.is_some_and(numeral::is_arabic_digit) {
+        return None;
+    }
+    let value = bytes[..digits].iter().try_fold(0u32, |acc, &b| {
+        acc.checked_mul(10)?.checked_add(u32::from(b - b'0'))
+    });
+    let (Some(value), Some(point)) = (value, next) else {
+        return Some(None);
+    };
+    // `1.5` is a number, not a point.
+    let is_point = matches!(point, '.' | '．' | '、' | '）' | ')')
+        && !after.as_str().starts_with(numeral::is_arabic_digit);
+    Some(is_point.then(|| (Style::Arabic, value, digits + point.len_utf8())))
 }
 
 /// Whether a marker of some style may start with `c` (a circled number, an opening
@@ -143,6 +183,17 @@ fn may_open_marker_after(c: char, before: Option<char>) -> bool {
     } else {
         false
     }
+}
+
+/// Whether a marker of some style may start with `c`, whatever comes before it: a circled
+/// number, an opening parenthesis, a digit or a Chinese numeral character.
+/// [`may_open_marker_after`] says no for every other character.
+fn may_start_marker(c: char) -> bool {
+    is_circled(c)
+        || c == '（'
+        || c == '('
+        || numeral::is_arabic_digit(c)
+        || numeral::is_chinese_numeral_char(c)
 }
 
 /// Whether `c` is a circled number `①` … `⑳`.
@@ -232,10 +283,14 @@ fn candidates_at_any_depth(text: &str) -> Vec<Marker> {
                 None => break,
             }
         };
-        let before_char = before.char(text);
-        if may_open_marker_after(c, before_char) {
-            if let Some(marker) = candidate_at(text, i, before_char) {
-                found.push(marker);
+        // Most characters start no marker whatever comes before them: the one before is
+        // decoded only for those that may.
+        if may_start_marker(c) {
+            let before_char = before.char(text);
+            if may_open_marker_after(c, before_char) {
+                if let Some(marker) = candidate_at(text, i, before_char) {
+                    found.push(marker);
+                }
             }
         }
         before = if wide {
@@ -460,6 +515,60 @@ mod tests {
         }
         steps.sort_unstable_by_key(|&(at, _)| at);
         steps
+    }
+
+    #[test]
+    fn ascii_points_are_read_as_nom_reads_them() {
+        let pieces = [
+            "1",
+            "0",
+            "9",
+            "１",
+            ".",
+            "．",
+            "、",
+            ")",
+            "）",
+            "5",
+            "x",
+            "甲",
+            "4294967295",
+            "4294967296",
+            "99999999999",
+            "（",
+            "(",
+            "一",
+            "十",
+        ];
+        for text in &crate::test_support::every_text(&pieces, 5) {
+            for (i, _) in text.char_indices() {
+                assert_eq!(
+                    marker_at(&text[i..]),
+                    marker_at_by_alt(&text[i..]),
+                    "{text:?}"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn may_start_marker_rules_out_what_may_open_marker_after_does() {
+        let befores = [
+            None,
+            Some('甲'),
+            Some(' '),
+            Some('，'),
+            Some('a'),
+            Some('第'),
+            Some('1'),
+        ];
+        for c in (0..=0x10_FFFF).filter_map(char::from_u32) {
+            if !may_start_marker(c) {
+                for before in befores {
+                    assert!(!may_open_marker_after(c, before), "{c:?} after {before:?}");
+                }
+            }
+        }
     }
 
     #[test]
