@@ -188,12 +188,18 @@ fn may_open_marker_after(c: char, before: Option<char>) -> bool {
 /// Whether a marker of some style may start with `c`, whatever comes before it: a circled
 /// number, an opening parenthesis, a digit or a Chinese numeral character.
 /// [`may_open_marker_after`] says no for every other character.
+///
+/// Asked of most characters, so the cheap tests come first: an ASCII character is a digit or
+/// `(`; an ideograph, a Chinese numeral character; of the others only `①`…`⑳`, `（`, the
+/// full-width digits and `〇` qualify.
 fn may_start_marker(c: char) -> bool {
-    is_circled(c)
-        || c == '（'
-        || c == '('
-        || numeral::is_arabic_digit(c)
-        || numeral::is_chinese_numeral_char(c)
+    if c.is_ascii() {
+        c.is_ascii_digit() || c == '('
+    } else if is_ideograph(c) {
+        numeral::is_chinese_numeral_char(c)
+    } else {
+        is_circled(c) || c == '（' || ('０'..='９').contains(&c) || c == '〇'
+    }
 }
 
 /// Whether `c` is a circled number `①` … `⑳`.
@@ -548,6 +554,18 @@ mod tests {
                     "{text:?}"
                 );
             }
+        }
+    }
+
+    #[test]
+    fn may_start_marker_is_its_definition() {
+        for c in (0..=0x10_FFFF).filter_map(char::from_u32) {
+            let defined = is_circled(c)
+                || c == '（'
+                || c == '('
+                || numeral::is_arabic_digit(c)
+                || numeral::is_chinese_numeral_char(c);
+            assert_eq!(may_start_marker(c), defined, "{c:?}");
         }
     }
 
