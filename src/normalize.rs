@@ -328,7 +328,7 @@ mod tests {
     #[test]
     fn the_lead_byte_walk_finds_what_find_finds() {
         let mut texts: Vec<String> = Vec::new();
-        for c in (0..=0x10_FFFF).filter_map(char::from_u32) {
+        for c in (0..=0x3_0000).chain([0x10_FFFF]).filter_map(char::from_u32) {
             texts.push(format!("{c}"));
             texts.push(format!("甲a{c}乙"));
             texts.push(format!("\u{10000}é{c} "));
@@ -359,7 +359,7 @@ mod tests {
     #[test]
     fn trim_is_str_trim() {
         let mut texts: Vec<String> = Vec::new();
-        for c in (0..=0x10_FFFF).filter_map(char::from_u32) {
+        for c in (0..=0x3_0000).chain([0x10_FFFF]).filter_map(char::from_u32) {
             texts.push(format!("{c}"));
             texts.push(format!("{c} 甲{c}"));
             texts.push(format!("\u{3000}{c}\u{A0}"));

@@ -119,7 +119,7 @@ pub(crate) fn column_of(cell: &str) -> Option<Column> {
     // `header_key`, cheaper on the characters of a data cell.
     let key = || cell.chars().filter(|&c| !is_space_or_invisible(c));
     let first = key().next()?;
-    if NAME_START_BITS & start_bit(first) == 0 {
+    if first.is_ascii() || !may_start_name(first) {
         return None;
     }
     names_starting_with(first)
@@ -128,24 +128,26 @@ pub(crate) fn column_of(cell: &str) -> Option<Column> {
         .map(|&(_, _, column)| column)
 }
 
-/// One bit for each first character of the [`NAMES`] (the character's value modulo 64): a
+/// One bit for each first character of the [`NAMES`] (the character's value modulo 256): a
 /// cell whose key starts with a character whose bit is clear names no column, and most data
 /// cells are ruled out by this one test. Every name starts with a three-byte character.
-const NAME_START_BITS: u64 = {
-    let mut bits = 0;
+const NAME_START_BITS: [u64; 4] = {
+    let mut bits = [0; 4];
     let mut i = 0;
     while i < NAMES.len() {
         let b = NAMES[i].0.as_bytes();
         let c = ((b[0] as u32 & 0x0F) << 12) | ((b[1] as u32 & 0x3F) << 6) | (b[2] as u32 & 0x3F);
-        bits |= 1 << (c % 64);
+        let h = c % 256;
+        bits[(h / 64) as usize] |= 1 << (h % 64);
         i += 1;
     }
     bits
 };
 
-/// The bit of [`NAME_START_BITS`] that stands for `c`.
-fn start_bit(c: char) -> u64 {
-    1 << (u32::from(c) % 64)
+/// Whether the bit of [`NAME_START_BITS`] that stands for `c` is set: `c` may start a name.
+fn may_start_name(c: char) -> bool {
+    let h = u32::from(c) % 256;
+    NAME_START_BITS[(h / 64) as usize] & (1 << (h % 64)) != 0
 }
 
 /// The [`NAMES`] whose first character is `first`, each with that character: a binary search
@@ -343,7 +345,7 @@ mod tests {
             assert_eq!(column_of(name), Some(*column), "{name}");
             let first = name.chars().next().unwrap_or_default();
             assert_eq!(first.len_utf8(), 3, "{name}");
-            assert_ne!(NAME_START_BITS & start_bit(first), 0, "{name}");
+            assert!(may_start_name(first), "{name}");
         }
     }
 
