@@ -546,7 +546,7 @@ mod tests {
             "一",
             "十",
         ];
-        for text in &crate::test_support::every_text(&pieces, 5) {
+        for text in &crate::test_support::every_text(&pieces, 4) {
             for (i, _) in text.char_indices() {
                 assert_eq!(
                     marker_at(&text[i..]),
