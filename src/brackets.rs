@@ -2,7 +2,7 @@
 //! name (`身份证（①原件②复印件）`, `《关于印发〈…〉的通知》`), never the structure of the text
 //! around it: no parser splits there.
 
-use crate::normalize::is_ideograph;
+use crate::normalize::{is_ideograph, trim};
 
 /// Whether `c` opens a bracket, a quotation or a title.
 pub(crate) fn opens(c: char) -> bool {
@@ -65,8 +65,19 @@ impl Iterator for NonIdeographs<'_> {
 /// Split `text` on the characters `is_separator` accepts, except inside brackets, quotes or
 /// titles. Parts are trimmed; empty ones are dropped. A stray closing bracket never makes the
 /// depth negative; an unclosed one keeps the rest of the text together.
-pub(crate) fn split_top_level(text: &str, is_separator: fn(char) -> bool) -> Vec<&str> {
+///
+/// Inlined, so that each caller's separator test is called directly (or inlined) rather than
+/// through the function pointer at every character; the parts are trimmed and kept as they
+/// are cut, in one list.
+#[inline]
+pub(crate) fn split_top_level<'a>(text: &'a str, is_separator: fn(char) -> bool) -> Vec<&'a str> {
     let mut parts = Vec::new();
+    let mut keep = |part: &'a str| {
+        let part = trim(part);
+        if !part.is_empty() {
+            parts.push(part);
+        }
+    };
     let mut depth: usize = 0;
     let mut start = 0;
     for (i, c) in text.char_indices() {
@@ -75,16 +86,12 @@ pub(crate) fn split_top_level(text: &str, is_separator: fn(char) -> bool) -> Vec
         } else if closes(c) {
             depth = depth.saturating_sub(1);
         } else if depth == 0 && is_separator(c) {
-            parts.push(&text[start..i]);
+            keep(&text[start..i]);
             start = i + c.len_utf8();
         }
     }
-    parts.push(&text[start..]);
+    keep(&text[start..]);
     parts
-        .into_iter()
-        .map(str::trim)
-        .filter(|part| !part.is_empty())
-        .collect()
 }
 
 /// A bracket without its partner.
@@ -323,6 +330,50 @@ mod tests {
         for text in &texts {
             let found = first_unmatched(text).map(|u| (u.offset, u.bracket, u.opening));
             assert_eq!(found, first_unmatched_by_stacks(text), "{text}");
+        }
+    }
+
+    /// [`split_top_level`] as first written: every part cut, then trimmed and filtered.
+    fn split_top_level_then_trim(text: &str, is_separator: fn(char) -> bool) -> Vec<&str> {
+        let mut parts = Vec::new();
+        let mut depth: usize = 0;
+        let mut start = 0;
+        for (i, c) in text.char_indices() {
+            if opens(c) {
+                depth += 1;
+            } else if closes(c) {
+                depth = depth.saturating_sub(1);
+            } else if depth == 0 && is_separator(c) {
+                parts.push(&text[start..i]);
+                start = i + c.len_utf8();
+            }
+        }
+        parts.push(&text[start..]);
+        parts
+            .into_iter()
+            .map(str::trim)
+            .filter(|part| !part.is_empty())
+            .collect()
+    }
+
+    #[test]
+    fn split_top_level_agrees_with_cutting_then_trimming() {
+        let pieces = [
+            "、", "或", "甲", " ", "\u{3000}", "（", "）", "“", "”", "，",
+        ];
+        let separators: [fn(char) -> bool; 3] = [
+            |c| c == '、',
+            |c| c == '或',
+            |c| matches!(c, '，' | ',' | ' '),
+        ];
+        for text in &crate::test_support::every_text(&pieces, 5) {
+            for is_separator in separators {
+                assert_eq!(
+                    split_top_level(text, is_separator),
+                    split_top_level_then_trim(text, is_separator),
+                    "{text:?}"
+                );
+            }
         }
     }
 
