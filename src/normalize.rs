@@ -32,12 +32,20 @@ pub(crate) fn is_invisible(c: char) -> bool {
 /// Copies each run of ordinary characters whole; only the characters around a space are
 /// looked at one by one.
 pub(crate) fn normalize(text: &str) -> String {
+    // Most texts hold no white space and no invisible character: a copy is their normal form.
+    let Some(first_special) = find_space_or_invisible(text) else {
+        return text.to_owned();
+    };
+    let mut found = Some(first_special);
     let mut out = String::with_capacity(text.len());
     let mut pending_space = false;
     let mut last: Option<char> = None;
     let mut rest = text;
     while !rest.is_empty() {
-        let run_end = find_space_or_invisible(rest).unwrap_or(rest.len());
+        let run_end = found
+            .take()
+            .or_else(|| find_space_or_invisible(rest))
+            .unwrap_or(rest.len());
         let run = &rest[..run_end];
         if let Some(first) = run.chars().next() {
             if pending_space && !(last.is_some_and(is_cjk) && is_cjk(first)) {
