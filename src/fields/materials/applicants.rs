@@ -24,6 +24,17 @@ impl Groups {
         self.general_next = false;
     }
 
+    /// The last `count` items pushed: those of one clause, which all go to the last group.
+    pub(super) fn last_items_mut(&mut self, count: usize) -> &mut [Material] {
+        match self.groups.last_mut() {
+            Some(last) => {
+                let from = last.items.len().saturating_sub(count);
+                &mut last.items[from..]
+            }
+            None => &mut [],
+        }
+    }
+
     pub(super) fn push(&mut self, item: Material) {
         let needs_group = match self.groups.last() {
             None => true,
@@ -87,22 +98,54 @@ pub(super) const APPLICANT_MAX_CHARS: usize = 24;
 /// neither is an applicant.
 pub(super) fn applicant(text: &str) -> Option<(&str, &str)> {
     let text = text.trim_start();
-    let (colon, c) = first_colon(text)?;
+    let (colon, c) = colon_after_short_phrase(text, APPLICANT_MAX_CHARS, bars_applicant)?;
     let phrase = text[..colon].trim();
     names_applicant(phrase).then(|| (phrase, text[colon + c.len_utf8()..].trim()))
 }
 
-/// The first colon of `text`, full-width `：` or ASCII `:`, with its byte offset: found by two
-/// byte searches (the second only before the first colon found) instead of a walk that decodes
-/// every character.
-pub(super) fn first_colon(text: &str) -> Option<(usize, char)> {
-    let full_width = text.find('：');
-    let ascii = text[..full_width.unwrap_or(text.len())].find(':');
-    match (ascii, full_width) {
-        (Some(at), _) => Some((at, ':')),
-        (None, Some(at)) => Some((at, '：')),
-        (None, None) => None,
+/// Whether `c` in a phrase keeps it from naming an applicant ([`names_applicant`]):
+/// punctuation but `、`, or a digit. An ideograph is neither, as a range test tells before
+/// the slow Unicode lookup of [`char::is_numeric`].
+pub(super) fn bars_applicant(c: char) -> bool {
+    !is_ideograph(c)
+        && c != '、'
+        && (c.is_ascii_punctuation() || is_punctuation(c) || c.is_numeric())
+}
+
+/// The first colon of `text` (full-width `：` or ASCII `:`) with its byte offset, when the
+/// phrase before it can still be a short heading: at most `most` characters that are neither
+/// white space nor invisible come before it, and none for which `bars` holds.
+///
+/// [`normalize`] keeps every such character, so a phrase with more of them is longer than
+/// `most` however it is normalized, and one with a barred character keeps it: the walk stops
+/// there instead of looking for a colon to the end of a long text. (Stopping early or at
+/// the barred character gives `None`; the caller would have rejected the phrase.)
+#[inline]
+pub(super) fn colon_after_short_phrase(
+    text: &str,
+    most: usize,
+    bars: impl Fn(char) -> bool,
+) -> Option<(usize, char)> {
+    let mut visible = 0;
+    for (i, c) in text.char_indices() {
+        // An ideograph (most characters) is no colon, space or punctuation: only counted.
+        if !is_ideograph(c) {
+            if c == '：' || c == ':' {
+                return Some((i, c));
+            }
+            if is_space_or_invisible(c) {
+                continue;
+            }
+            if bars(c) {
+                return None;
+            }
+        }
+        visible += 1;
+        if visible > most {
+            return None;
+        }
     }
+    None
 }
 
 pub(super) fn names_applicant(phrase: &str) -> bool {
@@ -111,9 +154,7 @@ pub(super) fn names_applicant(phrase: &str) -> bool {
     if count == 0 || count > APPLICANT_MAX_CHARS {
         return false;
     }
-    let plain = phrase
-        .chars()
-        .all(|c| c == '、' || !(c.is_ascii_punctuation() || is_punctuation(c) || c.is_numeric()));
+    let plain = !phrase.chars().any(bars_applicant);
     plain
         && phrase
             .split('、')
@@ -128,7 +169,7 @@ pub(super) const LEAD_IN_MAX_CHARS: usize = 12;
 /// (`《申请材料清单》：` and `申请材料清单：` stay: they are items).
 pub(super) fn strip_lead_in(text: &str) -> &str {
     let text = text.trim_start();
-    let Some((colon, c)) = first_colon(text) else {
+    let Some((colon, c)) = colon_after_short_phrase(text, LEAD_IN_MAX_CHARS, |c| c == '《') else {
         return text;
     };
     let phrase = normalized(&text[..colon]);

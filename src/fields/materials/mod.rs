@@ -35,7 +35,10 @@ use crate::cell::Cell;
 use crate::diagnostic::{Code, Diagnostics};
 use crate::markers;
 use crate::model::{Material, MaterialFormat, MaterialGroup, Materials};
-use crate::normalize::{is_invisible, normalize, normalize_part_of_normal, normalized};
+use crate::normalize::{
+    is_ideograph, is_invisible, is_space_or_invisible, normalize, normalize_part_of_normal,
+    normalized,
+};
 use crate::numeral;
 
 mod applicants;
@@ -68,37 +71,57 @@ pub(crate) fn parse(cell: &Cell<'_>, diagnostics: &mut Diagnostics) -> Materials
     let mut findings = Vec::new();
     for point in markers::split(raw) {
         groups.next_point();
-        let body = match applicant(point.body) {
+        // Without an applicant of its own, the point's first clause (which starts where the
+        // point does, with the same first colon if any) names none either.
+        let (body, first_clause_checked) = match applicant(point.body) {
             Some((who, rest)) => {
                 groups.start(who);
-                rest
+                (rest, false)
             }
-            None => point.body,
+            None => (point.body, true),
         };
-        let nested = nested_list(body);
-        for &sub in nested.as_deref().unwrap_or(std::slice::from_ref(&body)) {
-            for clause in clauses(sub) {
-                let clause = match applicant(clause) {
-                    Some((who, rest)) => {
-                        groups.start(who);
-                        rest
-                    }
-                    None => clause,
-                };
-                let mut items: Vec<Material> = drafts(strip_lead_in(clause))
-                    .into_iter()
-                    .map(|draft| material(draft, &mut findings))
-                    .collect();
-                share_distributed_tail(&mut items);
-                for item in items {
-                    groups.push(item);
+        match nested_list(body) {
+            Some(bodies) => {
+                for sub in bodies {
+                    read_body(sub, false, &mut groups, &mut findings);
                 }
             }
+            None => read_body(body, first_clause_checked, &mut groups, &mut findings),
         }
     }
     materials.groups = groups.groups;
     report(cell, findings, diagnostics);
     materials
+}
+
+/// Read the clauses of one body into `groups`. `first_clause_checked`: the body is known to
+/// open with no applicant, so its first clause need not be asked again.
+fn read_body<'a>(
+    body: &'a str,
+    first_clause_checked: bool,
+    groups: &mut Groups,
+    findings: &mut Vec<Finding<'a>>,
+) {
+    for (n, clause) in clauses(body).enumerate() {
+        let named = if n == 0 && first_clause_checked {
+            None
+        } else {
+            applicant(clause)
+        };
+        let clause = match named {
+            Some((who, rest)) => {
+                groups.start(who);
+                rest
+            }
+            None => clause,
+        };
+        let mut count = 0;
+        drafts(strip_lead_in(clause), |draft| {
+            groups.push(material(draft, findings));
+            count += 1;
+        });
+        share_distributed_tail(groups.last_items_mut(count));
+    }
 }
 
 /// Something an item could not structure: the item's text in the cell, and what.
@@ -110,11 +133,16 @@ struct Finding<'a> {
 /// Report the findings of a cell as `materials_unparsed`, each at its item's position
 /// (counted in one walk over the cell, however many there are).
 fn report(cell: &Cell<'_>, findings: Vec<Finding<'_>>, diagnostics: &mut Diagnostics) {
+    if findings.is_empty() {
+        return;
+    }
     let items: Vec<&str> = findings.iter().map(|f| f.item).collect();
     for (finding, at) in findings.into_iter().zip(cell.positions_of(&items)) {
         diagnostics.push(Code::MaterialsUnparsed, at, finding.message);
     }
 }
 
+#[cfg(test)]
+mod reference;
 #[cfg(test)]
 mod tests;
