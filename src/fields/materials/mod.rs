@@ -95,15 +95,18 @@ pub(crate) fn parse(cell: &Cell<'_>, diagnostics: &mut Diagnostics) -> Materials
 }
 
 /// Read the clauses of one body into `groups`. `first_clause_checked`: the body is known to
-/// open with no applicant, so its first clause need not be asked again.
+/// open with no applicant, so a clause that opens the body need not be asked again (it has
+/// the body's first colon at the same place, or none).
 fn read_body<'a>(
     body: &'a str,
     first_clause_checked: bool,
     groups: &mut Groups,
     findings: &mut Vec<Finding<'a>>,
 ) {
-    for (n, clause) in clauses(body).enumerate() {
-        let named = if n == 0 && first_clause_checked {
+    for clause in clauses(body) {
+        // The first clause opens the body only when no separator comes first (`；职工：…`).
+        let opens_body = clause.as_ptr() == body.trim_start().as_ptr();
+        let named = if first_clause_checked && opens_body {
             None
         } else {
             applicant(clause)

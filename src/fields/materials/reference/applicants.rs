@@ -4,19 +4,19 @@ use super::*;
 
 /// The groups built so far, and whether the next item starts a general group.
 #[derive(Default)]
-pub(super) struct Groups {
-    pub(super) groups: Vec<MaterialGroup>,
+pub(crate) struct Groups {
+    pub(crate) groups: Vec<MaterialGroup>,
     /// Set at each new point: an item of a point without applicant does not belong to the
     /// applicant group of the point before.
-    pub(super) general_next: bool,
+    pub(crate) general_next: bool,
 }
 
 impl Groups {
-    pub(super) fn next_point(&mut self) {
+    pub(crate) fn next_point(&mut self) {
         self.general_next = true;
     }
 
-    pub(super) fn start(&mut self, applicant: &str) {
+    pub(crate) fn start(&mut self, applicant: &str) {
         self.groups.push(MaterialGroup {
             applicant: Some(normalize(applicant)),
             items: Vec::new(),
@@ -24,7 +24,7 @@ impl Groups {
         self.general_next = false;
     }
 
-    pub(super) fn push(&mut self, item: Material) {
+    pub(crate) fn push(&mut self, item: Material) {
         let needs_group = match self.groups.last() {
             None => true,
             Some(last) => self.general_next && last.applicant.is_some(),
@@ -40,7 +40,7 @@ impl Groups {
 }
 
 /// Words a phrase naming a kind of applicant ends with: persons and organisations.
-pub(super) const APPLICANT_HEADS: &[&str] = &[
+pub(crate) const APPLICANT_HEADS: &[&str] = &[
     "人员",
     "职工",
     "员工",
@@ -77,7 +77,7 @@ pub(super) const APPLICANT_HEADS: &[&str] = &[
 ];
 
 /// The longest phrase (in characters) taken as an applicant.
-pub(super) const APPLICANT_MAX_CHARS: usize = 24;
+pub(crate) const APPLICANT_MAX_CHARS: usize = 24;
 
 /// A leading `X：` where `X` names who applies, and the text after the colon.
 ///
@@ -85,7 +85,7 @@ pub(super) const APPLICANT_MAX_CHARS: usize = 24;
 /// a word for a person or an organisation ([`APPLICANT_HEADS`]): `灵活就业人员：`,
 /// `社会团体、民办非企业单位：`. `医院收费票据：` names a document and `需提供：` a verb, so
 /// neither is an applicant.
-pub(super) fn applicant(text: &str) -> Option<(&str, &str)> {
+pub(crate) fn applicant(text: &str) -> Option<(&str, &str)> {
     let text = text.trim_start();
     let (colon, c) = first_colon(text)?;
     let phrase = text[..colon].trim();
@@ -95,7 +95,7 @@ pub(super) fn applicant(text: &str) -> Option<(&str, &str)> {
 /// The first colon of `text`, full-width `：` or ASCII `:`, with its byte offset: found by two
 /// byte searches (the second only before the first colon found) instead of a walk that decodes
 /// every character.
-pub(super) fn first_colon(text: &str) -> Option<(usize, char)> {
+pub(crate) fn first_colon(text: &str) -> Option<(usize, char)> {
     let full_width = text.find('：');
     let ascii = text[..full_width.unwrap_or(text.len())].find(':');
     match (ascii, full_width) {
@@ -105,7 +105,7 @@ pub(super) fn first_colon(text: &str) -> Option<(usize, char)> {
     }
 }
 
-pub(super) fn names_applicant(phrase: &str) -> bool {
+pub(crate) fn names_applicant(phrase: &str) -> bool {
     let phrase = normalized(phrase);
     let count = phrase.chars().count();
     if count == 0 || count > APPLICANT_MAX_CHARS {
@@ -121,12 +121,12 @@ pub(super) fn names_applicant(phrase: &str) -> bool {
 }
 
 /// The longest lead-in (in characters) skipped as a heading.
-pub(super) const LEAD_IN_MAX_CHARS: usize = 12;
+pub(crate) const LEAD_IN_MAX_CHARS: usize = 12;
 
 /// `text` without a leading lead-in (`需提供以下材料：`, `请携带：`): a short phrase ending
 /// with a colon that asks for materials (`提供`, `以下`…) and quotes no title
 /// (`《申请材料清单》：` and `申请材料清单：` stay: they are items).
-pub(super) fn strip_lead_in(text: &str) -> &str {
+pub(crate) fn strip_lead_in(text: &str) -> &str {
     let text = text.trim_start();
     let Some((colon, c)) = first_colon(text) else {
         return text;

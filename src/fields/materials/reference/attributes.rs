@@ -3,7 +3,7 @@
 use super::*;
 
 /// Build the item of `draft`, noting what could not be structured in `findings`.
-pub(super) fn material<'a>(draft: Draft<'a>, findings: &mut Vec<Finding<'a>>) -> Material {
+pub(crate) fn material<'a>(draft: Draft<'a>, findings: &mut Vec<Finding<'a>>) -> Material {
     let Draft {
         raw,
         condition,
@@ -53,7 +53,7 @@ pub(super) fn material<'a>(draft: Draft<'a>, findings: &mut Vec<Finding<'a>>) ->
 
 /// `A或B或C` outside brackets (`body` [`normalize`]d) → `[A, B, C]` (`或者` too, and `；或`/`，或`); the `或` of
 /// `原件或复印件` is a format, not a choice. Empty when there is no choice.
-pub(super) fn alternatives(body: &str) -> Vec<String> {
+pub(crate) fn alternatives(body: &str) -> Vec<String> {
     let mut parts = Vec::new();
     let mut start = 0;
     for (i, c) in top_level(body) {
@@ -79,7 +79,7 @@ pub(super) fn alternatives(body: &str) -> Vec<String> {
 }
 
 /// Whether the `或` at byte `at` joins 原件 and 复印件.
-pub(super) fn is_format_choice(text: &str, at: usize) -> bool {
+pub(crate) fn is_format_choice(text: &str, at: usize) -> bool {
     let before = &text[..at];
     let after = text[at + '或'.len_utf8()..].trim_start_matches('者');
     (before.ends_with("原件") && after.starts_with("复印件"))
@@ -88,7 +88,7 @@ pub(super) fn is_format_choice(text: &str, at: usize) -> bool {
 
 /// Every title quoted in `《…》` in `text` ([`normalize`]d), whose [`title_spans`] are `titles`, without the
 /// brackets (outermost titles; a title nested in another is part of it).
-pub(super) fn forms(text: &str, titles: &[TitleSpan]) -> Vec<String> {
+pub(crate) fn forms(text: &str, titles: &[TitleSpan]) -> Vec<String> {
     titles
         .iter()
         .filter(|span| span.closed)
@@ -98,13 +98,13 @@ pub(super) fn forms(text: &str, titles: &[TitleSpan]) -> Vec<String> {
 }
 
 /// Whether the last of a text's [`title_spans`] is left open.
-pub(super) fn ends_in_an_open_title(titles: &[TitleSpan]) -> bool {
+pub(crate) fn ends_in_an_open_title(titles: &[TitleSpan]) -> bool {
     titles.last().is_some_and(|span| !span.closed)
 }
 
 /// The number of copies an item names.
 #[derive(Debug, PartialEq, Eq)]
-pub(super) enum Copies {
+pub(crate) enum Copies {
     None,
     One(u32),
     /// Two different numbers.
@@ -112,7 +112,7 @@ pub(super) enum Copies {
 }
 
 /// nom: a number of copies: `1份`, `1 份`, `各1份`, `一式两份`.
-pub(super) fn copies_phrase(input: &str) -> IResult<&str, u32> {
+pub(crate) fn copies_phrase(input: &str) -> IResult<&str, u32> {
     let (rest, (_, n, _, _)) = (
         opt(alt((tag("一式"), tag("各")))),
         numeral::number,
@@ -124,17 +124,17 @@ pub(super) fn copies_phrase(input: &str) -> IResult<&str, u32> {
 }
 
 /// Whether a [`copies_phrase`] may start with `c`: `一式`, `各` or a numeral.
-pub(super) fn may_open_copies_phrase(c: char) -> bool {
+pub(crate) fn may_open_copies_phrase(c: char) -> bool {
     c == '各' || is_numeral_char(c)
 }
 
 /// Whether `c` is an Arabic digit or can be part of a Chinese numeral.
-pub(super) fn is_numeral_char(c: char) -> bool {
+pub(crate) fn is_numeral_char(c: char) -> bool {
     numeral::is_arabic_digit(c) || numeral::is_chinese_numeral_char(c)
 }
 
 /// The number of copies `text` names, tried where a number (or `各`, `一式`) starts.
-pub(super) fn copies(text: &str) -> Copies {
+pub(crate) fn copies(text: &str) -> Copies {
     let mut found: Option<u32> = None;
     let mut before: Option<char> = None;
     for (i, c) in text.char_indices() {
@@ -155,7 +155,7 @@ pub(super) fn copies(text: &str) -> Copies {
 
 /// The form an item asks for.
 #[derive(Debug, PartialEq, Eq)]
-pub(super) enum Format {
+pub(crate) enum Format {
     None,
     One(MaterialFormat),
     /// 原件 of one part and 复印件 of another.
@@ -163,7 +163,7 @@ pub(super) enum Format {
 }
 
 /// nom: a form word or phrase: `原件及复印件`, `原件或复印件`, `原件`, `复印件`.
-pub(super) fn format_phrase(input: &str) -> IResult<&str, MaterialFormat> {
+pub(crate) fn format_phrase(input: &str) -> IResult<&str, MaterialFormat> {
     let copy = || alt((tag("复印件"), tag("影印件")));
     let and = || {
         alt((
@@ -199,13 +199,13 @@ pub(super) fn format_phrase(input: &str) -> IResult<&str, MaterialFormat> {
 
 /// Whether a [`format_phrase`] may start with `c` (`原件…`, `复印件…`, `影印件…`). Checked
 /// first, so that the phrase's parsers run only where one of them can match.
-pub(super) fn may_open_format_phrase(c: char) -> bool {
+pub(crate) fn may_open_format_phrase(c: char) -> bool {
     matches!(c, '原' | '复' | '影')
 }
 
 /// The form `text` asks for: 原件 → original, 复印件 → copy, `原件及复印件` →
 /// original and copy, `原件或复印件` → original or copy.
-pub(super) fn format(text: &str) -> Format {
+pub(crate) fn format(text: &str) -> Format {
     let mut found: Option<MaterialFormat> = None;
     let mut skip_to = 0;
     for (i, c) in text.char_indices() {
@@ -226,13 +226,13 @@ pub(super) fn format(text: &str) -> Format {
 
 /// Whether `text` asks for a seal: `加盖单位公章`, `加盖公章`, `盖章`, `加盖医院业务专章`.
 /// `覆盖`, `章程` or a negated `无需盖章` do not.
-pub(super) fn seal_required(text: &str) -> bool {
+pub(crate) fn seal_required(text: &str) -> bool {
     text.match_indices('盖').any(|(i, _)| seal_at(text, i))
 }
 
 /// Whether the `盖` at byte `at` asks for a seal: a `章` follows within a few characters of
 /// the same phrase, `盖` is not part of `覆盖`-like words, and no negation comes before it.
-pub(super) fn seal_at(text: &str, at: usize) -> bool {
+pub(crate) fn seal_at(text: &str, at: usize) -> bool {
     const WINDOW: usize = 8;
     let before = &text[..at];
     if before.ends_with(['覆', '遮', '涵', '掩', '铺']) {
@@ -255,7 +255,7 @@ pub(super) fn seal_at(text: &str, at: usize) -> bool {
 
 /// When the last item of a `、` list names a number of copies for each (`各1份`), give the
 /// items before it that number (and the form said with it, `原件及复印件各1份`) too.
-pub(super) fn share_distributed_tail(items: &mut [Material]) {
+pub(crate) fn share_distributed_tail(items: &mut [Material]) {
     let Some((last, others)) = items.split_last_mut() else {
         return;
     };

@@ -3,7 +3,7 @@
 use super::*;
 
 /// The longest leading clause (in characters) taken as a condition.
-pub(super) const CONDITION_MAX_CHARS: usize = 40;
+pub(crate) const CONDITION_MAX_CHARS: usize = 40;
 
 /// A leading clause saying when the item applies, and the materials it asks for:
 /// `属于意外伤害情形的，须提供病历复印件` → (`属于意外伤害情形的`, `病历复印件`).
@@ -12,7 +12,7 @@ pub(super) const CONDITION_MAX_CHARS: usize = 40;
 /// `情形`… or opens with `如`, `若`, `凡`, `对`…), and what follows must ask for something
 /// (`须提供`, `可提供`, `提交`) or name a document. `原则上凡…的，不再重复诊断` asks for
 /// nothing, so it is not a conditional item.
-pub(super) fn condition(clause: &str) -> Option<(String, String)> {
+pub(crate) fn condition(clause: &str) -> Option<(String, String)> {
     // Most clauses have no comma at all: a byte search tells before the bracket-aware walk.
     if !(clause.contains('，') || clause.contains(',')) {
         return None;
@@ -31,7 +31,7 @@ pub(super) fn condition(clause: &str) -> Option<(String, String)> {
     (!body.is_empty()).then(|| (lead.into_owned(), body))
 }
 
-pub(super) fn reads_as_condition(lead: &str) -> bool {
+pub(crate) fn reads_as_condition(lead: &str) -> bool {
     const ENDINGS: &[&str] = &["的", "时", "情形", "情况", "情况下", "者", "后"];
     const OPENINGS: &[&str] = &[
         "如果", "如", "若", "凡是", "凡", "对于", "对", "属于", "因", "涉及",
@@ -45,7 +45,7 @@ pub(super) fn reads_as_condition(lead: &str) -> bool {
 }
 
 /// nom: a verb asking for materials, with its adverb and modal (`须提供`, `还需提交`, `可提供`).
-pub(super) fn provide_verb(input: &str) -> IResult<&str, ()> {
+pub(crate) fn provide_verb(input: &str) -> IResult<&str, ()> {
     value(
         (),
         (

@@ -5,7 +5,7 @@ use super::*;
 /// The bodies of a nested list (`①… ②…`), or none when the body is not one (it is then read
 /// whole, with no vector allocated for it). A nested list is taken only when its first marker
 /// opens the body or follows a colon, so that a number in prose does not start one.
-pub(super) fn nested_list(body: &str) -> Option<Vec<&str>> {
+pub(crate) fn nested_list(body: &str) -> Option<Vec<&str>> {
     // Most bodies neither open with a marker nor hold a colon: no need to look for a list.
     let may_open_list =
         markers::strip(body).0.is_some() || body.contains('：') || body.contains(':');
@@ -18,7 +18,7 @@ pub(super) fn nested_list(body: &str) -> Option<Vec<&str>> {
 
 /// Whether the items of a body make a nested list: the first has a marker, or the second has
 /// one and the text before it ends with a colon.
-pub(super) fn opens_list(items: &[markers::Item<'_>]) -> bool {
+pub(crate) fn opens_list(items: &[markers::Item<'_>]) -> bool {
     match items {
         [first, ..] if first.marker.is_some() => true,
         [head, second, ..] => {
@@ -29,7 +29,7 @@ pub(super) fn opens_list(items: &[markers::Item<'_>]) -> bool {
 }
 
 /// Punctuation characters that are not letters (full-width and CJK).
-pub(super) fn is_punctuation(c: char) -> bool {
+pub(crate) fn is_punctuation(c: char) -> bool {
     matches!(
         c,
         '，' | '。'
@@ -57,7 +57,7 @@ pub(super) fn is_punctuation(c: char) -> bool {
 
 /// The characters of `text` outside any brackets or quotes, with their byte offsets.
 /// Unbalanced brackets never make the depth negative; an unclosed one hides the rest.
-pub(super) fn top_level(text: &str) -> impl Iterator<Item = (usize, char)> + '_ {
+pub(crate) fn top_level(text: &str) -> impl Iterator<Item = (usize, char)> + '_ {
     let mut depth = 0usize;
     let mut in_ascii_quote = false;
     text.char_indices().filter(move |&(_, c)| {
@@ -78,14 +78,14 @@ pub(super) fn top_level(text: &str) -> impl Iterator<Item = (usize, char)> + '_ 
 }
 
 /// Whether the text after byte `at` of `text` opens with `或` (after white space).
-pub(super) fn choice_follows(text: &str, at: usize) -> bool {
+pub(crate) fn choice_follows(text: &str, at: usize) -> bool {
     text.get(at..)
         .is_some_and(|rest| rest.trim_start().starts_with('或'))
 }
 
 /// Split a body on `；`, `;` and `。` outside brackets, except before `或`. Parts are trimmed
 /// and empty ones dropped.
-pub(super) fn clauses(body: &str) -> Vec<&str> {
+pub(crate) fn clauses(body: &str) -> Vec<&str> {
     let mut parts = Vec::new();
     let mut start = 0;
     for (i, c) in top_level(body) {
@@ -101,7 +101,7 @@ pub(super) fn clauses(body: &str) -> Vec<&str> {
 }
 
 /// Trim white space and separators from both ends of an item.
-pub(super) fn trim_separators(text: &str) -> &str {
+pub(crate) fn trim_separators(text: &str) -> &str {
     text.trim_matches(|c: char| {
         c.is_whitespace() || matches!(c, '；' | ';' | '。' | '，' | ',' | '、' | '.')
     })
@@ -109,7 +109,7 @@ pub(super) fn trim_separators(text: &str) -> &str {
 
 /// The first punctuation outside brackets that joins parts of a clause without making them
 /// separate items: `，`, `,`, `：`, `:` (`，或`/`；或`, a choice, does not count).
-pub(super) fn clause_break(text: &str) -> Option<char> {
+pub(crate) fn clause_break(text: &str) -> Option<char> {
     top_level(text)
         .find(|&(i, c)| {
             matches!(c, '，' | ',' | '：' | ':' | '；' | ';' | '。')
@@ -121,7 +121,7 @@ pub(super) fn clause_break(text: &str) -> Option<char> {
 /// Whether the clause is no clean list of documents: outside brackets it joins parts with
 /// `，`, `；` or `。` (a run-on clause, or a choice between whole lists: `A、B；或C`), or with a
 /// `：` that no choice follows ([`clause_break`]).
-pub(super) fn joins_parts(text: &str) -> bool {
+pub(crate) fn joins_parts(text: &str) -> bool {
     top_level(text).any(|(i, c)| match c {
         '，' | ',' | '；' | ';' | '。' => true,
         '：' | ':' => !choice_follows(text, i + c.len_utf8()),
@@ -130,15 +130,15 @@ pub(super) fn joins_parts(text: &str) -> bool {
 }
 
 /// One item to be: its text in the cell, and its condition with the materials it asks for.
-pub(super) struct Draft<'a> {
-    pub(super) raw: &'a str,
-    pub(super) condition: Option<String>,
+pub(crate) struct Draft<'a> {
+    pub(crate) raw: &'a str,
+    pub(crate) condition: Option<String>,
     /// The part naming the materials (the whole item when it has no condition), normalized.
-    pub(super) body: String,
+    pub(crate) body: String,
 }
 
 impl<'a> Draft<'a> {
-    pub(super) fn plain(raw: &'a str) -> Draft<'a> {
+    pub(crate) fn plain(raw: &'a str) -> Draft<'a> {
         Draft {
             raw,
             condition: None,
@@ -148,7 +148,7 @@ impl<'a> Draft<'a> {
 }
 
 /// The items of one clause.
-pub(super) fn drafts(clause: &str) -> Vec<Draft<'_>> {
+pub(crate) fn drafts(clause: &str) -> Vec<Draft<'_>> {
     let clause = trim_separators(clause);
     if clause.is_empty() {
         return Vec::new();
@@ -169,7 +169,7 @@ pub(super) fn drafts(clause: &str) -> Vec<Draft<'_>> {
 /// Split a clean clause on `、` where the part before it is a document by itself. A part that
 /// is no document (`执业医师`) is read with the parts after it (`执业医师、护士的执业证书`);
 /// parts left at the end join the last item.
-pub(super) fn enumerated(clause: &str) -> Vec<&str> {
+pub(crate) fn enumerated(clause: &str) -> Vec<&str> {
     let mut items: Vec<(usize, usize)> = Vec::new();
     let mut open: Option<usize> = None;
     let mut piece_start = 0;
@@ -208,14 +208,14 @@ pub(super) fn enumerated(clause: &str) -> Vec<&str> {
 }
 
 /// Words a document's name ends with.
-pub(super) const DOCUMENT_HEADS: &[&str] = &[
+pub(crate) const DOCUMENT_HEADS: &[&str] = &[
     "证", "证件", "证书", "证明", "证照", "执照", "护照", "照片", "相片", "表", "单", "册", "票据",
     "收据", "发票", "凭证", "凭据", "文件", "批文", "批复", "材料", "资料", "报告", "记录", "病历",
     "书", "卡", "函", "协议", "合同", "簿", "处方", "底方", "回执", "结果", "附件", "存根", "章程",
 ];
 
 /// Words after a document's name saying in what form it is handed in.
-pub(super) const FORM_SUFFIXES: &[&str] = &[
+pub(crate) const FORM_SUFFIXES: &[&str] = &[
     "原件及复印件",
     "原件和复印件",
     "原件与复印件",
@@ -233,7 +233,7 @@ pub(super) const FORM_SUFFIXES: &[&str] = &[
 /// Whether `text` names a document by itself: it ends with a `《…》` title or a word for a
 /// document (`证书`, `登记表`, `票据`…), possibly followed by its form (`原件`, `副本`), a
 /// bracketed remark and a number of copies. `执业医师`, `住院` or `基本医保` are not.
-pub(super) fn is_document(text: &str) -> bool {
+pub(crate) fn is_document(text: &str) -> bool {
     let text = normalized(text);
     let mut rest = &*text;
     let mut has_form = false;
@@ -256,7 +256,7 @@ pub(super) fn is_document(text: &str) -> bool {
 
 /// Whether `text` is only a form or a number of copies (`复印件`, `副本1份`), with no
 /// document of its own.
-pub(super) fn is_bare_form(text: &str) -> bool {
+pub(crate) fn is_bare_form(text: &str) -> bool {
     let text = normalized(text);
     let mut rest = text.trim_end_matches(['。', '；']);
     while !rest.is_empty() {
@@ -272,7 +272,7 @@ pub(super) fn is_bare_form(text: &str) -> bool {
 }
 
 /// `text` without a trailing number of copies (`1份`, `各1份`, `一式两份`).
-pub(super) fn strip_copies_suffix(text: &str) -> Option<&str> {
+pub(crate) fn strip_copies_suffix(text: &str) -> Option<&str> {
     let before = text.strip_suffix('份')?.trim_end();
     let digits = before
         .trim_end_matches(|c| numeral::is_arabic_digit(c) || numeral::chinese_digit(c).is_some());
@@ -284,7 +284,7 @@ pub(super) fn strip_copies_suffix(text: &str) -> Option<&str> {
 }
 
 /// `text` without a bracketed remark at its end (`《证》（副本）` → `《证》`).
-pub(super) fn strip_trailing_brackets(text: &str) -> Option<&str> {
+pub(crate) fn strip_trailing_brackets(text: &str) -> Option<&str> {
     let last = text.chars().next_back()?;
     if !matches!(last, '）' | ')' | '】' | ']') {
         return None;

@@ -43,11 +43,11 @@ use crate::model::{Material, MaterialFormat, MaterialGroup, Materials};
 use crate::normalize::{is_invisible, normalize, normalize_part_of_normal, normalized};
 use crate::numeral;
 
-mod applicants;
-mod attributes;
-mod conditions;
-mod items;
-mod none;
+pub(crate) mod applicants;
+pub(crate) mod attributes;
+pub(crate) mod conditions;
+pub(crate) mod items;
+pub(crate) mod none;
 
 use applicants::*;
 use attributes::*;
@@ -107,7 +107,7 @@ pub(crate) fn parse(cell: &Cell<'_>, diagnostics: &mut Diagnostics) -> Materials
 }
 
 /// Something an item could not structure: the item's text in the cell, and what.
-struct Finding<'a> {
+pub(crate) struct Finding<'a> {
     item: &'a str,
     message: String,
 }

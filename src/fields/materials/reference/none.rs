@@ -4,7 +4,7 @@ use super::*;
 
 /// Whether the whole cell says that nothing has to be handed in: `无`, `无需提交材料`,
 /// `免于提交`, `无需提供任何材料`, `不需要材料`. `无犯罪记录证明` or `免费` are not.
-pub(super) fn is_none_required(text: &str) -> bool {
+pub(crate) fn is_none_required(text: &str) -> bool {
     if !opens_with_negation(text) {
         return false;
     }
@@ -15,14 +15,14 @@ pub(super) fn is_none_required(text: &str) -> bool {
 
 /// Whether the first visible character of `text` can open a none wording (`无`, `不`, `免`):
 /// most cells list materials, and need not be normalized to tell.
-pub(super) fn opens_with_negation(text: &str) -> bool {
+pub(crate) fn opens_with_negation(text: &str) -> bool {
     text.chars()
         .find(|&c| !c.is_whitespace() && !is_invisible(c))
         .is_some_and(|c| matches!(c, '无' | '不' | '免'))
 }
 
 /// nom: a negation, then what is not needed (a verb, an object or both), then the end.
-pub(super) fn none_wording(input: &str) -> IResult<&str, ()> {
+pub(crate) fn none_wording(input: &str) -> IResult<&str, ()> {
     let negation = alt((
         tag("无需"),
         tag("无须"),
@@ -48,7 +48,7 @@ pub(super) fn none_wording(input: &str) -> IResult<&str, ()> {
 }
 
 /// nom: what a none wording says is not needed (`材料`, `任何申请材料`).
-pub(super) fn object(input: &str) -> IResult<&str, ()> {
+pub(crate) fn object(input: &str) -> IResult<&str, ()> {
     value(
         (),
         (
