@@ -4,22 +4,24 @@ use super::*;
 
 /// Build the item of `draft`, noting what could not be structured in `findings`.
 ///
-/// One walk over the item ([`ItemScan`]) tells which attributes can be there at all; the
+/// One walk over the item ([`Scan`], often done already for its clause) tells which attributes can be there at all; the
 /// parsers of the others are not run (most items have no title, copies, form or seal).
 pub(super) fn material<'a>(draft: Draft<'a>, findings: &mut Vec<Finding<'a>>) -> Material {
     let Draft {
         raw,
         condition,
         body,
+        scan,
     } = draft;
     // The body of an item without a condition is its whole text, normalized already.
     let (text, body) = match condition {
         Some(_) => (normalize(raw), Some(body)),
         None => (body, None),
     };
-    let seen = ItemScan::of(&text);
+    // The clause's scan holds for the item when the item is the whole clause, unchanged.
+    let seen = scan.unwrap_or_else(|| Scan::of(&text));
     let body_shape = match &body {
-        Some(body) => ItemScan::of(body),
+        Some(body) => Scan::of(body),
         None => seen,
     };
     let body = body.as_deref().unwrap_or(&text);
@@ -70,66 +72,6 @@ pub(super) fn material<'a>(draft: Draft<'a>, findings: &mut Vec<Finding<'a>>) ->
     }
     item.text = text;
     item
-}
-
-/// What one walk over an item's text tells about it: which attributes may be there, and
-/// its [`clause_break`].
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub(super) struct ItemScan {
-    /// A `《`: it may quote titles ([`title_spans`]).
-    pub(super) title: bool,
-    /// A `份`, which every [`copies_phrase`] ends with.
-    pub(super) copies: bool,
-    /// A `件`, which every [`format_phrase`] holds (`原件`, `复印件`, `影印件`).
-    pub(super) format: bool,
-    /// A `盖`, which every seal wording holds ([`seal_required`]).
-    pub(super) seal: bool,
-    /// A `或` outside brackets: there may be [`alternatives`] (without one there are none).
-    pub(super) choice: bool,
-    /// The [`clause_break`].
-    pub(super) clause_break: Option<char>,
-}
-
-impl ItemScan {
-    /// Scan `text` once: [`top_level`]'s bracket depth, and the characters that tell.
-    pub(super) fn of(text: &str) -> ItemScan {
-        let mut scan = ItemScan {
-            title: false,
-            copies: false,
-            format: false,
-            seal: false,
-            choice: false,
-            clause_break: None,
-        };
-        let mut depth = 0usize;
-        let mut in_ascii_quote = false;
-        for (i, c) in text.char_indices() {
-            if is_ideograph(c) {
-                match c {
-                    '份' => scan.copies = true,
-                    '件' => scan.format = true,
-                    '盖' => scan.seal = true,
-                    '或' => scan.choice |= depth == 0 && !in_ascii_quote,
-                    _ => {}
-                }
-            } else if c == '"' {
-                in_ascii_quote = !in_ascii_quote;
-            } else if opens(c) {
-                scan.title |= c == '《';
-                depth += 1;
-            } else if closes(c) {
-                depth = depth.saturating_sub(1);
-            } else if depth == 0
-                && !in_ascii_quote
-                && scan.clause_break.is_none()
-                && matches!(c, '，' | ',' | '：' | ':' | '；' | ';' | '。')
-                && !choice_follows(text, i + c.len_utf8())
-            {
-                scan.clause_break = Some(c);
-            }
-        }
-        scan
-    }
 }
 
 /// `A或B或C` outside brackets (`body` [`normalize`]d) → `[A, B, C]` (`或者` too, and `；或`/`，或`); the `或` of

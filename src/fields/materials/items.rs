@@ -7,13 +7,22 @@ use super::*;
 /// opens the body or follows a colon, so that a number in prose does not start one.
 pub(super) fn nested_list(body: &str) -> Option<Vec<&str>> {
     // Most bodies neither open with a marker nor hold a colon: no need to look for a list.
-    let may_open_list =
-        markers::strip(body).0.is_some() || body.contains('：') || body.contains(':');
+    let may_open_list = opens_with_marker(body) || body.contains('：') || body.contains(':');
     if !may_open_list {
         return None;
     }
     let items = markers::split(body);
     opens_list(&items).then(|| items.into_iter().map(|item| item.body).collect())
+}
+
+/// Whether `body` opens with a list marker ([`markers::strip`]). A body opening with an
+/// ideograph, as most do, opens with none unless it is a Chinese numeral (`一、`): the
+/// marker parsers are not run for it.
+pub(super) fn opens_with_marker(body: &str) -> bool {
+    match body.trim_start().chars().next() {
+        Some(c) if is_ideograph(c) && !numeral::is_chinese_numeral_char(c) => false,
+        _ => markers::strip(body).0.is_some(),
+    }
 }
 
 /// Whether the items of a body make a nested list: the first has a marker, or the second has
@@ -141,53 +150,26 @@ pub(super) struct Draft<'a> {
     pub(super) condition: Option<String>,
     /// The part naming the materials (the whole item when it has no condition), normalized.
     pub(super) body: String,
+    /// The [`Scan`] of the item's normalized text, when it is known already.
+    pub(super) scan: Option<Scan>,
 }
 
 impl<'a> Draft<'a> {
+    /// An item without condition: its body is its whole text, normalized (copied as it is
+    /// when there is no white space or invisible character to fold, as in most items).
     pub(super) fn plain(raw: &'a str) -> Draft<'a> {
+        let body = if raw.chars().any(is_space_or_invisible) {
+            normalize(raw)
+        } else {
+            raw.to_owned()
+        };
         Draft {
             raw,
             condition: None,
-            body: normalize(raw),
+            body,
+            scan: None,
         }
     }
-}
-
-/// What one walk over a clause tells: its first comma outside brackets (where a condition
-/// may end), whether it joins parts (a run-on clause, or a choice between whole lists:
-/// `A、B；或C`, with `，`, `；`, `。` or a `：` that no choice follows), and whether it has an enumeration comma `、` outside
-/// brackets (without one, [`enumerated`] would give the clause whole).
-#[derive(Debug, PartialEq, Eq)]
-pub(super) struct ClauseShape {
-    pub(super) first_comma: Option<(usize, char)>,
-    pub(super) joins_parts: bool,
-    pub(super) enumerates: bool,
-}
-
-/// The [`ClauseShape`] of `clause`, in one walk over its top level (which stops once the
-/// first comma is found: the clause then joins parts, and its `、` no longer matter).
-pub(super) fn clause_shape(clause: &str) -> ClauseShape {
-    let mut shape = ClauseShape {
-        first_comma: None,
-        joins_parts: false,
-        enumerates: false,
-    };
-    for (i, c) in top_level(clause) {
-        match c {
-            '，' | ',' => {
-                shape.first_comma = Some((i, c));
-                shape.joins_parts = true;
-                break;
-            }
-            '；' | ';' | '。' => shape.joins_parts = true,
-            '：' | ':' => {
-                shape.joins_parts |= !choice_follows(clause, i + c.len_utf8());
-            }
-            '、' => shape.enumerates = true,
-            _ => {}
-        }
-    }
-    shape
 }
 
 /// The items of one clause, handed to `each` in order (no vector: most clauses are one item).
@@ -196,18 +178,29 @@ pub(super) fn drafts<'a>(clause: &'a str, mut each: impl FnMut(Draft<'a>)) {
     if clause.is_empty() {
         return;
     }
-    let shape = clause_shape(clause);
-    if let Some(comma) = shape.first_comma {
+    let scan = Scan::of(clause);
+    if let Some(comma) = scan.first_comma {
         if let Some((condition, body)) = condition(clause, comma) {
             return each(Draft {
                 raw: clause,
                 condition: Some(condition),
                 body,
+                scan: None,
             });
         }
     }
-    if shape.joins_parts || !shape.enumerates {
-        return each(Draft::plain(clause));
+    if scan.joins_parts || !scan.enumerates {
+        // The item is the whole clause: normal already unless it has white space.
+        let whole = match scan.spaced {
+            true => Draft::plain(clause),
+            false => Draft {
+                raw: clause,
+                condition: None,
+                body: clause.to_owned(),
+                scan: Some(scan),
+            },
+        };
+        return each(whole);
     }
     for item in enumerated(clause) {
         each(Draft::plain(item));

@@ -46,14 +46,18 @@ mod attributes;
 mod conditions;
 mod items;
 mod none;
+mod scan;
 
 use applicants::*;
 use attributes::*;
 use conditions::*;
 use items::*;
 use none::*;
+use scan::*;
 
-/// Structure a materials cell.
+/// Structure a materials cell. (Never inlined into its caller, so that a profile shows what
+/// the materials cost.)
+#[inline(never)]
 pub(crate) fn parse(cell: &Cell<'_>, diagnostics: &mut Diagnostics) -> Materials {
     let raw = cell.text();
     let mut materials = Materials {

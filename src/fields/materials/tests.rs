@@ -569,7 +569,7 @@ fn nested_bodies_skips_splitting_only_where_no_list_can_open() {
 }
 
 #[test]
-fn clause_shape_agrees_with_the_walks_it_replaces() {
+fn the_scan_of_a_clause_agrees_with_the_walks_it_replaces() {
     // Each field as the reference parser computed it, by a walk of its own.
     let first_comma = |text: &str| top_level(text).find(|&(_, c)| c == '，' || c == ',');
     let enumerates = |text: &str| top_level(text).any(|(_, c)| c == '、');
@@ -578,13 +578,13 @@ fn clause_shape_agrees_with_the_walks_it_replaces() {
     ];
     let texts = crate::test_support::every_text(&pieces, 4);
     for text in &texts {
-        let shape = clause_shape(text);
+        let shape = Scan::of(text);
         let joins = reference::items::joins_parts(text);
         assert_eq!(shape.joins_parts, joins, "{text:?}");
         assert_eq!(shape.first_comma, first_comma(text), "{text:?}");
-        if !joins {
-            assert_eq!(shape.enumerates, enumerates(text), "{text:?}");
-        }
+        assert_eq!(shape.enumerates, enumerates(text), "{text:?}");
+        let spaced = text.contains(crate::normalize::is_space_or_invisible);
+        assert_eq!(shape.spaced, spaced, "{text:?}");
     }
 }
 
@@ -601,13 +601,13 @@ fn clauses_agree_with_the_reference() {
 }
 
 #[test]
-fn item_scan_agrees_with_the_walks_it_replaces() {
+fn the_scan_of_an_item_agrees_with_the_walks_it_replaces() {
     let pieces = [
         "份", "件", "盖", "或", "《", "》", "（", "）", "\"", "，", "：", "；", "甲", " ",
     ];
     let texts = crate::test_support::every_text(&pieces, 4);
     for text in &texts {
-        let scan = ItemScan::of(text);
+        let scan = Scan::of(text);
         assert_eq!(scan.clause_break, clause_break(text), "{text:?}");
         assert_eq!(scan.title, text.contains('《'), "{text:?}");
         assert_eq!(scan.copies, text.contains('份'), "{text:?}");
@@ -619,7 +619,7 @@ fn item_scan_agrees_with_the_walks_it_replaces() {
 }
 
 #[test]
-fn attributes_are_absent_where_the_item_scan_says_so() {
+fn attributes_are_absent_where_the_scan_says_so() {
     let pieces = [
         "原件",
         "复印件",
@@ -635,7 +635,7 @@ fn attributes_are_absent_where_the_item_scan_says_so() {
     ];
     let texts = crate::test_support::every_text(&pieces, 4);
     for text in &texts {
-        let scan = ItemScan::of(text);
+        let scan = Scan::of(text);
         if !scan.title {
             assert!(title_spans(text).is_empty(), "{text:?}");
         }
