@@ -2,11 +2,13 @@
 
 use super::*;
 
-/// Build the item of `draft`, noting what could not be structured in `findings`.
+/// Build the item of `draft`, noting what could not be structured in `findings`; and
+/// whether it names copies (has a `份`): only then may its copies go to the items before it
+/// ([`share_distributed_tail`]).
 ///
 /// One walk over the item ([`Scan`], often done already for its clause) tells which attributes can be there at all; the
 /// parsers of the others are not run (most items have no title, copies, form or seal).
-pub(super) fn material<'a>(draft: Draft<'a>, findings: &mut Vec<Finding<'a>>) -> Material {
+pub(super) fn material<'a>(draft: Draft<'a>, findings: &mut Vec<Finding<'a>>) -> (Material, bool) {
     let Draft {
         raw,
         condition,
@@ -71,7 +73,7 @@ pub(super) fn material<'a>(draft: Draft<'a>, findings: &mut Vec<Finding<'a>>) ->
         note("materials item opens a title with 《 that is never closed".to_owned());
     }
     item.text = text;
-    item
+    (item, seen.copies)
 }
 
 /// `A或B或C` outside brackets (`body` [`normalize`]d) → `[A, B, C]` (`或者` too, and `；或`/`，或`); the `或` of

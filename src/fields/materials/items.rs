@@ -7,7 +7,7 @@ use super::*;
 /// opens the body or follows a colon, so that a number in prose does not start one.
 pub(super) fn nested_list(body: &str) -> Option<Vec<&str>> {
     // Most bodies neither open with a marker nor hold a colon: no need to look for a list.
-    let may_open_list = opens_with_marker(body) || body.contains('：') || body.contains(':');
+    let may_open_list = opens_with_marker(body) || first_colon(body).is_some();
     if !may_open_list {
         return None;
     }
@@ -101,14 +101,22 @@ pub(super) fn choice_follows(text: &str, at: usize) -> bool {
 /// Split a body on `；`, `;` and `。` outside brackets, except before `或`. Parts are trimmed
 /// and empty ones dropped. An iterator, so that no vector is allocated for a body that is
 /// one clause, as most are.
+///
+/// A body with no separator at all (most) is one clause: told by a byte search, without the
+/// walk that tracks brackets.
 pub(super) fn clauses(body: &str) -> impl Iterator<Item = &str> + '_ {
+    let may_split = may_hold_clause_separator(body);
     let mut top = top_level(body);
     let mut start = Some(0);
     std::iter::from_fn(move || loop {
         let from = start?;
-        let separator = top.find(|&(i, c)| {
-            matches!(c, '；' | ';' | '。') && !choice_follows(body, i + c.len_utf8())
-        });
+        let separator = may_split
+            .then(|| {
+                top.find(|&(i, c)| {
+                    matches!(c, '；' | ';' | '。') && !choice_follows(body, i + c.len_utf8())
+                })
+            })
+            .flatten();
         let part = match separator {
             Some((i, c)) => {
                 start = Some(i + c.len_utf8());
@@ -124,6 +132,27 @@ pub(super) fn clauses(body: &str) -> impl Iterator<Item = &str> + '_ {
             return Some(part);
         }
     })
+}
+
+/// Whether `text` holds `；`, `;` or `。` anywhere. A byte search for `;` and the lead bytes of
+/// `；` (U+FF1B) and `。` (U+3002); each lead byte found is checked for the whole character.
+pub(super) fn may_hold_clause_separator(text: &str) -> bool {
+    const FULL_WIDTH: &[u8] = "；".as_bytes();
+    const FULL_STOP: &[u8] = "。".as_bytes();
+    let bytes = text.as_bytes();
+    let mut from = 0;
+    while let Some(found) = bytes
+        .get(from..)
+        .and_then(|rest| memchr::memchr3(b';', FULL_WIDTH[0], FULL_STOP[0], rest))
+    {
+        let at = from + found;
+        let rest = &bytes[at..];
+        if rest[0] == b';' || rest.starts_with(FULL_WIDTH) || rest.starts_with(FULL_STOP) {
+            return true;
+        }
+        from = at + 1;
+    }
+    false
 }
 
 /// Trim white space and separators from both ends of an item.

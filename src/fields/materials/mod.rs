@@ -110,24 +110,32 @@ fn read_body<'a>(
     for clause in clauses(body) {
         // The first clause opens the body only when no separator comes first (`；职工：…`).
         let opens_body = clause.as_ptr() == body.trim_start().as_ptr();
-        let named = if first_clause_checked && opens_body {
-            None
+        // One walk finds the clause's heading, an applicant or a lead-in.
+        let ask_applicant = !(first_clause_checked && opens_body);
+        let heading = Heading::of(clause, ask_applicant, true);
+        let named = if ask_applicant {
+            heading.applicant(clause)
         } else {
-            applicant(clause)
+            None
         };
-        let clause = match named {
+        let items = match named {
             Some((who, rest)) => {
                 groups.start(who);
-                rest
+                strip_lead_in(rest)
             }
-            None => clause,
+            None => heading.strip_lead_in(clause),
         };
         let mut count = 0;
-        drafts(strip_lead_in(clause), |draft| {
-            groups.push(material(draft, findings));
+        let mut last_may_share = false;
+        drafts(items, |draft| {
+            let (item, may_share) = material(draft, findings);
+            groups.push(item);
+            last_may_share = may_share;
             count += 1;
         });
-        share_distributed_tail(groups.last_items_mut(count));
+        if last_may_share {
+            share_distributed_tail(groups.last_items_mut(count));
+        }
     }
 }
 

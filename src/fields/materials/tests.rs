@@ -589,6 +589,18 @@ fn the_scan_of_a_clause_agrees_with_the_walks_it_replaces() {
 }
 
 #[test]
+fn clause_separators_are_found_by_their_bytes() {
+    let pieces = [
+        "表", "；", ";", "。", "，", "、", "（", "a", "\u{FF1A}", "\u{3003}",
+    ];
+    let texts = crate::test_support::every_text(&pieces, 4);
+    for text in &texts {
+        let expected = text.contains(['；', ';', '。']);
+        assert_eq!(may_hold_clause_separator(text), expected, "{text:?}");
+    }
+}
+
+#[test]
 fn clauses_agree_with_the_reference() {
     let pieces = [
         "表", "；", ";", "。", "或", " ", "（", "）", "\"", "《", "》",
@@ -816,6 +828,18 @@ fn parse_agrees_with_the_reference_on_conditions() {
         "1.",
     ];
     assert_parse_agrees_with_the_reference(&pieces, 4);
+}
+
+#[test]
+fn first_colon_agrees_with_the_walk() {
+    let pieces = [
+        "甲", ":", "：", "a", "（", "\u{FF1B}", "；", " ", "\u{FF5A}",
+    ];
+    let texts = crate::test_support::every_text(&pieces, 5);
+    for text in &texts {
+        let walked = text.char_indices().find(|&(_, c)| c == '：' || c == ':');
+        assert_eq!(first_colon(text), walked, "{text:?}");
+    }
 }
 
 /// [`seal_required`] as first written: a walk over the characters for each `盖`.
