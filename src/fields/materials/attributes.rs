@@ -78,24 +78,26 @@ pub(super) fn material<'a>(draft: Draft<'a>, findings: &mut Vec<Finding<'a>>) ->
 
 /// `A或B或C` outside brackets (`body` [`normalize`]d) → `[A, B, C]` (`或者` too, and `；或`/`，或`); the `或` of
 /// `原件或复印件` is a format, not a choice. Empty when there is no choice.
+///
+/// Each part is kept as it is found (no vector of slices first).
 pub(super) fn alternatives(body: &str) -> Vec<String> {
+    fn keep(parts: &mut Vec<String>, part: &str) {
+        let part = trim_separators(part);
+        if !part.is_empty() {
+            parts.push(normalize_part_of_normal(part));
+        }
+    }
     let mut parts = Vec::new();
     let mut start = 0;
     for (i, c) in top_level(body) {
         if c != '或' || i < start || is_format_choice(body, i) {
             continue;
         }
-        parts.push(&body[start..i]);
+        keep(&mut parts, &body[start..i]);
         let after = &body[i + c.len_utf8()..];
         start = body.len() - after.strip_prefix('者').unwrap_or(after).len();
     }
-    parts.push(&body[start..]);
-    let parts: Vec<String> = parts
-        .into_iter()
-        .map(trim_separators)
-        .filter(|p| !p.is_empty())
-        .map(normalize_part_of_normal)
-        .collect();
+    keep(&mut parts, &body[start..]);
     if parts.len() < 2 {
         Vec::new()
     } else {
@@ -268,10 +270,9 @@ pub(super) fn seal_at(text: &str, at: usize) -> bool {
         .take_while(|&c| !(is_punctuation(c) || c.is_ascii_punctuation() || c.is_whitespace()))
         .take(WINDOW)
         .any(|c| c == '章');
-    let recent: String = {
-        let tail: Vec<char> = before.chars().rev().take(4).collect();
-        tail.into_iter().rev().collect()
-    };
+    // The last four characters before the `盖`, borrowed.
+    let recent_start = before.char_indices().rev().nth(3).map_or(0, |(i, _)| i);
+    let recent = &before[recent_start..];
     let negated = ["无需", "无须", "不需", "不用", "不必", "免"]
         .iter()
         .any(|n| recent.contains(n));

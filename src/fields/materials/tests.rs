@@ -842,6 +842,32 @@ fn first_colon_agrees_with_the_walk() {
     }
 }
 
+#[test]
+fn alternatives_and_seals_agree_with_the_reference() {
+    let pieces = [
+        "甲",
+        "或",
+        "或者",
+        "原件",
+        "复印件",
+        "（",
+        "）",
+        "；",
+        "盖",
+        "章",
+        "无需",
+        "覆",
+        " ",
+    ];
+    let texts = crate::test_support::every_text(&pieces, 4);
+    for text in &texts {
+        let expected = reference::attributes::alternatives(text);
+        assert_eq!(alternatives(text), expected, "{text:?}");
+        let sealed = reference::attributes::seal_required(text);
+        assert_eq!(seal_required(text), sealed, "{text:?}");
+    }
+}
+
 /// [`seal_required`] as first written: a walk over the characters for each `盖`.
 fn seal_required_by_walk(text: &str) -> bool {
     text.char_indices()
