@@ -34,8 +34,9 @@ pub(super) struct Scan {
 }
 
 impl Scan {
-    /// Walk `text` once. An ideograph (most characters) is only compared with the few that
-    /// matter; other characters go through [`top_level`]'s quote and bracket tests.
+    /// Walk `text` once. An ideograph (most characters) is told by its UTF-8 bytes
+    /// ([`ideograph_at`]) and only compared with the few that matter, without decoding it;
+    /// other characters are decoded and go through [`top_level`]'s quote and bracket tests.
     pub(super) fn of(text: &str) -> Scan {
         let mut scan = Scan {
             first_comma: None,
@@ -51,16 +52,23 @@ impl Scan {
         };
         let mut depth = 0usize;
         let mut in_ascii_quote = false;
-        for (i, c) in text.char_indices() {
-            if is_ideograph(c) {
-                match c {
-                    '份' => scan.copies = true,
-                    '件' => scan.format = true,
-                    '盖' => scan.seal = true,
-                    '或' => scan.choice |= depth == 0 && !in_ascii_quote,
+        let mut i = 0;
+        while let Some(rest) = text.get(i..) {
+            if let Some(bytes) = ideograph_at(rest.as_bytes()) {
+                match bytes {
+                    FEN => scan.copies = true,
+                    JIAN => scan.format = true,
+                    GAI => scan.seal = true,
+                    HUO => scan.choice |= depth == 0 && !in_ascii_quote,
                     _ => {}
                 }
-            } else if c == '"' {
+                i += 3;
+                continue;
+            }
+            let Some(c) = rest.chars().next() else {
+                break;
+            };
+            if c == '"' {
                 in_ascii_quote = !in_ascii_quote;
             } else if opens(c) {
                 scan.title |= c == '《';
@@ -72,6 +80,7 @@ impl Scan {
             } else if depth == 0 && !in_ascii_quote {
                 scan.top_level_punctuation(text, i, c);
             }
+            i += c.len_utf8();
         }
         scan
     }
@@ -95,5 +104,30 @@ impl Scan {
             '：' | ':' => self.joins_parts |= !choice_follows,
             _ => self.joins_parts = true,
         }
+    }
+}
+
+/// The UTF-8 bytes of `份`, `件`, `盖` and `或`.
+const FEN: [u8; 3] = utf8('份');
+const JIAN: [u8; 3] = utf8('件');
+const GAI: [u8; 3] = utf8('盖');
+const HUO: [u8; 3] = utf8('或');
+
+/// The three UTF-8 bytes of a character from U+0800 to U+FFFF.
+const fn utf8(c: char) -> [u8; 3] {
+    let mut bytes = [0; 3];
+    c.encode_utf8(&mut bytes);
+    bytes
+}
+
+/// The three bytes of the CJK unified ideograph ([`is_ideograph`], U+4E00–U+9FFF) that
+/// `bytes` (valid UTF-8, at a character boundary) opens with, if it opens with one. Such a
+/// character is encoded `E4 B8..BF ..` to `E9 .. ..`: a test of two bytes, no decoding.
+pub(super) fn ideograph_at(bytes: &[u8]) -> Option<[u8; 3]> {
+    match *bytes {
+        [lead @ 0xE4..=0xE9, second, third, ..] if lead != 0xE4 || second >= 0xB8 => {
+            Some([lead, second, third])
+        }
+        _ => None,
     }
 }

@@ -631,6 +631,61 @@ fn the_scan_of_an_item_agrees_with_the_walks_it_replaces() {
 }
 
 #[test]
+fn ideographs_are_told_by_their_bytes() {
+    for c in (0..0x11_0000).filter_map(char::from_u32) {
+        let mut buffer = [0; 4];
+        let encoded = c.encode_utf8(&mut buffer).as_bytes();
+        let told = ideograph_at(encoded).is_some();
+        assert_eq!(told, is_ideograph(c), "{c:?}");
+        if told {
+            assert_eq!(
+                ideograph_at(encoded),
+                Some([encoded[0], encoded[1], encoded[2]])
+            );
+        }
+    }
+}
+
+#[test]
+fn the_scan_agrees_with_the_reference_walks_next_to_any_character() {
+    // The characters around the ideograph range and those the scan looks for, between others.
+    let pieces = [
+        "份",
+        "件",
+        "盖",
+        "或",
+        "\u{4DFF}",
+        "\u{4E00}",
+        "\u{9FFF}",
+        "\u{A000}",
+        "（",
+        "）",
+        "，",
+        "：",
+        " ",
+        "a",
+        "\u{20000}",
+    ];
+    let texts = crate::test_support::every_text(&pieces, 4);
+    for text in &texts {
+        let scan = Scan::of(text);
+        assert_eq!(scan.clause_break, clause_break(text), "{text:?}");
+        assert_eq!(scan.copies, text.contains('份'), "{text:?}");
+        assert_eq!(scan.format, text.contains('件'), "{text:?}");
+        assert_eq!(scan.seal, text.contains('盖'), "{text:?}");
+        assert_eq!(
+            scan.choice,
+            top_level(text).any(|(_, c)| c == '或'),
+            "{text:?}"
+        );
+        let joins = reference::items::joins_parts(text);
+        assert_eq!(scan.joins_parts, joins, "{text:?}");
+        let spaced = text.contains(crate::normalize::is_space_or_invisible);
+        assert_eq!(scan.spaced, spaced, "{text:?}");
+    }
+}
+
+#[test]
 fn attributes_are_absent_where_the_scan_says_so() {
     let pieces = [
         "原件",
