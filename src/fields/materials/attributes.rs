@@ -224,19 +224,26 @@ pub(super) fn format_phrase(input: &str) -> IResult<&str, MaterialFormat> {
     .parse(input)
 }
 
-/// Whether a [`format_phrase`] may start with `c` (`原件…`, `复印件…`, `影印件…`). Checked
-/// first, so that the phrase's parsers run only where one of them can match.
+/// Whether a [`format_phrase`] may start with `c` (`原件…`, `复印件…`, `影印件…`): the
+/// tests check that no phrase starts elsewhere, which [`format_phrase_start`] relies on.
+#[cfg(test)]
 pub(super) fn may_open_format_phrase(c: char) -> bool {
     matches!(c, '原' | '复' | '影')
 }
 
 /// The form `text` asks for: 原件 → original, 复印件 → copy, `原件及复印件` →
 /// original and copy, `原件或复印件` → original or copy.
+///
+/// A phrase opens with `原件`, `复印件` or `影印件`: it is tried where a `件` found by a
+/// search has `原`, `复印` or `影印` before it, not at each character of the text.
 pub(super) fn format(text: &str) -> Format {
     let mut found: Option<MaterialFormat> = None;
     let mut skip_to = 0;
-    for (i, c) in text.char_indices() {
-        if i < skip_to || !may_open_format_phrase(c) {
+    for (jian, _) in text.match_indices('件') {
+        let Some(i) = format_phrase_start(text, jian) else {
+            continue;
+        };
+        if i < skip_to {
             continue;
         }
         let Ok((rest, f)) = format_phrase(&text[i..]) else {
@@ -249,6 +256,19 @@ pub(super) fn format(text: &str) -> Format {
         }
     }
     found.map_or(Format::None, Format::One)
+}
+
+/// Where the form word ending with the `件` at byte `jian` of `text` starts (`原件`, `复印件`,
+/// `影印件`), if it is one.
+pub(super) fn format_phrase_start(text: &str, jian: usize) -> Option<usize> {
+    let before = text.get(..jian)?;
+    if before.ends_with('原') {
+        Some(jian - '原'.len_utf8())
+    } else if before.ends_with("复印") || before.ends_with("影印") {
+        Some(jian - "复印".len())
+    } else {
+        None
+    }
 }
 
 /// Whether `text` asks for a seal: `加盖单位公章`, `加盖公章`, `盖章`, `加盖医院业务专章`.

@@ -923,6 +923,30 @@ fn alternatives_and_seals_agree_with_the_reference() {
     }
 }
 
+#[test]
+fn formats_agree_with_the_reference() {
+    let pieces = [
+        "原",
+        "件",
+        "原件",
+        "复印",
+        "复印件",
+        "影印件",
+        "及",
+        "或",
+        "、",
+        "与",
+        "甲",
+        " ",
+        "者",
+    ];
+    let texts = crate::test_support::every_text(&pieces, 4);
+    for text in &texts {
+        let expected = reference::attributes::format(text);
+        assert_eq!(format(text), expected, "{text:?}");
+    }
+}
+
 /// [`seal_required`] as first written: a walk over the characters for each `盖`.
 fn seal_required_by_walk(text: &str) -> bool {
     text.char_indices()
