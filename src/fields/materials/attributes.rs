@@ -161,23 +161,40 @@ pub(super) fn is_numeral_char(c: char) -> bool {
 }
 
 /// The number of copies `text` names, tried where a number (or `各`, `一式`) starts.
+///
+/// A phrase ends with `份`, and all it holds before the `份` is numerals, `各`, `式` or
+/// white space: so each `份` found by a search is looked back from, over such characters,
+/// and only that short window is tried, not every character of the text.
 pub(super) fn copies(text: &str) -> Copies {
     let mut found: Option<u32> = None;
-    let mut before: Option<char> = None;
-    for (i, c) in text.char_indices() {
-        // No phrase starts inside a run of numerals.
-        let previous = before.replace(c);
-        if !may_open_copies_phrase(c) || previous.is_some_and(is_numeral_char) {
-            continue;
-        }
-        if let Ok((_, n)) = copies_phrase(&text[i..]) {
-            match found {
-                Some(m) if m != n => return Copies::Conflict(m, n),
-                _ => found = Some(n),
+    for (fen, _) in text.match_indices('份') {
+        let window = copies_window_start(text, fen);
+        let mut before: Option<char> = text[..window].chars().next_back();
+        for (offset, c) in text[window..fen].char_indices() {
+            // No phrase starts inside a run of numerals.
+            let previous = before.replace(c);
+            if !may_open_copies_phrase(c) || previous.is_some_and(is_numeral_char) {
+                continue;
+            }
+            if let Ok((_, n)) = copies_phrase(&text[window + offset..]) {
+                match found {
+                    Some(m) if m != n => return Copies::Conflict(m, n),
+                    _ => found = Some(n),
+                }
             }
         }
     }
     found.map_or(Copies::None, Copies::One)
+}
+
+/// Where the run of characters a [`copies_phrase`] can hold before its `份` (numerals, `各`,
+/// `式` of `一式`, white space) ends before byte `fen` of `text` starts.
+pub(super) fn copies_window_start(text: &str, fen: usize) -> usize {
+    text[..fen]
+        .trim_end_matches(|c: char| {
+            is_numeral_char(c) || c == '各' || c == '式' || c.is_ascii_whitespace()
+        })
+        .len()
 }
 
 /// The form an item asks for.

@@ -924,6 +924,22 @@ fn alternatives_and_seals_agree_with_the_reference() {
 }
 
 #[test]
+fn copies_agree_with_the_reference() {
+    let pieces = [
+        "1", "２", "一", "两", "十", "各", "一式", "式", "份", " ", "\t", "甲", "1.5", "万",
+    ];
+    let texts = crate::test_support::every_text(&pieces, 4);
+    let mut named = 0;
+    for text in &texts {
+        // Two enums of the same shape: compared as they print.
+        let expected = format!("{:?}", reference::attributes::copies(text));
+        assert_eq!(format!("{:?}", copies(text)), expected, "{text:?}");
+        named += usize::from(expected != "None");
+    }
+    assert!(named > 1000, "{named}");
+}
+
+#[test]
 fn formats_agree_with_the_reference() {
     let pieces = [
         "原",
