@@ -24,6 +24,17 @@ impl Groups {
         self.general_next = false;
     }
 
+    /// The last `count` items pushed: those of one clause, which all go to the last group.
+    pub(super) fn last_items_mut(&mut self, count: usize) -> &mut [Material] {
+        match self.groups.last_mut() {
+            Some(last) => {
+                let from = last.items.len().saturating_sub(count);
+                &mut last.items[from..]
+            }
+            None => &mut [],
+        }
+    }
+
     pub(super) fn push(&mut self, item: Material) {
         let needs_group = match self.groups.last() {
             None => true,
@@ -87,21 +98,126 @@ pub(super) const APPLICANT_MAX_CHARS: usize = 24;
 /// neither is an applicant.
 pub(super) fn applicant(text: &str) -> Option<(&str, &str)> {
     let text = text.trim_start();
-    let (colon, c) = first_colon(text)?;
-    let phrase = text[..colon].trim();
-    names_applicant(phrase).then(|| (phrase, text[colon + c.len_utf8()..].trim()))
+    Heading::of(text, true, false).applicant(text)
 }
 
-/// The first colon of `text`, full-width `：` or ASCII `:`, with its byte offset: found by two
-/// byte searches (the second only before the first colon found) instead of a walk that decodes
-/// every character.
+/// Whether `c` in a phrase keeps it from naming an applicant ([`names_applicant`]):
+/// punctuation but `、`, or a digit. An ideograph is neither, as a range test tells before
+/// the slow Unicode lookup of [`char::is_numeric`].
+pub(super) fn bars_applicant(c: char) -> bool {
+    !is_ideograph(c)
+        && c != '、'
+        && (c.is_ascii_punctuation() || is_punctuation(c) || c.is_numeric())
+}
+
+/// The first colon of `text`, full-width `：` or ASCII `:`, with its byte offset. A byte
+/// search for `:` and for the lead byte of `：` (U+FF1A, shared by the other full-width
+/// punctuation), each lead byte checked for the whole character: cheaper than a walk that
+/// decodes every character, or a search for the last byte of `：`, which most ideographs
+/// share as a continuation byte.
 pub(super) fn first_colon(text: &str) -> Option<(usize, char)> {
-    let full_width = text.find('：');
-    let ascii = text[..full_width.unwrap_or(text.len())].find(':');
-    match (ascii, full_width) {
-        (Some(at), _) => Some((at, ':')),
-        (None, Some(at)) => Some((at, '：')),
-        (None, None) => None,
+    const FULL_WIDTH: &[u8] = "：".as_bytes();
+    let bytes = text.as_bytes();
+    let mut from = 0;
+    while let Some(found) = bytes
+        .get(from..)
+        .and_then(|rest| memchr::memchr2(b':', FULL_WIDTH[0], rest))
+    {
+        let at = from + found;
+        if bytes[at] == b':' {
+            return Some((at, ':'));
+        }
+        if bytes[at..].starts_with(FULL_WIDTH) {
+            return Some((at, '：'));
+        }
+        from = at + 1;
+    }
+    None
+}
+
+/// What a walk to the first colon of a text (trimmed at the start) tells about the phrase
+/// before it, as far as a heading can reach: enough for both [`applicant`] and
+/// [`strip_lead_in`], so that a clause is walked once for the two.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) struct Heading {
+    /// The first colon (full-width `：` or ASCII `:`) and its byte offset; none when there is
+    /// none, or when the phrase before it can be no heading that was asked for.
+    pub(super) colon: Option<(usize, char)>,
+    /// How many characters before the colon are neither white space nor invisible: at
+    /// least the length of the phrase however [`normalize`] folds its white space.
+    pub(super) visible: usize,
+    /// Whether a character before the colon [`bars_applicant`].
+    pub(super) barred: bool,
+    /// Whether a `《` comes before the colon.
+    pub(super) title: bool,
+}
+
+impl Heading {
+    /// Walk `text` to its first colon, or until the phrase before it can no longer be the
+    /// heading asked for (an applicant, a lead-in or both): stopping there instead of looking
+    /// for a colon to the end of a long text. A heading found for one kind only must not be
+    /// asked about the other.
+    pub(super) fn of(text: &str, applicant: bool, lead_in: bool) -> Heading {
+        let mut heading = Heading {
+            colon: None,
+            visible: 0,
+            barred: false,
+            title: false,
+        };
+        // Most texts have no colon at all: a byte search tells, and bounds the walk otherwise.
+        let Some((colon, colon_char)) = first_colon(text) else {
+            return heading;
+        };
+        for c in text[..colon].chars() {
+            // An ideograph (most characters) is no space or punctuation: only counted.
+            if !is_ideograph(c) {
+                if is_space_or_invisible(c) {
+                    continue;
+                }
+                heading.barred |= bars_applicant(c);
+                heading.title |= c == '《';
+            }
+            heading.visible += 1;
+            let no_applicant =
+                !applicant || heading.barred || heading.visible > APPLICANT_MAX_CHARS;
+            let no_lead_in = !lead_in || heading.title || heading.visible > LEAD_IN_MAX_CHARS;
+            if no_applicant && no_lead_in {
+                return heading;
+            }
+        }
+        heading.colon = Some((colon, colon_char));
+        heading
+    }
+
+    /// [`applicant`] of `text`, the text this heading was found in.
+    pub(super) fn applicant(self, text: &str) -> Option<(&str, &str)> {
+        let (colon, c) = self.colon?;
+        if self.barred || self.visible > APPLICANT_MAX_CHARS {
+            return None;
+        }
+        let phrase = text[..colon].trim();
+        names_applicant(phrase).then(|| (phrase, text[colon + c.len_utf8()..].trim()))
+    }
+
+    /// [`strip_lead_in`] of `text`, the text this heading was found in.
+    pub(super) fn strip_lead_in(self, text: &str) -> &str {
+        let Some((colon, c)) = self.colon else {
+            return text;
+        };
+        if self.title || self.visible > LEAD_IN_MAX_CHARS {
+            return text;
+        }
+        let phrase = normalized(&text[..colon]);
+        let is_lead_in = phrase.chars().count() <= LEAD_IN_MAX_CHARS
+            && !phrase.contains('《')
+            && ["提供", "提交", "携带", "如下", "以下"]
+                .iter()
+                .any(|w| phrase.contains(w));
+        if is_lead_in {
+            text[colon + c.len_utf8()..].trim_start()
+        } else {
+            text
+        }
     }
 }
 
@@ -111,9 +227,7 @@ pub(super) fn names_applicant(phrase: &str) -> bool {
     if count == 0 || count > APPLICANT_MAX_CHARS {
         return false;
     }
-    let plain = phrase
-        .chars()
-        .all(|c| c == '、' || !(c.is_ascii_punctuation() || is_punctuation(c) || c.is_numeric()));
+    let plain = !phrase.chars().any(bars_applicant);
     plain
         && phrase
             .split('、')
@@ -128,18 +242,5 @@ pub(super) const LEAD_IN_MAX_CHARS: usize = 12;
 /// (`《申请材料清单》：` and `申请材料清单：` stay: they are items).
 pub(super) fn strip_lead_in(text: &str) -> &str {
     let text = text.trim_start();
-    let Some((colon, c)) = first_colon(text) else {
-        return text;
-    };
-    let phrase = normalized(&text[..colon]);
-    let is_lead_in = phrase.chars().count() <= LEAD_IN_MAX_CHARS
-        && !phrase.contains('《')
-        && ["提供", "提交", "携带", "如下", "以下"]
-            .iter()
-            .any(|w| phrase.contains(w));
-    if is_lead_in {
-        text[colon + c.len_utf8()..].trim_start()
-    } else {
-        text
-    }
+    Heading::of(text, false, true).strip_lead_in(text)
 }

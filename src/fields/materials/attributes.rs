@@ -2,41 +2,66 @@
 
 use super::*;
 
-/// Build the item of `draft`, noting what could not be structured in `findings`.
-pub(super) fn material<'a>(draft: Draft<'a>, findings: &mut Vec<Finding<'a>>) -> Material {
+/// Build the item of `draft`, noting what could not be structured in `findings`; and
+/// whether it names copies (has a `份`): only then may its copies go to the items before it
+/// ([`share_distributed_tail`]).
+///
+/// One walk over the item ([`Scan`], often done already for its clause) tells which attributes can be there at all; the
+/// parsers of the others are not run (most items have no title, copies, form or seal).
+pub(super) fn material<'a>(draft: Draft<'a>, findings: &mut Vec<Finding<'a>>) -> (Material, bool) {
     let Draft {
         raw,
         condition,
         body,
+        scan,
     } = draft;
     // The body of an item without a condition is its whole text, normalized already.
     let (text, body) = match condition {
         Some(_) => (normalize(raw), Some(body)),
         None => (body, None),
     };
+    // The clause's scan holds for the item when the item is the whole clause, unchanged.
+    let seen = scan.unwrap_or_else(|| Scan::of(&text));
+    let body_shape = match &body {
+        Some(body) => Scan::of(body),
+        None => seen,
+    };
     let body = body.as_deref().unwrap_or(&text);
     let mut note = |message: String| findings.push(Finding { item: raw, message });
-    let titles = title_spans(&text);
+    let titles = if seen.title {
+        title_spans(&text)
+    } else {
+        Vec::new()
+    };
     let mut item = Material {
         forms: forms(&text, &titles),
-        seal_required: seal_required(&text),
+        seal_required: seen.seal && seal_required(&text),
         condition,
         ..Material::default()
     };
-    match clause_break(body) {
+    match body_shape.clause_break {
         Some(c) => note(format!(
             "materials item joins several parts with '{c}'; they were kept as one item"
         )),
-        None => item.alternatives = alternatives(body),
+        None if body_shape.choice => item.alternatives = alternatives(body),
+        None => {}
     }
-    match copies(&text) {
+    match if seen.copies {
+        copies(&text)
+    } else {
+        Copies::None
+    } {
         Copies::One(n) => item.copies = Some(n),
         Copies::None => {}
         Copies::Conflict(a, b) => note(format!(
             "materials item gives {a} and {b} copies; copies left empty"
         )),
     }
-    match format(&text) {
+    match if seen.format {
+        format(&text)
+    } else {
+        Format::None
+    } {
         Format::One(f) => item.format = Some(f),
         Format::None => {}
         Format::Mixed => note(
@@ -48,29 +73,31 @@ pub(super) fn material<'a>(draft: Draft<'a>, findings: &mut Vec<Finding<'a>>) ->
         note("materials item opens a title with 《 that is never closed".to_owned());
     }
     item.text = text;
-    item
+    (item, seen.copies)
 }
 
 /// `A或B或C` outside brackets (`body` [`normalize`]d) → `[A, B, C]` (`或者` too, and `；或`/`，或`); the `或` of
 /// `原件或复印件` is a format, not a choice. Empty when there is no choice.
+///
+/// Each part is kept as it is found (no vector of slices first).
 pub(super) fn alternatives(body: &str) -> Vec<String> {
+    fn keep(parts: &mut Vec<String>, part: &str) {
+        let part = trim_separators(part);
+        if !part.is_empty() {
+            parts.push(normalize_part_of_normal(part));
+        }
+    }
     let mut parts = Vec::new();
     let mut start = 0;
     for (i, c) in top_level(body) {
         if c != '或' || i < start || is_format_choice(body, i) {
             continue;
         }
-        parts.push(&body[start..i]);
+        keep(&mut parts, &body[start..i]);
         let after = &body[i + c.len_utf8()..];
         start = body.len() - after.strip_prefix('者').unwrap_or(after).len();
     }
-    parts.push(&body[start..]);
-    let parts: Vec<String> = parts
-        .into_iter()
-        .map(trim_separators)
-        .filter(|p| !p.is_empty())
-        .map(normalize_part_of_normal)
-        .collect();
+    keep(&mut parts, &body[start..]);
     if parts.len() < 2 {
         Vec::new()
     } else {
@@ -134,23 +161,40 @@ pub(super) fn is_numeral_char(c: char) -> bool {
 }
 
 /// The number of copies `text` names, tried where a number (or `各`, `一式`) starts.
+///
+/// A phrase ends with `份`, and all it holds before the `份` is numerals, `各`, `式` or
+/// white space: so each `份` found by a search is looked back from, over such characters,
+/// and only that short window is tried, not every character of the text.
 pub(super) fn copies(text: &str) -> Copies {
     let mut found: Option<u32> = None;
-    let mut before: Option<char> = None;
-    for (i, c) in text.char_indices() {
-        // No phrase starts inside a run of numerals.
-        let previous = before.replace(c);
-        if !may_open_copies_phrase(c) || previous.is_some_and(is_numeral_char) {
-            continue;
-        }
-        if let Ok((_, n)) = copies_phrase(&text[i..]) {
-            match found {
-                Some(m) if m != n => return Copies::Conflict(m, n),
-                _ => found = Some(n),
+    for (fen, _) in text.match_indices('份') {
+        let window = copies_window_start(text, fen);
+        let mut before: Option<char> = text[..window].chars().next_back();
+        for (offset, c) in text[window..fen].char_indices() {
+            // No phrase starts inside a run of numerals.
+            let previous = before.replace(c);
+            if !may_open_copies_phrase(c) || previous.is_some_and(is_numeral_char) {
+                continue;
+            }
+            if let Ok((_, n)) = copies_phrase(&text[window + offset..]) {
+                match found {
+                    Some(m) if m != n => return Copies::Conflict(m, n),
+                    _ => found = Some(n),
+                }
             }
         }
     }
     found.map_or(Copies::None, Copies::One)
+}
+
+/// Where the run of characters a [`copies_phrase`] can hold before its `份` (numerals, `各`,
+/// `式` of `一式`, white space) ends before byte `fen` of `text` starts.
+pub(super) fn copies_window_start(text: &str, fen: usize) -> usize {
+    text[..fen]
+        .trim_end_matches(|c: char| {
+            is_numeral_char(c) || c == '各' || c == '式' || c.is_ascii_whitespace()
+        })
+        .len()
 }
 
 /// The form an item asks for.
@@ -197,19 +241,26 @@ pub(super) fn format_phrase(input: &str) -> IResult<&str, MaterialFormat> {
     .parse(input)
 }
 
-/// Whether a [`format_phrase`] may start with `c` (`原件…`, `复印件…`, `影印件…`). Checked
-/// first, so that the phrase's parsers run only where one of them can match.
+/// Whether a [`format_phrase`] may start with `c` (`原件…`, `复印件…`, `影印件…`): the
+/// tests check that no phrase starts elsewhere, which [`format_phrase_start`] relies on.
+#[cfg(test)]
 pub(super) fn may_open_format_phrase(c: char) -> bool {
     matches!(c, '原' | '复' | '影')
 }
 
 /// The form `text` asks for: 原件 → original, 复印件 → copy, `原件及复印件` →
 /// original and copy, `原件或复印件` → original or copy.
+///
+/// A phrase opens with `原件`, `复印件` or `影印件`: it is tried where a `件` found by a
+/// search has `原`, `复印` or `影印` before it, not at each character of the text.
 pub(super) fn format(text: &str) -> Format {
     let mut found: Option<MaterialFormat> = None;
     let mut skip_to = 0;
-    for (i, c) in text.char_indices() {
-        if i < skip_to || !may_open_format_phrase(c) {
+    for (jian, _) in text.match_indices('件') {
+        let Some(i) = format_phrase_start(text, jian) else {
+            continue;
+        };
+        if i < skip_to {
             continue;
         }
         let Ok((rest, f)) = format_phrase(&text[i..]) else {
@@ -222,6 +273,19 @@ pub(super) fn format(text: &str) -> Format {
         }
     }
     found.map_or(Format::None, Format::One)
+}
+
+/// Where the form word ending with the `件` at byte `jian` of `text` starts (`原件`, `复印件`,
+/// `影印件`), if it is one.
+pub(super) fn format_phrase_start(text: &str, jian: usize) -> Option<usize> {
+    let before = text.get(..jian)?;
+    if before.ends_with('原') {
+        Some(jian - '原'.len_utf8())
+    } else if before.ends_with("复印") || before.ends_with("影印") {
+        Some(jian - "复印".len())
+    } else {
+        None
+    }
 }
 
 /// Whether `text` asks for a seal: `加盖单位公章`, `加盖公章`, `盖章`, `加盖医院业务专章`.
@@ -243,10 +307,9 @@ pub(super) fn seal_at(text: &str, at: usize) -> bool {
         .take_while(|&c| !(is_punctuation(c) || c.is_ascii_punctuation() || c.is_whitespace()))
         .take(WINDOW)
         .any(|c| c == '章');
-    let recent: String = {
-        let tail: Vec<char> = before.chars().rev().take(4).collect();
-        tail.into_iter().rev().collect()
-    };
+    // The last four characters before the `盖`, borrowed.
+    let recent_start = before.char_indices().rev().nth(3).map_or(0, |(i, _)| i);
+    let recent = &before[recent_start..];
     let negated = ["无需", "无须", "不需", "不用", "不必", "免"]
         .iter()
         .any(|n| recent.contains(n));

@@ -12,12 +12,10 @@ pub(super) const CONDITION_MAX_CHARS: usize = 40;
 /// `情形`… or opens with `如`, `若`, `凡`, `对`…), and what follows must ask for something
 /// (`须提供`, `可提供`, `提交`) or name a document. `原则上凡…的，不再重复诊断` asks for
 /// nothing, so it is not a conditional item.
-pub(super) fn condition(clause: &str) -> Option<(String, String)> {
-    // Most clauses have no comma at all: a byte search tells before the bracket-aware walk.
-    if !(clause.contains('，') || clause.contains(',')) {
-        return None;
-    }
-    let (comma, c) = top_level(clause).find(|&(_, c)| c == '，' || c == ',')?;
+///
+/// `comma` is the first `，` or `,` of `clause` outside brackets, with its byte offset (see
+/// [`Scan`]): a clause without one has no condition.
+pub(super) fn condition(clause: &str, (comma, c): (usize, char)) -> Option<(String, String)> {
     let lead = normalized(&clause[..comma]);
     if !reads_as_condition(&lead) {
         return None;

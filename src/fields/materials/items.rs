@@ -7,13 +7,22 @@ use super::*;
 /// opens the body or follows a colon, so that a number in prose does not start one.
 pub(super) fn nested_list(body: &str) -> Option<Vec<&str>> {
     // Most bodies neither open with a marker nor hold a colon: no need to look for a list.
-    let may_open_list =
-        markers::strip(body).0.is_some() || body.contains('：') || body.contains(':');
+    let may_open_list = opens_with_marker(body) || first_colon(body).is_some();
     if !may_open_list {
         return None;
     }
     let items = markers::split(body);
     opens_list(&items).then(|| items.into_iter().map(|item| item.body).collect())
+}
+
+/// Whether `body` opens with a list marker ([`markers::strip`]). A body opening with an
+/// ideograph, as most do, opens with none unless it is a Chinese numeral (`一、`): the
+/// marker parsers are not run for it.
+pub(super) fn opens_with_marker(body: &str) -> bool {
+    match body.trim_start().chars().next() {
+        Some(c) if is_ideograph(c) && !numeral::is_chinese_numeral_char(c) => false,
+        _ => markers::strip(body).0.is_some(),
+    }
 }
 
 /// Whether the items of a body make a nested list: the first has a marker, or the second has
@@ -57,10 +66,16 @@ pub(super) fn is_punctuation(c: char) -> bool {
 
 /// The characters of `text` outside any brackets or quotes, with their byte offsets.
 /// Unbalanced brackets never make the depth negative; an unclosed one hides the rest.
+///
+/// An ideograph, as most characters are, is neither quote nor bracket: one range test
+/// settles it before the bracket tests.
 pub(super) fn top_level(text: &str) -> impl Iterator<Item = (usize, char)> + '_ {
     let mut depth = 0usize;
     let mut in_ascii_quote = false;
     text.char_indices().filter(move |&(_, c)| {
+        if is_ideograph(c) {
+            return depth == 0 && !in_ascii_quote;
+        }
         if c == '"' {
             in_ascii_quote = !in_ascii_quote;
             return false;
@@ -84,20 +99,60 @@ pub(super) fn choice_follows(text: &str, at: usize) -> bool {
 }
 
 /// Split a body on `；`, `;` and `。` outside brackets, except before `或`. Parts are trimmed
-/// and empty ones dropped.
-pub(super) fn clauses(body: &str) -> Vec<&str> {
-    let mut parts = Vec::new();
-    let mut start = 0;
-    for (i, c) in top_level(body) {
-        let end = i + c.len_utf8();
-        if matches!(c, '；' | ';' | '。') && !choice_follows(body, end) {
-            parts.push(body[start..i].trim());
-            start = end;
+/// and empty ones dropped. An iterator, so that no vector is allocated for a body that is
+/// one clause, as most are.
+///
+/// A body with no separator at all (most) is one clause: told by a byte search, without the
+/// walk that tracks brackets.
+pub(super) fn clauses(body: &str) -> impl Iterator<Item = &str> + '_ {
+    let may_split = may_hold_clause_separator(body);
+    let mut top = top_level(body);
+    let mut start = Some(0);
+    std::iter::from_fn(move || loop {
+        let from = start?;
+        let separator = may_split
+            .then(|| {
+                top.find(|&(i, c)| {
+                    matches!(c, '；' | ';' | '。') && !choice_follows(body, i + c.len_utf8())
+                })
+            })
+            .flatten();
+        let part = match separator {
+            Some((i, c)) => {
+                start = Some(i + c.len_utf8());
+                &body[from..i]
+            }
+            None => {
+                start = None;
+                &body[from..]
+            }
+        };
+        let part = part.trim();
+        if !part.is_empty() {
+            return Some(part);
         }
+    })
+}
+
+/// Whether `text` holds `；`, `;` or `。` anywhere. A byte search for `;` and the lead bytes of
+/// `；` (U+FF1B) and `。` (U+3002); each lead byte found is checked for the whole character.
+pub(super) fn may_hold_clause_separator(text: &str) -> bool {
+    const FULL_WIDTH: &[u8] = "；".as_bytes();
+    const FULL_STOP: &[u8] = "。".as_bytes();
+    let bytes = text.as_bytes();
+    let mut from = 0;
+    while let Some(found) = bytes
+        .get(from..)
+        .and_then(|rest| memchr::memchr3(b';', FULL_WIDTH[0], FULL_STOP[0], rest))
+    {
+        let at = from + found;
+        let rest = &bytes[at..];
+        if rest[0] == b';' || rest.starts_with(FULL_WIDTH) || rest.starts_with(FULL_STOP) {
+            return true;
+        }
+        from = at + 1;
     }
-    parts.push(body[start..].trim());
-    parts.retain(|p| !p.is_empty());
-    parts
+    false
 }
 
 /// Trim white space and separators from both ends of an item.
@@ -118,52 +173,67 @@ pub(super) fn clause_break(text: &str) -> Option<char> {
         .map(|(_, c)| c)
 }
 
-/// Whether the clause is no clean list of documents: outside brackets it joins parts with
-/// `，`, `；` or `。` (a run-on clause, or a choice between whole lists: `A、B；或C`), or with a
-/// `：` that no choice follows ([`clause_break`]).
-pub(super) fn joins_parts(text: &str) -> bool {
-    top_level(text).any(|(i, c)| match c {
-        '，' | ',' | '；' | ';' | '。' => true,
-        '：' | ':' => !choice_follows(text, i + c.len_utf8()),
-        _ => false,
-    })
-}
-
 /// One item to be: its text in the cell, and its condition with the materials it asks for.
 pub(super) struct Draft<'a> {
     pub(super) raw: &'a str,
     pub(super) condition: Option<String>,
     /// The part naming the materials (the whole item when it has no condition), normalized.
     pub(super) body: String,
+    /// The [`Scan`] of the item's normalized text, when it is known already.
+    pub(super) scan: Option<Scan>,
 }
 
 impl<'a> Draft<'a> {
+    /// An item without condition: its body is its whole text, normalized (copied as it is
+    /// when there is no white space or invisible character to fold, as in most items).
     pub(super) fn plain(raw: &'a str) -> Draft<'a> {
+        let body = if raw.chars().any(is_space_or_invisible) {
+            normalize(raw)
+        } else {
+            raw.to_owned()
+        };
         Draft {
             raw,
             condition: None,
-            body: normalize(raw),
+            body,
+            scan: None,
         }
     }
 }
 
-/// The items of one clause.
-pub(super) fn drafts(clause: &str) -> Vec<Draft<'_>> {
+/// The items of one clause, handed to `each` in order (no vector: most clauses are one item).
+pub(super) fn drafts<'a>(clause: &'a str, mut each: impl FnMut(Draft<'a>)) {
     let clause = trim_separators(clause);
     if clause.is_empty() {
-        return Vec::new();
+        return;
     }
-    if let Some((condition, body)) = condition(clause) {
-        return vec![Draft {
-            raw: clause,
-            condition: Some(condition),
-            body,
-        }];
+    let scan = Scan::of(clause);
+    if let Some(comma) = scan.first_comma {
+        if let Some((condition, body)) = condition(clause, comma) {
+            return each(Draft {
+                raw: clause,
+                condition: Some(condition),
+                body,
+                scan: None,
+            });
+        }
     }
-    if joins_parts(clause) {
-        return vec![Draft::plain(clause)];
+    if scan.joins_parts || !scan.enumerates {
+        // The item is the whole clause: normal already unless it has white space.
+        let whole = match scan.spaced {
+            true => Draft::plain(clause),
+            false => Draft {
+                raw: clause,
+                condition: None,
+                body: clause.to_owned(),
+                scan: Some(scan),
+            },
+        };
+        return each(whole);
     }
-    enumerated(clause).into_iter().map(Draft::plain).collect()
+    for item in enumerated(clause) {
+        each(Draft::plain(item));
+    }
 }
 
 /// Split a clean clause on `、` where the part before it is a document by itself. A part that
@@ -207,7 +277,9 @@ pub(super) fn enumerated(clause: &str) -> Vec<&str> {
         .collect()
 }
 
-/// Words a document's name ends with.
+/// Words a document's name ends with. [`ends_with_document_head`] tells them by their last
+/// characters; the tests check it against this list.
+#[cfg(test)]
 pub(super) const DOCUMENT_HEADS: &[&str] = &[
     "证", "证件", "证书", "证明", "证照", "执照", "护照", "照片", "相片", "表", "单", "册", "票据",
     "收据", "发票", "凭证", "凭据", "文件", "批文", "批复", "材料", "资料", "报告", "记录", "病历",
@@ -243,7 +315,7 @@ pub(super) fn is_document(text: &str) -> bool {
             rest = before;
         } else if let Some(before) = strip_trailing_brackets(trimmed) {
             rest = before;
-        } else if let Some(before) = FORM_SUFFIXES.iter().find_map(|s| trimmed.strip_suffix(s)) {
+        } else if let Some(before) = strip_form_suffix(trimmed) {
             has_form = true;
             rest = before;
         } else {
@@ -251,7 +323,50 @@ pub(super) fn is_document(text: &str) -> bool {
             break;
         }
     }
-    has_form || rest.ends_with('》') || DOCUMENT_HEADS.iter().any(|head| rest.ends_with(head))
+    has_form || rest.ends_with('》') || ends_with_document_head(rest)
+}
+
+/// Whether `text` ends with one of the [`DOCUMENT_HEADS`]: decided on its last character
+/// (and the one before), instead of comparing the end of the text with each of ~40 words.
+/// A head of one character (`证`, `书`, `表`…) settles it alone; the others are told by the
+/// character before (`文件`, `证件`, `附件` but not `条件`).
+pub(super) fn ends_with_document_head(text: &str) -> bool {
+    let mut chars = text.chars();
+    let Some(last) = chars.next_back() else {
+        return false;
+    };
+    let before = chars.next_back().unwrap_or('\0');
+    match last {
+        '证' | '表' | '单' | '册' | '书' | '卡' | '函' | '簿' => true,
+        '件' => matches!(before, '证' | '文' | '附'),
+        '照' => matches!(before, '证' | '执' | '护'),
+        '片' => matches!(before, '照' | '相'),
+        '据' => matches!(before, '票' | '收' | '凭'),
+        '料' => matches!(before, '材' | '资'),
+        '方' => matches!(before, '处' | '底'),
+        '文' | '复' => before == '批',
+        '明' => before == '证',
+        '票' => before == '发',
+        '告' => before == '报',
+        '录' => before == '记',
+        '历' => before == '病',
+        '议' => before == '协',
+        '同' => before == '合',
+        '执' => before == '回',
+        '果' => before == '结',
+        '根' => before == '存',
+        '程' => before == '章',
+        _ => false,
+    }
+}
+
+/// `text` without the first of the [`FORM_SUFFIXES`] it ends with. Every suffix ends with
+/// `件`, `本` or `版`: a text ending otherwise is not compared with them one by one.
+pub(super) fn strip_form_suffix(text: &str) -> Option<&str> {
+    if !text.ends_with(['件', '本', '版']) {
+        return None;
+    }
+    FORM_SUFFIXES.iter().find_map(|s| text.strip_suffix(s))
 }
 
 /// Whether `text` is only a form or a number of copies (`复印件`, `副本1份`), with no
@@ -262,7 +377,7 @@ pub(super) fn is_bare_form(text: &str) -> bool {
     while !rest.is_empty() {
         if let Some(before) = strip_copies_suffix(rest) {
             rest = before.trim_end();
-        } else if let Some(before) = FORM_SUFFIXES.iter().find_map(|s| rest.strip_suffix(s)) {
+        } else if let Some(before) = strip_form_suffix(rest) {
             rest = before.trim_end();
         } else {
             return false;

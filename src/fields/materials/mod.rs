@@ -35,7 +35,10 @@ use crate::cell::Cell;
 use crate::diagnostic::{Code, Diagnostics};
 use crate::markers;
 use crate::model::{Material, MaterialFormat, MaterialGroup, Materials};
-use crate::normalize::{is_invisible, normalize, normalize_part_of_normal, normalized};
+use crate::normalize::{
+    is_ideograph, is_invisible, is_space_or_invisible, normalize, normalize_part_of_normal,
+    normalized,
+};
 use crate::numeral;
 
 mod applicants;
@@ -43,14 +46,18 @@ mod attributes;
 mod conditions;
 mod items;
 mod none;
+mod scan;
 
 use applicants::*;
 use attributes::*;
 use conditions::*;
 use items::*;
 use none::*;
+use scan::*;
 
-/// Structure a materials cell.
+/// Structure a materials cell. (Never inlined into its caller, so that a profile shows what
+/// the materials cost.)
+#[inline(never)]
 pub(crate) fn parse(cell: &Cell<'_>, diagnostics: &mut Diagnostics) -> Materials {
     let raw = cell.text();
     let mut materials = Materials {
@@ -68,37 +75,68 @@ pub(crate) fn parse(cell: &Cell<'_>, diagnostics: &mut Diagnostics) -> Materials
     let mut findings = Vec::new();
     for point in markers::split(raw) {
         groups.next_point();
-        let body = match applicant(point.body) {
+        // Without an applicant of its own, the point's first clause (which starts where the
+        // point does, with the same first colon if any) names none either.
+        let (body, first_clause_checked) = match applicant(point.body) {
             Some((who, rest)) => {
                 groups.start(who);
-                rest
+                (rest, false)
             }
-            None => point.body,
+            None => (point.body, true),
         };
-        let nested = nested_list(body);
-        for &sub in nested.as_deref().unwrap_or(std::slice::from_ref(&body)) {
-            for clause in clauses(sub) {
-                let clause = match applicant(clause) {
-                    Some((who, rest)) => {
-                        groups.start(who);
-                        rest
-                    }
-                    None => clause,
-                };
-                let mut items: Vec<Material> = drafts(strip_lead_in(clause))
-                    .into_iter()
-                    .map(|draft| material(draft, &mut findings))
-                    .collect();
-                share_distributed_tail(&mut items);
-                for item in items {
-                    groups.push(item);
+        match nested_list(body) {
+            Some(bodies) => {
+                for sub in bodies {
+                    read_body(sub, false, &mut groups, &mut findings);
                 }
             }
+            None => read_body(body, first_clause_checked, &mut groups, &mut findings),
         }
     }
     materials.groups = groups.groups;
     report(cell, findings, diagnostics);
     materials
+}
+
+/// Read the clauses of one body into `groups`. `first_clause_checked`: the body is known to
+/// open with no applicant, so a clause that opens the body need not be asked again (it has
+/// the body's first colon at the same place, or none).
+fn read_body<'a>(
+    body: &'a str,
+    first_clause_checked: bool,
+    groups: &mut Groups,
+    findings: &mut Vec<Finding<'a>>,
+) {
+    for clause in clauses(body) {
+        // The first clause opens the body only when no separator comes first (`；职工：…`).
+        let opens_body = clause.as_ptr() == body.trim_start().as_ptr();
+        // One walk finds the clause's heading, an applicant or a lead-in.
+        let ask_applicant = !(first_clause_checked && opens_body);
+        let heading = Heading::of(clause, ask_applicant, true);
+        let named = if ask_applicant {
+            heading.applicant(clause)
+        } else {
+            None
+        };
+        let items = match named {
+            Some((who, rest)) => {
+                groups.start(who);
+                strip_lead_in(rest)
+            }
+            None => heading.strip_lead_in(clause),
+        };
+        let mut count = 0;
+        let mut last_may_share = false;
+        drafts(items, |draft| {
+            let (item, may_share) = material(draft, findings);
+            groups.push(item);
+            last_may_share = may_share;
+            count += 1;
+        });
+        if last_may_share {
+            share_distributed_tail(groups.last_items_mut(count));
+        }
+    }
 }
 
 /// Something an item could not structure: the item's text in the cell, and what.
@@ -110,11 +148,16 @@ struct Finding<'a> {
 /// Report the findings of a cell as `materials_unparsed`, each at its item's position
 /// (counted in one walk over the cell, however many there are).
 fn report(cell: &Cell<'_>, findings: Vec<Finding<'_>>, diagnostics: &mut Diagnostics) {
+    if findings.is_empty() {
+        return;
+    }
     let items: Vec<&str> = findings.iter().map(|f| f.item).collect();
     for (finding, at) in findings.into_iter().zip(cell.positions_of(&items)) {
         diagnostics.push(Code::MaterialsUnparsed, at, finding.message);
     }
 }
 
+#[cfg(test)]
+mod reference;
 #[cfg(test)]
 mod tests;

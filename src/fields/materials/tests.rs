@@ -569,35 +569,398 @@ fn nested_bodies_skips_splitting_only_where_no_list_can_open() {
 }
 
 #[test]
-fn joins_parts_is_a_choice_between_lists_or_a_clause_break() {
-    // The two tests it stands for, as they were written.
-    let offers_choice_between_lists = |text: &str| {
-        top_level(text).any(|(i, c)| {
-            matches!(c, '，' | ',' | '；' | ';' | '。') && choice_follows(text, i + c.len_utf8())
-        })
-    };
+fn the_scan_of_a_clause_agrees_with_the_walks_it_replaces() {
+    // Each field as the reference parser computed it, by a walk of its own.
+    let first_comma = |text: &str| top_level(text).find(|&(_, c)| c == '，' || c == ',');
+    let enumerates = |text: &str| top_level(text).any(|(_, c)| c == '、');
     let pieces = [
         "表", "，", ",", "；", "。", "：", ":", "或", " ", "（", "）", "、", "\"", "\u{200B}",
     ];
     let texts = crate::test_support::every_text(&pieces, 4);
     for text in &texts {
-        let expected = offers_choice_between_lists(text) || clause_break(text).is_some();
-        assert_eq!(joins_parts(text), expected, "{text:?}");
+        let shape = Scan::of(text);
+        let joins = reference::items::joins_parts(text);
+        assert_eq!(shape.joins_parts, joins, "{text:?}");
+        assert_eq!(shape.first_comma, first_comma(text), "{text:?}");
+        assert_eq!(shape.enumerates, enumerates(text), "{text:?}");
+        let spaced = text.contains(crate::normalize::is_space_or_invisible);
+        assert_eq!(shape.spaced, spaced, "{text:?}");
     }
 }
 
-/// [`first_colon`] as first written: a walk over the characters.
-fn first_colon_by_walk(text: &str) -> Option<(usize, char)> {
-    text.char_indices().find(|&(_, c)| c == '：' || c == ':')
+#[test]
+fn clause_separators_are_found_by_their_bytes() {
+    let pieces = [
+        "表", "；", ";", "。", "，", "、", "（", "a", "\u{FF1A}", "\u{3003}",
+    ];
+    let texts = crate::test_support::every_text(&pieces, 4);
+    for text in &texts {
+        let expected = text.contains(['；', ';', '。']);
+        assert_eq!(may_hold_clause_separator(text), expected, "{text:?}");
+    }
+}
+
+#[test]
+fn clauses_agree_with_the_reference() {
+    let pieces = [
+        "表", "；", ";", "。", "或", " ", "（", "）", "\"", "《", "》",
+    ];
+    let texts = crate::test_support::every_text(&pieces, 5);
+    for text in &texts {
+        let clauses: Vec<&str> = clauses(text).collect();
+        assert_eq!(clauses, reference::items::clauses(text), "{text:?}");
+    }
+}
+
+#[test]
+fn the_scan_of_an_item_agrees_with_the_walks_it_replaces() {
+    let pieces = [
+        "份", "件", "盖", "或", "《", "》", "（", "）", "\"", "，", "：", "；", "甲", " ",
+    ];
+    let texts = crate::test_support::every_text(&pieces, 4);
+    for text in &texts {
+        let scan = Scan::of(text);
+        assert_eq!(scan.clause_break, clause_break(text), "{text:?}");
+        assert_eq!(scan.title, text.contains('《'), "{text:?}");
+        assert_eq!(scan.copies, text.contains('份'), "{text:?}");
+        assert_eq!(scan.format, text.contains('件'), "{text:?}");
+        assert_eq!(scan.seal, text.contains('盖'), "{text:?}");
+        let top_level_choice = top_level(text).any(|(_, c)| c == '或');
+        assert_eq!(scan.choice, top_level_choice, "{text:?}");
+    }
+}
+
+#[test]
+fn ideographs_are_told_by_their_bytes() {
+    for c in (0..0x11_0000).filter_map(char::from_u32) {
+        let mut buffer = [0; 4];
+        let encoded = c.encode_utf8(&mut buffer).as_bytes();
+        let told = ideograph_at(encoded).is_some();
+        assert_eq!(told, is_ideograph(c), "{c:?}");
+        if told {
+            assert_eq!(
+                ideograph_at(encoded),
+                Some([encoded[0], encoded[1], encoded[2]])
+            );
+        }
+    }
+}
+
+#[test]
+fn the_scan_agrees_with_the_reference_walks_next_to_any_character() {
+    // The characters around the ideograph range and those the scan looks for, between others.
+    let pieces = [
+        "份",
+        "件",
+        "盖",
+        "或",
+        "\u{4DFF}",
+        "\u{4E00}",
+        "\u{9FFF}",
+        "\u{A000}",
+        "（",
+        "）",
+        "，",
+        "：",
+        " ",
+        "a",
+        "\u{20000}",
+    ];
+    let texts = crate::test_support::every_text(&pieces, 4);
+    for text in &texts {
+        let scan = Scan::of(text);
+        assert_eq!(scan.clause_break, clause_break(text), "{text:?}");
+        assert_eq!(scan.copies, text.contains('份'), "{text:?}");
+        assert_eq!(scan.format, text.contains('件'), "{text:?}");
+        assert_eq!(scan.seal, text.contains('盖'), "{text:?}");
+        assert_eq!(
+            scan.choice,
+            top_level(text).any(|(_, c)| c == '或'),
+            "{text:?}"
+        );
+        let joins = reference::items::joins_parts(text);
+        assert_eq!(scan.joins_parts, joins, "{text:?}");
+        let spaced = text.contains(crate::normalize::is_space_or_invisible);
+        assert_eq!(scan.spaced, spaced, "{text:?}");
+    }
+}
+
+#[test]
+fn attributes_are_absent_where_the_scan_says_so() {
+    let pieces = [
+        "原件",
+        "复印件",
+        "影印件",
+        "或",
+        "1",
+        "份",
+        "各",
+        "一式两",
+        "盖章",
+        "《",
+        "甲",
+    ];
+    let texts = crate::test_support::every_text(&pieces, 4);
+    for text in &texts {
+        let scan = Scan::of(text);
+        if !scan.title {
+            assert!(title_spans(text).is_empty(), "{text:?}");
+        }
+        if !scan.copies {
+            assert_eq!(copies(text), Copies::None, "{text:?}");
+        }
+        if !scan.format {
+            assert_eq!(format(text), Format::None, "{text:?}");
+        }
+        if !scan.seal {
+            assert!(!seal_required(text), "{text:?}");
+        }
+        if !scan.choice {
+            assert!(alternatives(text).is_empty(), "{text:?}");
+        }
+    }
+}
+
+#[test]
+fn document_heads_are_told_by_their_last_characters() {
+    // Every character any head holds, and every pair of them (`条件` is no head, `证件` is).
+    let mut chars: Vec<String> = DOCUMENT_HEADS
+        .iter()
+        .flat_map(|head| head.chars())
+        .map(String::from)
+        .collect();
+    chars.extend(["条", "甲", " ", "》"].map(String::from));
+    chars.sort();
+    chars.dedup();
+    let pieces: Vec<&str> = chars.iter().map(String::as_str).collect();
+    let texts = crate::test_support::every_text(&pieces, 2);
+    let mut heads = 0;
+    for text in &texts {
+        let expected = DOCUMENT_HEADS.iter().any(|head| text.ends_with(head));
+        assert_eq!(ends_with_document_head(text), expected, "{text:?}");
+        heads += usize::from(expected);
+    }
+    assert!(heads > 100, "{heads}");
+}
+
+#[test]
+fn document_tests_agree_with_the_reference() {
+    let pieces = [
+        "证",
+        "证件",
+        "文件",
+        "条件",
+        "原件",
+        "复印件",
+        "副本",
+        "或",
+        "及",
+        "1份",
+        "各",
+        "（甲）",
+        "》",
+        "《",
+        "。",
+        " ",
+        "执业",
+    ];
+    let texts = crate::test_support::every_text(&pieces, 3);
+    for text in &texts {
+        let document = reference::items::is_document(text);
+        assert_eq!(is_document(text), document, "{text:?}");
+        let bare = reference::items::is_bare_form(text);
+        assert_eq!(is_bare_form(text), bare, "{text:?}");
+        let suffixes = reference::items::FORM_SUFFIXES;
+        let stripped = suffixes.iter().find_map(|s| text.strip_suffix(s));
+        assert_eq!(strip_form_suffix(text), stripped, "{text:?}");
+    }
+}
+
+#[test]
+fn applicant_and_lead_in_agree_with_the_reference() {
+    let pieces = [
+        "职工",
+        "单位",
+        "、",
+        "：",
+        ":",
+        " ",
+        "\u{200B}",
+        "1",
+        "①",
+        "（",
+        "《",
+        "提供",
+        "以下",
+        "甲乙丙丁戊己庚辛",
+    ];
+    let texts = crate::test_support::every_text(&pieces, 4);
+    for text in &texts {
+        let named = reference::applicants::applicant(text);
+        assert_eq!(applicant(text), named, "{text:?}");
+        let stripped = reference::applicants::strip_lead_in(text);
+        assert_eq!(strip_lead_in(text), stripped, "{text:?}");
+    }
+}
+
+#[test]
+fn bars_applicant_agrees_with_its_definition() {
+    for c in (0..0x3_0000).filter_map(char::from_u32) {
+        let defined =
+            c != '、' && (c.is_ascii_punctuation() || is_punctuation(c) || c.is_numeric());
+        assert_eq!(bars_applicant(c), defined, "{c:?}");
+    }
+}
+
+/// The whole parse, fast and reference, on every text of up to `most` of `pieces`: the same
+/// materials and the same diagnostics.
+fn assert_parse_agrees_with_the_reference(pieces: &[&str], most: usize) {
+    let texts = crate::test_support::every_text(pieces, most);
+    for text in &texts {
+        let cell = cell(text);
+        let mut fast = Diagnostics::default();
+        let mut slow = Diagnostics::default();
+        let materials = parse(&cell, &mut fast);
+        let expected = reference::parse(&cell, &mut slow);
+        assert_eq!(materials, expected, "{text:?}");
+        assert_eq!(fast.into_sorted(), slow.into_sorted(), "{text:?}");
+    }
+}
+
+#[test]
+fn parse_agrees_with_the_reference_on_lists_and_applicants() {
+    let pieces = [
+        "1.",
+        "2、",
+        "①",
+        "②",
+        "职工：",
+        "需提供：",
+        "表",
+        "；",
+        "或",
+        " ",
+        "、",
+        "，",
+    ];
+    assert_parse_agrees_with_the_reference(&pieces, 4);
+}
+
+#[test]
+fn parse_agrees_with_the_reference_on_items() {
+    let pieces = [
+        "《表》",
+        "《",
+        "（",
+        "）",
+        "证",
+        "原件",
+        "复印件",
+        "各1份",
+        "盖章",
+        "或",
+        "、",
+        "，",
+        "。",
+        "\"",
+    ];
+    assert_parse_agrees_with_the_reference(&pieces, 4);
+}
+
+#[test]
+fn parse_agrees_with_the_reference_on_conditions() {
+    let pieces = [
+        "属于甲情形的",
+        "，",
+        "须提供",
+        "病历",
+        "复印件",
+        "、",
+        "证明",
+        "：",
+        "或",
+        "；",
+        "1.",
+    ];
+    assert_parse_agrees_with_the_reference(&pieces, 4);
 }
 
 #[test]
 fn first_colon_agrees_with_the_walk() {
-    let pieces = ["甲", ":", "：", "a", "（", "\u{FF1B}", "；", " "];
-    // Every string of up to five pieces.
+    let pieces = [
+        "甲", ":", "：", "a", "（", "\u{FF1B}", "；", " ", "\u{FF5A}",
+    ];
     let texts = crate::test_support::every_text(&pieces, 5);
     for text in &texts {
-        assert_eq!(first_colon(text), first_colon_by_walk(text), "{text:?}");
+        let walked = text.char_indices().find(|&(_, c)| c == '：' || c == ':');
+        assert_eq!(first_colon(text), walked, "{text:?}");
+    }
+}
+
+#[test]
+fn alternatives_and_seals_agree_with_the_reference() {
+    let pieces = [
+        "甲",
+        "或",
+        "或者",
+        "原件",
+        "复印件",
+        "（",
+        "）",
+        "；",
+        "盖",
+        "章",
+        "无需",
+        "覆",
+        " ",
+    ];
+    let texts = crate::test_support::every_text(&pieces, 4);
+    for text in &texts {
+        let expected = reference::attributes::alternatives(text);
+        assert_eq!(alternatives(text), expected, "{text:?}");
+        let sealed = reference::attributes::seal_required(text);
+        assert_eq!(seal_required(text), sealed, "{text:?}");
+    }
+}
+
+#[test]
+fn copies_agree_with_the_reference() {
+    let pieces = [
+        "1", "２", "一", "两", "十", "各", "一式", "式", "份", " ", "\t", "甲", "1.5", "万",
+    ];
+    let texts = crate::test_support::every_text(&pieces, 4);
+    let mut named = 0;
+    for text in &texts {
+        // Two enums of the same shape: compared as they print.
+        let expected = format!("{:?}", reference::attributes::copies(text));
+        assert_eq!(format!("{:?}", copies(text)), expected, "{text:?}");
+        named += usize::from(expected != "None");
+    }
+    assert!(named > 1000, "{named}");
+}
+
+#[test]
+fn formats_agree_with_the_reference() {
+    let pieces = [
+        "原",
+        "件",
+        "原件",
+        "复印",
+        "复印件",
+        "影印件",
+        "及",
+        "或",
+        "、",
+        "与",
+        "甲",
+        " ",
+        "者",
+    ];
+    let texts = crate::test_support::every_text(&pieces, 4);
+    for text in &texts {
+        // Two enums of the same shape: compared as they print.
+        let expected = format!("{:?}", reference::attributes::format(text));
+        assert_eq!(format!("{:?}", format(text)), expected, "{text:?}");
     }
 }
 
