@@ -19,7 +19,7 @@ mod issuers;
 mod number;
 mod provisions;
 
-use nom::{bytes::complete::take_while, IResult, Parser};
+use nom::IResult;
 
 use crate::brackets::{title_spans, TitleSpan};
 use crate::cell::Cell;
@@ -29,11 +29,6 @@ use crate::model::{Citation, DocumentNumber, LegalBasis};
 use crate::normalize::{fold_spaces, normalize};
 
 use provisions::{OversizedRange, Provisions};
-
-/// nom: white space, the ideographic space included (never fails).
-fn ws(input: &str) -> IResult<&str, &str> {
-    take_while(char::is_whitespace).parse(input)
-}
 
 /// Punctuation that separates citations and may trail one.
 fn is_separator(c: char) -> bool {
