@@ -15,6 +15,8 @@
 //! reported (`citation_unparsed`); a cell without any title is reported as
 //! `legal_basis_without_citation`.
 
+#[cfg(test)]
+mod before;
 mod issuers;
 mod number;
 mod provisions;
@@ -26,7 +28,7 @@ use crate::cell::Cell;
 use crate::diagnostic::{excerpt, Code, Diagnostics};
 use crate::markers;
 use crate::model::{Citation, DocumentNumber, LegalBasis};
-use crate::normalize::{fold_spaces, normalize};
+use crate::normalize::{fold_spaces, is_space_or_invisible, normalize};
 
 use provisions::{OversizedRange, Provisions};
 
@@ -37,6 +39,34 @@ fn is_separator(c: char) -> bool {
 
 fn trim_separators(text: &str) -> &str {
     text.trim_matches(is_separator)
+}
+
+/// Whether `text` holds white space or an invisible character: what [`normalize`] and
+/// [`fold_spaces`] would change inside it. A plain loop over the characters: `str::contains`
+/// with a predicate goes through the pattern searcher, which costs twice as much here.
+fn has_space(text: &str) -> bool {
+    text.chars().any(is_space_or_invisible)
+}
+
+/// [`fold_spaces`] of `text`, copied as it is when it holds no white space (as most titles
+/// and citations do). `spaced` says whether it may: false only when the caller knows the text
+/// (a part of a point without white space) has none, so that no part is scanned again.
+fn folded(text: &str, spaced: bool) -> String {
+    if spaced && has_space(text) {
+        fold_spaces(text)
+    } else {
+        text.to_owned()
+    }
+}
+
+/// [`normalize`] of `text`, copied as it is when it holds no white space; `spaced` as for
+/// [`folded`].
+fn normal(text: &str, spaced: bool) -> String {
+    if spaced && has_space(text) {
+        normalize(text)
+    } else {
+        text.to_owned()
+    }
 }
 
 /// What is left between two citations, without the separators and a conjunction joining them
@@ -51,7 +81,7 @@ fn between_citations(text: &str) -> &str {
 
 /// The first title quoted inside a title, with `〈〉` or nested `《》`:
 /// `关于印发〈外国人在中国永久居留享有相关待遇的办法〉的通知` → the 办法.
-fn inner_title(title: &str) -> Option<String> {
+fn inner_title(title: &str, spaced: bool) -> Option<String> {
     let (open, close) = title
         .char_indices()
         .find_map(|(i, c)| match c {
@@ -68,7 +98,7 @@ fn inner_title(title: &str) -> Option<String> {
         } else if c == close {
             depth -= 1;
             if depth == 0 {
-                let inner = fold_spaces(&title[open..open + i]);
+                let inner = folded(&title[open..open + i], spaced);
                 return Some(inner).filter(|t| !t.is_empty());
             }
         }
@@ -175,37 +205,71 @@ pub(crate) fn parse(cell: &Cell<'_>, diagnostics: &mut Diagnostics) -> LegalBasi
         unreported: 0,
     };
     for point in points(text, &spans) {
-        reader.point(point, &mut basis.citations);
+        reader.point(&point, &spans, &mut basis.citations);
     }
     reader.finish();
     basis
 }
 
-/// The cell split at its list markers; a marker inside a title does not count.
-fn points<'a>(text: &'a str, spans: &[TitleSpan]) -> Vec<&'a str> {
+/// One point of the list (or the whole cell when it has no list), trimmed.
+struct Point<'a> {
+    text: &'a str,
+    /// Where `text` starts in the cell.
+    offset: usize,
+}
+
+impl Point<'_> {
+    /// The titles of the point, from those of the cell (`cell_spans`): the ones that start
+    /// inside it. A point never cuts a title (its markers are outside titles, and a title left
+    /// open runs to the end of the cell, so to the end of the last point), hence the cell is
+    /// scanned for titles once rather than once more per point.
+    fn spans<'s>(&self, cell_spans: &'s [TitleSpan]) -> &'s [TitleSpan] {
+        let end = self.offset + self.text.len();
+        let first = cell_spans.partition_point(|s| s.start < self.offset);
+        let past = cell_spans.partition_point(|s| s.start < end);
+        &cell_spans[first..past.max(first)]
+    }
+
+    /// `span`, one of [`Point::spans`], indexing into the point's text: the span of an
+    /// unclosed title ends with the point, which is trimmed where the cell is not.
+    fn local(&self, span: TitleSpan) -> TitleSpan {
+        TitleSpan {
+            start: span.start - self.offset,
+            end: (span.end - self.offset).min(self.text.len()),
+            closed: span.closed,
+        }
+    }
+}
+
+/// The cell split at its list markers; a marker inside a title does not count. Points that
+/// hold nothing but separators are left out.
+fn points<'a>(text: &'a str, spans: &[TitleSpan]) -> Vec<Point<'a>> {
     // Spans are ordered and do not overlap: the first ending after `at` is the only one that
     // may hold it.
     let inside_title = |at: usize| {
         let next = spans.partition_point(|s| s.end <= at);
         spans.get(next).is_some_and(|s| s.start < at)
     };
-    let starts: Vec<(usize, usize)> = markers::list_markers(text)
-        .into_iter()
-        .filter(|m| !inside_title(m.start))
-        .map(|m| (m.start, m.end))
-        .collect();
-    let mut points = Vec::with_capacity(starts.len() + 1);
-    let head_end = starts.first().map_or(text.len(), |&(start, _)| start);
-    points.push(&text[..head_end]);
-    for (k, &(_, body_start)) in starts.iter().enumerate() {
-        let end = starts.get(k + 1).map_or(text.len(), |&(next, _)| next);
-        points.push(&text[body_start..end]);
+    let mut points = Vec::new();
+    let mut push = |piece: &'a str| {
+        let trimmed = piece.trim();
+        if !trim_separators(trimmed).is_empty() {
+            points.push(Point {
+                text: trimmed,
+                offset: offset_in(text, trimmed),
+            });
+        }
+    };
+    let mut piece_start = 0;
+    for marker in markers::list_markers(text) {
+        if inside_title(marker.start) {
+            continue;
+        }
+        push(&text[piece_start..marker.start]);
+        piece_start = marker.end;
     }
+    push(&text[piece_start..]);
     points
-        .into_iter()
-        .map(str::trim)
-        .filter(|p| !trim_separators(p).is_empty())
-        .collect()
 }
 
 /// Reads the citations of a cell, reporting into its diagnostics.
@@ -224,12 +288,15 @@ const MAX_REPORTS: usize = 20;
 
 impl Reader<'_, '_, '_> {
     /// The citations of one point of the list (or of the whole cell when it has no list).
-    fn point(&mut self, point: &str, out: &mut Vec<Citation>) {
-        let spans = title_spans(point);
-        let Some(first) = spans.first() else {
+    fn point(&mut self, at: &Point<'_>, cell_spans: &[TitleSpan], out: &mut Vec<Citation>) {
+        let point = at.text;
+        let spans = at.spans(cell_spans);
+        let Some(first) = spans.first().map(|&s| at.local(s)) else {
             self.untitled(point, out);
             return;
         };
+        // Most points hold no white space: then none of their parts is looked at again.
+        let spaced = has_space(point);
         // Text before the first title: issuers, or left over.
         let head = trim_separators(&point[..first.start]);
         let (mut issuers, mut leftover) = match issuers::issuer_list(head) {
@@ -238,15 +305,17 @@ impl Reader<'_, '_, '_> {
         };
         let mut start = 0;
         for (k, span) in spans.iter().enumerate() {
-            let next_start = spans.get(k + 1).map_or(point.len(), |s| s.start);
+            let span = at.local(*span);
+            let next = spans.get(k + 1).map(|&s| at.local(s));
+            let next_start = next.map_or(point.len(), |s| s.start);
             let (rest, tail) = tail(&point[span.end..next_start]);
-            let rest = if k + 1 < spans.len() {
+            let rest = if next.is_some() {
                 between_citations(rest)
             } else {
                 trim_separators(rest)
             };
             // What is left before the next title names its issuers, or is left over here.
-            let next_issuers = match spans.get(k + 1) {
+            let next_issuers = match next {
                 Some(_) if !rest.is_empty() => issuers::issuer_list(rest),
                 _ => None,
             };
@@ -256,8 +325,9 @@ impl Reader<'_, '_, '_> {
             };
             let parts = Parts {
                 text: &point[start..end],
-                span: *span,
+                span,
                 point,
+                spaced,
                 issuers: std::mem::take(&mut issuers),
                 leftovers: [
                     leftover.take(),
@@ -282,7 +352,7 @@ impl Reader<'_, '_, '_> {
             )
         });
         out.push(Citation {
-            text: fold_spaces(text),
+            text: folded(text, true),
             ..Citation::default()
         });
     }
@@ -291,7 +361,7 @@ impl Reader<'_, '_, '_> {
     fn citation(&mut self, parts: Parts<'_>) -> Citation {
         let content = parts.span.content(parts.point);
         let title = if parts.span.closed {
-            fold_spaces(content)
+            folded(content, parts.spaced)
         } else {
             self.unparsed(&parts.point[parts.span.start..], |line| {
                 format!(
@@ -301,7 +371,11 @@ impl Reader<'_, '_, '_> {
             });
             String::new()
         };
-        let mut issuers: Vec<String> = parts.issuers.iter().map(|b| normalize(b)).collect();
+        let mut issuers: Vec<String> = parts
+            .issuers
+            .iter()
+            .map(|b| normal(b, parts.spaced))
+            .collect();
         if let Some(number) = &parts.tail.number {
             for body in number::issuing_bodies(number) {
                 if !issuers.contains(&body) {
@@ -322,9 +396,9 @@ impl Reader<'_, '_, '_> {
             self.oversized(range);
         }
         Citation {
-            text: fold_spaces(trim_separators(parts.text)),
+            text: folded(trim_separators(parts.text), parts.spaced),
             inner_title: if parts.span.closed {
-                inner_title(content)
+                inner_title(content, parts.spaced)
             } else {
                 None
             },
@@ -332,7 +406,7 @@ impl Reader<'_, '_, '_> {
             issuers,
             document_number: parts.tail.number,
             provisions: parts.tail.provisions.list,
-            annex: parts.tail.annex.map(normalize),
+            annex: parts.tail.annex.map(|annex| normal(annex, parts.spaced)),
         }
     }
 
@@ -385,6 +459,8 @@ struct Parts<'a> {
     span: TitleSpan,
     /// The point the span indexes into.
     point: &'a str,
+    /// Whether the point holds white space (else no part of it is scanned for it).
+    spaced: bool,
     issuers: Vec<&'a str>,
     /// Text before the title and after the tail that could not be read.
     leftovers: [Option<&'a str>; 2],

@@ -489,3 +489,44 @@ fn reports_past_the_limit_are_counted_together() {
         "could not read “甲” in the citation of 《法》 at line 1"
     );
 }
+
+/// The cell reader reads every sequence of pieces that make or break citations (markers,
+/// titles nested or left open, numbers, provisions, issuers, white space of every kind) as
+/// the version before its passes were fused ([`super::before`]) does, diagnostics included.
+#[test]
+fn fused_reader_agrees_with_the_one_before() {
+    let pieces = [
+        "1. ",
+        "2.",
+        "《甲",
+        "》",
+        "〈乙〉",
+        "（主席令第35号）",
+        "第五条",
+        "、",
+        "国家医保局 ",
+        "和",
+        "\u{3000}",
+        "附件第二条",
+        "x",
+    ];
+    let texts = crate::test_support::every_text(&pieces, 5);
+    let texts = texts.iter().map(String::as_str).chain([
+        "1. 《中华人民共和国社会保险法》（主席令第35号）第八条、第五十七条 2. 《社会保险费征缴暂行条例》（国务院令第259号）第九条",
+        "国家医保局、财政部《关于扩大长期护理保险制度试点的指导意见》（医保发〔2020〕37号）",
+        "《国家医保局 财政部关于建立医疗保障待遇清单制度的意见》（医保发〔2021〕5号）国家医疗保障待遇清单（2020版）第二条第（三）款",
+        "1. 《甲》第五十四条； 2. 《乙》第七条；第八条； 3. 《丙》（省政府令第322号）",
+        "（一）《甲 法》\u{200B}（主席令第35号） （二）《乙《丙》  ",
+    ]);
+    for text in texts {
+        let cell = Cell::new(text, 1, "");
+        let mut fused = Diagnostics::default();
+        let mut plain = Diagnostics::default();
+        assert_eq!(
+            parse(&cell, &mut fused),
+            super::before::parse(&cell, &mut plain),
+            "{text:?}"
+        );
+        assert_eq!(fused.into_sorted(), plain.into_sorted(), "{text:?}");
+    }
+}
