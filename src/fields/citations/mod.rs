@@ -23,12 +23,12 @@ mod provisions;
 
 use nom::IResult;
 
-use crate::brackets::{title_spans, TitleSpan};
+use crate::brackets::TitleSpan;
 use crate::cell::Cell;
 use crate::diagnostic::{excerpt, Code, Diagnostics};
 use crate::markers;
 use crate::model::{Citation, DocumentNumber, LegalBasis};
-use crate::normalize::{fold_spaces, is_space_or_invisible, normalize};
+use crate::normalize::{fold_spaces, is_ideograph, is_invisible, is_space_or_invisible, normalize};
 
 use provisions::{OversizedRange, Provisions};
 
@@ -39,6 +39,66 @@ fn is_separator(c: char) -> bool {
 
 fn trim_separators(text: &str) -> &str {
     text.trim_matches(is_separator)
+}
+
+/// What one pass over a cell finds: its titles, as [`crate::brackets::title_spans`] gives
+/// them, and where it holds white space or an invisible character (byte offsets, in order).
+/// One pass where there were two per point and one more per cell: titles and white space are
+/// what every other step asks about.
+struct Survey {
+    spans: Vec<TitleSpan>,
+    spaces: Vec<usize>,
+}
+
+/// Survey `text` (see [`Survey`]). The same walk as `title_spans`, with ideographs (most
+/// characters) passed over after one range test.
+fn survey(text: &str) -> Survey {
+    // Room for the usual cell: a few citations, a few spaces between them.
+    let mut spans = Vec::with_capacity(4);
+    let mut spaces = Vec::with_capacity(4);
+    let mut depth = 0usize;
+    let mut start = 0;
+    for (i, c) in text.char_indices() {
+        if is_ideograph(c) {
+            continue;
+        }
+        match c {
+            '《' => {
+                if depth == 0 {
+                    start = i;
+                }
+                depth += 1;
+            }
+            '》' if depth > 0 => {
+                depth -= 1;
+                if depth == 0 {
+                    spans.push(TitleSpan {
+                        start,
+                        end: i + '》'.len_utf8(),
+                        closed: true,
+                    });
+                }
+            }
+            _ if c.is_whitespace() || is_invisible(c) => spaces.push(i),
+            _ => {}
+        }
+    }
+    if depth > 0 {
+        spans.push(TitleSpan {
+            start,
+            end: text.len(),
+            closed: false,
+        });
+    }
+    Survey { spans, spaces }
+}
+
+impl Survey {
+    /// Whether the bytes `start..end` of the cell hold white space or an invisible character.
+    fn spaced(&self, start: usize, end: usize) -> bool {
+        let first = self.spaces.partition_point(|&at| at < start);
+        self.spaces.get(first).is_some_and(|&at| at < end)
+    }
 }
 
 /// Whether `text` holds white space or an invisible character: what [`normalize`] and
@@ -178,7 +238,8 @@ fn tail(input: &str) -> (&str, Tail<'_>) {
 /// Structure a 设定依据 cell.
 pub(crate) fn parse(cell: &Cell<'_>, diagnostics: &mut Diagnostics) -> LegalBasis {
     let text = cell.text();
-    let spans = title_spans(text);
+    let survey = survey(text);
+    let spans = &survey.spans;
     let mut basis = LegalBasis {
         raw: text.to_owned(),
         citations: Vec::new(),
@@ -204,8 +265,8 @@ pub(crate) fn parse(cell: &Cell<'_>, diagnostics: &mut Diagnostics) -> LegalBasi
         reported: 0,
         unreported: 0,
     };
-    for point in points(text, &spans) {
-        reader.point(&point, &spans, &mut basis.citations);
+    for point in points(text, spans) {
+        reader.point(&point, &survey, &mut basis.citations);
     }
     reader.finish();
     basis
@@ -250,7 +311,7 @@ fn points<'a>(text: &'a str, spans: &[TitleSpan]) -> Vec<Point<'a>> {
         let next = spans.partition_point(|s| s.end <= at);
         spans.get(next).is_some_and(|s| s.start < at)
     };
-    let mut points = Vec::new();
+    let mut points = Vec::with_capacity(4);
     let mut push = |piece: &'a str| {
         let trimmed = piece.trim();
         if !trim_separators(trimmed).is_empty() {
@@ -288,15 +349,15 @@ const MAX_REPORTS: usize = 20;
 
 impl Reader<'_, '_, '_> {
     /// The citations of one point of the list (or of the whole cell when it has no list).
-    fn point(&mut self, at: &Point<'_>, cell_spans: &[TitleSpan], out: &mut Vec<Citation>) {
+    fn point(&mut self, at: &Point<'_>, survey: &Survey, out: &mut Vec<Citation>) {
         let point = at.text;
-        let spans = at.spans(cell_spans);
+        let spans = at.spans(&survey.spans);
         let Some(first) = spans.first().map(|&s| at.local(s)) else {
             self.untitled(point, out);
             return;
         };
         // Most points hold no white space: then none of their parts is looked at again.
-        let spaced = has_space(point);
+        let spaced = survey.spaced(at.offset, at.offset + point.len());
         // Text before the first title: issuers, or left over.
         let head = trim_separators(&point[..first.start]);
         let (mut issuers, mut leftover) = match issuers::issuer_list(head) {

@@ -13,6 +13,7 @@
 
 use nom::IResult;
 
+use super::{has_space, normal};
 use crate::model::{DocumentNumber, NumberKind};
 use crate::normalize::{is_ideograph, normalize};
 use crate::numeral;
@@ -81,13 +82,14 @@ fn serial(input: &str) -> Option<(&str, u32)> {
 
 /// A 文号: prefix, bracketed year, serial (`人社部发〔2012〕53号`).
 fn wenhao(input: &str) -> Option<(&str, (&str, u32, u32))> {
-    let prefix = &input[..till(input, is_stop)];
-    if prefix.trim().is_empty() {
+    let stop = till(input, is_stop);
+    let prefix = input[..stop].trim();
+    if prefix.is_empty() {
         return None;
     }
-    let (rest, year) = bracketed_year(&input[prefix.len()..])?;
+    let (rest, year) = bracketed_year(&input[stop..])?;
     let (rest, n) = serial(rest.trim_start())?;
-    Some((rest, (prefix.trim(), year, n)))
+    Some((rest, (prefix, year, n)))
 }
 
 /// Whether `c` ends the issuer of an order written issuer first: `令`, or a character no
@@ -102,13 +104,14 @@ fn ends_order_issuer(c: char) -> bool {
 
 /// An order with its issuer before `令`: `国务院令第259号`.
 fn order_issuer_first(input: &str) -> Option<(&str, (Option<&str>, u32))> {
-    let issuer = &input[..till(input, ends_order_issuer)];
-    if issuer.trim().is_empty() {
+    let end = till(input, ends_order_issuer);
+    let issuer = input[..end].trim();
+    if issuer.is_empty() {
         return None;
     }
-    let rest = input[issuer.len()..].strip_prefix('令')?.trim_start();
+    let rest = input[end..].strip_prefix('令')?.trim_start();
     let (rest, n) = serial(rest)?;
-    Some((rest, (Some(issuer.trim()), n)))
+    Some((rest, (Some(issuer), n)))
 }
 
 /// An order with `令` last: `第3号令`, `国家医保局第3号令`.
@@ -126,7 +129,14 @@ fn order_number_first(input: &str) -> Option<(&str, (Option<&str>, u32))> {
 /// (`人力资源和社会保障部、国家医保局`); an order of the state president, an office rather than a
 /// body, keeps its name as an order (`主席令`, `中华人民共和国主席令`).
 fn order_issuer(issuer: &str) -> String {
-    let mut issuer = normalize(issuer);
+    let mut issuer = if has_space(issuer) {
+        normalize(issuer)
+    } else {
+        // Room for the `令` of an office, which the copy may get.
+        let mut copy = String::with_capacity(issuer.len() + '令'.len_utf8());
+        copy.push_str(issuer);
+        copy
+    };
     if is_office(&issuer) {
         issuer.push('令');
     }
@@ -159,7 +169,7 @@ pub(crate) fn document_number(input: &str) -> IResult<&str, DocumentNumber> {
                 raw: raw.to_owned(),
                 kind: NumberKind::Wenhao,
                 issuer: None,
-                prefix: Some(normalize(prefix)),
+                prefix: Some(normal(prefix, true)),
                 year: Some(year),
                 number: Some(number),
             },

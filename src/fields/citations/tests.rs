@@ -530,3 +530,32 @@ fn fused_reader_agrees_with_the_one_before() {
         assert_eq!(fused.into_sorted(), plain.into_sorted(), "{text:?}");
     }
 }
+
+/// The survey finds the titles `title_spans` finds and every white space or invisible
+/// character, whatever the nesting and the white space.
+#[test]
+fn survey_agrees_with_title_spans_and_a_walk_for_white_space() {
+    let pieces = [
+        "《", "》", "甲", " ", "\u{3000}", "\u{200B}", "\u{A0}", "（", "\n", "〈", "·",
+    ];
+    for text in crate::test_support::every_text(&pieces, 5) {
+        let found = survey(&text);
+        assert_eq!(found.spans, crate::brackets::title_spans(&text), "{text:?}");
+        let spaces: Vec<usize> = text
+            .char_indices()
+            .filter(|&(_, c)| is_space_or_invisible(c))
+            .map(|(i, _)| i)
+            .collect();
+        assert_eq!(found.spaces, spaces, "{text:?}");
+        for start in 0..=text.len() {
+            for end in start..=text.len() {
+                let expected = spaces.iter().any(|&at| (start..end).contains(&at));
+                assert_eq!(
+                    found.spaced(start, end),
+                    expected,
+                    "{text:?} {start}..{end}"
+                );
+            }
+        }
+    }
+}
