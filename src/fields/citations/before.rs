@@ -287,7 +287,7 @@ impl Reader<'_, '_, '_> {
         };
         let mut issuers: Vec<String> = parts.issuers.iter().map(|b| normalize(b)).collect();
         if let Some(number) = &parts.tail.number {
-            for body in number::issuing_bodies(number) {
+            for body in number::issuing_bodies(number).map(str::to_owned) {
                 if !issuers.contains(&body) {
                     issuers.push(body);
                 }

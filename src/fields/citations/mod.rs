@@ -439,8 +439,8 @@ impl Reader<'_, '_, '_> {
             .collect();
         if let Some(number) = &parts.tail.number {
             for body in number::issuing_bodies(number) {
-                if !issuers.contains(&body) {
-                    issuers.push(body);
+                if !issuers.iter().any(|known| known == body) {
+                    issuers.push(body.to_owned());
                 }
             }
         }

@@ -204,17 +204,14 @@ pub(crate) fn parenthesized(input: &str) -> IResult<&str, DocumentNumber> {
 }
 
 /// The bodies an order names as its issuers (`人力资源和社会保障部、国家医保局` → two bodies);
-/// none for a 文号 or an order of an office (`主席令`).
-pub(crate) fn issuing_bodies(number: &DocumentNumber) -> Vec<String> {
-    match (&number.kind, &number.issuer) {
-        (NumberKind::Order, Some(issuer)) if !issuer.ends_with('令') => {
-            super::issuers::split_bodies(issuer)
-                .into_iter()
-                .map(str::to_owned)
-                .collect()
-        }
-        _ => Vec::new(),
-    }
+/// none for a 文号 or an order of an office (`主席令`). Borrowed: the caller copies those it
+/// keeps.
+pub(crate) fn issuing_bodies(number: &DocumentNumber) -> impl Iterator<Item = &str> {
+    let issuer = match (&number.kind, &number.issuer) {
+        (NumberKind::Order, Some(issuer)) if !issuer.ends_with('令') => issuer.as_str(),
+        _ => "",
+    };
+    super::issuers::bodies(issuer)
 }
 
 #[cfg(test)]
@@ -560,7 +557,11 @@ mod tests {
 
     #[test]
     fn order_bodies() {
-        let bodies = |text: &str| issuing_bodies(&document_number(text).unwrap().1);
+        let bodies = |text: &str| {
+            issuing_bodies(&document_number(text).unwrap().1)
+                .map(str::to_owned)
+                .collect::<Vec<_>>()
+        };
         assert_eq!(
             bodies("人力资源和社会保障部、国家医保局令第41号"),
             ["人力资源和社会保障部", "国家医保局"]
