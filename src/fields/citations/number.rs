@@ -13,7 +13,7 @@
 
 use nom::IResult;
 
-use super::{has_space, normal};
+use super::{has_space, normal, trim};
 use crate::model::{DocumentNumber, NumberKind};
 use crate::normalize::{is_ideograph, normalize};
 use crate::numeral;
@@ -83,7 +83,7 @@ fn serial(input: &str) -> Option<(&str, u32)> {
 /// A 文号: prefix, bracketed year, serial (`人社部发〔2012〕53号`).
 fn wenhao(input: &str) -> Option<(&str, (&str, u32, u32))> {
     let stop = till(input, is_stop);
-    let prefix = input[..stop].trim();
+    let prefix = trim(&input[..stop]);
     if prefix.is_empty() {
         return None;
     }
@@ -105,7 +105,7 @@ fn ends_order_issuer(c: char) -> bool {
 /// An order with its issuer before `令`: `国务院令第259号`.
 fn order_issuer_first(input: &str) -> Option<(&str, (Option<&str>, u32))> {
     let end = till(input, ends_order_issuer);
-    let issuer = input[..end].trim();
+    let issuer = trim(&input[..end]);
     if issuer.is_empty() {
         return None;
     }
@@ -121,7 +121,7 @@ fn order_number_first(input: &str) -> Option<(&str, (Option<&str>, u32))> {
     let (rest, n) = numeral::number(rest).ok()?;
     let rest = rest.trim_start().strip_prefix('号')?.trim_start();
     let rest = rest.strip_prefix('令')?;
-    let issuer = Some(issuer.trim()).filter(|i| !i.is_empty());
+    let issuer = Some(trim(issuer)).filter(|i| !i.is_empty());
     Some((rest, (issuer, n)))
 }
 
@@ -162,7 +162,7 @@ fn failure(input: &str) -> nom::Err<nom::error::Error<&str>> {
 /// as the definition.
 pub(crate) fn document_number(input: &str) -> IResult<&str, DocumentNumber> {
     if let Some((rest, (prefix, year, number))) = wenhao(input) {
-        let raw = input[..input.len() - rest.len()].trim();
+        let raw = trim(&input[..input.len() - rest.len()]);
         return Ok((
             rest,
             DocumentNumber {
@@ -178,7 +178,7 @@ pub(crate) fn document_number(input: &str) -> IResult<&str, DocumentNumber> {
     let (rest, (issuer, number)) = order_issuer_first(input)
         .or_else(|| order_number_first(input))
         .ok_or_else(|| failure(input))?;
-    let raw = input[..input.len() - rest.len()].trim();
+    let raw = trim(&input[..input.len() - rest.len()]);
     Ok((
         rest,
         DocumentNumber {
