@@ -28,7 +28,7 @@ use crate::cell::Cell;
 use crate::diagnostic::{excerpt, Code, Diagnostics};
 use crate::markers;
 use crate::model::{Citation, DocumentNumber, LegalBasis};
-use crate::normalize::{fold_spaces, is_ideograph, is_invisible, is_space_or_invisible, normalize};
+use crate::normalize::{fold_spaces, is_invisible, is_space_or_invisible, normalize};
 
 use provisions::{OversizedRange, Provisions};
 
@@ -58,63 +58,114 @@ fn trim(text: &str) -> &str {
     trim_by(text, char::is_whitespace)
 }
 
-/// What one pass over a cell finds: its titles, as [`crate::brackets::title_spans`] gives
-/// them, and where it holds white space or an invisible character (byte offsets, in order).
-/// One pass where there were two per point and one more per cell: titles and white space are
-/// what every other step asks about.
-struct Survey {
-    spans: Vec<TitleSpan>,
-    spaces: Vec<usize>,
+/// A title of the cell, as [`crate::brackets::title_spans`] gives it, and where the first
+/// title quoted inside it opens (`〈` or a nested `《`), if one does.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct Title {
+    span: TitleSpan,
+    /// Byte offset of the inner title's opening bracket, in the same text as `span`.
+    inner: Option<usize>,
 }
 
-/// Survey `text` (see [`Survey`]). The same walk as `title_spans`, with ideographs (most
-/// characters) passed over after one range test.
+/// The most white space offsets a [`Survey`] keeps; past them it only knows that a part may
+/// hold white space, and [`folded`] and [`normal`] look for themselves.
+const MAX_SPACES: usize = 8;
+
+/// What one pass over a cell finds: its titles, and where it holds white space or an
+/// invisible character. One pass where there were two per point, one more per cell and one
+/// per title: titles and white space are what every other step asks about.
+struct Survey {
+    titles: Vec<Title>,
+    /// Byte offsets of the first white space or invisible characters, in order: no
+    /// allocation for the few a cell has between its points.
+    spaces: [usize; MAX_SPACES],
+    /// How many of `spaces` are set.
+    space_count: usize,
+    /// Whether there are more than [`MAX_SPACES`] of them.
+    spaces_overflow: bool,
+}
+
+/// Survey `text` (see [`Survey`]). The walk of `title_spans`, where a character whose UTF-8
+/// lead byte is 0xE4 to 0xE9 (U+4000 to U+9FFF: most characters of a cell, none of them a
+/// bracket or white space) is stepped over without being decoded.
 fn survey(text: &str) -> Survey {
-    // Room for the usual cell: a few citations, a few spaces between them.
-    let mut spans = Vec::with_capacity(4);
-    let mut spaces = Vec::with_capacity(4);
+    let mut found = Survey {
+        // Room for the usual cell: a few citations.
+        titles: Vec::with_capacity(4),
+        spaces: [0; MAX_SPACES],
+        space_count: 0,
+        spaces_overflow: false,
+    };
+    let bytes = text.as_bytes();
     let mut depth = 0usize;
-    let mut start = 0;
-    for (i, c) in text.char_indices() {
-        if is_ideograph(c) {
+    let mut open = Title {
+        span: TitleSpan {
+            start: 0,
+            end: 0,
+            closed: false,
+        },
+        inner: None,
+    };
+    let mut i = 0;
+    while let Some(&lead) = bytes.get(i) {
+        if (0xE4..=0xE9).contains(&lead) {
+            i += 3;
             continue;
         }
+        let Some(c) = text[i..].chars().next() else {
+            break;
+        };
         match c {
             '《' => {
                 if depth == 0 {
-                    start = i;
+                    open.span.start = i;
+                    open.inner = None;
+                } else if open.inner.is_none() {
+                    open.inner = Some(i);
                 }
                 depth += 1;
             }
+            '〈' if depth > 0 && open.inner.is_none() => open.inner = Some(i),
             '》' if depth > 0 => {
                 depth -= 1;
                 if depth == 0 {
-                    spans.push(TitleSpan {
-                        start,
-                        end: i + '》'.len_utf8(),
-                        closed: true,
-                    });
+                    open.span.end = i + '》'.len_utf8();
+                    open.span.closed = true;
+                    found.titles.push(open);
                 }
             }
-            _ if c.is_whitespace() || is_invisible(c) => spaces.push(i),
+            _ if c.is_whitespace() || is_invisible(c) => found.note_space(i),
             _ => {}
         }
+        i += c.len_utf8();
     }
     if depth > 0 {
-        spans.push(TitleSpan {
-            start,
-            end: text.len(),
-            closed: false,
-        });
+        open.span.end = text.len();
+        open.span.closed = false;
+        found.titles.push(open);
     }
-    Survey { spans, spaces }
+    found
 }
 
 impl Survey {
-    /// Whether the bytes `start..end` of the cell hold white space or an invisible character.
+    fn note_space(&mut self, at: usize) {
+        match self.spaces.get_mut(self.space_count) {
+            Some(slot) => {
+                *slot = at;
+                self.space_count += 1;
+            }
+            None => self.spaces_overflow = true,
+        }
+    }
+
+    /// Whether the bytes `start..end` of the cell may hold white space or an invisible
+    /// character: false only when they surely do not.
     fn spaced(&self, start: usize, end: usize) -> bool {
-        let first = self.spaces.partition_point(|&at| at < start);
-        self.spaces.get(first).is_some_and(|&at| at < end)
+        let known = &self.spaces[..self.space_count];
+        let first = known.partition_point(|&at| at < start);
+        let in_known = known.get(first).is_some_and(|&at| at < end);
+        // Past the known ones, any part reaching beyond the last known offset may hold more.
+        in_known || (self.spaces_overflow && known.last().is_none_or(|&last| end > last))
     }
 }
 
@@ -157,17 +208,15 @@ fn between_citations(text: &str) -> &str {
 }
 
 /// The first title quoted inside a title, with `〈〉` or nested `《》`:
-/// `关于印发〈外国人在中国永久居留享有相关待遇的办法〉的通知` → the 办法.
-fn inner_title(title: &str, spaced: bool) -> Option<String> {
-    let (open, close) = title
-        .char_indices()
-        .find_map(|(i, c)| match c {
-            '〈' => Some((i, '〉')),
-            '《' => Some((i, '》')),
-            _ => None,
-        })
-        .map(|(i, close)| (i + '〈'.len_utf8(), close))?;
-    let opener = if close == '〉' { '〈' } else { '《' };
+/// `关于印发〈外国人在中国永久居留享有相关待遇的办法〉的通知` → the 办法. `opener` is where
+/// the title's first `〈` or `《` is (the survey found it), if it has one.
+fn inner_title(title: &str, opener: Option<usize>, spaced: bool) -> Option<String> {
+    let at = opener?;
+    let (opener, close) = match title[at..].chars().next()? {
+        '〈' => ('〈', '〉'),
+        _ => ('《', '》'),
+    };
+    let open = at + opener.len_utf8();
     let mut depth = 1usize;
     for (i, c) in title[open..].char_indices() {
         if c == opener {
@@ -256,12 +305,11 @@ fn tail(input: &str) -> (&str, Tail<'_>) {
 pub(crate) fn parse(cell: &Cell<'_>, diagnostics: &mut Diagnostics) -> LegalBasis {
     let text = cell.text();
     let survey = survey(text);
-    let spans = &survey.spans;
     let mut basis = LegalBasis {
         raw: text.to_owned(),
         citations: Vec::new(),
     };
-    if spans.is_empty() {
+    if survey.titles.is_empty() {
         if !text.trim().is_empty() {
             let at = cell.position_of(text.trim_start());
             diagnostics.push(
@@ -282,10 +330,13 @@ pub(crate) fn parse(cell: &Cell<'_>, diagnostics: &mut Diagnostics) -> LegalBasi
         reported: 0,
         unreported: 0,
     };
-    for point in points(text, spans) {
-        reader.point(&point, &survey, &mut basis.citations);
-    }
+    // A citation per title, and one per point without a title (rare).
+    let mut citations = Vec::with_capacity(survey.titles.len());
+    for_each_point(text, &survey.titles, |point| {
+        reader.point(&point, &survey, &mut citations);
+    });
     reader.finish();
+    basis.citations = citations;
     basis
 }
 
@@ -297,42 +348,44 @@ struct Point<'a> {
 }
 
 impl Point<'_> {
-    /// The titles of the point, from those of the cell (`cell_spans`): the ones that start
+    /// The titles of the point, from those of the cell (`cell_titles`): the ones that start
     /// inside it. A point never cuts a title (its markers are outside titles, and a title left
     /// open runs to the end of the cell, so to the end of the last point), hence the cell is
     /// scanned for titles once rather than once more per point.
-    fn spans<'s>(&self, cell_spans: &'s [TitleSpan]) -> &'s [TitleSpan] {
+    fn titles<'s>(&self, cell_titles: &'s [Title]) -> &'s [Title] {
         let end = self.offset + self.text.len();
-        let first = cell_spans.partition_point(|s| s.start < self.offset);
-        let past = cell_spans.partition_point(|s| s.start < end);
-        &cell_spans[first..past.max(first)]
+        let first = cell_titles.partition_point(|t| t.span.start < self.offset);
+        let past = cell_titles.partition_point(|t| t.span.start < end);
+        &cell_titles[first..past.max(first)]
     }
 
-    /// `span`, one of [`Point::spans`], indexing into the point's text: the span of an
+    /// `title`, one of [`Point::titles`], indexing into the point's text: the span of an
     /// unclosed title ends with the point, which is trimmed where the cell is not.
-    fn local(&self, span: TitleSpan) -> TitleSpan {
-        TitleSpan {
-            start: span.start - self.offset,
-            end: (span.end - self.offset).min(self.text.len()),
-            closed: span.closed,
+    fn local(&self, title: Title) -> Title {
+        Title {
+            span: TitleSpan {
+                start: title.span.start - self.offset,
+                end: (title.span.end - self.offset).min(self.text.len()),
+                closed: title.span.closed,
+            },
+            inner: title.inner.map(|at| at - self.offset),
         }
     }
 }
 
-/// The cell split at its list markers; a marker inside a title does not count. Points that
-/// hold nothing but separators are left out.
-fn points<'a>(text: &'a str, spans: &[TitleSpan]) -> Vec<Point<'a>> {
-    // Spans are ordered and do not overlap: the first ending after `at` is the only one that
-    // may hold it.
+/// Call `read` with each point of the cell, split at its list markers; a marker inside a
+/// title does not count. Points that hold nothing but separators are left out.
+fn for_each_point<'a>(text: &'a str, titles: &[Title], mut read: impl FnMut(Point<'a>)) {
+    // Titles are ordered and do not overlap: the first ending after `at` is the only one
+    // that may hold it.
     let inside_title = |at: usize| {
-        let next = spans.partition_point(|s| s.end <= at);
-        spans.get(next).is_some_and(|s| s.start < at)
+        let next = titles.partition_point(|t| t.span.end <= at);
+        titles.get(next).is_some_and(|t| t.span.start < at)
     };
-    let mut points = Vec::with_capacity(4);
-    let mut push = |piece: &'a str| {
+    let mut visit = |piece: &'a str| {
         let trimmed = trim(piece);
         if !trim_separators(trimmed).is_empty() {
-            points.push(Point {
+            read(Point {
                 text: trimmed,
                 offset: offset_in(text, trimmed),
             });
@@ -343,11 +396,10 @@ fn points<'a>(text: &'a str, spans: &[TitleSpan]) -> Vec<Point<'a>> {
         if inside_title(marker.start) {
             continue;
         }
-        push(&text[piece_start..marker.start]);
+        visit(&text[piece_start..marker.start]);
         piece_start = marker.end;
     }
-    push(&text[piece_start..]);
-    points
+    visit(&text[piece_start..]);
 }
 
 /// Reads the citations of a cell, reporting into its diagnostics.
@@ -368,8 +420,8 @@ impl Reader<'_, '_, '_> {
     /// The citations of one point of the list (or of the whole cell when it has no list).
     fn point(&mut self, at: &Point<'_>, survey: &Survey, out: &mut Vec<Citation>) {
         let point = at.text;
-        let spans = at.spans(&survey.spans);
-        let Some(first) = spans.first().map(|&s| at.local(s)) else {
+        let titles = at.titles(&survey.titles);
+        let Some(first) = titles.first().map(|&t| at.local(t).span) else {
             self.untitled(point, out);
             return;
         };
@@ -382,9 +434,10 @@ impl Reader<'_, '_, '_> {
             None => (Vec::new(), Some(head).filter(|h| !h.is_empty())),
         };
         let mut start = 0;
-        for (k, span) in spans.iter().enumerate() {
-            let span = at.local(*span);
-            let next = spans.get(k + 1).map(|&s| at.local(s));
+        for (k, title) in titles.iter().enumerate() {
+            let title = at.local(*title);
+            let span = title.span;
+            let next = titles.get(k + 1).map(|&t| at.local(t).span);
             let next_start = next.map_or(point.len(), |s| s.start);
             let (rest, tail) = tail(&point[span.end..next_start]);
             let rest = if next.is_some() {
@@ -404,6 +457,7 @@ impl Reader<'_, '_, '_> {
             let parts = Parts {
                 text: &point[start..end],
                 span,
+                inner: title.inner,
                 point,
                 spaced,
                 issuers: std::mem::take(&mut issuers),
@@ -476,7 +530,9 @@ impl Reader<'_, '_, '_> {
         Citation {
             text: folded(trim_separators(parts.text), parts.spaced),
             inner_title: if parts.span.closed {
-                inner_title(content, parts.spaced)
+                let content_start = parts.span.start + '《'.len_utf8();
+                let opener = parts.inner.map(|at| at - content_start);
+                inner_title(content, opener, parts.spaced)
             } else {
                 None
             },
@@ -535,6 +591,8 @@ struct Parts<'a> {
     /// The citation's whole text.
     text: &'a str,
     span: TitleSpan,
+    /// Where the first title inside the title opens, in the point.
+    inner: Option<usize>,
     /// The point the span indexes into.
     point: &'a str,
     /// Whether the point holds white space (else no part of it is scanned for it).

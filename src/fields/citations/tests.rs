@@ -517,6 +517,8 @@ fn fused_reader_agrees_with_the_one_before() {
         "《国家医保局 财政部关于建立医疗保障待遇清单制度的意见》（医保发〔2021〕5号）国家医疗保障待遇清单（2020版）第二条第（三）款",
         "1. 《甲》第五十四条； 2. 《乙》第七条；第八条； 3. 《丙》（省政府令第322号）",
         "（一）《甲 法》\u{200B}（主席令第35号） （二）《乙《丙》  ",
+        "1. 《关于印发〈甲 乙〉的通知》 2. 《丙》 3. 《丁》 4. 《戊》 5. 《己》 6. 《庚 辛》（国家医保局 财政部令第2号）第 五 条",
+        "国家医保局 财政部《关于印发《甲\u{3000}乙》的通知》  《丙〈丁〉》 《〈〉》 《《》》 《〈戊",
     ]);
     for text in texts {
         let cell = Cell::new(text, 1, "");
@@ -531,30 +533,53 @@ fn fused_reader_agrees_with_the_one_before() {
     }
 }
 
-/// The survey finds the titles `title_spans` finds and every white space or invisible
-/// character, whatever the nesting and the white space.
+/// The survey finds the titles `title_spans` finds, the first `〈` or `《` inside each, and
+/// every white space or invisible character (the first [`MAX_SPACES`] by offset, the others
+/// as "maybe"), whatever the nesting and the white space.
 #[test]
 fn survey_agrees_with_title_spans_and_a_walk_for_white_space() {
     let pieces = [
-        "《", "》", "甲", " ", "\u{3000}", "\u{200B}", "\u{A0}", "（", "\n", "〈", "·",
+        "《", "》", "甲", " ", "\u{3000}", "\u{200B}", "\u{A0}", "（", "\n", "〈", "·", "㐀",
     ];
-    for text in crate::test_support::every_text(&pieces, 5) {
-        let found = survey(&text);
-        assert_eq!(found.spans, crate::brackets::title_spans(&text), "{text:?}");
+    let texts = crate::test_support::every_text(&pieces, 5);
+    let many_spaces = [
+        "《甲 乙 丙》 1 2 3 4 5 6 7 8 9 《丁\u{3000}戊》",
+        "          《甲》",
+        "《甲》 \u{3000} \u{3000} \u{3000} \u{3000} \u{3000}",
+    ];
+    for text in texts.iter().map(String::as_str).chain(many_spaces) {
+        let found = survey(text);
+        let spans: Vec<TitleSpan> = found.titles.iter().map(|t| t.span).collect();
+        assert_eq!(spans, crate::brackets::title_spans(text), "{text:?}");
+        for title in &found.titles {
+            let inside = title.span.start + '《'.len_utf8();
+            let inner = text[inside..title.span.end]
+                .char_indices()
+                .find(|&(_, c)| c == '〈' || c == '《')
+                .map(|(i, _)| inside + i);
+            assert_eq!(title.inner, inner, "{text:?}");
+        }
         let spaces: Vec<usize> = text
             .char_indices()
             .filter(|&(_, c)| is_space_or_invisible(c))
             .map(|(i, _)| i)
             .collect();
-        assert_eq!(found.spaces, spaces, "{text:?}");
+        let kept = spaces.len().min(MAX_SPACES);
+        assert_eq!(
+            found.spaces[..found.space_count],
+            spaces[..kept],
+            "{text:?}"
+        );
+        assert_eq!(found.spaces_overflow, spaces.len() > MAX_SPACES, "{text:?}");
         for start in 0..=text.len() {
             for end in start..=text.len() {
                 let expected = spaces.iter().any(|&at| (start..end).contains(&at));
-                assert_eq!(
-                    found.spaced(start, end),
-                    expected,
-                    "{text:?} {start}..{end}"
-                );
+                let said = found.spaced(start, end);
+                if found.spaces_overflow {
+                    assert!(said || !expected, "{text:?} {start}..{end}");
+                } else {
+                    assert_eq!(said, expected, "{text:?} {start}..{end}");
+                }
             }
         }
     }
