@@ -37,13 +37,15 @@ fn is_separator(c: char) -> bool {
     c.is_whitespace() || matches!(c, '；' | ';' | '。' | '，' | ',' | '、' | '.')
 }
 
+#[inline]
 fn trim_separators(text: &str) -> &str {
     trim_by(text, is_separator)
 }
 
 /// `text.trim_matches(strip)`, with the usual case, nothing to trim, settled by a look at the
 /// two ends: the generic trim is a call that costs several times that.
-fn trim_by(text: &str, strip: fn(char) -> bool) -> &str {
+#[inline]
+fn trim_by(text: &str, strip: impl Fn(char) -> bool + Copy) -> &str {
     let ragged =
         text.chars().next().is_some_and(strip) || text.chars().next_back().is_some_and(strip);
     if ragged {
@@ -54,6 +56,7 @@ fn trim_by(text: &str, strip: fn(char) -> bool) -> &str {
 }
 
 /// [`str::trim`], settled by a look at the two ends when there is nothing to trim.
+#[inline]
 fn trim(text: &str) -> &str {
     trim_by(text, char::is_whitespace)
 }
@@ -85,9 +88,66 @@ struct Survey {
     spaces_overflow: bool,
 }
 
-/// Survey `text` (see [`Survey`]). The walk of `title_spans`, where a character whose UTF-8
-/// lead byte is 0xE4 to 0xE9 (U+4000 to U+9FFF: most characters of a cell, none of them a
-/// bracket or white space) is stepped over without being decoded.
+/// What a character of a cell is to the survey.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Mark {
+    /// `《`
+    OpenTitle,
+    /// `》`
+    CloseTitle,
+    /// `〈`
+    OpenInner,
+    /// White space or an invisible character.
+    Space,
+    /// Anything else.
+    Other,
+}
+
+/// The survey's [`Mark`] of the character starting at byte `i` of `text`, and its length.
+/// Settled from its UTF-8 bytes for the characters a cell is mostly made of: an ideograph
+/// (lead byte 0xE4 to 0xE9, U+4000 to U+9FFF), ASCII, CJK punctuation (lead 0xE3, U+3000 to
+/// U+3FFF: the titles' brackets and the ideographic space are among them) and full-width
+/// forms (lead 0xEF, U+F000 to U+FFFF: only the BOM, invisible, counts there). Any other
+/// character is decoded and asked.
+fn mark_at(text: &str, i: usize) -> Option<(Mark, usize)> {
+    let bytes = text.as_bytes();
+    let lead = *bytes.get(i)?;
+    let tail = |k: usize| bytes.get(i + k).copied().unwrap_or(0);
+    let mark = match lead {
+        0xE4..=0xE9 => return Some((Mark::Other, 3)),
+        0x00..=0x7F => {
+            let mark = if char::from(lead).is_whitespace() {
+                Mark::Space
+            } else {
+                Mark::Other
+            };
+            return Some((mark, 1));
+        }
+        0xE3 if tail(1) == 0x80 => match tail(2) {
+            0x8A => Mark::OpenTitle,
+            0x8B => Mark::CloseTitle,
+            0x88 => Mark::OpenInner,
+            0x80 => Mark::Space,
+            _ => Mark::Other,
+        },
+        0xE3 => Mark::Other,
+        0xEF if tail(1) == 0xBB && tail(2) == 0xBF => Mark::Space,
+        0xEF => Mark::Other,
+        _ => {
+            let c = text[i..].chars().next()?;
+            let mark = if c.is_whitespace() || is_invisible(c) {
+                Mark::Space
+            } else {
+                Mark::Other
+            };
+            return Some((mark, c.len_utf8()));
+        }
+    };
+    Some((mark, 3))
+}
+
+/// Survey `text` (see [`Survey`]): the walk of `title_spans`, one [`mark_at`] per
+/// character, so that most characters are stepped over without being decoded.
 fn survey(text: &str) -> Survey {
     let mut found = Survey {
         // Room for the usual cell: a few citations.
@@ -96,7 +156,6 @@ fn survey(text: &str) -> Survey {
         space_count: 0,
         spaces_overflow: false,
     };
-    let bytes = text.as_bytes();
     let mut depth = 0usize;
     let mut open = Title {
         span: TitleSpan {
@@ -107,16 +166,10 @@ fn survey(text: &str) -> Survey {
         inner: None,
     };
     let mut i = 0;
-    while let Some(&lead) = bytes.get(i) {
-        if (0xE4..=0xE9).contains(&lead) {
-            i += 3;
-            continue;
-        }
-        let Some(c) = text[i..].chars().next() else {
-            break;
-        };
-        match c {
-            '《' => {
+    while let Some((mark, len)) = mark_at(text, i) {
+        match mark {
+            Mark::Other => {}
+            Mark::OpenTitle => {
                 if depth == 0 {
                     open.span.start = i;
                     open.inner = None;
@@ -125,19 +178,20 @@ fn survey(text: &str) -> Survey {
                 }
                 depth += 1;
             }
-            '〈' if depth > 0 && open.inner.is_none() => open.inner = Some(i),
-            '》' if depth > 0 => {
+            Mark::OpenInner if depth > 0 && open.inner.is_none() => open.inner = Some(i),
+            Mark::OpenInner => {}
+            Mark::CloseTitle if depth > 0 => {
                 depth -= 1;
                 if depth == 0 {
-                    open.span.end = i + '》'.len_utf8();
+                    open.span.end = i + len;
                     open.span.closed = true;
                     found.titles.push(open);
                 }
             }
-            _ if c.is_whitespace() || is_invisible(c) => found.note_space(i),
-            _ => {}
+            Mark::CloseTitle => {}
+            Mark::Space => found.note_space(i),
         }
-        i += c.len_utf8();
+        i += len;
     }
     if depth > 0 {
         open.span.end = text.len();

@@ -83,11 +83,12 @@ fn serial(input: &str) -> Option<(&str, u32)> {
 /// A 文号: prefix, bracketed year, serial (`人社部发〔2012〕53号`).
 fn wenhao(input: &str) -> Option<(&str, (&str, u32, u32))> {
     let stop = till(input, is_stop);
+    // The year first: it fails at once where there is none (orders), before any trim.
+    let (rest, year) = bracketed_year(&input[stop..])?;
     let prefix = trim(&input[..stop]);
     if prefix.is_empty() {
         return None;
     }
-    let (rest, year) = bracketed_year(&input[stop..])?;
     let (rest, n) = serial(rest.trim_start())?;
     Some((rest, (prefix, year, n)))
 }

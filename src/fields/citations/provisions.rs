@@ -76,6 +76,10 @@ const RANGE_WORDS: [&str; 7] = ["至", "到", "—", "－", "-", "～", "~"];
 /// The rest of a range after its first article: `至第十二条` → 12.
 fn range_end(input: &str) -> Option<(&str, u32)> {
     let rest = input.trim_start();
+    // Most references are followed by a list mark: settled by the first character.
+    if !rest.starts_with(['至', '到', '—', '－', '-', '～', '~']) {
+        return None;
+    }
     let rest = RANGE_WORDS
         .iter()
         .find_map(|word| rest.strip_prefix(word))?;

@@ -542,12 +542,24 @@ fn survey_agrees_with_title_spans_and_a_walk_for_white_space() {
         "《", "》", "甲", " ", "\u{3000}", "\u{200B}", "\u{A0}", "（", "\n", "〈", "·", "㐀",
     ];
     let texts = crate::test_support::every_text(&pieces, 5);
+    // Every character class the survey tells apart by its bytes, one by one and in pairs.
+    let classes = [
+        "\t", "\u{0B}", "a", "\u{85}", "é", "\u{1680}", "\u{2000}", "\u{200A}", "\u{200D}",
+        "\u{2028}", "\u{202F}", "\u{205F}", "\u{2060}", "—", "“", "\u{3000}", "\u{3001}", "〈",
+        "〉", "《", "》", "\u{3081}", "\u{30FF}", "\u{3FFF}", "\u{4000}", "\u{9FFF}", "\u{A000}",
+        "\u{F900}", "\u{FEFF}", "\u{FEFE}", "\u{FF08}", "\u{FFFD}", "𠀀", "\u{E000}",
+    ];
+    let texts = texts
+        .into_iter()
+        .chain(crate::test_support::every_text(&classes, 2))
+        .chain(classes.iter().map(|c| format!("《甲{c}〈乙》")));
     let many_spaces = [
         "《甲 乙 丙》 1 2 3 4 5 6 7 8 9 《丁\u{3000}戊》",
         "          《甲》",
         "《甲》 \u{3000} \u{3000} \u{3000} \u{3000} \u{3000}",
     ];
-    for text in texts.iter().map(String::as_str).chain(many_spaces) {
+    let texts: Vec<String> = texts.chain(many_spaces.map(str::to_owned)).collect();
+    for text in texts.iter().map(String::as_str) {
         let found = survey(text);
         let spans: Vec<TitleSpan> = found.titles.iter().map(|t| t.span).collect();
         assert_eq!(spans, crate::brackets::title_spans(text), "{text:?}");
