@@ -55,6 +55,17 @@ fn trim_by(text: &str, strip: impl Fn(char) -> bool + Copy) -> &str {
     }
 }
 
+/// [`str::trim_start`], settled by a look at the first character when there is nothing to
+/// trim (as between the parts of a number or a provision there mostly is not): the generic
+/// trim is a call that costs several times that.
+#[inline]
+fn skip_space(text: &str) -> &str {
+    match text.chars().next() {
+        Some(c) if c.is_whitespace() => text.trim_start(),
+        _ => text,
+    }
+}
+
 /// [`str::trim`], settled by a look at the two ends when there is nothing to trim.
 #[inline]
 fn trim(text: &str) -> &str {
@@ -334,11 +345,11 @@ fn annexed(input: &str) -> IResult<&str, (&str, Provisions<'_>)> {
 /// text left over. Never fails: every part is optional.
 fn tail(input: &str) -> (&str, Tail<'_>) {
     let mut found = Tail::default();
-    let rest = input.trim_start();
+    let rest = skip_space(input);
     let rest = match number::parenthesized(rest).or_else(|_| number::document_number(rest)) {
         Ok((after, n)) => {
             found.number = Some(n);
-            after.trim_start()
+            skip_space(after)
         }
         Err(_) => rest,
     };

@@ -13,7 +13,7 @@
 
 use nom::IResult;
 
-use super::{has_space, normal, trim};
+use super::{has_space, normal, skip_space, trim};
 use crate::model::{DocumentNumber, NumberKind};
 use crate::normalize::{is_ideograph, normalize};
 use crate::numeral;
@@ -63,20 +63,20 @@ fn till(text: &str, stop: impl Fn(char) -> bool) -> usize {
 
 /// The year of a 文号, in brackets: `〔2012〕`, `[2012]`, `（ 2012 ）`, `〔二〇一二〕`.
 fn bracketed_year(input: &str) -> Option<(&str, u32)> {
-    let rest = strip_char(input, is_open)?.trim_start();
+    let rest = skip_space(strip_char(input, is_open)?);
     let (rest, year) = numeral::number(rest).ok()?;
     if !(1900..=2999).contains(&year) {
         return None;
     }
-    let rest = strip_char(rest.trim_start(), is_close)?;
+    let rest = strip_char(skip_space(rest), is_close)?;
     Some((rest, year))
 }
 
 /// `第35号`, `第 35 号`, `35号`: the serial number that ends a document number.
 fn serial(input: &str) -> Option<(&str, u32)> {
-    let rest = input.strip_prefix('第').unwrap_or(input).trim_start();
+    let rest = skip_space(input.strip_prefix('第').unwrap_or(input));
     let (rest, n) = numeral::number(rest).ok()?;
-    let rest = rest.trim_start().strip_prefix('号')?;
+    let rest = skip_space(rest).strip_prefix('号')?;
     Some((rest, n))
 }
 
@@ -89,7 +89,7 @@ fn wenhao(input: &str) -> Option<(&str, (&str, u32, u32))> {
     if prefix.is_empty() {
         return None;
     }
-    let (rest, n) = serial(rest.trim_start())?;
+    let (rest, n) = serial(skip_space(rest))?;
     Some((rest, (prefix, year, n)))
 }
 
@@ -110,7 +110,7 @@ fn order_issuer_first(input: &str) -> Option<(&str, (Option<&str>, u32))> {
     if issuer.is_empty() {
         return None;
     }
-    let rest = input[end..].strip_prefix('令')?.trim_start();
+    let rest = skip_space(input[end..].strip_prefix('令')?);
     let (rest, n) = serial(rest)?;
     Some((rest, (Some(issuer), n)))
 }
@@ -118,9 +118,9 @@ fn order_issuer_first(input: &str) -> Option<(&str, (Option<&str>, u32))> {
 /// An order with `令` last: `第3号令`, `国家医保局第3号令`.
 fn order_number_first(input: &str) -> Option<(&str, (Option<&str>, u32))> {
     let issuer = &input[..till(input, |c| c == '第' || is_stop(c))];
-    let rest = input[issuer.len()..].strip_prefix('第')?.trim_start();
+    let rest = skip_space(input[issuer.len()..].strip_prefix('第')?);
     let (rest, n) = numeral::number(rest).ok()?;
-    let rest = rest.trim_start().strip_prefix('号')?.trim_start();
+    let rest = skip_space(skip_space(rest).strip_prefix('号')?);
     let rest = rest.strip_prefix('令')?;
     let issuer = Some(trim(issuer)).filter(|i| !i.is_empty());
     Some((rest, (issuer, n)))
@@ -196,11 +196,9 @@ pub(crate) fn document_number(input: &str) -> IResult<&str, DocumentNumber> {
 /// nom: a document number in brackets, as it follows a title: `（主席令第35号）`,
 /// `(人社部发〔2012〕53号)`, `〔国办发〔2019〕10号〕`.
 pub(crate) fn parenthesized(input: &str) -> IResult<&str, DocumentNumber> {
-    let inside = strip_char(input, is_open)
-        .ok_or_else(|| failure(input))?
-        .trim_start();
+    let inside = skip_space(strip_char(input, is_open).ok_or_else(|| failure(input))?);
     let (rest, number) = document_number(inside)?;
-    let rest = strip_char(rest.trim_start(), is_close).ok_or_else(|| failure(input))?;
+    let rest = strip_char(skip_space(rest), is_close).ok_or_else(|| failure(input))?;
     Ok((rest, number))
 }
 

@@ -9,6 +9,7 @@
 
 use nom::IResult;
 
+use super::skip_space;
 use crate::model::Provision;
 use crate::numeral;
 
@@ -53,20 +54,20 @@ enum Reference {
 /// building and unwinding parsers (the test `hand_parsers_agree_with_nom` keeps that version
 /// as the definition).
 fn numbered(input: &str, unit: char) -> Option<(&str, u32)> {
-    let rest = input.strip_prefix('第')?.trim_start();
+    let rest = skip_space(input.strip_prefix('第')?);
     let (rest, n) = match numeral::number(rest) {
         Ok(found) => found,
         Err(_) => number_in_brackets(rest)?,
     };
-    let rest = rest.trim_start().strip_prefix(unit)?;
+    let rest = skip_space(rest).strip_prefix(unit)?;
     Some((rest, n))
 }
 
 /// `（三）`, `( 3 )`: a numeral in parentheses, as in `第（三）款`.
 fn number_in_brackets(input: &str) -> Option<(&str, u32)> {
-    let rest = input.strip_prefix(['（', '('])?.trim_start();
+    let rest = skip_space(input.strip_prefix(['（', '('])?);
     let (rest, n) = numeral::number(rest).ok()?;
-    let rest = rest.trim_start().strip_prefix(['）', ')'])?;
+    let rest = skip_space(rest).strip_prefix(['）', ')'])?;
     Some((rest, n))
 }
 
@@ -75,7 +76,7 @@ const RANGE_WORDS: [&str; 7] = ["至", "到", "—", "－", "-", "～", "~"];
 
 /// The rest of a range after its first article: `至第十二条` → 12.
 fn range_end(input: &str) -> Option<(&str, u32)> {
-    let rest = input.trim_start();
+    let rest = skip_space(input);
     // Most references are followed by a list mark: settled by the first character.
     if !rest.starts_with(['至', '到', '—', '－', '-', '～', '~']) {
         return None;
@@ -83,7 +84,7 @@ fn range_end(input: &str) -> Option<(&str, u32)> {
     let rest = RANGE_WORDS
         .iter()
         .find_map(|word| rest.strip_prefix(word))?;
-    numbered(rest.trim_start(), '条')
+    numbered(skip_space(rest), '条')
 }
 
 /// One reference: a range of articles (`第十条至第十二条`, the end after the start) or a
@@ -102,11 +103,11 @@ fn reference(input: &str) -> Option<(&str, Reference)> {
         Some((rest, n)) => (rest, Some(n)),
         None => (input, None),
     };
-    let (rest, paragraph) = match numbered(rest.trim_start(), '款') {
+    let (rest, paragraph) = match numbered(skip_space(rest), '款') {
         Some((rest, n)) => (rest, Some(n)),
         None => (rest, None),
     };
-    let (rest, item) = match numbered(rest.trim_start(), '项') {
+    let (rest, item) = match numbered(skip_space(rest), '项') {
         Some((rest, n)) => (rest, Some(n)),
         None => (rest, None),
     };
@@ -127,12 +128,17 @@ fn reference(input: &str) -> Option<(&str, Reference)> {
 /// fails: returns the text after it.
 fn separator(input: &str) -> &str {
     const JOINERS: [&str; 8] = ["、", "，", ",", "；", ";", "以及", "及", "和"];
-    let rest = input.trim_start();
-    JOINERS
-        .iter()
-        .find_map(|joiner| rest.strip_prefix(joiner))
-        .unwrap_or(rest)
-        .trim_start()
+    let rest = skip_space(input);
+    // Settled by the first character when it starts no joiner (the end of the list).
+    if !rest.starts_with(['、', '，', ',', '；', ';', '以', '及', '和']) {
+        return rest;
+    }
+    skip_space(
+        JOINERS
+            .iter()
+            .find_map(|joiner| rest.strip_prefix(joiner))
+            .unwrap_or(rest),
+    )
 }
 
 /// Add one reference to `out`; `article` is the article in force. `Err` when a paragraph or
