@@ -39,19 +39,24 @@ fn is_separator(c: char) -> bool {
 
 #[inline]
 fn trim_separators(text: &str) -> &str {
-    trim_by(text, is_separator)
-}
-
-/// `text.trim_matches(strip)`, with the usual case, nothing to trim, settled by a look at the
-/// two ends: the generic trim is a call that costs several times that.
-#[inline]
-fn trim_by(text: &str, strip: impl Fn(char) -> bool + Copy) -> &str {
-    let ragged =
-        text.chars().next().is_some_and(strip) || text.chars().next_back().is_some_and(strip);
+    let ragged = text.chars().next().is_some_and(is_separator)
+        || text.chars().next_back().is_some_and(is_separator);
     if ragged {
-        text.trim_matches(strip)
+        text.trim_matches(is_separator)
     } else {
         text
+    }
+}
+
+/// [`numeral::number`] with its reading chosen by the first character: Arabic where it is a
+/// digit (a Chinese numeral never starts with one), Chinese elsewhere (an Arabic one never
+/// starts there). `numeral::number` tries Arabic first, a failed parse before every Chinese
+/// numeral, as most numbers of articles are.
+fn read_number(input: &str) -> IResult<&str, u32> {
+    if input.starts_with(crate::numeral::is_arabic_digit) {
+        crate::numeral::arabic(input)
+    } else {
+        crate::numeral::chinese(input)
     }
 }
 
@@ -66,10 +71,17 @@ fn skip_space(text: &str) -> &str {
     }
 }
 
-/// [`str::trim`], settled by a look at the two ends when there is nothing to trim.
+/// [`str::trim`], settled by a look at the two ends when there is nothing to trim: the
+/// generic trim is a call that costs several times that.
 #[inline]
 fn trim(text: &str) -> &str {
-    trim_by(text, char::is_whitespace)
+    let ragged = text.chars().next().is_some_and(char::is_whitespace)
+        || text.chars().next_back().is_some_and(char::is_whitespace);
+    if ragged {
+        text.trim()
+    } else {
+        text
+    }
 }
 
 /// A title of the cell, as [`crate::brackets::title_spans`] gives it, and where the first
@@ -494,7 +506,12 @@ impl Reader<'_, '_, '_> {
         let spaced = survey.spaced(at.offset, at.offset + point.len());
         // Text before the first title: issuers, or left over.
         let head = trim_separators(&point[..first.start]);
-        let (mut issuers, mut leftover) = match issuers::issuer_list(head) {
+        let bodies = if head.is_empty() {
+            None
+        } else {
+            issuers::issuer_list(head)
+        };
+        let (mut issuers, mut leftover) = match bodies {
             Some(bodies) => (bodies, None),
             None => (Vec::new(), Some(head).filter(|h| !h.is_empty())),
         };

@@ -13,7 +13,7 @@
 
 use nom::IResult;
 
-use super::{has_space, normal, skip_space, trim};
+use super::{has_space, normal, read_number, skip_space, trim};
 use crate::model::{DocumentNumber, NumberKind};
 use crate::normalize::{is_ideograph, normalize};
 use crate::numeral;
@@ -64,7 +64,7 @@ fn till(text: &str, stop: impl Fn(char) -> bool) -> usize {
 /// The year of a 文号, in brackets: `〔2012〕`, `[2012]`, `（ 2012 ）`, `〔二〇一二〕`.
 fn bracketed_year(input: &str) -> Option<(&str, u32)> {
     let rest = skip_space(strip_char(input, is_open)?);
-    let (rest, year) = numeral::number(rest).ok()?;
+    let (rest, year) = read_number(rest).ok()?;
     if !(1900..=2999).contains(&year) {
         return None;
     }
@@ -75,7 +75,7 @@ fn bracketed_year(input: &str) -> Option<(&str, u32)> {
 /// `第35号`, `第 35 号`, `35号`: the serial number that ends a document number.
 fn serial(input: &str) -> Option<(&str, u32)> {
     let rest = skip_space(input.strip_prefix('第').unwrap_or(input));
-    let (rest, n) = numeral::number(rest).ok()?;
+    let (rest, n) = read_number(rest).ok()?;
     let rest = skip_space(rest).strip_prefix('号')?;
     Some((rest, n))
 }
@@ -119,7 +119,7 @@ fn order_issuer_first(input: &str) -> Option<(&str, (Option<&str>, u32))> {
 fn order_number_first(input: &str) -> Option<(&str, (Option<&str>, u32))> {
     let issuer = &input[..till(input, |c| c == '第' || is_stop(c))];
     let rest = skip_space(input[issuer.len()..].strip_prefix('第')?);
-    let (rest, n) = numeral::number(rest).ok()?;
+    let (rest, n) = read_number(rest).ok()?;
     let rest = skip_space(skip_space(rest).strip_prefix('号')?);
     let rest = rest.strip_prefix('令')?;
     let issuer = Some(trim(issuer)).filter(|i| !i.is_empty());

@@ -9,9 +9,8 @@
 
 use nom::IResult;
 
-use super::skip_space;
+use super::{read_number, skip_space};
 use crate::model::Provision;
-use crate::numeral;
 
 /// The most articles a range is expanded to.
 pub(crate) const MAX_RANGE: u32 = 100;
@@ -55,7 +54,7 @@ enum Reference {
 /// as the definition).
 fn numbered(input: &str, unit: char) -> Option<(&str, u32)> {
     let rest = skip_space(input.strip_prefix('第')?);
-    let (rest, n) = match numeral::number(rest) {
+    let (rest, n) = match read_number(rest) {
         Ok(found) => found,
         Err(_) => number_in_brackets(rest)?,
     };
@@ -66,7 +65,7 @@ fn numbered(input: &str, unit: char) -> Option<(&str, u32)> {
 /// `（三）`, `( 3 )`: a numeral in parentheses, as in `第（三）款`.
 fn number_in_brackets(input: &str) -> Option<(&str, u32)> {
     let rest = skip_space(input.strip_prefix(['（', '('])?);
-    let (rest, n) = numeral::number(rest).ok()?;
+    let (rest, n) = read_number(rest).ok()?;
     let rest = skip_space(rest).strip_prefix(['）', ')'])?;
     Some((rest, n))
 }
