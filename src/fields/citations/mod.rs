@@ -250,7 +250,39 @@ impl Survey {
 /// [`fold_spaces`] would change inside it. A plain loop over the characters: `str::contains`
 /// with a predicate goes through the pattern searcher, which costs twice as much here.
 fn has_space(text: &str) -> bool {
-    text.chars().any(is_space_or_invisible)
+    find_char(text, None, is_space_or_invisible) < text.len()
+}
+
+/// The byte offset of the first character of `text` that is `ideograph` or that `other`
+/// takes, or the length of `text`. `ideograph`, if given, must lie in U+4000 to U+9FFF, and
+/// `other` must take no character of that range: then a character whose UTF-8 lead byte is
+/// 0xE4 to 0xE9 (most characters of a cell) is settled by comparing its bytes, without
+/// decoding it, as names are walked at every number and white space at every part.
+fn find_char(text: &str, ideograph: Option<char>, other: impl Fn(char) -> bool) -> usize {
+    let mut buffer = [0u8; 4];
+    let wanted: &[u8] = match ideograph {
+        Some(c) => c.encode_utf8(&mut buffer).as_bytes(),
+        None => &[],
+    };
+    let bytes = text.as_bytes();
+    let mut i = 0;
+    while let Some(&lead) = bytes.get(i) {
+        if (0xE4..=0xE9).contains(&lead) {
+            if !wanted.is_empty() && bytes[i..].starts_with(wanted) {
+                return i;
+            }
+            i += 3;
+            continue;
+        }
+        let Some(c) = text[i..].chars().next() else {
+            break;
+        };
+        if other(c) {
+            return i;
+        }
+        i += c.len_utf8();
+    }
+    text.len()
 }
 
 /// [`fold_spaces`] of `text`, copied as it is when it holds no white space (as most titles

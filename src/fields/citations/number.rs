@@ -13,9 +13,9 @@
 
 use nom::IResult;
 
-use super::{has_space, normal, read_number, skip_space, trim};
+use super::{find_char, has_space, normal, read_number, skip_space, trim};
 use crate::model::{DocumentNumber, NumberKind};
-use crate::normalize::{is_ideograph, normalize};
+use crate::normalize::normalize;
 use crate::numeral;
 
 /// Brackets that may open a year, or enclose a whole number after a title.
@@ -54,13 +54,6 @@ fn strip_char(input: &str, accept: impl Fn(char) -> bool) -> Option<&str> {
     Some(&input[c.len_utf8()..])
 }
 
-/// The byte offset of the first character of `text` that `stop` takes, or its length.
-fn till(text: &str, stop: impl Fn(char) -> bool) -> usize {
-    text.char_indices()
-        .find(|&(_, c)| stop(c))
-        .map_or(text.len(), |(i, _)| i)
-}
-
 /// The year of a 文号, in brackets: `〔2012〕`, `[2012]`, `（ 2012 ）`, `〔二〇一二〕`.
 fn bracketed_year(input: &str) -> Option<(&str, u32)> {
     let rest = skip_space(strip_char(input, is_open)?);
@@ -82,7 +75,7 @@ fn serial(input: &str) -> Option<(&str, u32)> {
 
 /// A 文号: prefix, bracketed year, serial (`人社部发〔2012〕53号`).
 fn wenhao(input: &str) -> Option<(&str, (&str, u32, u32))> {
-    let stop = till(input, is_stop);
+    let stop = find_char(input, None, is_stop);
     // The year first: it fails at once where there is none (orders), before any trim.
     let (rest, year) = bracketed_year(&input[stop..])?;
     let prefix = trim(&input[..stop]);
@@ -93,19 +86,11 @@ fn wenhao(input: &str) -> Option<(&str, (&str, u32, u32))> {
     Some((rest, (prefix, year, n)))
 }
 
-/// Whether `c` ends the issuer of an order written issuer first: `令`, or a character no
-/// issuer holds (a stop or a digit).
-fn ends_order_issuer(c: char) -> bool {
-    if is_ideograph(c) {
-        c == '令'
-    } else {
-        is_stop(c) || numeral::is_arabic_digit(c)
-    }
-}
-
 /// An order with its issuer before `令`: `国务院令第259号`.
 fn order_issuer_first(input: &str) -> Option<(&str, (Option<&str>, u32))> {
-    let end = till(input, ends_order_issuer);
+    let end = find_char(input, Some('令'), |c| {
+        is_stop(c) || numeral::is_arabic_digit(c)
+    });
     let issuer = trim(&input[..end]);
     if issuer.is_empty() {
         return None;
@@ -117,7 +102,7 @@ fn order_issuer_first(input: &str) -> Option<(&str, (Option<&str>, u32))> {
 
 /// An order with `令` last: `第3号令`, `国家医保局第3号令`.
 fn order_number_first(input: &str) -> Option<(&str, (Option<&str>, u32))> {
-    let issuer = &input[..till(input, |c| c == '第' || is_stop(c))];
+    let issuer = &input[..find_char(input, Some('第'), is_stop)];
     let rest = skip_space(input[issuer.len()..].strip_prefix('第')?);
     let (rest, n) = read_number(rest).ok()?;
     let rest = skip_space(skip_space(rest).strip_prefix('号')?);
