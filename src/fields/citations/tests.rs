@@ -596,3 +596,32 @@ fn survey_agrees_with_title_spans_and_a_walk_for_white_space() {
         }
     }
 }
+
+/// `find_char` finds what a walk over the characters finds.
+#[test]
+fn find_char_agrees_with_a_walk() {
+    let classes = [
+        "甲", "令", "第", " ", "\u{3000}", "（", "1", "１", "〔", "\u{FEFF}", "𠀀", "a",
+    ];
+    let stop = |c: char| number_stop(c);
+    for text in crate::test_support::every_text(&classes, 4) {
+        let walk = |wanted: Option<char>| {
+            text.char_indices()
+                .find(|&(_, c)| Some(c) == wanted || stop(c))
+                .map_or(text.len(), |(i, _)| i)
+        };
+        for wanted in [None, Some('令'), Some('第')] {
+            assert_eq!(find_char(&text, wanted, stop), walk(wanted), "{text:?}");
+        }
+        assert_eq!(
+            has_space(&text),
+            text.chars().any(is_space_or_invisible),
+            "{text:?}"
+        );
+    }
+}
+
+/// A character that is no ideograph, for [`find_char_agrees_with_a_walk`].
+fn number_stop(c: char) -> bool {
+    matches!(c, '（' | '〔' | '1' | '１' | ' ' | '\u{3000}')
+}
