@@ -258,6 +258,7 @@ fn has_space(text: &str) -> bool {
 /// `other` must take no character of that range: then a character whose UTF-8 lead byte is
 /// 0xE4 to 0xE9 (most characters of a cell) is settled by comparing its bytes, without
 /// decoding it, as names are walked at every number and white space at every part.
+#[inline(always)]
 fn find_char(text: &str, ideograph: Option<char>, other: impl Fn(char) -> bool) -> usize {
     let mut buffer = [0u8; 4];
     let wanted: &[u8] = match ideograph {
@@ -310,6 +311,10 @@ fn normal(text: &str, spaced: bool) -> String {
 /// (`《甲》和《乙》`, `《甲》以及《乙》`).
 fn between_citations(text: &str) -> &str {
     let text = trim_separators(text);
+    // Settled by the first character where no conjunction starts, as mostly.
+    if !text.starts_with(['以', '及', '和', '与']) {
+        return text;
+    }
     ["以及", "及", "和", "与"]
         .iter()
         .find_map(|joiner| text.strip_prefix(joiner))

@@ -146,9 +146,11 @@ fn failure(input: &str) -> nom::Err<nom::error::Error<&str>> {
 /// looked for after every title, and the combinator version spent most of its instructions
 /// building and unwinding parsers. The test `hand_parsers_agree_with_nom` keeps that version
 /// as the definition.
+/// Its `raw` is the text read without the white space before it (none can follow it: it ends
+/// with `号` or `令`).
 pub(crate) fn document_number(input: &str) -> IResult<&str, DocumentNumber> {
     if let Some((rest, (prefix, year, number))) = wenhao(input) {
-        let raw = trim(&input[..input.len() - rest.len()]);
+        let raw = skip_space(&input[..input.len() - rest.len()]);
         return Ok((
             rest,
             DocumentNumber {
@@ -164,7 +166,7 @@ pub(crate) fn document_number(input: &str) -> IResult<&str, DocumentNumber> {
     let (rest, (issuer, number)) = order_issuer_first(input)
         .or_else(|| order_number_first(input))
         .ok_or_else(|| failure(input))?;
-    let raw = trim(&input[..input.len() - rest.len()]);
+    let raw = skip_space(&input[..input.len() - rest.len()]);
     Ok((
         rest,
         DocumentNumber {

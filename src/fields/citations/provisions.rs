@@ -182,9 +182,13 @@ fn add<'a>(
 /// reference, so `第八条；` leaves `；`.
 pub(crate) fn provisions(input: &str) -> IResult<&str, Provisions<'_>> {
     let fail = || nom::Err::Error(nom::error::Error::new(input, nom::error::ErrorKind::Verify));
-    let mut out = Provisions::default();
-    let mut article = None;
     let (mut rest, first) = reference(input).ok_or_else(fail)?;
+    let mut out = Provisions {
+        // Room for the usual few articles, made once a reference is there.
+        list: Vec::with_capacity(4),
+        oversized: Vec::new(),
+    };
+    let mut article = None;
     if add(
         first,
         &input[..input.len() - rest.len()],
