@@ -49,6 +49,7 @@ fn is_close(c: char) -> bool {
 }
 
 /// `input` without its first character if `accept` takes it.
+#[inline(always)]
 fn strip_char(input: &str, accept: impl Fn(char) -> bool) -> Option<&str> {
     let c = input.chars().next().filter(|&c| accept(c))?;
     Some(&input[c.len_utf8()..])
