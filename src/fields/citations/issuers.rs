@@ -10,11 +10,15 @@ const ORGAN_ENDINGS: &[&str] = &[
     "部", "局", "院", "委", "会", "厅", "府", "办", "室", "署", "行", "中心", "处", "所",
 ];
 
-/// Split a list of bodies into its parts, trimmed, without empty ones.
-pub(crate) fn split_bodies(text: &str) -> Vec<&str> {
+/// The parts of a list of bodies, trimmed, without empty ones.
+pub(crate) fn bodies(text: &str) -> impl Iterator<Item = &str> {
     text.split(|c: char| matches!(c, '、' | '，' | ',') || c.is_whitespace())
         .filter(|part| !part.is_empty())
-        .collect()
+}
+
+/// Split a list of bodies into its parts ([`bodies`]).
+pub(crate) fn split_bodies(text: &str) -> Vec<&str> {
+    bodies(text).collect()
 }
 
 /// Whether `name` reads as the name of a body: at least two characters, no punctuation,

@@ -15,39 +15,306 @@
 //! reported (`citation_unparsed`); a cell without any title is reported as
 //! `legal_basis_without_citation`.
 
+#[cfg(test)]
+mod before;
 mod issuers;
 mod number;
 mod provisions;
 
-use nom::{bytes::complete::take_while, IResult, Parser};
+use nom::IResult;
 
-use crate::brackets::{title_spans, TitleSpan};
+use crate::brackets::TitleSpan;
 use crate::cell::Cell;
 use crate::diagnostic::{excerpt, Code, Diagnostics};
 use crate::markers;
 use crate::model::{Citation, DocumentNumber, LegalBasis};
-use crate::normalize::{fold_spaces, normalize};
+use crate::normalize::{fold_spaces, is_invisible, is_space_or_invisible, normalize};
 
 use provisions::{OversizedRange, Provisions};
-
-/// nom: white space, the ideographic space included (never fails).
-fn ws(input: &str) -> IResult<&str, &str> {
-    take_while(char::is_whitespace).parse(input)
-}
 
 /// Punctuation that separates citations and may trail one.
 fn is_separator(c: char) -> bool {
     c.is_whitespace() || matches!(c, '；' | ';' | '。' | '，' | ',' | '、' | '.')
 }
 
+#[inline]
 fn trim_separators(text: &str) -> &str {
-    text.trim_matches(is_separator)
+    let ragged = text.chars().next().is_some_and(is_separator)
+        || text.chars().next_back().is_some_and(is_separator);
+    if ragged {
+        text.trim_matches(is_separator)
+    } else {
+        text
+    }
+}
+
+/// [`numeral::number`] with its reading chosen by the first character: Arabic where it is a
+/// digit (a Chinese numeral never starts with one), Chinese elsewhere (an Arabic one never
+/// starts there). `numeral::number` tries Arabic first, a failed parse before every Chinese
+/// numeral, as most numbers of articles are.
+fn read_number(input: &str) -> IResult<&str, u32> {
+    if input.starts_with(crate::numeral::is_arabic_digit) {
+        crate::numeral::arabic(input)
+    } else {
+        crate::numeral::chinese(input)
+    }
+}
+
+/// [`str::trim_start`], settled by a look at the first character when there is nothing to
+/// trim (as between the parts of a number or a provision there mostly is not): the generic
+/// trim is a call that costs several times that.
+#[inline]
+fn skip_space(text: &str) -> &str {
+    match text.chars().next() {
+        Some(c) if c.is_whitespace() => text.trim_start(),
+        _ => text,
+    }
+}
+
+/// [`str::trim`], settled by a look at the two ends when there is nothing to trim: the
+/// generic trim is a call that costs several times that.
+#[inline]
+fn trim(text: &str) -> &str {
+    let ragged = text.chars().next().is_some_and(char::is_whitespace)
+        || text.chars().next_back().is_some_and(char::is_whitespace);
+    if ragged {
+        text.trim()
+    } else {
+        text
+    }
+}
+
+/// A title of the cell, as [`crate::brackets::title_spans`] gives it, and where the first
+/// title quoted inside it opens (`〈` or a nested `《`), if one does.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct Title {
+    span: TitleSpan,
+    /// Byte offset of the inner title's opening bracket, in the same text as `span`.
+    inner: Option<usize>,
+}
+
+/// The most white space offsets a [`Survey`] keeps; past them it only knows that a part may
+/// hold white space, and [`folded`] and [`normal`] look for themselves.
+const MAX_SPACES: usize = 8;
+
+/// What one pass over a cell finds: its titles, and where it holds white space or an
+/// invisible character. One pass where there were two per point, one more per cell and one
+/// per title: titles and white space are what every other step asks about.
+struct Survey {
+    titles: Vec<Title>,
+    /// Byte offsets of the first white space or invisible characters, in order: no
+    /// allocation for the few a cell has between its points.
+    spaces: [usize; MAX_SPACES],
+    /// How many of `spaces` are set.
+    space_count: usize,
+    /// Whether there are more than [`MAX_SPACES`] of them.
+    spaces_overflow: bool,
+}
+
+/// What a character of a cell is to the survey.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Mark {
+    /// `《`
+    OpenTitle,
+    /// `》`
+    CloseTitle,
+    /// `〈`
+    OpenInner,
+    /// White space or an invisible character.
+    Space,
+    /// Anything else.
+    Other,
+}
+
+/// The survey's [`Mark`] of the character starting at byte `i` of `text`, and its length.
+/// Settled from its UTF-8 bytes for the characters a cell is mostly made of: an ideograph
+/// (lead byte 0xE4 to 0xE9, U+4000 to U+9FFF), ASCII, CJK punctuation (lead 0xE3, U+3000 to
+/// U+3FFF: the titles' brackets and the ideographic space are among them) and full-width
+/// forms (lead 0xEF, U+F000 to U+FFFF: only the BOM, invisible, counts there). Any other
+/// character is decoded and asked.
+fn mark_at(text: &str, i: usize) -> Option<(Mark, usize)> {
+    let bytes = text.as_bytes();
+    let lead = *bytes.get(i)?;
+    let tail = |k: usize| bytes.get(i + k).copied().unwrap_or(0);
+    let mark = match lead {
+        0xE4..=0xE9 => return Some((Mark::Other, 3)),
+        0x00..=0x7F => {
+            let mark = if char::from(lead).is_whitespace() {
+                Mark::Space
+            } else {
+                Mark::Other
+            };
+            return Some((mark, 1));
+        }
+        0xE3 if tail(1) == 0x80 => match tail(2) {
+            0x8A => Mark::OpenTitle,
+            0x8B => Mark::CloseTitle,
+            0x88 => Mark::OpenInner,
+            0x80 => Mark::Space,
+            _ => Mark::Other,
+        },
+        0xE3 => Mark::Other,
+        0xEF if tail(1) == 0xBB && tail(2) == 0xBF => Mark::Space,
+        0xEF => Mark::Other,
+        _ => {
+            let c = text[i..].chars().next()?;
+            let mark = if c.is_whitespace() || is_invisible(c) {
+                Mark::Space
+            } else {
+                Mark::Other
+            };
+            return Some((mark, c.len_utf8()));
+        }
+    };
+    Some((mark, 3))
+}
+
+/// Survey `text` (see [`Survey`]): the walk of `title_spans`, one [`mark_at`] per
+/// character, so that most characters are stepped over without being decoded.
+fn survey(text: &str) -> Survey {
+    let mut found = Survey {
+        // Room for the usual cell: a few citations.
+        titles: Vec::with_capacity(4),
+        spaces: [0; MAX_SPACES],
+        space_count: 0,
+        spaces_overflow: false,
+    };
+    let mut depth = 0usize;
+    let mut open = Title {
+        span: TitleSpan {
+            start: 0,
+            end: 0,
+            closed: false,
+        },
+        inner: None,
+    };
+    let mut i = 0;
+    while let Some((mark, len)) = mark_at(text, i) {
+        match mark {
+            Mark::Other => {}
+            Mark::OpenTitle => {
+                if depth == 0 {
+                    open.span.start = i;
+                    open.inner = None;
+                } else if open.inner.is_none() {
+                    open.inner = Some(i);
+                }
+                depth += 1;
+            }
+            Mark::OpenInner if depth > 0 && open.inner.is_none() => open.inner = Some(i),
+            Mark::OpenInner => {}
+            Mark::CloseTitle if depth > 0 => {
+                depth -= 1;
+                if depth == 0 {
+                    open.span.end = i + len;
+                    open.span.closed = true;
+                    found.titles.push(open);
+                }
+            }
+            Mark::CloseTitle => {}
+            Mark::Space => found.note_space(i),
+        }
+        i += len;
+    }
+    if depth > 0 {
+        open.span.end = text.len();
+        open.span.closed = false;
+        found.titles.push(open);
+    }
+    found
+}
+
+impl Survey {
+    fn note_space(&mut self, at: usize) {
+        match self.spaces.get_mut(self.space_count) {
+            Some(slot) => {
+                *slot = at;
+                self.space_count += 1;
+            }
+            None => self.spaces_overflow = true,
+        }
+    }
+
+    /// Whether the bytes `start..end` of the cell may hold white space or an invisible
+    /// character: false only when they surely do not.
+    fn spaced(&self, start: usize, end: usize) -> bool {
+        let known = &self.spaces[..self.space_count];
+        let first = known.partition_point(|&at| at < start);
+        let in_known = known.get(first).is_some_and(|&at| at < end);
+        // Past the known ones, any part reaching beyond the last known offset may hold more.
+        in_known || (self.spaces_overflow && known.last().is_none_or(|&last| end > last))
+    }
+}
+
+/// Whether `text` holds white space or an invisible character: what [`normalize`] and
+/// [`fold_spaces`] would change inside it. A plain loop over the characters: `str::contains`
+/// with a predicate goes through the pattern searcher, which costs twice as much here.
+fn has_space(text: &str) -> bool {
+    find_char(text, None, is_space_or_invisible) < text.len()
+}
+
+/// The byte offset of the first character of `text` that is `ideograph` or that `other`
+/// takes, or the length of `text`. `ideograph`, if given, must lie in U+4000 to U+9FFF, and
+/// `other` must take no character of that range: then a character whose UTF-8 lead byte is
+/// 0xE4 to 0xE9 (most characters of a cell) is settled by comparing its bytes, without
+/// decoding it, as names are walked at every number and white space at every part.
+#[inline(always)]
+fn find_char(text: &str, ideograph: Option<char>, other: impl Fn(char) -> bool) -> usize {
+    let mut buffer = [0u8; 4];
+    let wanted: &[u8] = match ideograph {
+        Some(c) => c.encode_utf8(&mut buffer).as_bytes(),
+        None => &[],
+    };
+    let bytes = text.as_bytes();
+    let mut i = 0;
+    while let Some(&lead) = bytes.get(i) {
+        if (0xE4..=0xE9).contains(&lead) {
+            if !wanted.is_empty() && bytes[i..].starts_with(wanted) {
+                return i;
+            }
+            i += 3;
+            continue;
+        }
+        let Some(c) = text[i..].chars().next() else {
+            break;
+        };
+        if other(c) {
+            return i;
+        }
+        i += c.len_utf8();
+    }
+    text.len()
+}
+
+/// [`fold_spaces`] of `text`, copied as it is when it holds no white space (as most titles
+/// and citations do). `spaced` says whether it may: false only when the caller knows the text
+/// (a part of a point without white space) has none, so that no part is scanned again.
+fn folded(text: &str, spaced: bool) -> String {
+    if spaced && has_space(text) {
+        fold_spaces(text)
+    } else {
+        text.to_owned()
+    }
+}
+
+/// [`normalize`] of `text`, copied as it is when it holds no white space; `spaced` as for
+/// [`folded`].
+fn normal(text: &str, spaced: bool) -> String {
+    if spaced && has_space(text) {
+        normalize(text)
+    } else {
+        text.to_owned()
+    }
 }
 
 /// What is left between two citations, without the separators and a conjunction joining them
 /// (`《甲》和《乙》`, `《甲》以及《乙》`).
 fn between_citations(text: &str) -> &str {
     let text = trim_separators(text);
+    // Settled by the first character where no conjunction starts, as mostly.
+    if !text.starts_with(['以', '及', '和', '与']) {
+        return text;
+    }
     ["以及", "及", "和", "与"]
         .iter()
         .find_map(|joiner| text.strip_prefix(joiner))
@@ -55,17 +322,15 @@ fn between_citations(text: &str) -> &str {
 }
 
 /// The first title quoted inside a title, with `〈〉` or nested `《》`:
-/// `关于印发〈外国人在中国永久居留享有相关待遇的办法〉的通知` → the 办法.
-fn inner_title(title: &str) -> Option<String> {
-    let (open, close) = title
-        .char_indices()
-        .find_map(|(i, c)| match c {
-            '〈' => Some((i, '〉')),
-            '《' => Some((i, '》')),
-            _ => None,
-        })
-        .map(|(i, close)| (i + '〈'.len_utf8(), close))?;
-    let opener = if close == '〉' { '〈' } else { '《' };
+/// `关于印发〈外国人在中国永久居留享有相关待遇的办法〉的通知` → the 办法. `opener` is where
+/// the title's first `〈` or `《` is (the survey found it), if it has one.
+fn inner_title(title: &str, opener: Option<usize>, spaced: bool) -> Option<String> {
+    let at = opener?;
+    let (opener, close) = match title[at..].chars().next()? {
+        '〈' => ('〈', '〉'),
+        _ => ('《', '》'),
+    };
+    let open = at + opener.len_utf8();
     let mut depth = 1usize;
     for (i, c) in title[open..].char_indices() {
         if c == opener {
@@ -73,7 +338,7 @@ fn inner_title(title: &str) -> Option<String> {
         } else if c == close {
             depth -= 1;
             if depth == 0 {
-                let inner = fold_spaces(&title[open..open + i]);
+                let inner = folded(&title[open..open + i], spaced);
                 return Some(inner).filter(|t| !t.is_empty());
             }
         }
@@ -129,11 +394,11 @@ fn annexed(input: &str) -> IResult<&str, (&str, Provisions<'_>)> {
 /// text left over. Never fails: every part is optional.
 fn tail(input: &str) -> (&str, Tail<'_>) {
     let mut found = Tail::default();
-    let rest = input.trim_start();
+    let rest = skip_space(input);
     let rest = match number::parenthesized(rest).or_else(|_| number::document_number(rest)) {
         Ok((after, n)) => {
             found.number = Some(n);
-            after.trim_start()
+            skip_space(after)
         }
         Err(_) => rest,
     };
@@ -153,12 +418,12 @@ fn tail(input: &str) -> (&str, Tail<'_>) {
 /// Structure a 设定依据 cell.
 pub(crate) fn parse(cell: &Cell<'_>, diagnostics: &mut Diagnostics) -> LegalBasis {
     let text = cell.text();
-    let spans = title_spans(text);
+    let survey = survey(text);
     let mut basis = LegalBasis {
         raw: text.to_owned(),
         citations: Vec::new(),
     };
-    if spans.is_empty() {
+    if survey.titles.is_empty() {
         if !text.trim().is_empty() {
             let at = cell.position_of(text.trim_start());
             diagnostics.push(
@@ -179,38 +444,76 @@ pub(crate) fn parse(cell: &Cell<'_>, diagnostics: &mut Diagnostics) -> LegalBasi
         reported: 0,
         unreported: 0,
     };
-    for point in points(text, &spans) {
-        reader.point(point, &mut basis.citations);
-    }
+    // A citation per title, and one per point without a title (rare).
+    let mut citations = Vec::with_capacity(survey.titles.len());
+    for_each_point(text, &survey.titles, |point| {
+        reader.point(&point, &survey, &mut citations);
+    });
     reader.finish();
+    basis.citations = citations;
     basis
 }
 
-/// The cell split at its list markers; a marker inside a title does not count.
-fn points<'a>(text: &'a str, spans: &[TitleSpan]) -> Vec<&'a str> {
-    // Spans are ordered and do not overlap: the first ending after `at` is the only one that
-    // may hold it.
-    let inside_title = |at: usize| {
-        let next = spans.partition_point(|s| s.end <= at);
-        spans.get(next).is_some_and(|s| s.start < at)
-    };
-    let starts: Vec<(usize, usize)> = markers::list_markers(text)
-        .into_iter()
-        .filter(|m| !inside_title(m.start))
-        .map(|m| (m.start, m.end))
-        .collect();
-    let mut points = Vec::with_capacity(starts.len() + 1);
-    let head_end = starts.first().map_or(text.len(), |&(start, _)| start);
-    points.push(&text[..head_end]);
-    for (k, &(_, body_start)) in starts.iter().enumerate() {
-        let end = starts.get(k + 1).map_or(text.len(), |&(next, _)| next);
-        points.push(&text[body_start..end]);
+/// One point of the list (or the whole cell when it has no list), trimmed.
+struct Point<'a> {
+    text: &'a str,
+    /// Where `text` starts in the cell.
+    offset: usize,
+}
+
+impl Point<'_> {
+    /// The titles of the point, from those of the cell (`cell_titles`): the ones that start
+    /// inside it. A point never cuts a title (its markers are outside titles, and a title left
+    /// open runs to the end of the cell, so to the end of the last point), hence the cell is
+    /// scanned for titles once rather than once more per point.
+    fn titles<'s>(&self, cell_titles: &'s [Title]) -> &'s [Title] {
+        let end = self.offset + self.text.len();
+        let first = cell_titles.partition_point(|t| t.span.start < self.offset);
+        let past = cell_titles.partition_point(|t| t.span.start < end);
+        &cell_titles[first..past.max(first)]
     }
-    points
-        .into_iter()
-        .map(str::trim)
-        .filter(|p| !trim_separators(p).is_empty())
-        .collect()
+
+    /// `title`, one of [`Point::titles`], indexing into the point's text: the span of an
+    /// unclosed title ends with the point, which is trimmed where the cell is not.
+    fn local(&self, title: Title) -> Title {
+        Title {
+            span: TitleSpan {
+                start: title.span.start - self.offset,
+                end: (title.span.end - self.offset).min(self.text.len()),
+                closed: title.span.closed,
+            },
+            inner: title.inner.map(|at| at - self.offset),
+        }
+    }
+}
+
+/// Call `read` with each point of the cell, split at its list markers; a marker inside a
+/// title does not count. Points that hold nothing but separators are left out.
+fn for_each_point<'a>(text: &'a str, titles: &[Title], mut read: impl FnMut(Point<'a>)) {
+    // Titles are ordered and do not overlap: the first ending after `at` is the only one
+    // that may hold it.
+    let inside_title = |at: usize| {
+        let next = titles.partition_point(|t| t.span.end <= at);
+        titles.get(next).is_some_and(|t| t.span.start < at)
+    };
+    let mut visit = |piece: &'a str| {
+        let trimmed = trim(piece);
+        if !trim_separators(trimmed).is_empty() {
+            read(Point {
+                text: trimmed,
+                offset: offset_in(text, trimmed),
+            });
+        }
+    };
+    let mut piece_start = 0;
+    for marker in markers::list_markers(text) {
+        if inside_title(marker.start) {
+            continue;
+        }
+        visit(&text[piece_start..marker.start]);
+        piece_start = marker.end;
+    }
+    visit(&text[piece_start..]);
 }
 
 /// Reads the citations of a cell, reporting into its diagnostics.
@@ -229,29 +532,40 @@ const MAX_REPORTS: usize = 20;
 
 impl Reader<'_, '_, '_> {
     /// The citations of one point of the list (or of the whole cell when it has no list).
-    fn point(&mut self, point: &str, out: &mut Vec<Citation>) {
-        let spans = title_spans(point);
-        let Some(first) = spans.first() else {
+    fn point(&mut self, at: &Point<'_>, survey: &Survey, out: &mut Vec<Citation>) {
+        let point = at.text;
+        let titles = at.titles(&survey.titles);
+        let Some(first) = titles.first().map(|&t| at.local(t).span) else {
             self.untitled(point, out);
             return;
         };
+        // Most points hold no white space: then none of their parts is looked at again.
+        let spaced = survey.spaced(at.offset, at.offset + point.len());
         // Text before the first title: issuers, or left over.
         let head = trim_separators(&point[..first.start]);
-        let (mut issuers, mut leftover) = match issuers::issuer_list(head) {
+        let bodies = if head.is_empty() {
+            None
+        } else {
+            issuers::issuer_list(head)
+        };
+        let (mut issuers, mut leftover) = match bodies {
             Some(bodies) => (bodies, None),
             None => (Vec::new(), Some(head).filter(|h| !h.is_empty())),
         };
         let mut start = 0;
-        for (k, span) in spans.iter().enumerate() {
-            let next_start = spans.get(k + 1).map_or(point.len(), |s| s.start);
+        for (k, title) in titles.iter().enumerate() {
+            let title = at.local(*title);
+            let span = title.span;
+            let next = titles.get(k + 1).map(|&t| at.local(t).span);
+            let next_start = next.map_or(point.len(), |s| s.start);
             let (rest, tail) = tail(&point[span.end..next_start]);
-            let rest = if k + 1 < spans.len() {
+            let rest = if next.is_some() {
                 between_citations(rest)
             } else {
                 trim_separators(rest)
             };
             // What is left before the next title names its issuers, or is left over here.
-            let next_issuers = match spans.get(k + 1) {
+            let next_issuers = match next {
                 Some(_) if !rest.is_empty() => issuers::issuer_list(rest),
                 _ => None,
             };
@@ -261,8 +575,10 @@ impl Reader<'_, '_, '_> {
             };
             let parts = Parts {
                 text: &point[start..end],
-                span: *span,
+                span,
+                inner: title.inner,
                 point,
+                spaced,
                 issuers: std::mem::take(&mut issuers),
                 leftovers: [
                     leftover.take(),
@@ -287,7 +603,7 @@ impl Reader<'_, '_, '_> {
             )
         });
         out.push(Citation {
-            text: fold_spaces(text),
+            text: folded(text, true),
             ..Citation::default()
         });
     }
@@ -296,7 +612,7 @@ impl Reader<'_, '_, '_> {
     fn citation(&mut self, parts: Parts<'_>) -> Citation {
         let content = parts.span.content(parts.point);
         let title = if parts.span.closed {
-            fold_spaces(content)
+            folded(content, parts.spaced)
         } else {
             self.unparsed(&parts.point[parts.span.start..], |line| {
                 format!(
@@ -306,11 +622,15 @@ impl Reader<'_, '_, '_> {
             });
             String::new()
         };
-        let mut issuers: Vec<String> = parts.issuers.iter().map(|b| normalize(b)).collect();
+        let mut issuers: Vec<String> = parts
+            .issuers
+            .iter()
+            .map(|b| normal(b, parts.spaced))
+            .collect();
         if let Some(number) = &parts.tail.number {
             for body in number::issuing_bodies(number) {
-                if !issuers.contains(&body) {
-                    issuers.push(body);
+                if !issuers.iter().any(|known| known == body) {
+                    issuers.push(body.to_owned());
                 }
             }
         }
@@ -327,9 +647,11 @@ impl Reader<'_, '_, '_> {
             self.oversized(range);
         }
         Citation {
-            text: fold_spaces(trim_separators(parts.text)),
+            text: folded(trim_separators(parts.text), parts.spaced),
             inner_title: if parts.span.closed {
-                inner_title(content)
+                let content_start = parts.span.start + '《'.len_utf8();
+                let opener = parts.inner.map(|at| at - content_start);
+                inner_title(content, opener, parts.spaced)
             } else {
                 None
             },
@@ -337,7 +659,7 @@ impl Reader<'_, '_, '_> {
             issuers,
             document_number: parts.tail.number,
             provisions: parts.tail.provisions.list,
-            annex: parts.tail.annex.map(normalize),
+            annex: parts.tail.annex.map(|annex| normal(annex, parts.spaced)),
         }
     }
 
@@ -388,8 +710,12 @@ struct Parts<'a> {
     /// The citation's whole text.
     text: &'a str,
     span: TitleSpan,
+    /// Where the first title inside the title opens, in the point.
+    inner: Option<usize>,
     /// The point the span indexes into.
     point: &'a str,
+    /// Whether the point holds white space (else no part of it is scanned for it).
+    spaced: bool,
     issuers: Vec<&'a str>,
     /// Text before the title and after the tail that could not be read.
     leftovers: [Option<&'a str>; 2],

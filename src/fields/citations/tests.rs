@@ -489,3 +489,139 @@ fn reports_past_the_limit_are_counted_together() {
         "could not read “甲” in the citation of 《法》 at line 1"
     );
 }
+
+/// The cell reader reads every sequence of pieces that make or break citations (markers,
+/// titles nested or left open, numbers, provisions, issuers, white space of every kind) as
+/// the version before its passes were fused ([`super::before`]) does, diagnostics included.
+#[test]
+fn fused_reader_agrees_with_the_one_before() {
+    let pieces = [
+        "1. ",
+        "2.",
+        "《甲",
+        "》",
+        "〈乙〉",
+        "（主席令第35号）",
+        "第五条",
+        "、",
+        "国家医保局 ",
+        "和",
+        "\u{3000}",
+        "附件第二条",
+        "x",
+    ];
+    let texts = crate::test_support::every_text(&pieces, 5);
+    let texts = texts.iter().map(String::as_str).chain([
+        "1. 《中华人民共和国社会保险法》（主席令第35号）第八条、第五十七条 2. 《社会保险费征缴暂行条例》（国务院令第259号）第九条",
+        "国家医保局、财政部《关于扩大长期护理保险制度试点的指导意见》（医保发〔2020〕37号）",
+        "《国家医保局 财政部关于建立医疗保障待遇清单制度的意见》（医保发〔2021〕5号）国家医疗保障待遇清单（2020版）第二条第（三）款",
+        "1. 《甲》第五十四条； 2. 《乙》第七条；第八条； 3. 《丙》（省政府令第322号）",
+        "（一）《甲 法》\u{200B}（主席令第35号） （二）《乙《丙》  ",
+        "1. 《关于印发〈甲 乙〉的通知》 2. 《丙》 3. 《丁》 4. 《戊》 5. 《己》 6. 《庚 辛》（国家医保局 财政部令第2号）第 五 条",
+        "国家医保局 财政部《关于印发《甲\u{3000}乙》的通知》  《丙〈丁〉》 《〈〉》 《《》》 《〈戊",
+    ]);
+    for text in texts {
+        let cell = Cell::new(text, 1, "");
+        let mut fused = Diagnostics::default();
+        let mut plain = Diagnostics::default();
+        assert_eq!(
+            parse(&cell, &mut fused),
+            super::before::parse(&cell, &mut plain),
+            "{text:?}"
+        );
+        assert_eq!(fused.into_sorted(), plain.into_sorted(), "{text:?}");
+    }
+}
+
+/// The survey finds the titles `title_spans` finds, the first `〈` or `《` inside each, and
+/// every white space or invisible character (the first [`MAX_SPACES`] by offset, the others
+/// as "maybe"), whatever the nesting and the white space.
+#[test]
+fn survey_agrees_with_title_spans_and_a_walk_for_white_space() {
+    let pieces = [
+        "《", "》", "甲", " ", "\u{3000}", "\u{200B}", "\u{A0}", "（", "\n", "〈", "·", "㐀",
+    ];
+    let texts = crate::test_support::every_text(&pieces, 5);
+    // Every character class the survey tells apart by its bytes, one by one and in pairs.
+    let classes = [
+        "\t", "\u{0B}", "a", "\u{85}", "é", "\u{1680}", "\u{2000}", "\u{200A}", "\u{200D}",
+        "\u{2028}", "\u{202F}", "\u{205F}", "\u{2060}", "—", "“", "\u{3000}", "\u{3001}", "〈",
+        "〉", "《", "》", "\u{3081}", "\u{30FF}", "\u{3FFF}", "\u{4000}", "\u{9FFF}", "\u{A000}",
+        "\u{F900}", "\u{FEFF}", "\u{FEFE}", "\u{FF08}", "\u{FFFD}", "𠀀", "\u{E000}",
+    ];
+    let texts = texts
+        .into_iter()
+        .chain(crate::test_support::every_text(&classes, 2))
+        .chain(classes.iter().map(|c| format!("《甲{c}〈乙》")));
+    let many_spaces = [
+        "《甲 乙 丙》 1 2 3 4 5 6 7 8 9 《丁\u{3000}戊》",
+        "          《甲》",
+        "《甲》 \u{3000} \u{3000} \u{3000} \u{3000} \u{3000}",
+    ];
+    let texts: Vec<String> = texts.chain(many_spaces.map(str::to_owned)).collect();
+    for text in texts.iter().map(String::as_str) {
+        let found = survey(text);
+        let spans: Vec<TitleSpan> = found.titles.iter().map(|t| t.span).collect();
+        assert_eq!(spans, crate::brackets::title_spans(text), "{text:?}");
+        for title in &found.titles {
+            let inside = title.span.start + '《'.len_utf8();
+            let inner = text[inside..title.span.end]
+                .char_indices()
+                .find(|&(_, c)| c == '〈' || c == '《')
+                .map(|(i, _)| inside + i);
+            assert_eq!(title.inner, inner, "{text:?}");
+        }
+        let spaces: Vec<usize> = text
+            .char_indices()
+            .filter(|&(_, c)| is_space_or_invisible(c))
+            .map(|(i, _)| i)
+            .collect();
+        let kept = spaces.len().min(MAX_SPACES);
+        assert_eq!(
+            found.spaces[..found.space_count],
+            spaces[..kept],
+            "{text:?}"
+        );
+        assert_eq!(found.spaces_overflow, spaces.len() > MAX_SPACES, "{text:?}");
+        for start in 0..=text.len() {
+            for end in start..=text.len() {
+                let expected = spaces.iter().any(|&at| (start..end).contains(&at));
+                let said = found.spaced(start, end);
+                if found.spaces_overflow {
+                    assert!(said || !expected, "{text:?} {start}..{end}");
+                } else {
+                    assert_eq!(said, expected, "{text:?} {start}..{end}");
+                }
+            }
+        }
+    }
+}
+
+/// `find_char` finds what a walk over the characters finds.
+#[test]
+fn find_char_agrees_with_a_walk() {
+    let classes = [
+        "甲", "令", "第", " ", "\u{3000}", "（", "1", "１", "〔", "\u{FEFF}", "𠀀", "a",
+    ];
+    let stop = |c: char| number_stop(c);
+    for text in crate::test_support::every_text(&classes, 4) {
+        let walk = |wanted: Option<char>| {
+            text.char_indices()
+                .find(|&(_, c)| Some(c) == wanted || stop(c))
+                .map_or(text.len(), |(i, _)| i)
+        };
+        for wanted in [None, Some('令'), Some('第')] {
+            assert_eq!(find_char(&text, wanted, stop), walk(wanted), "{text:?}");
+        }
+        assert_eq!(
+            has_space(&text),
+            text.chars().any(is_space_or_invisible),
+            "{text:?}"
+        );
+    }
+}
+
+/// A character that is no ideograph, for [`find_char_agrees_with_a_walk`].
+fn number_stop(c: char) -> bool {
+    matches!(c, '（' | '〔' | '1' | '１' | ' ' | '\u{3000}')
+}
