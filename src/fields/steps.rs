@@ -5,15 +5,18 @@
 //! normalized and empty ones are dropped. Dashes inside brackets (`审核（初审-复审）`) do not
 //! split.
 
-use crate::brackets::split_top_level;
+use crate::brackets::{self, split_top_level};
 use crate::cell::Cell;
 use crate::diagnostic::Diagnostics;
 use crate::markers;
 use crate::model::Steps;
-use crate::normalize::normalize;
+use crate::normalize::{is_ideograph, is_space_or_invisible, normalize};
+use crate::numeral;
 
 /// Structure a steps cell. Every non-blank cell gives at least one step, so nothing is
 /// reported.
+// Kept out of line, one per cell, so that a profile shows what each field parser costs.
+#[inline(never)]
 pub(crate) fn parse(cell: &Cell<'_>, _diagnostics: &mut Diagnostics) -> Steps {
     Steps {
         raw: cell.text().to_owned(),
@@ -22,13 +25,120 @@ pub(crate) fn parse(cell: &Cell<'_>, _diagnostics: &mut Diagnostics) -> Steps {
 }
 
 /// The steps of a text, in order.
+///
+/// Most cells hold no list marker: they are split in one walk ([`plain_steps`]); the others
+/// go through [`markers::split`] first.
 fn split_steps(text: &str) -> Vec<String> {
+    if !may_hold_marker(text) {
+        return plain_steps(text);
+    }
     markers::split(text)
         .into_iter()
         .flat_map(|item| split_top_level(item.body, is_step_separator))
         .map(normalize)
         .filter(|step| !step.is_empty())
         .collect()
+}
+
+/// The steps of a text without list markers: what [`split_top_level`] on the step separators
+/// and [`normalize`] give, in one walk that notes where each step starts, whether brackets are
+/// open, and whether the step holds white space or an invisible character. Only such a step
+/// is normalized; the others are copied as they are, which is their normal form.
+fn plain_steps(text: &str) -> Vec<String> {
+    let mut steps = Vec::with_capacity(6);
+    let mut depth: usize = 0;
+    let mut start = 0;
+    let mut needs_normalizing = false;
+    for (i, c) in text.char_indices() {
+        if is_ideograph(c) {
+            continue;
+        }
+        if brackets::opens(c) {
+            depth += 1;
+        } else if brackets::closes(c) {
+            depth = depth.saturating_sub(1);
+        } else if depth == 0 && is_step_separator(c) {
+            push_normalized(&mut steps, &text[start..i], needs_normalizing);
+            start = i + c.len_utf8();
+            needs_normalizing = false;
+            continue;
+        }
+        needs_normalizing |= is_space_or_invisible(c);
+    }
+    push_normalized(&mut steps, &text[start..], needs_normalizing);
+    steps
+}
+
+/// Push `part` [`normalize`]d unless it is empty then; `needs_normalizing` says whether it
+/// holds white space or an invisible character (else it is normal as it is).
+fn push_normalized(parts: &mut Vec<String>, part: &str, needs_normalizing: bool) {
+    let part = if needs_normalizing {
+        normalize(part)
+    } else {
+        part.to_owned()
+    };
+    if !part.is_empty() {
+        parts.push(part);
+    }
+}
+
+/// Whether [`markers::split`] may find a marker in `text`. Every marker holds one of these
+/// pairs of characters: a numeral and what ends a numbered point (`1.`, `1．`, `1、`, `1）`,
+/// `一、`), an opening parenthesis and a numeral (`（1）`, `(一)`), or it is a circled number.
+/// A text without any is one point, its trimmed self: checking that is much cheaper than
+/// looking for markers, and rules out most prose (`新参保、暂停参保`, `（加盖公章）`).
+pub(super) fn may_hold_marker(text: &str) -> bool {
+    let mut previous = ' ';
+    for c in text.chars() {
+        if is_ideograph(c) {
+            // Of the ideographs only a Chinese numeral matters, and only after a parenthesis.
+            if matches!(previous, '(' | '（') && numeral::is_chinese_numeral_char(c) {
+                return true;
+            }
+        } else if ('\u{2460}'..='\u{2473}').contains(&c)
+            || (matches!(c, '.' | '．' | '、' | '）' | ')') && is_numeral(previous))
+            || (matches!(previous, '(' | '（') && is_numeral(c))
+        {
+            return true;
+        }
+        previous = c;
+    }
+    false
+}
+
+/// Whether `c` is part of an Arabic or a Chinese numeral.
+fn is_numeral(c: char) -> bool {
+    numeral::is_arabic_digit(c) || numeral::is_chinese_numeral_char(c)
+}
+
+/// The points of `text`, as [`markers::split`] gives them, without looking for markers where
+/// [`may_hold_marker`] says there is none.
+pub(super) fn points(text: &str) -> Points<'_> {
+    if may_hold_marker(text) {
+        Points::Listed(markers::split(text).into_iter())
+    } else {
+        let body = text.trim();
+        Points::Plain((!body.is_empty()).then_some(body))
+    }
+}
+
+/// The points of a text: [`points`].
+pub(super) enum Points<'a> {
+    /// A text without marker: its trimmed self, unless it is blank.
+    Plain(Option<&'a str>),
+    /// What [`markers::split`] found.
+    Listed(std::vec::IntoIter<markers::Item<'a>>),
+}
+
+impl<'a> Iterator for Points<'a> {
+    type Item = markers::Item<'a>;
+
+    fn next(&mut self) -> Option<markers::Item<'a>> {
+        match self {
+            Points::Plain(body) => body.take().map(|body| markers::Item { marker: None, body }),
+            Points::Listed(items) => items.next(),
+        }
+    }
 }
 
 /// Dashes and arrows that separate two steps; a run of them (`--`, `——`, `->`) is one
@@ -92,5 +202,73 @@ mod tests {
     fn blank_and_dash_only_cells_have_no_steps() {
         assert!(split_steps("").is_empty());
         assert!(split_steps(" — -- ").is_empty());
+    }
+    /// The definition [`split_steps`] must agree with: the list split first, every part
+    /// normalized.
+    fn split_steps_by_splitting(text: &str) -> Vec<String> {
+        markers::split(text)
+            .into_iter()
+            .flat_map(|item| split_top_level(item.body, is_step_separator))
+            .map(normalize)
+            .filter(|step| !step.is_empty())
+            .collect()
+    }
+
+    #[test]
+    fn one_walk_agrees_with_splitting_and_normalizing() {
+        let pieces = [
+            "申请", "—", "-", ">", " ", "\u{3000}", "\u{200B}", "（", "）", "(", "1.", "①", "、",
+            "一", "a",
+        ];
+        for text in crate::test_support::every_text(&pieces, 4) {
+            assert_eq!(
+                split_steps(&text),
+                split_steps_by_splitting(&text),
+                "{text:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn points_agree_with_markers_split() {
+        let pieces = [
+            "1", "１", "一", "十", ".", "．", "、", "）", ")", "（", "(", "①", "⑳", " ", "甲",
+            "第", "a", "：",
+        ];
+        for text in crate::test_support::every_text(&pieces, 4) {
+            let split = markers::split(&text);
+            assert_eq!(points(&text).collect::<Vec<_>>(), split, "{text:?}");
+            if !may_hold_marker(&text) {
+                assert!(split.iter().all(|item| item.marker.is_none()), "{text:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn only_texts_with_a_marker_pair_may_hold_a_marker() {
+        for text in [
+            "申请—受理",
+            "1个工作日",
+            "一日",
+            "现场办理 网上办理",
+            "",
+            "新参保、暂停参保",
+            "（加盖公章）",
+            "甲.乙",
+        ] {
+            assert!(!may_hold_marker(text), "{text}");
+        }
+        for text in [
+            "1.甲",
+            "1．甲",
+            "1、甲",
+            "一、甲",
+            "1）甲",
+            "（1）甲",
+            "(一)甲",
+            "①甲",
+        ] {
+            assert!(may_hold_marker(text), "{text}");
+        }
     }
 }

@@ -32,7 +32,8 @@ pub(super) fn clause_of(core: Core, prefix: Prefix) -> DeadlineClause {
 /// A prefix ending in `、` (`随时申办、即时办结`) lists actions: it says nothing about the clause.
 pub(super) fn analyse(prefix: &str) -> Prefix {
     let prefix = prefix.trim_end_matches(['，', ',']);
-    if prefix.ends_with('、') {
+    // An empty prefix, the most common one, says nothing either.
+    if prefix.is_empty() || prefix.ends_with('、') {
         return Prefix::default();
     }
     let rest = strip_qualifiers(prefix);
