@@ -91,9 +91,13 @@ struct Sentence<'a> {
 
 /// Call `found` with each sentence of a note ([`sentences`]) in turn, without collecting them;
 /// return whether the text holds white space or an invisible character, that is whether
-/// [`normalize`] would change it. Ideographs, most of a note, are neither punctuation nor white
-/// space: one range test passes them by.
+/// [`normalize`] would change it.
+///
+/// Ideographs, most of a note, are neither punctuation nor white space. One from U+5000 on is
+/// told by its lead byte (`E5`–`E9`, always three bytes long) and passed by without decoding:
+/// only whether it is `包` and that a line may end after it matter.
 fn for_each_sentence<'a>(text: &'a str, mut found: impl FnMut(Sentence<'a>)) -> bool {
+    const INCLUDE_START: [u8; 3] = [0xE5, 0x8C, 0x85]; // 包
     let mut sentence = Sentence {
         text,
         has_comma: false,
@@ -110,40 +114,56 @@ fn for_each_sentence<'a>(text: &'a str, mut found: impl FnMut(Sentence<'a>)) -> 
         sentence.has_comma = false;
         sentence.has_include = false;
     };
+    let bytes = text.as_bytes();
     let mut needs_normalizing = false;
     let mut start = 0;
-    let mut last_visible: Option<char> = None;
+    // Whether the last character but white space may end a line ([`ends_a_line`]).
+    let mut line_may_end = false;
     let mut space_at: Option<usize> = None;
-    for (i, c) in text.char_indices() {
+    let mut i = 0;
+    while let Some(&lead) = bytes.get(i) {
+        let (c, len) = if (0xE5..=0xE9).contains(&lead) {
+            sentence.has_include |= bytes.get(i..i + 3) == Some(&INCLUDE_START[..]);
+            // Any ideograph will do: all are Han and none is punctuation or white space.
+            ('\u{5000}', 3)
+        } else {
+            let Some(c) = text.get(i..).and_then(|rest| rest.chars().next()) else {
+                break;
+            };
+            (c, c.len_utf8())
+        };
         if is_ideograph(c) {
             if let Some(at) = space_at.take() {
-                if last_visible.is_some_and(ends_a_line) {
+                if line_may_end {
                     emit(&mut sentence, &text[start..at]);
                     start = i;
                 }
             }
             sentence.has_include |= c == '包';
-            last_visible = Some(c);
+            line_may_end = true;
+            i += len;
             continue;
         }
         if is_space(c) {
             needs_normalizing = true;
             space_at.get_or_insert(i);
+            i += len;
             continue;
         }
         needs_normalizing |= is_invisible(c);
         if let Some(at) = space_at.take() {
-            if last_visible.is_some_and(ends_a_line) && is_han(c) {
+            if line_may_end && is_han(c) {
                 emit(&mut sentence, &text[start..at]);
                 start = i;
             }
         }
         if matches!(c, '。' | '；' | ';' | '！' | '？' | '!' | '?') {
             emit(&mut sentence, &text[start..i]);
-            start = i + c.len_utf8();
+            start = i + len;
         }
         sentence.has_comma |= is_piece_break(c);
-        last_visible = Some(c);
+        line_may_end = ends_a_line(c);
+        i += len;
     }
     emit(&mut sentence, &text[start..]);
     needs_normalizing
@@ -168,6 +188,37 @@ fn is_piece_break(c: char) -> bool {
     matches!(c, '，' | ',')
 }
 
+/// The pieces of a sentence between `，` and `,`, as `sentence.split(is_piece_break)` gives
+/// them. The commas are found by their bytes (`,`, or `EF BC 8C` after a byte search for the
+/// lead byte `EF`), so the ideographs between them are never decoded.
+fn pieces(sentence: &str) -> impl Iterator<Item = &str> {
+    const FULL_WIDTH_COMMA: [u8; 3] = [0xEF, 0xBC, 0x8C]; // ，
+    let bytes = sentence.as_bytes();
+    let mut start = Some(0);
+    let mut search = 0;
+    std::iter::from_fn(move || {
+        let from = start?;
+        loop {
+            let Some(found) = memchr::memchr2(b',', 0xEF, &bytes[search..]) else {
+                start = None;
+                return sentence.get(from..);
+            };
+            let at = search + found;
+            let len = if bytes[at] == b',' {
+                1
+            } else if bytes.get(at..at + 3) == Some(&FULL_WIDTH_COMMA[..]) {
+                3
+            } else {
+                search = at + 1;
+                continue;
+            };
+            search = at + len;
+            start = Some(at + len);
+            return sentence.get(from..at);
+        }
+    })
+}
+
 // ---------------------------------------------------------------------------------------------
 // Channel deadlines
 // ---------------------------------------------------------------------------------------------
@@ -185,7 +236,7 @@ fn channel_deadlines_in<'a>(
     found: &mut Vec<ChannelDeadline>,
     mut unread: impl FnMut(&'a str),
 ) {
-    let mut pieces = sentence.split(is_piece_break);
+    let mut pieces = pieces(sentence);
     let Some(mut previous) = pieces.next() else {
         return;
     };
@@ -635,6 +686,18 @@ mod tests {
                 }
             }
             found
+        }
+    }
+
+    #[test]
+    fn pieces_are_split_at_both_commas() {
+        let pieces_of_texts = ["甲", "，", ",", "：", "（", "a", "é", "\u{FF0C}\u{FF0C}"];
+        for text in crate::test_support::every_text(&pieces_of_texts, 5) {
+            assert_eq!(
+                pieces(&text).collect::<Vec<_>>(),
+                text.split(is_piece_break).collect::<Vec<_>>(),
+                "{text:?}"
+            );
         }
     }
 

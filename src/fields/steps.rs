@@ -87,21 +87,35 @@ fn push_normalized(parts: &mut Vec<String>, part: &str, needs_normalizing: bool)
 /// `一、`), an opening parenthesis and a numeral (`（1）`, `(一)`), or it is a circled number.
 /// A text without any is one point, its trimmed self: checking that is much cheaper than
 /// looking for markers, and rules out most prose (`新参保、暂停参保`, `（加盖公章）`).
+///
+/// The walk looks at the characters that may start or end a pair, and at their neighbours
+/// only then. An ideograph from U+5000 on is none of them: its lead byte (`E5`–`E9`, always
+/// three bytes long) says so without decoding it.
 pub(super) fn may_hold_marker(text: &str) -> bool {
-    let mut previous = ' ';
-    for c in text.chars() {
-        if is_ideograph(c) {
-            // Of the ideographs only a Chinese numeral matters, and only after a parenthesis.
-            if matches!(previous, '(' | '（') && numeral::is_chinese_numeral_char(c) {
-                return true;
-            }
-        } else if ('\u{2460}'..='\u{2473}').contains(&c)
-            || (matches!(c, '.' | '．' | '、' | '）' | ')') && is_numeral(previous))
-            || (matches!(previous, '(' | '（') && is_numeral(c))
-        {
+    let bytes = text.as_bytes();
+    let mut i = 0;
+    while let Some(&lead) = bytes.get(i) {
+        if (0xE5..=0xE9).contains(&lead) {
+            i += 3;
+            continue;
+        }
+        let Some(c) = text.get(i..).and_then(|rest| rest.chars().next()) else {
+            return false;
+        };
+        let end = i + c.len_utf8();
+        let pair = if ('\u{2460}'..='\u{2473}').contains(&c) {
+            true
+        } else if matches!(c, '.' | '．' | '、' | '）' | ')') {
+            text[..i].chars().next_back().is_some_and(is_numeral)
+        } else if matches!(c, '(' | '（') {
+            text[end..].chars().next().is_some_and(is_numeral)
+        } else {
+            false
+        };
+        if pair {
             return true;
         }
-        previous = c;
+        i = end;
     }
     false
 }
@@ -240,6 +254,49 @@ mod tests {
             assert_eq!(points(&text).collect::<Vec<_>>(), split, "{text:?}");
             if !may_hold_marker(&text) {
                 assert!(split.iter().all(|item| item.marker.is_none()), "{text:?}");
+            }
+        }
+    }
+
+    /// The definition [`may_hold_marker`] must agree with: every pair of neighbours looked at.
+    fn may_hold_marker_by_pairs(text: &str) -> bool {
+        let mut previous = ' ';
+        for c in text.chars() {
+            if ('\u{2460}'..='\u{2473}').contains(&c)
+                || (matches!(c, '.' | '．' | '、' | '）' | ')') && is_numeral(previous))
+                || (matches!(previous, '(' | '（') && is_numeral(c))
+            {
+                return true;
+            }
+            previous = c;
+        }
+        false
+    }
+
+    #[test]
+    fn the_byte_walk_agrees_with_looking_at_every_pair() {
+        let pieces = [
+            "1", "一", "四", "十", "零", ".", "、", "）", "（", "(", "①", "甲", "\u{4E00}", "é",
+        ];
+        for text in crate::test_support::every_text(&pieces, 4) {
+            assert_eq!(
+                may_hold_marker(&text),
+                may_hold_marker_by_pairs(&text),
+                "{text:?}"
+            );
+        }
+        for c in (0..0x3_0000).filter_map(char::from_u32) {
+            for text in [
+                format!("{c}"),
+                format!("1{c}"),
+                format!("（{c}"),
+                format!("{c}、"),
+            ] {
+                assert_eq!(
+                    may_hold_marker(&text),
+                    may_hold_marker_by_pairs(&text),
+                    "{text:?}"
+                );
             }
         }
     }
