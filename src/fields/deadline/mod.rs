@@ -34,7 +34,7 @@ use crate::cell::Cell;
 use crate::diagnostic::{excerpt, Code, Diagnostics};
 use crate::fields::steps::points;
 use crate::model::{Basis, ClauseKind, Deadline, DeadlineClause, TimeUnit};
-use crate::normalize::{is_space_or_invisible, normalize};
+use crate::normalize::{is_ideograph, is_space_or_invisible, normalize};
 use crate::numeral;
 
 mod piece;
@@ -143,13 +143,15 @@ impl<'a> Problem<'a> {
 
 /// Read every clause of a deadline text.
 pub(crate) fn read(text: &str) -> Reading<'_> {
-    let mut reading = Reading::default();
+    let mut reading = Reading {
+        // Room for the one clause most cells have, without growing into it.
+        clauses: Vec::with_capacity(1),
+        problems: Vec::new(),
+    };
     for item in points(text) {
         let clauses_before = reading.clauses.len();
         let problems_before = reading.problems.len();
-        for sentence in split_trimmed(item.body, is_sentence_end) {
-            read_sentence(sentence, &mut reading);
-        }
+        read_point(item.body, &mut reading);
         let nothing_found =
             reading.clauses.len() == clauses_before && reading.problems.len() == problems_before;
         if let (Some(marker), true) = (item.marker, nothing_found) {
@@ -174,31 +176,63 @@ fn is_piece_break(c: char) -> bool {
     matches!(c, '，' | ',')
 }
 
-/// The non-empty, trimmed parts of `text` between separators.
-fn split_trimmed(text: &str, is_separator: fn(char) -> bool) -> impl Iterator<Item = &str> {
-    text.split(is_separator)
-        .map(str::trim)
-        .filter(|part| !part.is_empty())
-}
-
-/// Read the clauses of one sentence, giving clauses without a condition the sentence's topic.
-fn read_sentence<'a>(sentence: &'a str, reading: &mut Reading<'a>) {
+/// Read the clauses of a point's body: its sentences (ended by [`is_sentence_end`]) and their
+/// pieces (between [`is_piece_break`]), in one walk that also notes whether a piece holds white
+/// space or an invisible character (else it needs no [`compact`]ing). Clauses without a
+/// condition take the topic of their sentence.
+fn read_point<'a>(body: &'a str, reading: &mut Reading<'a>) {
     let mut topic: Option<String> = None;
-    for piece in split_trimmed(sentence, is_piece_break) {
-        let first_clause = reading.clauses.len();
-        let scan = scan_piece(piece, &mut reading.clauses);
-        reading.problems.extend(scan.problem);
-        if scan.clauses == 0 {
-            let text = compact(piece);
-            if topic.is_none() || text.ends_with('的') {
-                topic = topic_of(&text);
-            }
+    let mut start = 0;
+    let mut spaced = false;
+    for (i, c) in body.char_indices() {
+        if is_ideograph(c) {
             continue;
         }
-        for clause in &mut reading.clauses[first_clause..] {
-            if clause.condition.is_none() {
-                clause.condition.clone_from(&topic);
+        let sentence_ends = is_sentence_end(c);
+        if sentence_ends || is_piece_break(c) {
+            read_piece(&body[start..i], spaced, &mut topic, reading);
+            if sentence_ends {
+                topic = None;
             }
+            start = i + c.len_utf8();
+            spaced = false;
+        } else {
+            spaced |= is_space_or_invisible(c);
+        }
+    }
+    read_piece(&body[start..], spaced, &mut topic, reading);
+}
+
+/// Read the clauses of one piece (trimmed here; an empty one is skipped), giving those without
+/// a condition the sentence's `topic`, or else let it set the topic. `spaced`: whether the
+/// piece may hold white space or an invisible character.
+fn read_piece<'a>(
+    piece: &'a str,
+    spaced: bool,
+    topic: &mut Option<String>,
+    reading: &mut Reading<'a>,
+) {
+    let piece = piece.trim();
+    if piece.is_empty() {
+        return;
+    }
+    let text = if spaced {
+        compact(piece)
+    } else {
+        Cow::Borrowed(piece)
+    };
+    let first_clause = reading.clauses.len();
+    let scan = scan_compact(piece, &text, &mut reading.clauses);
+    reading.problems.extend(scan.problem);
+    if scan.clauses == 0 {
+        if topic.is_none() || text.ends_with('的') {
+            *topic = topic_of(&text);
+        }
+        return;
+    }
+    for clause in &mut reading.clauses[first_clause..] {
+        if clause.condition.is_none() {
+            clause.condition.clone_from(topic);
         }
     }
 }

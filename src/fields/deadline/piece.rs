@@ -27,7 +27,15 @@ pub(super) enum Core {
 /// The walk notes whether the text since the last core holds a numeral at all: where it does
 /// not, [`has_unread_time`] cannot find a number of time there and is not asked.
 pub(super) fn scan_piece<'a>(piece: &'a str, clauses: &mut Vec<DeadlineClause>) -> Scan<'a> {
-    let text = compact(piece);
+    scan_compact(piece, &compact(piece), clauses)
+}
+
+/// [`scan_piece`], given the piece [`compact`]ed already as `text`.
+pub(super) fn scan_compact<'a>(
+    piece: &'a str,
+    text: &str,
+    clauses: &mut Vec<DeadlineClause>,
+) -> Scan<'a> {
     let mut scan = Scan::default();
     let mut prefix_start = 0;
     let mut numeral_since_core = false;
