@@ -122,77 +122,18 @@ fn is_edge_punctuation(c: char) -> bool {
     matches!(c, '。' | '.' | '：' | ':')
 }
 
-/// Keywords of each kind of channel.
-const KEYWORDS: &[(&str, ChannelKind)] = &[
-    ("现场", ChannelKind::OnSite),
-    ("窗口", ChannelKind::OnSite),
-    ("线下", ChannelKind::OnSite),
-    ("大厅", ChannelKind::OnSite),
-    ("柜台", ChannelKind::OnSite),
-    ("网上", ChannelKind::Online),
-    ("网办", ChannelKind::Online),
-    ("线上", ChannelKind::Online),
-    ("在线", ChannelKind::Online),
-    ("电脑端", ChannelKind::Online),
-    ("政务服务网", ChannelKind::Online),
-    ("互联网", ChannelKind::Online),
-    ("网站", ChannelKind::Online),
-    ("官网", ChannelKind::Online),
-    ("一网通办", ChannelKind::Online),
-    ("app", ChannelKind::Mobile),
-    ("小程序", ChannelKind::Mobile),
-    ("掌上", ChannelKind::Mobile),
-    ("手机", ChannelKind::Mobile),
-    ("移动端", ChannelKind::Mobile),
-    ("微信", ChannelKind::Mobile),
-    ("公众号", ChannelKind::Mobile),
-    ("邮寄", ChannelKind::Mail),
-    ("快递", ChannelKind::Mail),
-    ("寄递", ChannelKind::Mail),
-];
-
-/// The kind of the earliest keyword in `text` (ASCII compared without case), or other. Where
-/// two keywords start at the same place, the one listed first in [`KEYWORDS`] wins. Only
-/// where [`may_start_keyword`] lets a keyword start are the keywords compared.
+/// The kind of the earliest keyword in `text` (ASCII compared without case), or other. At each
+/// character only the keywords starting with it are compared ([`keywords_starting_with`]);
+/// where two start at the same place, the one listed first there wins.
 fn kind_of(text: &str) -> ChannelKind {
     text.char_indices()
-        .filter(|&(_, c)| may_start_keyword(c))
-        .find_map(|(at, _)| keyword_at(&text[at..]))
+        .find_map(|(at, c)| keyword_at(&text[at..], keywords_starting_with(c)))
         .unwrap_or(ChannelKind::Other)
 }
 
-/// Whether one of [`KEYWORDS`] starts with `c` (ASCII compared without case).
-fn may_start_keyword(c: char) -> bool {
-    matches!(
-        c,
-        '现' | '窗'
-            | '线'
-            | '大'
-            | '柜'
-            | '网'
-            | '在'
-            | '电'
-            | '政'
-            | '互'
-            | '官'
-            | '一'
-            | 'a'
-            | 'A'
-            | '小'
-            | '掌'
-            | '手'
-            | '移'
-            | '微'
-            | '公'
-            | '邮'
-            | '快'
-            | '寄'
-    )
-}
-
-/// The kind of the first of [`KEYWORDS`] that `text` starts with (ASCII compared without case).
-fn keyword_at(text: &str) -> Option<ChannelKind> {
-    KEYWORDS
+/// The first of `keywords` that `text` starts with (ASCII compared without case), by its kind.
+fn keyword_at(text: &str, keywords: &[(&str, ChannelKind)]) -> Option<ChannelKind> {
+    keywords
         .iter()
         .find(|(word, _)| {
             text.as_bytes()
@@ -202,10 +143,72 @@ fn keyword_at(text: &str) -> Option<ChannelKind> {
         .map(|&(_, kind)| kind)
 }
 
+/// The keywords of each kind of channel (GB/T 39046 table A.5) starting with `c` (ASCII
+/// compared without case), in the order they are tried: one `match` instead of comparing every
+/// keyword at every character.
+fn keywords_starting_with(c: char) -> &'static [(&'static str, ChannelKind)] {
+    use ChannelKind::*;
+    match c {
+        '现' => &[("现场", OnSite)],
+        '窗' => &[("窗口", OnSite)],
+        '线' => &[("线下", OnSite), ("线上", Online)],
+        '大' => &[("大厅", OnSite)],
+        '柜' => &[("柜台", OnSite)],
+        '网' => &[("网上", Online), ("网办", Online), ("网站", Online)],
+        '在' => &[("在线", Online)],
+        '电' => &[("电脑端", Online)],
+        '政' => &[("政务服务网", Online)],
+        '互' => &[("互联网", Online)],
+        '官' => &[("官网", Online)],
+        '一' => &[("一网通办", Online)],
+        'a' | 'A' => &[("app", Mobile)],
+        '小' => &[("小程序", Mobile)],
+        '掌' => &[("掌上", Mobile)],
+        '手' => &[("手机", Mobile)],
+        '移' => &[("移动端", Mobile)],
+        '微' => &[("微信", Mobile)],
+        '公' => &[("公众号", Mobile)],
+        '邮' => &[("邮寄", Mail)],
+        '快' => &[("快递", Mail)],
+        '寄' => &[("寄递", Mail)],
+        _ => &[],
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
     use ChannelKind::*;
+
+    /// Keywords of each kind of channel, in the order they are tried: the list that
+    /// [`keywords_starting_with`] groups by first character.
+    const KEYWORDS: &[(&str, ChannelKind)] = &[
+        ("现场", ChannelKind::OnSite),
+        ("窗口", ChannelKind::OnSite),
+        ("线下", ChannelKind::OnSite),
+        ("大厅", ChannelKind::OnSite),
+        ("柜台", ChannelKind::OnSite),
+        ("网上", ChannelKind::Online),
+        ("网办", ChannelKind::Online),
+        ("线上", ChannelKind::Online),
+        ("在线", ChannelKind::Online),
+        ("电脑端", ChannelKind::Online),
+        ("政务服务网", ChannelKind::Online),
+        ("互联网", ChannelKind::Online),
+        ("网站", ChannelKind::Online),
+        ("官网", ChannelKind::Online),
+        ("一网通办", ChannelKind::Online),
+        ("app", ChannelKind::Mobile),
+        ("小程序", ChannelKind::Mobile),
+        ("掌上", ChannelKind::Mobile),
+        ("手机", ChannelKind::Mobile),
+        ("移动端", ChannelKind::Mobile),
+        ("微信", ChannelKind::Mobile),
+        ("公众号", ChannelKind::Mobile),
+        ("邮寄", ChannelKind::Mail),
+        ("快递", ChannelKind::Mail),
+        ("寄递", ChannelKind::Mail),
+    ];
 
     fn modes(text: &str) -> Vec<(String, ChannelKind)> {
         split_channels(text)
@@ -380,11 +383,18 @@ mod tests {
     }
 
     #[test]
-    fn every_keyword_starts_with_a_character_the_prefilter_lets_through() {
-        for (word, _) in KEYWORDS {
-            let first = word.chars().next().unwrap();
-            assert!(may_start_keyword(first), "{word}");
-            assert!(may_start_keyword(first.to_ascii_uppercase()), "{word}");
+    fn keywords_are_grouped_by_their_first_character_in_order() {
+        for c in (0..0x3_0000).filter_map(char::from_u32) {
+            let listed: Vec<(&str, ChannelKind)> = KEYWORDS
+                .iter()
+                .filter(|(word, _)| {
+                    word.chars()
+                        .next()
+                        .is_some_and(|first| first.eq_ignore_ascii_case(&c))
+                })
+                .copied()
+                .collect();
+            assert_eq!(keywords_starting_with(c), listed, "{c:?}");
         }
     }
 }
