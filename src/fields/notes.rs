@@ -13,7 +13,7 @@
 //! In notes, white space between two Chinese characters ends a sentence: the PDF cell broke
 //! its lines there (`…进行监管 异地就医的…患者通过政务服务网申请办理的，办理时限1个工作日`).
 
-use crate::brackets::split_top_level;
+use crate::brackets::{self, split_top_level};
 use crate::cell::Cell;
 use crate::diagnostic::{Code, Diagnostics};
 use crate::fields::deadline::standalone_clause;
@@ -350,11 +350,7 @@ fn list_after(text: &str) -> Vec<String> {
     if text.starts_with("以下") {
         return Vec::new();
     }
-    let end = split_top_level(text, |c| matches!(c, '，' | ','))
-        .first()
-        .map_or(0, |first| {
-            first.as_ptr() as usize - text.as_ptr() as usize + first.len()
-        });
+    let end = first_part_end(text);
     let list = strip_list_end(&text[..end]);
     let mut items = split_top_level(list, |c| c == '、');
     if items.len() == 1 {
@@ -365,6 +361,36 @@ fn list_after(text: &str) -> Vec<String> {
         .map(normalize)
         .filter(|item| !item.is_empty())
         .collect()
+}
+
+/// Where the first non-blank part of `text` between top-level commas ends, trimmed: the end of
+/// the first part [`split_top_level`] would give, found without splitting the rest; 0 when
+/// there is none.
+fn first_part_end(text: &str) -> usize {
+    let mut depth: usize = 0;
+    let mut start = 0;
+    for (i, c) in text.char_indices() {
+        if is_ideograph(c) {
+            continue;
+        }
+        if brackets::opens(c) {
+            depth += 1;
+        } else if brackets::closes(c) {
+            depth = depth.saturating_sub(1);
+        } else if depth == 0 && is_piece_break(c) {
+            if let Some(end) = end_unless_blank(text, start, i) {
+                return end;
+            }
+            start = i + c.len_utf8();
+        }
+    }
+    end_unless_blank(text, start, text.len()).unwrap_or(0)
+}
+
+/// Where the part `text[start..end]` ends once trimmed, unless it is blank.
+fn end_unless_blank(text: &str, start: usize, end: usize) -> Option<usize> {
+    let part = text[start..end].trim_end();
+    (!part.is_empty()).then(|| start + part.len())
 }
 
 /// The list without what may close it: `（下同）`, `等`, `等等`, final punctuation.
@@ -698,6 +724,18 @@ mod tests {
                 text.split(is_piece_break).collect::<Vec<_>>(),
                 "{text:?}"
             );
+        }
+    }
+
+    #[test]
+    fn the_first_part_ends_where_splitting_says() {
+        let pieces = ["甲", "，", ",", " ", "（", "）", "、", "“", "”"];
+        for text in crate::test_support::every_text(&pieces, 5) {
+            let split = split_top_level(&text, is_piece_break);
+            let expected = split.first().map_or(0, |first| {
+                first.as_ptr() as usize - text.as_ptr() as usize + first.len()
+            });
+            assert_eq!(first_part_end(&text), expected, "{text:?}");
         }
     }
 
