@@ -37,6 +37,10 @@ pub(super) fn analyse(prefix: &str) -> Prefix {
         return Prefix::default();
     }
     let rest = strip_qualifiers(prefix);
+    // Qualifiers only (`不超过`), the next most common: nothing is left to read.
+    if rest.is_empty() {
+        return Prefix::default();
+    }
     let (rest, start) = split_start(rest);
     let rest = strip_qualifiers(rest);
     let (rest, basis, label) = split_basis_and_label(rest);

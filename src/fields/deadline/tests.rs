@@ -803,3 +803,41 @@ fn standalone_clauses_agree_with_reading_every_piece() {
         assert_eq!(standalone_clause(&text), by_scan(&text), "{text:?}");
     }
 }
+
+#[test]
+fn analyse_agrees_with_reading_every_prefix_whole() {
+    fn analyse_whole(prefix: &str) -> Prefix {
+        let prefix = prefix.trim_end_matches(['，', ',']);
+        if prefix.ends_with('、') {
+            return Prefix::default();
+        }
+        let rest = strip_qualifiers(prefix);
+        let (rest, start) = split_start(rest);
+        let rest = strip_qualifiers(rest);
+        let (rest, basis, label) = split_basis_and_label(rest);
+        Prefix {
+            condition: non_empty(rest),
+            basis,
+            label,
+            start,
+        }
+    }
+    let pieces = [
+        "不超过",
+        "为",
+        "：",
+        "，",
+        "、",
+        "法定",
+        "时限",
+        "评估",
+        "的",
+        "自受理之日起",
+        "后",
+        "跨省",
+        " ",
+    ];
+    for text in crate::test_support::every_text(&pieces, 4) {
+        assert_eq!(analyse(&text), analyse_whole(&text), "{text:?}");
+    }
+}
