@@ -9,7 +9,7 @@
 use crate::brackets::{self, split_top_level};
 use crate::cell::Cell;
 use crate::diagnostic::Diagnostics;
-use crate::fields::steps::may_hold_marker;
+use crate::fields::steps::{but_most_ideographs, may_hold_marker};
 use crate::markers;
 use crate::model::{Channel, ChannelKind, Channels};
 use crate::normalize::{is_ideograph, is_space, is_space_or_invisible, normalize};
@@ -54,7 +54,7 @@ fn plain_channels(text: &str) -> Vec<Channel> {
     let mut depth: usize = 0;
     let mut start = 0;
     let mut needs_normalizing = false;
-    for (i, c) in text.char_indices() {
+    for (i, c) in but_most_ideographs(text) {
         if is_ideograph(c) {
             continue;
         }

@@ -49,7 +49,7 @@ fn plain_steps(text: &str) -> Vec<String> {
     let mut depth: usize = 0;
     let mut start = 0;
     let mut needs_normalizing = false;
-    for (i, c) in text.char_indices() {
+    for (i, c) in but_most_ideographs(text) {
         if is_ideograph(c) {
             continue;
         }
@@ -67,6 +67,26 @@ fn plain_steps(text: &str) -> Vec<String> {
     }
     push_normalized(&mut steps, &text[start..], needs_normalizing);
     steps
+}
+
+/// The characters of `text` with their byte offsets, as `char_indices` gives them, but for the
+/// ideographs from U+5000 on, which no walk over a cell for separators, brackets or white
+/// space needs to see: their lead byte (`E5`–`E9`, always three bytes long) tells them without
+/// decoding them.
+pub(super) fn but_most_ideographs(text: &str) -> impl Iterator<Item = (usize, char)> + '_ {
+    let bytes = text.as_bytes();
+    let mut i = 0;
+    std::iter::from_fn(move || loop {
+        let lead = *bytes.get(i)?;
+        if (0xE5..=0xE9).contains(&lead) {
+            i += 3;
+            continue;
+        }
+        let c = text.get(i..)?.chars().next()?;
+        let at = i;
+        i += c.len_utf8();
+        return Some((at, c));
+    })
 }
 
 /// Push `part` [`normalize`]d unless it is empty then; `needs_normalizing` says whether it
@@ -298,6 +318,33 @@ mod tests {
                     "{text:?}"
                 );
             }
+        }
+    }
+
+    #[test]
+    fn but_most_ideographs_leaves_out_only_ideographs() {
+        let pieces = [
+            "申",
+            "—",
+            " ",
+            "一",
+            "\u{4FFF}",
+            "\u{A000}",
+            "（",
+            "a",
+            "é",
+            "\u{20000}",
+        ];
+        for text in crate::test_support::every_text(&pieces, 4) {
+            let expected: Vec<(usize, char)> = text
+                .char_indices()
+                .filter(|&(_, c)| !('\u{5000}'..='\u{9FFF}').contains(&c))
+                .collect();
+            assert_eq!(
+                but_most_ideographs(&text).collect::<Vec<_>>(),
+                expected,
+                "{text:?}"
+            );
         }
     }
 
