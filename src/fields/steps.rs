@@ -109,35 +109,23 @@ fn push_normalized(parts: &mut Vec<String>, part: &str, needs_normalizing: bool)
 /// looking for markers, and rules out most prose (`新参保、暂停参保`, `（加盖公章）`).
 ///
 /// The walk looks at the characters that may start or end a pair, and at their neighbours
-/// only then. An ideograph from U+5000 on is none of them: its lead byte (`E5`–`E9`, always
-/// three bytes long) says so without decoding it.
+/// only then; most ideographs are none of them and are passed by ([`but_most_ideographs`]).
+/// Used by the parsers of steps, channels, deadlines and notes ([`points`]).
 pub(super) fn may_hold_marker(text: &str) -> bool {
-    let bytes = text.as_bytes();
-    let mut i = 0;
-    while let Some(&lead) = bytes.get(i) {
-        if (0xE5..=0xE9).contains(&lead) {
-            i += 3;
-            continue;
-        }
-        let Some(c) = text.get(i..).and_then(|rest| rest.chars().next()) else {
-            return false;
-        };
-        let end = i + c.len_utf8();
-        let pair = if ('\u{2460}'..='\u{2473}').contains(&c) {
+    but_most_ideographs(text).any(|(i, c)| {
+        if ('\u{2460}'..='\u{2473}').contains(&c) {
             true
         } else if matches!(c, '.' | '．' | '、' | '）' | ')') {
             text[..i].chars().next_back().is_some_and(is_numeral)
         } else if matches!(c, '(' | '（') {
-            text[end..].chars().next().is_some_and(is_numeral)
+            text[i + c.len_utf8()..]
+                .chars()
+                .next()
+                .is_some_and(is_numeral)
         } else {
             false
-        };
-        if pair {
-            return true;
         }
-        i = end;
-    }
-    false
+    })
 }
 
 /// Whether `c` is part of an Arabic or a Chinese numeral.
@@ -146,7 +134,8 @@ fn is_numeral(c: char) -> bool {
 }
 
 /// The points of `text`, as [`markers::split`] gives them, without looking for markers where
-/// [`may_hold_marker`] says there is none.
+/// [`may_hold_marker`] says there is none (nor allocating a list for the one point). Used by
+/// the parsers of deadlines and notes.
 pub(super) fn points(text: &str) -> Points<'_> {
     if may_hold_marker(text) {
         Points::Listed(markers::split(text).into_iter())
@@ -237,6 +226,7 @@ mod tests {
         assert!(split_steps("").is_empty());
         assert!(split_steps(" — -- ").is_empty());
     }
+
     /// The definition [`split_steps`] must agree with: the list split first, every part
     /// normalized.
     fn split_steps_by_splitting(text: &str) -> Vec<String> {
