@@ -89,7 +89,8 @@ struct Sentence<'a> {
     has_include: bool,
 }
 
-/// Call `found` with each sentence of a note ([`sentences`]) in turn, without collecting them;
+/// Call `found` with each sentence of a note in turn, without collecting them: the parts
+/// ended by `。；！？` or by white space between two Chinese characters, trimmed, not empty;
 /// return whether the text holds white space or an invisible character, that is whether
 /// [`normalize`] would change it.
 ///
