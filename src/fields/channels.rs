@@ -6,14 +6,17 @@
 //! earliest keyword in it (GB/T 39046 table A.5): `现场`/`窗口` on-site, `网上`/`电脑端`/
 //! `政务服务网` online, `APP`/`小程序`/`掌上`/`手机` mobile, `邮寄`/`快递` mail, else other.
 
-use crate::brackets::split_top_level;
+use crate::brackets::{self, split_top_level};
 use crate::cell::Cell;
 use crate::diagnostic::Diagnostics;
+use crate::fields::steps::{but_most_ideographs, may_hold_marker};
 use crate::markers;
 use crate::model::{Channel, ChannelKind, Channels};
-use crate::normalize::{is_space, normalize};
+use crate::normalize::{is_ideograph, is_space, is_space_or_invisible, normalize};
 
 /// Structure a channels cell.
+// Kept out of line, one per cell, so that a profile shows what each field parser costs.
+#[inline(never)]
 pub(crate) fn parse(cell: &Cell<'_>, _diagnostics: &mut Diagnostics) -> Channels {
     Channels {
         raw: cell.text().to_owned(),
@@ -22,27 +25,88 @@ pub(crate) fn parse(cell: &Cell<'_>, _diagnostics: &mut Diagnostics) -> Channels
 }
 
 /// The channels of a text, in order.
+///
+/// Most cells hold no list marker: they are split in one walk ([`plain_channels`]); the
+/// others go through [`markers::split`] first.
 fn split_channels(text: &str) -> Vec<Channel> {
+    if !may_hold_marker(text) {
+        return plain_channels(text);
+    }
     let parts = markers::split(text)
         .into_iter()
         .flat_map(|item| split_top_level(item.body, is_channel_separator))
         .map(|part| normalize(part.trim_matches(is_edge_punctuation)))
         .filter(|part| !part.is_empty());
-    let mut texts: Vec<String> = Vec::new();
+    let mut channels = Vec::new();
     for part in parts {
-        match texts.last_mut() {
-            // `网上 办理`: a space the PDF put inside one channel.
-            Some(last) if ACTION_WORDS.contains(&part.as_str()) => last.push_str(&part),
-            _ => texts.push(part),
-        }
+        push_channel(&mut channels, part);
     }
-    texts
-        .into_iter()
-        .map(|text| Channel {
-            kind: kind_of(&text),
-            text,
-        })
-        .collect()
+    channels
+}
+
+/// The channels of a text without list markers: what [`split_top_level`] on the channel
+/// separators, trimming [`is_edge_punctuation`] and [`normalize`] give, in one walk that notes
+/// where each part starts, whether brackets are open, and whether the part holds white space
+/// (inside brackets) or an invisible character. Only such a part is normalized; the others
+/// are copied as they are, which is their normal form.
+fn plain_channels(text: &str) -> Vec<Channel> {
+    let mut channels = Vec::with_capacity(2);
+    let mut depth: usize = 0;
+    let mut start = 0;
+    let mut needs_normalizing = false;
+    for (i, c) in but_most_ideographs(text) {
+        if is_ideograph(c) {
+            continue;
+        }
+        if brackets::opens(c) {
+            depth += 1;
+        } else if brackets::closes(c) {
+            depth = depth.saturating_sub(1);
+        } else if depth == 0 && is_channel_separator(c) {
+            push_part(&mut channels, &text[start..i], needs_normalizing);
+            start = i + c.len_utf8();
+            needs_normalizing = false;
+            continue;
+        }
+        needs_normalizing |= is_space_or_invisible(c);
+    }
+    push_part(&mut channels, &text[start..], needs_normalizing);
+    channels
+}
+
+/// Push the channel of `part`, a part between separators, unless nothing is left of it once
+/// trimmed and normalized; `needs_normalizing` says whether it holds white space or an
+/// invisible character.
+fn push_part(channels: &mut Vec<Channel>, part: &str, needs_normalizing: bool) {
+    let part = part.trim();
+    if part.is_empty() {
+        return;
+    }
+    let part = part.trim_matches(is_edge_punctuation);
+    let part = if needs_normalizing {
+        normalize(part)
+    } else {
+        part.to_owned()
+    };
+    if !part.is_empty() {
+        push_channel(channels, part);
+    }
+}
+
+/// Push the channel named by `part` (normalized, not empty), or, when it is only one of
+/// [`ACTION_WORDS`], add it to the channel before it.
+fn push_channel(channels: &mut Vec<Channel>, part: String) {
+    match channels.last_mut() {
+        // `网上 办理`: a space the PDF put inside one channel.
+        Some(last) if ACTION_WORDS.contains(&part.as_str()) => {
+            last.text.push_str(&part);
+            last.kind = kind_of(&last.text);
+        }
+        _ => channels.push(Channel {
+            kind: kind_of(&part),
+            text: part,
+        }),
+    }
 }
 
 /// Words that name no channel on their own: a part that is only one of them is the end of the
@@ -58,46 +122,18 @@ fn is_edge_punctuation(c: char) -> bool {
     matches!(c, '。' | '.' | '：' | ':')
 }
 
-/// Keywords of each kind of channel.
-const KEYWORDS: &[(&str, ChannelKind)] = &[
-    ("现场", ChannelKind::OnSite),
-    ("窗口", ChannelKind::OnSite),
-    ("线下", ChannelKind::OnSite),
-    ("大厅", ChannelKind::OnSite),
-    ("柜台", ChannelKind::OnSite),
-    ("网上", ChannelKind::Online),
-    ("网办", ChannelKind::Online),
-    ("线上", ChannelKind::Online),
-    ("在线", ChannelKind::Online),
-    ("电脑端", ChannelKind::Online),
-    ("政务服务网", ChannelKind::Online),
-    ("互联网", ChannelKind::Online),
-    ("网站", ChannelKind::Online),
-    ("官网", ChannelKind::Online),
-    ("一网通办", ChannelKind::Online),
-    ("app", ChannelKind::Mobile),
-    ("小程序", ChannelKind::Mobile),
-    ("掌上", ChannelKind::Mobile),
-    ("手机", ChannelKind::Mobile),
-    ("移动端", ChannelKind::Mobile),
-    ("微信", ChannelKind::Mobile),
-    ("公众号", ChannelKind::Mobile),
-    ("邮寄", ChannelKind::Mail),
-    ("快递", ChannelKind::Mail),
-    ("寄递", ChannelKind::Mail),
-];
-
-/// The kind of the earliest keyword in `text` (ASCII compared without case), or other. Where
-/// two keywords start at the same place, the one listed first in [`KEYWORDS`] wins.
+/// The kind of the earliest keyword in `text` (ASCII compared without case), or other. At each
+/// character only the keywords starting with it are compared ([`keywords_starting_with`]);
+/// where two start at the same place, the one listed first there wins.
 fn kind_of(text: &str) -> ChannelKind {
     text.char_indices()
-        .find_map(|(at, _)| keyword_at(&text[at..]))
+        .find_map(|(at, c)| keyword_at(&text[at..], keywords_starting_with(c)))
         .unwrap_or(ChannelKind::Other)
 }
 
-/// The kind of the first of [`KEYWORDS`] that `text` starts with (ASCII compared without case).
-fn keyword_at(text: &str) -> Option<ChannelKind> {
-    KEYWORDS
+/// The first of `keywords` that `text` starts with (ASCII compared without case), by its kind.
+fn keyword_at(text: &str, keywords: &[(&str, ChannelKind)]) -> Option<ChannelKind> {
+    keywords
         .iter()
         .find(|(word, _)| {
             text.as_bytes()
@@ -107,10 +143,72 @@ fn keyword_at(text: &str) -> Option<ChannelKind> {
         .map(|&(_, kind)| kind)
 }
 
+/// The keywords of each kind of channel (GB/T 39046 table A.5) starting with `c` (ASCII
+/// compared without case), in the order they are tried: one `match` instead of comparing every
+/// keyword at every character.
+fn keywords_starting_with(c: char) -> &'static [(&'static str, ChannelKind)] {
+    use ChannelKind::*;
+    match c {
+        '现' => &[("现场", OnSite)],
+        '窗' => &[("窗口", OnSite)],
+        '线' => &[("线下", OnSite), ("线上", Online)],
+        '大' => &[("大厅", OnSite)],
+        '柜' => &[("柜台", OnSite)],
+        '网' => &[("网上", Online), ("网办", Online), ("网站", Online)],
+        '在' => &[("在线", Online)],
+        '电' => &[("电脑端", Online)],
+        '政' => &[("政务服务网", Online)],
+        '互' => &[("互联网", Online)],
+        '官' => &[("官网", Online)],
+        '一' => &[("一网通办", Online)],
+        'a' | 'A' => &[("app", Mobile)],
+        '小' => &[("小程序", Mobile)],
+        '掌' => &[("掌上", Mobile)],
+        '手' => &[("手机", Mobile)],
+        '移' => &[("移动端", Mobile)],
+        '微' => &[("微信", Mobile)],
+        '公' => &[("公众号", Mobile)],
+        '邮' => &[("邮寄", Mail)],
+        '快' => &[("快递", Mail)],
+        '寄' => &[("寄递", Mail)],
+        _ => &[],
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
     use ChannelKind::*;
+
+    /// Keywords of each kind of channel, in the order they are tried: the list that
+    /// [`keywords_starting_with`] groups by first character.
+    const KEYWORDS: &[(&str, ChannelKind)] = &[
+        ("现场", ChannelKind::OnSite),
+        ("窗口", ChannelKind::OnSite),
+        ("线下", ChannelKind::OnSite),
+        ("大厅", ChannelKind::OnSite),
+        ("柜台", ChannelKind::OnSite),
+        ("网上", ChannelKind::Online),
+        ("网办", ChannelKind::Online),
+        ("线上", ChannelKind::Online),
+        ("在线", ChannelKind::Online),
+        ("电脑端", ChannelKind::Online),
+        ("政务服务网", ChannelKind::Online),
+        ("互联网", ChannelKind::Online),
+        ("网站", ChannelKind::Online),
+        ("官网", ChannelKind::Online),
+        ("一网通办", ChannelKind::Online),
+        ("app", ChannelKind::Mobile),
+        ("小程序", ChannelKind::Mobile),
+        ("掌上", ChannelKind::Mobile),
+        ("手机", ChannelKind::Mobile),
+        ("移动端", ChannelKind::Mobile),
+        ("微信", ChannelKind::Mobile),
+        ("公众号", ChannelKind::Mobile),
+        ("邮寄", ChannelKind::Mail),
+        ("快递", ChannelKind::Mail),
+        ("寄递", ChannelKind::Mail),
+    ];
 
     fn modes(text: &str) -> Vec<(String, ChannelKind)> {
         split_channels(text)
@@ -244,5 +342,59 @@ mod tests {
                 ("现场办理", OnSite)
             ])
         );
+    }
+    /// The definition [`split_channels`] must agree with: the list split first, every part
+    /// trimmed and normalized, action words joined to the part before, then each kind found.
+    fn split_channels_by_splitting(text: &str) -> Vec<Channel> {
+        let parts = markers::split(text)
+            .into_iter()
+            .flat_map(|item| split_top_level(item.body, is_channel_separator))
+            .map(|part| normalize(part.trim_matches(is_edge_punctuation)))
+            .filter(|part| !part.is_empty());
+        let mut texts: Vec<String> = Vec::new();
+        for part in parts {
+            match texts.last_mut() {
+                Some(last) if ACTION_WORDS.contains(&part.as_str()) => last.push_str(&part),
+                _ => texts.push(part),
+            }
+        }
+        texts
+            .into_iter()
+            .map(|text| Channel {
+                kind: kind_of_by_search(&text),
+                text,
+            })
+            .collect()
+    }
+
+    #[test]
+    fn one_walk_agrees_with_splitting_and_normalizing() {
+        let pieces = [
+            "现场", "网", "办理", "办", " ", "\u{3000}", "\u{200B}", "（", "）", "、", "。", "：",
+            "1.", "①", "/",
+        ];
+        for text in crate::test_support::every_text(&pieces, 4) {
+            assert_eq!(
+                split_channels(&text),
+                split_channels_by_splitting(&text),
+                "{text:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn keywords_are_grouped_by_their_first_character_in_order() {
+        for c in (0..0x3_0000).filter_map(char::from_u32) {
+            let listed: Vec<(&str, ChannelKind)> = KEYWORDS
+                .iter()
+                .filter(|(word, _)| {
+                    word.chars()
+                        .next()
+                        .is_some_and(|first| first.eq_ignore_ascii_case(&c))
+                })
+                .copied()
+                .collect();
+            assert_eq!(keywords_starting_with(c), listed, "{c:?}");
+        }
     }
 }

@@ -5,15 +5,18 @@
 //! normalized and empty ones are dropped. Dashes inside brackets (`审核（初审-复审）`) do not
 //! split.
 
-use crate::brackets::split_top_level;
+use crate::brackets::{self, split_top_level};
 use crate::cell::Cell;
 use crate::diagnostic::Diagnostics;
 use crate::markers;
 use crate::model::Steps;
-use crate::normalize::normalize;
+use crate::normalize::{is_ideograph, is_space_or_invisible, normalize};
+use crate::numeral;
 
 /// Structure a steps cell. Every non-blank cell gives at least one step, so nothing is
 /// reported.
+// Kept out of line, one per cell, so that a profile shows what each field parser costs.
+#[inline(never)]
 pub(crate) fn parse(cell: &Cell<'_>, _diagnostics: &mut Diagnostics) -> Steps {
     Steps {
         raw: cell.text().to_owned(),
@@ -22,13 +25,143 @@ pub(crate) fn parse(cell: &Cell<'_>, _diagnostics: &mut Diagnostics) -> Steps {
 }
 
 /// The steps of a text, in order.
+///
+/// Most cells hold no list marker: they are split in one walk ([`plain_steps`]); the others
+/// go through [`markers::split`] first.
 fn split_steps(text: &str) -> Vec<String> {
+    if !may_hold_marker(text) {
+        return plain_steps(text);
+    }
     markers::split(text)
         .into_iter()
         .flat_map(|item| split_top_level(item.body, is_step_separator))
         .map(normalize)
         .filter(|step| !step.is_empty())
         .collect()
+}
+
+/// The steps of a text without list markers: what [`split_top_level`] on the step separators
+/// and [`normalize`] give, in one walk that notes where each step starts, whether brackets are
+/// open, and whether the step holds white space or an invisible character. Only such a step
+/// is normalized; the others are copied as they are, which is their normal form.
+fn plain_steps(text: &str) -> Vec<String> {
+    let mut steps = Vec::with_capacity(6);
+    let mut depth: usize = 0;
+    let mut start = 0;
+    let mut needs_normalizing = false;
+    for (i, c) in but_most_ideographs(text) {
+        if is_ideograph(c) {
+            continue;
+        }
+        if brackets::opens(c) {
+            depth += 1;
+        } else if brackets::closes(c) {
+            depth = depth.saturating_sub(1);
+        } else if depth == 0 && is_step_separator(c) {
+            push_normalized(&mut steps, &text[start..i], needs_normalizing);
+            start = i + c.len_utf8();
+            needs_normalizing = false;
+            continue;
+        }
+        needs_normalizing |= is_space_or_invisible(c);
+    }
+    push_normalized(&mut steps, &text[start..], needs_normalizing);
+    steps
+}
+
+/// The characters of `text` with their byte offsets, as `char_indices` gives them, but for the
+/// ideographs from U+5000 on, which no walk over a cell for separators, brackets or white
+/// space needs to see: their lead byte (`E5`–`E9`, always three bytes long) tells them without
+/// decoding them.
+pub(super) fn but_most_ideographs(text: &str) -> impl Iterator<Item = (usize, char)> + '_ {
+    let bytes = text.as_bytes();
+    let mut i = 0;
+    std::iter::from_fn(move || loop {
+        let lead = *bytes.get(i)?;
+        if (0xE5..=0xE9).contains(&lead) {
+            i += 3;
+            continue;
+        }
+        let c = text.get(i..)?.chars().next()?;
+        let at = i;
+        i += c.len_utf8();
+        return Some((at, c));
+    })
+}
+
+/// Push `part` [`normalize`]d unless it is empty then; `needs_normalizing` says whether it
+/// holds white space or an invisible character (else it is normal as it is).
+fn push_normalized(parts: &mut Vec<String>, part: &str, needs_normalizing: bool) {
+    let part = if needs_normalizing {
+        normalize(part)
+    } else {
+        part.to_owned()
+    };
+    if !part.is_empty() {
+        parts.push(part);
+    }
+}
+
+/// Whether [`markers::split`] may find a marker in `text`. Every marker holds one of these
+/// pairs of characters: a numeral and what ends a numbered point (`1.`, `1．`, `1、`, `1）`,
+/// `一、`), an opening parenthesis and a numeral (`（1）`, `(一)`), or it is a circled number.
+/// A text without any is one point, its trimmed self: checking that is much cheaper than
+/// looking for markers, and rules out most prose (`新参保、暂停参保`, `（加盖公章）`).
+///
+/// The walk looks at the characters that may start or end a pair, and at their neighbours
+/// only then; most ideographs are none of them and are passed by ([`but_most_ideographs`]).
+/// Used by the parsers of steps, channels, deadlines and notes ([`points`]).
+pub(super) fn may_hold_marker(text: &str) -> bool {
+    but_most_ideographs(text).any(|(i, c)| {
+        if ('\u{2460}'..='\u{2473}').contains(&c) {
+            true
+        } else if matches!(c, '.' | '．' | '、' | '）' | ')') {
+            text[..i].chars().next_back().is_some_and(is_numeral)
+        } else if matches!(c, '(' | '（') {
+            text[i + c.len_utf8()..]
+                .chars()
+                .next()
+                .is_some_and(is_numeral)
+        } else {
+            false
+        }
+    })
+}
+
+/// Whether `c` is part of an Arabic or a Chinese numeral.
+fn is_numeral(c: char) -> bool {
+    numeral::is_arabic_digit(c) || numeral::is_chinese_numeral_char(c)
+}
+
+/// The points of `text`, as [`markers::split`] gives them, without looking for markers where
+/// [`may_hold_marker`] says there is none (nor allocating a list for the one point). Used by
+/// the parsers of deadlines and notes.
+pub(super) fn points(text: &str) -> Points<'_> {
+    if may_hold_marker(text) {
+        Points::Listed(markers::split(text).into_iter())
+    } else {
+        let body = text.trim();
+        Points::Plain((!body.is_empty()).then_some(body))
+    }
+}
+
+/// The points of a text: [`points`].
+pub(super) enum Points<'a> {
+    /// A text without marker: its trimmed self, unless it is blank.
+    Plain(Option<&'a str>),
+    /// What [`markers::split`] found.
+    Listed(std::vec::IntoIter<markers::Item<'a>>),
+}
+
+impl<'a> Iterator for Points<'a> {
+    type Item = markers::Item<'a>;
+
+    fn next(&mut self) -> Option<markers::Item<'a>> {
+        match self {
+            Points::Plain(body) => body.take().map(|body| markers::Item { marker: None, body }),
+            Points::Listed(items) => items.next(),
+        }
+    }
 }
 
 /// Dashes and arrows that separate two steps; a run of them (`--`, `——`, `->`) is one
@@ -92,5 +225,144 @@ mod tests {
     fn blank_and_dash_only_cells_have_no_steps() {
         assert!(split_steps("").is_empty());
         assert!(split_steps(" — -- ").is_empty());
+    }
+
+    /// The definition [`split_steps`] must agree with: the list split first, every part
+    /// normalized.
+    fn split_steps_by_splitting(text: &str) -> Vec<String> {
+        markers::split(text)
+            .into_iter()
+            .flat_map(|item| split_top_level(item.body, is_step_separator))
+            .map(normalize)
+            .filter(|step| !step.is_empty())
+            .collect()
+    }
+
+    #[test]
+    fn one_walk_agrees_with_splitting_and_normalizing() {
+        let pieces = [
+            "申请", "—", "-", ">", " ", "\u{3000}", "\u{200B}", "（", "）", "(", "1.", "①", "、",
+            "一", "a",
+        ];
+        for text in crate::test_support::every_text(&pieces, 4) {
+            assert_eq!(
+                split_steps(&text),
+                split_steps_by_splitting(&text),
+                "{text:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn points_agree_with_markers_split() {
+        let pieces = [
+            "1", "１", "一", "十", ".", "．", "、", "）", ")", "（", "(", "①", "⑳", " ", "甲",
+            "第", "a", "：",
+        ];
+        for text in crate::test_support::every_text(&pieces, 4) {
+            let split = markers::split(&text);
+            assert_eq!(points(&text).collect::<Vec<_>>(), split, "{text:?}");
+            if !may_hold_marker(&text) {
+                assert!(split.iter().all(|item| item.marker.is_none()), "{text:?}");
+            }
+        }
+    }
+
+    /// The definition [`may_hold_marker`] must agree with: every pair of neighbours looked at.
+    fn may_hold_marker_by_pairs(text: &str) -> bool {
+        let mut previous = ' ';
+        for c in text.chars() {
+            if ('\u{2460}'..='\u{2473}').contains(&c)
+                || (matches!(c, '.' | '．' | '、' | '）' | ')') && is_numeral(previous))
+                || (matches!(previous, '(' | '（') && is_numeral(c))
+            {
+                return true;
+            }
+            previous = c;
+        }
+        false
+    }
+
+    #[test]
+    fn the_byte_walk_agrees_with_looking_at_every_pair() {
+        let pieces = [
+            "1", "一", "四", "十", "零", ".", "、", "）", "（", "(", "①", "甲", "\u{4E00}", "é",
+        ];
+        for text in crate::test_support::every_text(&pieces, 4) {
+            assert_eq!(
+                may_hold_marker(&text),
+                may_hold_marker_by_pairs(&text),
+                "{text:?}"
+            );
+        }
+        for c in (0..0x3_0000).filter_map(char::from_u32) {
+            for text in [
+                format!("{c}"),
+                format!("1{c}"),
+                format!("（{c}"),
+                format!("{c}、"),
+            ] {
+                assert_eq!(
+                    may_hold_marker(&text),
+                    may_hold_marker_by_pairs(&text),
+                    "{text:?}"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn but_most_ideographs_leaves_out_only_ideographs() {
+        let pieces = [
+            "申",
+            "—",
+            " ",
+            "一",
+            "\u{4FFF}",
+            "\u{A000}",
+            "（",
+            "a",
+            "é",
+            "\u{20000}",
+        ];
+        for text in crate::test_support::every_text(&pieces, 4) {
+            let expected: Vec<(usize, char)> = text
+                .char_indices()
+                .filter(|&(_, c)| !('\u{5000}'..='\u{9FFF}').contains(&c))
+                .collect();
+            assert_eq!(
+                but_most_ideographs(&text).collect::<Vec<_>>(),
+                expected,
+                "{text:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn only_texts_with_a_marker_pair_may_hold_a_marker() {
+        for text in [
+            "申请—受理",
+            "1个工作日",
+            "一日",
+            "现场办理 网上办理",
+            "",
+            "新参保、暂停参保",
+            "（加盖公章）",
+            "甲.乙",
+        ] {
+            assert!(!may_hold_marker(text), "{text}");
+        }
+        for text in [
+            "1.甲",
+            "1．甲",
+            "1、甲",
+            "一、甲",
+            "1）甲",
+            "（1）甲",
+            "(一)甲",
+            "①甲",
+        ] {
+            assert!(may_hold_marker(text), "{text}");
+        }
     }
 }

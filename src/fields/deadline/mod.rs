@@ -10,11 +10,11 @@
 //!   is no label);
 //! - a **start**, the event the period runs from: `自受理之日起`, `收到《联系函》后`.
 //!
-//! The cell is read in layers: numbered points ([`markers`]), sentences (`。`, `；`), pieces
-//! (`，`), and inside a piece every clause *core* (an immediate wording or an amount with a
-//! unit). The text between two cores is the prefix of the second, read right to left:
-//! qualifiers (`不超过`, `最长`, `为`), the start, the basis or label, and what is left is the
-//! condition. White space is ignored inside a piece, so cores separated only by a space
+//! The cell is read in layers: numbered points ([`markers`](crate::markers)), sentences
+//! (`。`, `；`), pieces (`，`), and inside a piece every clause *core* (an immediate wording or
+//! an amount with a unit). The text between two cores is the prefix of the second, read right
+//! to left: qualifiers (`不超过`, `最长`, `为`), the start, the basis or label, and what is left
+//! is the condition. White space is ignored inside a piece, so cores separated only by a space
 //! (`…15个工作日 省内转移接续…`) are still two clauses.
 //!
 //! A clause without its own condition takes the *topic* of its sentence: the first piece
@@ -30,18 +30,11 @@ use std::borrow::Cow;
 use std::fmt;
 use std::str::FromStr;
 
-use nom::{
-    branch::alt,
-    bytes::complete::tag,
-    combinator::{opt, value},
-    IResult, Parser,
-};
-
 use crate::cell::Cell;
 use crate::diagnostic::{excerpt, Code, Diagnostics};
-use crate::markers;
+use crate::fields::steps::points;
 use crate::model::{Basis, ClauseKind, Deadline, DeadlineClause, TimeUnit};
-use crate::normalize::{is_space_or_invisible, normalize};
+use crate::normalize::{is_ideograph, is_space_or_invisible, normalize};
 use crate::numeral;
 
 mod piece;
@@ -54,6 +47,8 @@ pub use text::ParseDeadlineError;
 
 /// Structure a deadline cell; every part that could not be read gets a `deadline_unparsed`
 /// diagnostic at its position.
+// Kept out of line, one per cell, so that a profile shows what each field parser costs.
+#[inline(never)]
 pub(crate) fn parse(cell: &Cell<'_>, diagnostics: &mut Diagnostics) -> Deadline {
     let reading = read(cell.text());
     for problem in &reading.problems {
@@ -148,13 +143,15 @@ impl<'a> Problem<'a> {
 
 /// Read every clause of a deadline text.
 pub(crate) fn read(text: &str) -> Reading<'_> {
-    let mut reading = Reading::default();
-    for item in markers::split(text) {
+    let mut reading = Reading {
+        // Room for the one clause most cells have, without growing into it.
+        clauses: Vec::with_capacity(1),
+        problems: Vec::new(),
+    };
+    for item in points(text) {
         let clauses_before = reading.clauses.len();
         let problems_before = reading.problems.len();
-        for sentence in split_trimmed(item.body, is_sentence_end) {
-            read_sentence(sentence, &mut reading);
-        }
+        read_point(item.body, &mut reading);
         let nothing_found =
             reading.clauses.len() == clauses_before && reading.problems.len() == problems_before;
         if let (Some(marker), true) = (item.marker, nothing_found) {
@@ -179,31 +176,63 @@ fn is_piece_break(c: char) -> bool {
     matches!(c, '，' | ',')
 }
 
-/// The non-empty, trimmed parts of `text` between separators.
-fn split_trimmed(text: &str, is_separator: fn(char) -> bool) -> impl Iterator<Item = &str> {
-    text.split(is_separator)
-        .map(str::trim)
-        .filter(|part| !part.is_empty())
-}
-
-/// Read the clauses of one sentence, giving clauses without a condition the sentence's topic.
-fn read_sentence<'a>(sentence: &'a str, reading: &mut Reading<'a>) {
+/// Read the clauses of a point's body: its sentences (ended by [`is_sentence_end`]) and their
+/// pieces (between [`is_piece_break`]), in one walk that also notes whether a piece holds white
+/// space or an invisible character (else it needs no [`compact`]ing). Clauses without a
+/// condition take the topic of their sentence.
+fn read_point<'a>(body: &'a str, reading: &mut Reading<'a>) {
     let mut topic: Option<String> = None;
-    for piece in split_trimmed(sentence, is_piece_break) {
-        let scan = scan_piece(piece);
-        reading.problems.extend(scan.problem);
-        if scan.clauses.is_empty() {
-            let text = compact(piece);
-            if topic.is_none() || text.ends_with('的') {
-                topic = topic_of(&text);
-            }
+    let mut start = 0;
+    let mut spaced = false;
+    for (i, c) in body.char_indices() {
+        if is_ideograph(c) {
             continue;
         }
-        for mut clause in scan.clauses {
-            if clause.condition.is_none() {
-                clause.condition.clone_from(&topic);
+        let sentence_ends = is_sentence_end(c);
+        if sentence_ends || is_piece_break(c) {
+            read_piece(&body[start..i], spaced, &mut topic, reading);
+            if sentence_ends {
+                topic = None;
             }
-            reading.clauses.push(clause);
+            start = i + c.len_utf8();
+            spaced = false;
+        } else {
+            spaced |= is_space_or_invisible(c);
+        }
+    }
+    read_piece(&body[start..], spaced, &mut topic, reading);
+}
+
+/// Read the clauses of one piece (trimmed here; an empty one is skipped), giving those without
+/// a condition the sentence's `topic`, or else let it set the topic. `spaced`: whether the
+/// piece may hold white space or an invisible character.
+fn read_piece<'a>(
+    piece: &'a str,
+    spaced: bool,
+    topic: &mut Option<String>,
+    reading: &mut Reading<'a>,
+) {
+    let piece = piece.trim();
+    if piece.is_empty() {
+        return;
+    }
+    let text = if spaced {
+        compact(piece)
+    } else {
+        Cow::Borrowed(piece)
+    };
+    let first_clause = reading.clauses.len();
+    let scan = scan_compact(piece, &text, &mut reading.clauses);
+    reading.problems.extend(scan.problem);
+    if scan.clauses == 0 {
+        if topic.is_none() || text.ends_with('的') {
+            *topic = topic_of(&text);
+        }
+        return;
+    }
+    for clause in &mut reading.clauses[first_clause..] {
+        if clause.condition.is_none() {
+            clause.condition.clone_from(topic);
         }
     }
 }
@@ -252,11 +281,43 @@ fn non_empty(text: &str) -> Option<String> {
 /// `5个工作日内办结`). Used to read deadlines out of prose, where `近3个月的病历` must not be
 /// one.
 pub(crate) fn standalone_clause(piece: &str) -> Option<DeadlineClause> {
-    let mut scan = scan_piece(piece);
-    let alone = scan.clauses.len() == 1 && scan.problem.is_none() && !scan.trailing_text;
-    let clause = scan.clauses.pop().filter(|_| alone)?;
+    if !may_end_a_clause(piece) {
+        return None;
+    }
+    let mut clauses = Vec::new();
+    let scan = scan_piece(piece, &mut clauses);
+    let alone = scan.clauses == 1 && scan.problem.is_none() && !scan.trailing_text;
+    let clause = clauses.pop().filter(|_| alone)?;
     (clause.condition.is_none() && clause.label.is_none() && clause.start.is_none())
         .then_some(clause)
+}
+
+/// Whether `piece` may end with a clause and nothing after it, as a standalone clause must:
+/// its last visible character ends an immediate wording (`即时办结`, `即办件`), a unit
+/// (`工作日`, `天`, `小时`) or a suffix (`内`, `办理完毕`, `完成`). Notes ask this of many
+/// pieces of prose, which most end otherwise: one look at the end spares reading them.
+fn may_end_a_clause(piece: &str) -> bool {
+    piece
+        .chars()
+        .rev()
+        .find(|&c| !is_space_or_invisible(c))
+        .is_some_and(|last| {
+            matches!(
+                last,
+                '结' | '理'
+                    | '件'
+                    | '办'
+                    | '日'
+                    | '天'
+                    | '月'
+                    | '时'
+                    | '年'
+                    | '内'
+                    | '毕'
+                    | '完'
+                    | '成'
+            )
+        })
 }
 
 #[cfg(test)]

@@ -3,11 +3,11 @@
 
 use super::*;
 
-/// What one piece gave.
+/// What one piece gave, besides its clauses.
 #[derive(Debug, Default)]
 pub(super) struct Scan<'a> {
-    /// Its clauses, with their own conditions only.
-    pub(super) clauses: Vec<DeadlineClause>,
+    /// How many clauses it gave (with their own conditions only).
+    pub(super) clauses: usize,
     /// At most one problem, for the whole piece.
     pub(super) problem: Option<Problem<'a>>,
     /// Whether anything but white space follows the last clause.
@@ -21,33 +21,55 @@ pub(super) enum Core {
     Limit(u32, TimeUnit),
 }
 
-/// Find every clause of a piece (a part of a sentence between commas).
-pub(super) fn scan_piece(piece: &str) -> Scan<'_> {
-    let text = compact(piece);
+/// Find every clause of a piece (a part of a sentence between commas), and push them to
+/// `clauses` (the caller's list: no list of its own to allocate and move).
+///
+/// The walk notes whether the text since the last core holds a numeral at all: where it does
+/// not, [`has_unread_time`] cannot find a number of time there and is not asked.
+pub(super) fn scan_piece<'a>(piece: &'a str, clauses: &mut Vec<DeadlineClause>) -> Scan<'a> {
+    scan_compact(piece, &compact(piece), clauses)
+}
+
+/// [`scan_piece`], given the piece [`compact`]ed already as `text`.
+pub(super) fn scan_compact<'a>(
+    piece: &'a str,
+    text: &str,
+    clauses: &mut Vec<DeadlineClause>,
+) -> Scan<'a> {
     let mut scan = Scan::default();
     let mut prefix_start = 0;
-    let mut resume_at = 0;
+    let mut numeral_since_core = false;
     let mut previous: Option<char> = None;
     for (i, c) in text.char_indices() {
-        if i >= resume_at && may_open_core(c) {
+        if i < prefix_start {
+            // Inside the core just read.
+            previous = Some(c);
+            continue;
+        }
+        let numeral = is_numeral_char(c);
+        if numeral || opens_immediate(c) {
             if let Some((core, len)) = core_at(&text[i..], previous) {
                 let prefix = &text[prefix_start..i];
                 if let Some(problem) = joined_to_a_number(prefix, piece) {
                     scan.problem = Some(problem);
                 } else {
-                    if has_unread_time(prefix) {
+                    if numeral_since_core && has_unread_time(prefix) {
                         scan.problem = Some(Problem::Unread(piece));
                     }
-                    scan.clauses.push(clause_of(core, analyse(prefix)));
+                    clauses.push(clause_of(core, analyse(prefix)));
+                    scan.clauses += 1;
                 }
                 prefix_start = i + len;
-                resume_at = i + len;
+                numeral_since_core = false;
+                previous = Some(c);
+                continue;
             }
         }
+        numeral_since_core |= numeral;
         previous = Some(c);
     }
     let tail = &text[prefix_start..];
-    if scan.problem.is_none() && has_unread_time(tail) {
+    if scan.problem.is_none() && numeral_since_core && has_unread_time(tail) {
         scan.problem = Some(Problem::Unread(piece));
     }
     scan.trailing_text = !tail.is_empty();
@@ -56,9 +78,16 @@ pub(super) fn scan_piece(piece: &str) -> Scan<'_> {
 
 /// Whether a clause core may start with `c`: a numeral (`5个工作日`, `五日`) or the first
 /// character of an immediate wording (`即时办结`, `当场办理`, `立即办结`). Checked first, so
-/// that [`core_at`]'s parsers run only where one of them can match.
+/// that [`core_at`]'s parsers run only where one of them can match ([`scan_piece`] checks the
+/// two parts apart, as it counts the numerals).
+#[cfg(test)]
 pub(super) fn may_open_core(c: char) -> bool {
-    is_numeral_char(c) || matches!(c, '即' | '当' | '立')
+    is_numeral_char(c) || opens_immediate(c)
+}
+
+/// Whether an immediate wording may start with `c` ([`immediate`]).
+fn opens_immediate(c: char) -> bool {
+    matches!(c, '即' | '当' | '立')
 }
 
 /// The core starting exactly at `input` and its length with its suffix (`内`, `内办结`), given
@@ -66,7 +95,7 @@ pub(super) fn may_open_core(c: char) -> bool {
 pub(super) fn core_at(input: &str, previous: Option<char>) -> Option<(Core, usize)> {
     let negated = previous.is_some_and(|c| matches!(c, '非' | '不'));
     if !negated {
-        if let Ok((rest, ())) = immediate(input) {
+        if let Some(rest) = immediate(input) {
             return Some((Core::Immediate, input.len() - suffix(rest).len()));
         }
     }
@@ -74,7 +103,7 @@ pub(super) fn core_at(input: &str, previous: Option<char>) -> Option<(Core, usiz
     if previous.is_some_and(is_numeral_char) {
         return None;
     }
-    let (rest, (amount, unit)) = limit(input).ok()?;
+    let (rest, (amount, unit)) = limit(input)?;
     let is_date = match unit {
         // `3月10日`: a day of the month.
         TimeUnit::Day => previous == Some('月'),
@@ -85,71 +114,79 @@ pub(super) fn core_at(input: &str, previous: Option<char>) -> Option<(Core, usiz
     (!is_date).then(|| (Core::Limit(amount, unit), input.len() - suffix(rest).len()))
 }
 
+#[inline]
 pub(super) fn is_numeral_char(c: char) -> bool {
     numeral::is_arabic_digit(c) || numeral::is_chinese_numeral_char(c)
 }
 
-/// nom: a wording for "done on the spot".
-pub(super) fn immediate(input: &str) -> IResult<&str, ()> {
-    value(
-        (),
-        alt((
-            tag("即时办结"),
-            tag("即时办理"),
-            tag("当场办结"),
-            tag("当场办理"),
-            tag("立即办结"),
-            tag("立即办理"),
-            tag("当即办结"),
-            tag("即办件"),
-            tag("即办"),
-        )),
-    )
-    .parse(input)
+/// A wording for "done on the spot" opening `input`, and what follows it. The wordings are
+/// listed by their first character, so that one `match` picks the few to compare; within a
+/// list the longer of two wordings that start alike comes first (`即办件` before `即办`).
+pub(super) fn immediate(input: &str) -> Option<&str> {
+    let wordings: &[&str] = match input.chars().next()? {
+        '即' => &["即时办结", "即时办理", "即办件", "即办"],
+        '当' => &["当场办结", "当场办理", "当即办结"],
+        '立' => &["立即办结", "立即办理"],
+        _ => return None,
+    };
+    wordings
+        .iter()
+        .find_map(|wording| input.strip_prefix(wording))
 }
 
-/// nom: an amount, an optional counter `个`, and a unit (`15个工作日`, `十五日`, `3个月`).
-pub(super) fn limit(input: &str) -> IResult<&str, (u32, TimeUnit)> {
-    let (rest, amount) = numeral::number(input)?;
-    let (rest, counter) = opt(tag("个")).parse(rest)?;
+/// An amount, an optional counter `个`, and a unit opening `input` (`15个工作日`, `十五日`,
+/// `3个月`), and what follows them.
+pub(super) fn limit(input: &str) -> Option<(&str, (u32, TimeUnit))> {
+    let (rest, amount) = numeral::number(input).ok()?;
+    let (rest, counter) = match rest.strip_prefix('个') {
+        Some(rest) => (rest, true),
+        None => (rest, false),
+    };
     let (rest, unit) = unit(rest)?;
     // `3月` names March; a duration of months is `3个月`.
-    if unit == TimeUnit::Month && counter.is_none() {
-        return Err(nom::Err::Error(nom::error::Error::new(
-            input,
-            nom::error::ErrorKind::Verify,
-        )));
+    if unit == TimeUnit::Month && !counter {
+        return None;
     }
-    Ok((rest, (amount, unit)))
+    Some((rest, (amount, unit)))
 }
 
-/// nom: a unit of time.
-pub(super) fn unit(input: &str) -> IResult<&str, TimeUnit> {
-    alt((
-        value(TimeUnit::WorkingDay, tag("工作日")),
-        value(TimeUnit::Day, tag("自然日")),
-        value(TimeUnit::Day, tag("日历日")),
-        value(TimeUnit::Day, tag("日")),
-        value(TimeUnit::Day, tag("天")),
-        value(TimeUnit::Month, tag("月")),
-        value(TimeUnit::Hour, tag("小时")),
-        value(TimeUnit::Year, tag("年")),
-    ))
-    .parse(input)
+/// Words of the units of time, each with its unit, in the order they are tried (`自然日`
+/// before `日`).
+const UNITS: &[(&str, TimeUnit)] = &[
+    ("工作日", TimeUnit::WorkingDay),
+    ("自然日", TimeUnit::Day),
+    ("日历日", TimeUnit::Day),
+    ("日", TimeUnit::Day),
+    ("天", TimeUnit::Day),
+    ("月", TimeUnit::Month),
+    ("小时", TimeUnit::Hour),
+    ("年", TimeUnit::Year),
+];
+
+/// The unit of time opening `input`, and what follows it.
+pub(super) fn unit(input: &str) -> Option<(&str, TimeUnit)> {
+    UNITS
+        .iter()
+        .find_map(|&(word, unit)| input.strip_prefix(word).map(|rest| (rest, unit)))
 }
+
+/// Words that may follow a core: where it is kept (`内`), then what is done (`办结`); each
+/// list in the order its words are tried.
+const WITHIN: &[&str] = &["以内", "之内", "内"];
+const DONE: &[&str] = &["办理完毕", "办结", "办完", "完成", "办理"];
 
 /// What is left after the words that may follow a core (`内`, `以内办结`, `完成`).
 pub(super) fn suffix(input: &str) -> &str {
-    let within = opt(alt((tag("以内"), tag("之内"), tag("内"))));
-    let done = opt(alt((
-        tag("办理完毕"),
-        tag("办结"),
-        tag("办完"),
-        tag("完成"),
-        tag("办理"),
-    )));
-    let result: IResult<&str, _> = (within, done).parse(input);
-    result.map_or(input, |(rest, _)| rest)
+    let rest = strip_first_prefix(input, WITHIN);
+    strip_first_prefix(rest, DONE)
+}
+
+/// `text` without the first of `words` it starts with, if any.
+fn strip_first_prefix<'a>(text: &'a str, words: &[&str]) -> &'a str {
+    words
+        .iter()
+        .find_map(|word| text.strip_prefix(word))
+        .unwrap_or(text)
 }
 
 /// A range (`3-5个工作日`, `三至五日`) or a decimal (`1.5个工作日`): the prefix ends with a

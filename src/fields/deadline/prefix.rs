@@ -32,10 +32,15 @@ pub(super) fn clause_of(core: Core, prefix: Prefix) -> DeadlineClause {
 /// A prefix ending in `、` (`随时申办、即时办结`) lists actions: it says nothing about the clause.
 pub(super) fn analyse(prefix: &str) -> Prefix {
     let prefix = prefix.trim_end_matches(['，', ',']);
-    if prefix.ends_with('、') {
+    // An empty prefix, the most common one, says nothing either.
+    if prefix.is_empty() || prefix.ends_with('、') {
         return Prefix::default();
     }
     let rest = strip_qualifiers(prefix);
+    // Qualifiers only (`不超过`), the next most common: nothing is left to read.
+    if rest.is_empty() {
+        return Prefix::default();
+    }
     let (rest, start) = split_start(rest);
     let rest = strip_qualifiers(rest);
     let (rest, basis, label) = split_basis_and_label(rest);
