@@ -4,7 +4,13 @@ use crate::diagnostic::Position;
 use crate::error::{Error, ErrorKind};
 
 /// Decode `bytes` as UTF-8, or say where the first bad byte is.
+///
+/// Valid text is checked by `simdutf8` (many bytes at a time: Chinese text has no ASCII runs
+/// for std's fast path); only invalid text is checked again by std, for the first bad byte.
 pub(crate) fn decode(bytes: &[u8]) -> Result<&str, Error> {
+    if let Ok(text) = simdutf8::basic::from_utf8(bytes) {
+        return Ok(text);
+    }
     std::str::from_utf8(bytes).map_err(|e| {
         let byte_offset = e.valid_up_to();
         let before = &bytes[..byte_offset];
