@@ -229,54 +229,31 @@ pub(crate) fn is_clause_break(c: char) -> bool {
     )
 }
 
-/// How each matched bracket changes the nesting depth: `+1` at the byte offset of an opening
-/// bracket that is closed later, `-1` at the offset of its closing one, in text order.
-/// Brackets left open or closed without an opening do not count, so a stray `（` from the
-/// extraction does not hide the rest of the list.
-fn bracket_steps(text: &str) -> Vec<(usize, i8)> {
-    let mut open = Vec::new();
-    let mut steps = Vec::new();
-    // No ideograph is a bracket.
-    for (i, c) in brackets::non_ideographs(text) {
-        if brackets::opens(c) {
-            open.push(i);
-        } else if brackets::closes(c) {
-            if let Some(start) = open.pop() {
-                steps.push((start, 1));
-                steps.push((i, -1));
-            }
-        }
-    }
-    steps.sort_unstable_by_key(|&(at, _)| at);
-    steps
-}
-
 /// Every marker candidate in `text`, in order (not yet checked against the sequence). A
 /// marker inside brackets or a title (`身份证（①原件②复印件）`) belongs to that remark and
 /// is no candidate.
-pub(crate) fn candidates(text: &str) -> Vec<Marker> {
-    let mut found = candidates_at_any_depth(text);
-    if !found.is_empty() {
-        drop_nested(&mut found, &bracket_steps(text));
-    }
-    found
-}
-
-/// Every marker candidate in `text`, inside brackets or not.
+///
+/// One walk finds the candidates and pairs the brackets (any opening bracket with the next
+/// closing one, innermost first, as [`brackets::opens`] and [`brackets::closes`] tell them;
+/// brackets left open or closed without an opening do not count, so a stray `（` from the
+/// extraction does not hide the rest of the list). When a closing bracket pairs with the
+/// opening one at `s`, every candidate found since `s` lies inside the pair: those are the
+/// last ones found, and are dropped there (a `（1）` that opens at `s` itself stays).
 ///
 /// Most characters of a cell are a wide character (U+4000 … U+9FFF, lead byte `E4` … `E9`:
-/// the ideographs) after another one, where no marker can start ([`may_open_marker_after`]
-/// says no: only a Chinese numeral starts a marker there, and only after white space or
-/// punctuation). Such a character is stepped over by its lead byte, without being decoded;
-/// the character before a possible marker is decoded only when it is needed.
-fn candidates_at_any_depth(text: &str) -> Vec<Marker> {
+/// the ideographs), which is no bracket and starts no marker unless it is a Chinese numeral
+/// that opens a clause (after the start, white space or punctuation: [`may_follow`]). Such a
+/// character is stepped over by its lead byte, without being decoded, unless the one before
+/// opens a clause; the character before a possible marker is decoded only when it is needed.
+pub(crate) fn candidates(text: &str) -> Vec<Marker> {
     let bytes = text.as_bytes();
     let mut found = Vec::new();
+    let mut open = OpenBrackets::default();
     let mut before = Before::Start;
     let mut i = 0;
     while let Some(&lead) = bytes.get(i) {
         let wide = is_wide_lead(lead);
-        if wide && before.is_wide() {
+        if wide && !before.opens_clause() {
             before = Before::Wide(i);
             i += 3;
             continue;
@@ -295,21 +272,67 @@ fn candidates_at_any_depth(text: &str) -> Vec<Marker> {
             let before_char = before.char(text);
             if may_open_marker_after(c, before_char) {
                 if let Some(marker) = candidate_at(text, i, before_char) {
-                    found.push(marker);
+                    push_candidate(&mut found, marker);
                 }
             }
         }
-        before = if wide {
-            Before::Wide(i)
-        } else {
-            Before::Other(c)
-        };
+        if wide {
+            before = Before::Wide(i);
+            i += 3;
+            continue;
+        }
+        if brackets::opens(c) {
+            open.push(i);
+        } else if brackets::closes(c) {
+            if let Some(start) = open.pop() {
+                while found.last().is_some_and(|m: &Marker| m.start > start) {
+                    found.pop();
+                }
+            }
+        }
+        before = Before::Other(c);
         i += c.len_utf8();
     }
     found
 }
 
-/// The character before the one [`candidates_at_any_depth`] looks at.
+/// Push a candidate, making room for several at the first: a cell that has one mostly has a
+/// list of them, and growing the vector 4 → 8 costs a reallocation.
+fn push_candidate(found: &mut Vec<Marker>, marker: Marker) {
+    if found.capacity() == 0 {
+        found.reserve_exact(8);
+    }
+    found.push(marker);
+}
+
+/// The byte offsets of the brackets open so far in [`candidates`], innermost last: the first
+/// few in place (cells rarely nest brackets deeper), deeper ones on the heap.
+#[derive(Default)]
+struct OpenBrackets {
+    near: [usize; 8],
+    len: usize,
+    deeper: Vec<usize>,
+}
+
+impl OpenBrackets {
+    fn push(&mut self, at: usize) {
+        match self.near.get_mut(self.len) {
+            Some(slot) => *slot = at,
+            None => self.deeper.push(at),
+        }
+        self.len += 1;
+    }
+
+    fn pop(&mut self) -> Option<usize> {
+        self.len = self.len.checked_sub(1)?;
+        match self.near.get(self.len) {
+            Some(&at) => Some(at),
+            None => self.deeper.pop(),
+        }
+    }
+}
+
+/// The character before the one [`candidates`] looks at.
 #[derive(Clone, Copy)]
 enum Before {
     /// None: the text starts here.
@@ -321,8 +344,14 @@ enum Before {
 }
 
 impl Before {
-    fn is_wide(self) -> bool {
-        matches!(self, Before::Wide(_))
+    /// Whether a clause may start after it, so that a Chinese numeral may open a point
+    /// ([`may_follow`]): at the start, after white space or a clause break.
+    fn opens_clause(self) -> bool {
+        match self {
+            Before::Start => true,
+            Before::Wide(_) => false,
+            Before::Other(c) => c.is_whitespace() || is_clause_break(c),
+        }
     }
 
     fn char(self, text: &str) -> Option<char> {
@@ -365,23 +394,6 @@ fn marker_after(input: &str, before: Option<char>) -> Option<(Style, u32, usize)
     } else {
         marker_at(input)
     }
-}
-
-/// Drop the markers inside a matched pair of brackets (`steps` from [`bracket_steps`]): a
-/// marker `（1）` that opens at depth 0 stays.
-fn drop_nested(markers: &mut Vec<Marker>, steps: &[(usize, i8)]) {
-    let mut depth = 0i64;
-    let mut next_step = 0;
-    markers.retain(|marker| {
-        while let Some(&(at, step)) = steps.get(next_step) {
-            if at >= marker.start {
-                break;
-            }
-            depth += i64::from(step);
-            next_step += 1;
-        }
-        depth == 0
-    });
 }
 
 /// The markers that make the list of `text`: the style of the first marker that opens the
@@ -456,6 +468,103 @@ pub(crate) fn strip(text: &str) -> (Option<Marker>, &str) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// How each matched bracket changes the nesting depth: `+1` at the byte offset of an opening
+    /// bracket that is closed later, `-1` at the offset of its closing one, in text order.
+    /// Brackets left open or closed without an opening do not count, so a stray `（` from the
+    /// extraction does not hide the rest of the list.
+    fn bracket_steps(text: &str) -> Vec<(usize, i8)> {
+        let mut open = Vec::new();
+        let mut steps = Vec::new();
+        // No ideograph is a bracket.
+        for (i, c) in brackets::non_ideographs(text) {
+            if brackets::opens(c) {
+                open.push(i);
+            } else if brackets::closes(c) {
+                if let Some(start) = open.pop() {
+                    steps.push((start, 1));
+                    steps.push((i, -1));
+                }
+            }
+        }
+        steps.sort_unstable_by_key(|&(at, _)| at);
+        steps
+    }
+
+    /// [`candidates`] as it was written before the walks were fused (the oracle of
+    /// `one_walk_finds_what_two_walks_found`): the candidates at any depth, then those inside
+    /// a matched pair of brackets dropped.
+    fn candidates_in_two_walks(text: &str) -> Vec<Marker> {
+        let mut found = candidates_at_any_depth(text);
+        if !found.is_empty() {
+            drop_nested(&mut found, &bracket_steps(text));
+        }
+        found
+    }
+
+    /// Every marker candidate in `text`, inside brackets or not.
+    ///
+    /// Most characters of a cell are a wide character (U+4000 … U+9FFF, lead byte `E4` … `E9`:
+    /// the ideographs) after another one, where no marker can start ([`may_open_marker_after`]
+    /// says no: only a Chinese numeral starts a marker there, and only after white space or
+    /// punctuation). Such a character is stepped over by its lead byte, without being decoded;
+    /// the character before a possible marker is decoded only when it is needed.
+    fn candidates_at_any_depth(text: &str) -> Vec<Marker> {
+        let bytes = text.as_bytes();
+        let mut found = Vec::new();
+        let mut before = Before::Start;
+        let mut i = 0;
+        while let Some(&lead) = bytes.get(i) {
+            let wide = is_wide_lead(lead);
+            if wide && matches!(before, Before::Wide(_)) {
+                before = Before::Wide(i);
+                i += 3;
+                continue;
+            }
+            let c = if lead < 0x80 {
+                char::from(lead)
+            } else {
+                match text.get(i..).and_then(|rest| rest.chars().next()) {
+                    Some(c) => c,
+                    None => break,
+                }
+            };
+            // Most characters start no marker whatever comes before them: the one before is
+            // decoded only for those that may.
+            if may_start_marker(c) {
+                let before_char = before.char(text);
+                if may_open_marker_after(c, before_char) {
+                    if let Some(marker) = candidate_at(text, i, before_char) {
+                        found.push(marker);
+                    }
+                }
+            }
+            before = if wide {
+                Before::Wide(i)
+            } else {
+                Before::Other(c)
+            };
+            i += c.len_utf8();
+        }
+        found
+    }
+
+    /// Drop the markers inside a matched pair of brackets (`steps` from [`bracket_steps`]): a
+    /// marker `（1）` that opens at depth 0 stays.
+    fn drop_nested(markers: &mut Vec<Marker>, steps: &[(usize, i8)]) {
+        let mut depth = 0i64;
+        let mut next_step = 0;
+        markers.retain(|marker| {
+            while let Some(&(at, step)) = steps.get(next_step) {
+                if at >= marker.start {
+                    break;
+                }
+                depth += i64::from(step);
+                next_step += 1;
+            }
+            depth == 0
+        });
+    }
 
     #[test]
     fn no_marker_starts_where_the_prefilter_says_none_can() {
@@ -655,6 +764,53 @@ mod tests {
             assert_eq!(
                 bracket_steps(text),
                 bracket_steps_char_by_char(text),
+                "{text:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn one_walk_finds_what_two_walks_found() {
+        let pieces = [
+            "1.",
+            "2、",
+            "（1）",
+            "(2)",
+            "（一）",
+            "二、",
+            "①",
+            "②",
+            "（",
+            "）",
+            ")",
+            "《",
+            "》",
+            "“",
+            "第",
+            "甲",
+            "一",
+            "，",
+            "。",
+            " ",
+            "\u{3000}",
+            "\u{4DFF}",
+            "a",
+        ];
+        for text in &crate::test_support::every_text(&pieces, 4) {
+            assert_eq!(candidates(text), candidates_in_two_walks(text), "{text:?}");
+        }
+        // Deeper than the brackets kept in place.
+        for depth in [7, 8, 9, 20] {
+            let text = format!("1.{}2.{}3.", "（".repeat(depth), "）".repeat(depth));
+            assert_eq!(
+                candidates(&text),
+                candidates_in_two_walks(&text),
+                "{text:?}"
+            );
+            let text = format!("{}1.2.{}3.", "（".repeat(depth), "）".repeat(depth + 1));
+            assert_eq!(
+                candidates(&text),
+                candidates_in_two_walks(&text),
                 "{text:?}"
             );
         }
