@@ -13,7 +13,35 @@ use crate::table::{CategoryDraft, Column};
 
 /// The value of a 子项序号 cell: `Ok(None)` when empty, `Err(())` when it is not a positive
 /// whole number (`1.` and `1、` are allowed; so are full-width and Chinese digits).
+///
+/// Most cells are a plain run of ASCII digits, read at once ([`plain_number`]); any other
+/// text goes the full way ([`seq_value_in_full`]).
 pub(crate) fn seq_value(text: &str) -> Result<Option<u32>, ()> {
+    match plain_number(text) {
+        Some(0) => Err(()),
+        Some(n) => Ok(Some(n)),
+        None => seq_value_in_full(text),
+    }
+}
+
+/// The value of a text of one to nine ASCII digits and nothing else (no white space, no
+/// point), as [`seq_value_in_full`] reads it; `None` for any other text. Nine digits never
+/// overflow a `u32`.
+fn plain_number(text: &str) -> Option<u32> {
+    let bytes = text.as_bytes();
+    if bytes.is_empty() || bytes.len() > 9 || !bytes.iter().all(u8::is_ascii_digit) {
+        return None;
+    }
+    Some(
+        bytes
+            .iter()
+            .fold(0u32, |acc, &b| acc * 10 + u32::from(b - b'0')),
+    )
+}
+
+/// [`seq_value`] of any text: invisible characters dropped, white space and a trailing point
+/// trimmed, then the numeral read.
+fn seq_value_in_full(text: &str) -> Result<Option<u32>, ()> {
     let is_invisible = crate::normalize::is_invisible;
     let visible: std::borrow::Cow<'_, str> = if text.contains(is_invisible) {
         text.chars().filter(|&c| !is_invisible(c)).collect()
@@ -427,33 +455,42 @@ fn number_offsets<'a>(text: &str, numbers: impl Iterator<Item = &'a str>) -> Vec
 }
 
 /// `text.find(needle)`, cheaper for a short needle such as a document number: setting up
-/// `str::find`'s searcher costs more than the search. The needle's first byte is found by
-/// memchr and the rest compared there; a UTF-8 needle matches only at a character boundary,
-/// so the offset is the one `str::find` gives. A needle longer than [`SHORT_NEEDLE`] bytes
-/// goes to `str::find`, so that the search stays linear in the text.
+/// `str::find`'s searcher costs more than the search. One byte of the needle (its probe) is
+/// found by memchr and the whole needle compared where it would then start; a UTF-8 needle
+/// matches only at a character boundary, so the offset is the one `str::find` gives. The
+/// probe is the needle's first ASCII byte (a document number's digits), which stands far
+/// more rarely in Chinese text than the lead byte of an ideograph, else its first byte.
+/// Occurrences of the probe are met in text order, so the first match found is the first
+/// one. A needle longer than [`SHORT_NEEDLE`] bytes goes to `str::find`, so that the search
+/// stays linear in the text.
 fn find_short(text: &str, needle: &str) -> Option<usize> {
     let (hay, needle_bytes) = (text.as_bytes(), needle.as_bytes());
-    let Some((&first, rest)) = needle_bytes.split_first() else {
+    if needle_bytes.is_empty() {
         return Some(0);
-    };
+    }
     if needle_bytes.len() > SHORT_NEEDLE {
         return text.find(needle);
     }
-    let mut from = 0;
-    while let Some(found) = hay.get(from..).and_then(|tail| memchr::memchr(first, tail)) {
-        let at = from + found;
+    let probe = needle_bytes.iter().position(u8::is_ascii).unwrap_or(0);
+    let probe_byte = needle_bytes[probe];
+    let mut from = probe;
+    while let Some(found) = hay
+        .get(from..)
+        .and_then(|tail| memchr::memchr(probe_byte, tail))
+    {
+        let at = from + found - probe;
         if hay
-            .get(at + 1..)
-            .is_some_and(|after| after.starts_with(rest))
+            .get(at..)
+            .is_some_and(|rest| rest.starts_with(needle_bytes))
         {
             return Some(at);
         }
-        from = at + 1;
+        from += found + 1;
     }
     None
 }
 
-/// The longest needle [`find_short`] compares at each occurrence of its first byte.
+/// The longest needle [`find_short`] compares at each occurrence of its probe byte.
 const SHORT_NEEDLE: usize = 64;
 
 /// The key of a number. The issuer of an order is left out, since one body goes by several
@@ -482,6 +519,63 @@ fn title_key(title: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// [`find_short`] as it was, probing the needle's first byte: the oracle of
+    /// `the_probe_byte_finds_what_the_first_byte_found`.
+    fn find_short_by_first_byte(text: &str, needle: &str) -> Option<usize> {
+        let (hay, needle_bytes) = (text.as_bytes(), needle.as_bytes());
+        let Some((&first, rest)) = needle_bytes.split_first() else {
+            return Some(0);
+        };
+        if needle_bytes.len() > SHORT_NEEDLE {
+            return text.find(needle);
+        }
+        let mut from = 0;
+        while let Some(found) = hay.get(from..).and_then(|tail| memchr::memchr(first, tail)) {
+            let at = from + found;
+            if hay
+                .get(at + 1..)
+                .is_some_and(|after| after.starts_with(rest))
+            {
+                return Some(at);
+            }
+            from = at + 1;
+        }
+        None
+    }
+
+    #[test]
+    fn the_probe_byte_finds_what_the_first_byte_found() {
+        let pieces = ["第", "3", "5", "号", "令", "〔", "〕", "a", " "];
+        let texts = crate::test_support::every_text(&pieces, 4);
+        let needles = crate::test_support::every_text(&pieces, 2);
+        for text in &texts {
+            for needle in &needles {
+                let found = find_short(text, needle);
+                assert_eq!(
+                    found,
+                    find_short_by_first_byte(text, needle),
+                    "{text:?} {needle:?}"
+                );
+                assert_eq!(found, text.find(needle.as_str()), "{text:?} {needle:?}");
+            }
+        }
+        let long = "令".repeat(30);
+        assert_eq!(find_short(&format!("a{long}"), &long), Some(1));
+    }
+
+    #[test]
+    fn plain_numbers_are_read_as_in_full() {
+        let pieces = ["0", "1", "7", "9", " ", ".", "１", "a", "十", "\u{200B}"];
+        for text in &crate::test_support::every_text(&pieces, 4) {
+            assert_eq!(seq_value(text), seq_value_in_full(text), "{text:?}");
+        }
+        for text in ["999999999", "4294967295", "4294967296", "0000000001", "00"] {
+            assert_eq!(seq_value(text), seq_value_in_full(text), "{text:?}");
+        }
+        assert_eq!(seq_value("999999999"), Ok(Some(999_999_999)));
+        assert_eq!(seq_value("4294967296"), Err(()));
+    }
 
     /// [`number_offsets`] as first written, with `str::find`.
     fn number_offsets_by_str_find<'a>(

@@ -236,22 +236,22 @@ pub(crate) fn quote(text: &str) -> std::borrow::Cow<'_, str> {
     if short && text.chars().all(shown) {
         return std::borrow::Cow::Borrowed(text);
     }
-    // The limit counts what the reader sees: an escaped character counts as its escape.
+    // The limit counts what the reader sees: an escaped character counts as its escape
+    // (written straight into the quote, which is allocated once).
     let mut out = String::new();
     let mut used = 0;
     for c in text.chars() {
-        let piece: String = if shown(c) {
-            c.to_string()
-        } else {
-            c.escape_unicode().collect()
-        };
-        let width = piece.chars().count();
+        let escape = (!shown(c)).then(|| c.escape_unicode());
+        let width = escape.as_ref().map_or(1, ExactSizeIterator::len);
         if used + width > QUOTE_LIMIT {
             out.push('…');
             break;
         }
         used += width;
-        out.push_str(&piece);
+        match escape {
+            Some(escape) => out.extend(escape),
+            None => out.push(c),
+        }
     }
     std::borrow::Cow::Owned(out)
 }
@@ -265,6 +265,55 @@ pub(crate) fn is_unseen(c: char) -> bool {
 #[cfg(test)]
 mod quote_tests {
     use super::*;
+
+    /// [`quote`] as first written, a `String` per character: the oracle of
+    /// `quotes_are_written_as_before`.
+    fn quote_by_pieces(text: &str) -> String {
+        let shown = |c: char| !is_unseen(c);
+        if text.char_indices().nth(QUOTE_LIMIT).is_none() && text.chars().all(shown) {
+            return text.to_owned();
+        }
+        let mut out = String::new();
+        let mut used = 0;
+        for c in text.chars() {
+            let piece: String = if shown(c) {
+                c.to_string()
+            } else {
+                c.escape_unicode().collect()
+            };
+            let width = piece.chars().count();
+            if used + width > QUOTE_LIMIT {
+                out.push('…');
+                break;
+            }
+            used += width;
+            out.push_str(&piece);
+        }
+        out
+    }
+
+    #[test]
+    fn quotes_are_written_as_before() {
+        let pieces = [
+            "甲",
+            "a",
+            "\0",
+            "\u{200B}",
+            "\t",
+            "\u{10FFFF}",
+            "\u{7F}",
+            "甲乙丙丁戊己庚辛",
+        ];
+        for text in &crate::test_support::every_text(&pieces, 4) {
+            assert_eq!(quote(text), quote_by_pieces(text), "{text:?}");
+        }
+        for n in [QUOTE_LIMIT - 1, QUOTE_LIMIT, QUOTE_LIMIT + 1] {
+            for tail in ["", "\0", "甲", "\u{200B}\u{200B}"] {
+                let text = format!("{}{tail}", "乙".repeat(n));
+                assert_eq!(quote(&text), quote_by_pieces(&text), "{text:?}");
+            }
+        }
+    }
 
     #[test]
     fn long_texts_are_cut_at_the_limit() {
