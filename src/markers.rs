@@ -268,7 +268,16 @@ pub(crate) fn candidates(text: &str) -> Vec<Marker> {
         };
         // Most characters start no marker whatever comes before them: the one before is
         // decoded only for those that may.
-        if may_start_marker(c) {
+        let traits = if wide {
+            if may_start_marker(c) {
+                MAY_START
+            } else {
+                0
+            }
+        } else {
+            traits(c)
+        };
+        if traits & MAY_START != 0 {
             let before_char = before.char(text);
             if may_open_marker_after(c, before_char) {
                 if let Some(marker) = candidate_at(text, i, before_char) {
@@ -281,19 +290,91 @@ pub(crate) fn candidates(text: &str) -> Vec<Marker> {
             i += 3;
             continue;
         }
-        if brackets::opens(c) {
+        if traits & OPENS != 0 {
             open.push(i);
-        } else if brackets::closes(c) {
+        } else if traits & CLOSES != 0 {
             if let Some(start) = open.pop() {
                 while found.last().is_some_and(|m: &Marker| m.start > start) {
                     found.pop();
                 }
             }
         }
-        before = Before::Other(c);
+        before = Before::Other(c, traits & OPENS_CLAUSE != 0);
         i += c.len_utf8();
     }
     found
+}
+
+/// [`traits`] bit: [`may_start_marker`].
+const MAY_START: u8 = 1;
+/// [`traits`] bit: [`brackets::opens`].
+const OPENS: u8 = 2;
+/// [`traits`] bit: [`brackets::closes`].
+const CLOSES: u8 = 4;
+/// [`traits`] bit: white space or [`is_clause_break`], after which a clause (and a Chinese
+/// point) may start.
+const OPENS_CLAUSE: u8 = 8;
+
+/// What [`candidates`] asks of a character, as bits: [`MAY_START`], [`OPENS`], [`CLOSES`],
+/// [`OPENS_CLAUSE`]. The definition [`traits`] looks up.
+fn traits_of(c: char) -> u8 {
+    let mut traits = 0;
+    if may_start_marker(c) {
+        traits |= MAY_START;
+    }
+    if brackets::opens(c) {
+        traits |= OPENS;
+    }
+    if brackets::closes(c) {
+        traits |= CLOSES;
+    }
+    if c.is_whitespace() || is_clause_break(c) {
+        traits |= OPENS_CLAUSE;
+    }
+    traits
+}
+
+/// [`traits_of`] `c`, looked up in a table for the characters a cell holds besides the
+/// ideographs (ASCII, the CJK punctuation U+3000 … U+303F and the full-width forms
+/// U+FF00 … U+FF3F), computed for the others: one load where the four tests took a dozen
+/// comparisons and the white-space table.
+fn traits(c: char) -> u8 {
+    static TABLE: std::sync::LazyLock<[u8; 256]> = std::sync::LazyLock::new(|| {
+        let mut table = [0; 256];
+        for (slot, entry) in table.iter_mut().enumerate() {
+            if let Some(c) = u32::try_from(slot)
+                .ok()
+                .and_then(table_char)
+                .and_then(char::from_u32)
+            {
+                *entry = traits_of(c);
+            }
+        }
+        table
+    });
+    let n = u32::from(c);
+    let slot = match n {
+        0..=0x7F => n,
+        0x3000..=0x303F => n - 0x3000 + 0x80,
+        0xFF00..=0xFF3F => n - 0xFF00 + 0xC0,
+        _ => return traits_of(c),
+    };
+    TABLE
+        .get(slot as usize)
+        .copied()
+        .unwrap_or_else(|| traits_of(c))
+}
+
+/// The character of a slot of the table of [`traits`]: ASCII in slots `0x00` … `0x7F`, the
+/// CJK punctuation U+3000 … U+303F in `0x80` … `0xBF`, the full-width forms U+FF00 … U+FF3F
+/// in `0xC0` … `0xFF`.
+fn table_char(slot: u32) -> Option<u32> {
+    match slot {
+        0..=0x7F => Some(slot),
+        0x80..=0xBF => Some(slot - 0x80 + 0x3000),
+        0xC0..=0xFF => Some(slot - 0xC0 + 0xFF00),
+        _ => None,
+    }
 }
 
 /// Push a candidate, making room for several at the first: a cell that has one mostly has a
@@ -339,8 +420,9 @@ enum Before {
     Start,
     /// A wide character (U+4000 … U+9FFF) at this byte offset, not decoded unless needed.
     Wide(usize),
-    /// Any other character.
-    Other(char),
+    /// Any other character, and whether a clause may start after it (white space or a
+    /// clause break).
+    Other(char, bool),
 }
 
 impl Before {
@@ -350,7 +432,7 @@ impl Before {
         match self {
             Before::Start => true,
             Before::Wide(_) => false,
-            Before::Other(c) => c.is_whitespace() || is_clause_break(c),
+            Before::Other(_, opens_clause) => opens_clause,
         }
     }
 
@@ -358,7 +440,7 @@ impl Before {
         match self {
             Before::Start => None,
             Before::Wide(at) => text.get(at..).and_then(|rest| rest.chars().next()),
-            Before::Other(c) => Some(c),
+            Before::Other(c, _) => Some(c),
         }
     }
 }
@@ -542,7 +624,7 @@ mod tests {
             before = if wide {
                 Before::Wide(i)
             } else {
-                Before::Other(c)
+                Before::Other(c, c.is_whitespace() || is_clause_break(c))
             };
             i += c.len_utf8();
         }
@@ -766,6 +848,13 @@ mod tests {
                 bracket_steps_char_by_char(text),
                 "{text:?}"
             );
+        }
+    }
+
+    #[test]
+    fn the_table_of_traits_is_their_definition() {
+        for c in (0..=0x10_FFFF).filter_map(char::from_u32) {
+            assert_eq!(traits(c), traits_of(c), "{c:?}");
         }
     }
 
