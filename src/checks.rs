@@ -149,7 +149,8 @@ impl MatterNumbers {
     fn next(&mut self, category: &CategoryDraft<'_>, diagnostics: &mut Diagnostics) {
         for (index, matter) in category.matters.iter().enumerate() {
             let text = matter.text(Column::Seq);
-            let at = matter.position(Column::Seq);
+            // Worked out only for a finding: most numbers are in order.
+            let at = || matter.position(Column::Seq);
             let line = matter.line;
             let number = match seq_value(text) {
                 Ok(Some(n)) => n,
@@ -159,7 +160,7 @@ impl MatterNumbers {
                     if named && matter.cell(Column::Seq).is_some() {
                         diagnostics.push(
                             Code::MatterNumberEmpty,
-                            at,
+                            at(),
                             format!(
                                 "the matter “{}” at line {line} has no 子项序号",
                                 quote(&crate::normalize::normalize(matter.text(Column::Name)))
@@ -171,7 +172,7 @@ impl MatterNumbers {
                 Err(()) => {
                     diagnostics.push(
                         Code::MatterNumberInvalid,
-                        at,
+                        at(),
                         format!(
                             "子项序号 “{}” at line {line} is not a positive whole number",
                             quote(text.trim())
@@ -187,7 +188,7 @@ impl MatterNumbers {
             if let Some(&before) = self.seen.get(&number) {
                 diagnostics.push(
                     Code::MatterNumberDuplicate,
-                    at,
+                    at(),
                     format!(
                         "matter number {number} at line {line} was already used at line {before}"
                     ),
@@ -198,12 +199,12 @@ impl MatterNumbers {
             if let Some(p) = self.previous.filter(|_| !restart) {
                 if number > p.saturating_add(1) {
                     if let Some(message) = gap_message(p, number, &self.seen) {
-                        diagnostics.push(Code::MatterNumberMissing, at, message);
+                        diagnostics.push(Code::MatterNumberMissing, at(), message);
                     }
                 } else if number <= p {
                     diagnostics.push(
                         Code::MatterNumberOutOfOrder,
-                        at,
+                        at(),
                         format!("matter number {number} at line {line} comes after {p}"),
                     );
                 }
