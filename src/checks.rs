@@ -308,18 +308,20 @@ type NumberKey = (NumberKind, Option<String>, Option<u32>, Option<u32>);
 impl<'s> CitedNumbers<'s> {
     /// Record the citations of a matter's parsed 设定依据 cell.
     pub(crate) fn matter(&mut self, cell: &Cell<'s>, citations: &[Citation]) {
-        let numbered: Vec<(&str, &DocumentNumber)> = citations
+        // Read in one pass, without a list of the numbered citations or of their offsets.
+        let mut numbered = citations
             .iter()
             .filter(|c| !c.title.is_empty())
             .filter_map(|c| Some((c.title.as_str(), c.document_number.as_ref()?)))
-            .collect();
-        if numbered.is_empty() {
+            .peekable();
+        if numbered.peek().is_none() {
             return;
         }
-        let offsets = number_offsets(cell.text(), numbered.iter().map(|(_, n)| n.raw.as_str()));
         let index = self.cells.len();
         self.cells.push(cell.clone());
-        for ((title, number), offset) in numbered.into_iter().zip(offsets) {
+        let mut cursor = 0;
+        for (title, number) in numbered {
+            let offset = next_number_offset(cell.text(), &mut cursor, &number.raw);
             let slot = self.title_slot(title);
             self.titles[slot].record(title, number, index, offset);
         }
@@ -440,19 +442,25 @@ impl CitedTitle {
 
 /// Where each number (as written) stands in the cell text: the next occurrence after the one
 /// before, since citations come in cell order; the cell start when it is not found.
+#[cfg(test)]
 fn number_offsets<'a>(text: &str, numbers: impl Iterator<Item = &'a str>) -> Vec<usize> {
     let mut cursor = 0;
     numbers
-        .map(
-            |raw| match text.get(cursor..).and_then(|rest| find_short(rest, raw)) {
-                Some(offset) => {
-                    cursor += offset + raw.len();
-                    cursor - raw.len()
-                }
-                None => 0,
-            },
-        )
+        .map(|raw| next_number_offset(text, &mut cursor, raw))
         .collect()
+}
+
+/// Where the number `raw` (as written) stands in the cell text: its first occurrence from
+/// `cursor` on (which then moves past it), since citations come in cell order; the cell
+/// start when it is not found. One step of [`number_offsets`].
+fn next_number_offset(text: &str, cursor: &mut usize, raw: &str) -> usize {
+    match text.get(*cursor..).and_then(|rest| find_short(rest, raw)) {
+        Some(offset) => {
+            *cursor += offset + raw.len();
+            *cursor - raw.len()
+        }
+        None => 0,
+    }
 }
 
 /// `text.find(needle)`, cheaper for a short needle such as a document number: setting up
