@@ -37,7 +37,7 @@ use crate::markers;
 use crate::model::{Material, MaterialFormat, MaterialGroup, Materials};
 use crate::normalize::{
     is_ideograph, is_invisible, is_space_or_invisible, normalize, normalize_part_of_normal,
-    normalized,
+    normalized, trim,
 };
 use crate::numeral;
 
@@ -71,9 +71,23 @@ pub(crate) fn parse(cell: &Cell<'_>, diagnostics: &mut Diagnostics) -> Materials
         materials.none_required = true;
         return materials;
     }
-    let mut groups = Groups::default();
+    let mut groups = Groups::new();
     let mut findings = Vec::new();
-    for point in markers::split(raw) {
+    // Most cells with no marker at all are told by a byte walk, without the list parser.
+    let split;
+    let whole;
+    let points: &[markers::Item<'_>] = if may_hold_marker(raw) {
+        split = markers::split(raw);
+        &split
+    } else {
+        whole = [markers::Item {
+            marker: None,
+            body: trim(raw),
+        }];
+        let blank = whole[0].body.is_empty();
+        &whole[..usize::from(!blank)]
+    };
+    for point in points {
         groups.next_point();
         // Without an applicant of its own, the point's first clause (which starts where the
         // point does, with the same first colon if any) names none either.
@@ -93,7 +107,7 @@ pub(crate) fn parse(cell: &Cell<'_>, diagnostics: &mut Diagnostics) -> Materials
             None => read_body(body, first_clause_checked, &mut groups, &mut findings),
         }
     }
-    materials.groups = groups.groups;
+    materials.groups = groups.finish();
     report(cell, findings, diagnostics);
     materials
 }

@@ -984,3 +984,53 @@ fn seal_required_agrees_with_the_walk() {
     }
     assert!(sealed > 0);
 }
+
+#[test]
+fn a_text_that_may_hold_no_marker_is_one_point() {
+    // Every character a marker can start or end with, their look-alikes, and plain text.
+    let pieces = [
+        "1", "１", "9", "(", "（", "①", "⑳", "⑴", "一", "十", "〇", "两", "、", "、", ".", "．",
+        ")", "）", "材料", " ", "\u{200b}", "：", "；", "第", "a", "Ⅰ", "〔",
+    ];
+    let texts = crate::test_support::every_text(&pieces, 4);
+    let mut one_point = 0;
+    for text in &texts {
+        if may_hold_marker(text) {
+            continue;
+        }
+        one_point += 1;
+        let body = trim(text);
+        let expected: Vec<markers::Item<'_>> = if body.is_empty() {
+            Vec::new()
+        } else {
+            vec![markers::Item { marker: None, body }]
+        };
+        assert_eq!(markers::split(text), expected, "{text:?}");
+    }
+    assert!(
+        one_point > texts.len() / 4,
+        "{one_point} of {}",
+        texts.len()
+    );
+}
+
+#[test]
+fn may_hold_marker_says_yes_for_every_marker_style() {
+    for text in [
+        "1.材料",
+        "材料1份",
+        "１、材料",
+        "(1)材料",
+        "（一）材料",
+        "①材料",
+        "⑳",
+        "一、材料",
+        "材料；十、材料",
+        "〇、",
+    ] {
+        assert!(may_hold_marker(text), "{text}");
+    }
+    for text in ["材料", "材料、证明", "《表》、证件", "⑴材料", "", "a)b"] {
+        assert!(!may_hold_marker(text), "{text}");
+    }
+}
