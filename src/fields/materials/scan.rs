@@ -111,7 +111,7 @@ impl Scan {
 const FEN: [u8; 3] = utf8('份');
 const JIAN: [u8; 3] = utf8('件');
 const GAI: [u8; 3] = utf8('盖');
-const HUO: [u8; 3] = utf8('或');
+pub(super) const HUO: [u8; 3] = utf8('或');
 
 /// The three UTF-8 bytes of a character from U+0800 to U+FFFF.
 const fn utf8(c: char) -> [u8; 3] {

@@ -1034,3 +1034,62 @@ fn may_hold_marker_says_yes_for_every_marker_style() {
         assert!(!may_hold_marker(text), "{text}");
     }
 }
+
+#[test]
+fn form_at_agrees_with_the_phrase_parser() {
+    let pieces = [
+        "原件",
+        "复印件",
+        "影印件",
+        "原",
+        "件",
+        "及",
+        "及其",
+        "以及",
+        "以",
+        "和",
+        "与",
+        "、",
+        "或",
+        "或者",
+        "者",
+        "甲",
+        " ",
+    ];
+    let texts = crate::test_support::every_text(&pieces, 4);
+    for text in &texts {
+        let expected = format_phrase(text)
+            .ok()
+            .map(|(rest, f)| (text.len() - rest.len(), f));
+        assert_eq!(form_at(text), expected, "{text:?}");
+    }
+}
+
+#[test]
+fn alternatives_agree_with_the_reference_next_to_brackets_and_quotes() {
+    let pieces = [
+        "甲",
+        "或",
+        "者",
+        "原件",
+        "复印件",
+        "（",
+        "）",
+        "《",
+        "》",
+        "\"",
+        "【",
+        "】",
+        "、",
+        "，",
+        "；",
+        "䶵",
+        " ",
+        "\u{3000}",
+    ];
+    let texts = crate::test_support::every_text(&pieces, 4);
+    for text in &texts {
+        let expected = reference::attributes::alternatives(text);
+        assert_eq!(alternatives(text), expected, "{text:?}");
+    }
+}
