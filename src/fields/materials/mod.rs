@@ -121,9 +121,10 @@ fn read_body<'a>(
     groups: &mut Groups,
     findings: &mut Vec<Finding<'a>>,
 ) {
+    let body_start = body.trim_start().as_ptr();
     for clause in clauses(body) {
         // The first clause opens the body only when no separator comes first (`；职工：…`).
-        let opens_body = clause.as_ptr() == body.trim_start().as_ptr();
+        let opens_body = clause.as_ptr() == body_start;
         // One walk finds the clause's heading, an applicant or a lead-in.
         let ask_applicant = !(first_clause_checked && opens_body);
         let heading = Heading::of(clause, ask_applicant, true);

@@ -1098,3 +1098,20 @@ fn alternatives_agree_with_the_reference_next_to_brackets_and_quotes() {
         assert_eq!(alternatives(text), expected, "{text:?}");
     }
 }
+
+#[test]
+fn trim_ends_agrees_with_trim_matches() {
+    let pieces = ["甲", " ", "\u{3000}", "；", "、", ".", "a", "，"];
+    let texts = crate::test_support::every_text(&pieces, 4);
+    for text in &texts {
+        assert_eq!(
+            trim_ends(text, char::is_whitespace),
+            text.trim(),
+            "{text:?}"
+        );
+        let separators = text.trim_matches(|c: char| {
+            c.is_whitespace() || matches!(c, '；' | ';' | '。' | '，' | ',' | '、' | '.')
+        });
+        assert_eq!(trim_separators(text), separators, "{text:?}");
+    }
+}
