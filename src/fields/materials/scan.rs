@@ -36,9 +36,9 @@ pub(super) struct Scan {
 impl Scan {
     /// Walk `text` once. A wide character (lead byte `E4`…`E9`: U+4000…U+9FFF, the
     /// ideographs and most characters of a cell) is neither quote, bracket, space nor
-    /// punctuation: it is stepped over by its lead byte, and only a character whose lead byte
-    /// is that of `份`/`件` (`E4`), `或` (`E6`) or `盖` (`E7`) is compared with them, never
-    /// decoded. Other characters are decoded and go through [`top_level`]'s quote and
+    /// punctuation: it is stepped over by its lead byte, and only a character whose middle
+    /// byte is that of `份`/`件` (`BB`), `或` (`88`) or `盖` (`9B`) is compared with them,
+    /// never decoded. Other characters are decoded and go through [`top_level`]'s quote and
     /// bracket tests.
     pub(super) fn of(text: &str) -> Scan {
         let mut scan = Scan {
@@ -59,15 +59,16 @@ impl Scan {
         let mut i = 0;
         while let Some(&lead) = bytes.get(i) {
             if (0xE4..=0xE9).contains(&lead) {
-                if matches!(lead, 0xE4 | 0xE6 | 0xE7) {
-                    if let Some(&[second, third]) = bytes.get(i + 1..i + 3) {
-                        match [lead, second, third] {
-                            FEN => scan.copies = true,
-                            JIAN => scan.format = true,
-                            GAI => scan.seal = true,
-                            HUO => scan.choice |= depth == 0 && !in_ascii_quote,
-                            _ => {}
-                        }
+                // A middle byte of few characters (`BB`, `88`, `9B`) first: rarely equal.
+                let second = bytes.get(i + 1).copied().unwrap_or(0);
+                if matches!(second, 0xBB | 0x88 | 0x9B) {
+                    let third = bytes.get(i + 2).copied().unwrap_or(0);
+                    match [lead, second, third] {
+                        FEN => scan.copies = true,
+                        JIAN => scan.format = true,
+                        GAI => scan.seal = true,
+                        HUO => scan.choice |= depth == 0 && !in_ascii_quote,
+                        _ => {}
                     }
                 }
                 i += 3;
@@ -121,9 +122,9 @@ impl Scan {
 }
 
 /// The UTF-8 bytes of `份`, `件`, `盖` and `或`.
-const FEN: [u8; 3] = utf8('份');
-const JIAN: [u8; 3] = utf8('件');
-const GAI: [u8; 3] = utf8('盖');
+pub(super) const FEN: [u8; 3] = utf8('份');
+pub(super) const JIAN: [u8; 3] = utf8('件');
+pub(super) const GAI: [u8; 3] = utf8('盖');
 pub(super) const HUO: [u8; 3] = utf8('或');
 
 /// The three UTF-8 bytes of a character from U+0800 to U+FFFF.

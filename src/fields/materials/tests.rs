@@ -603,7 +603,7 @@ fn clause_separators_are_found_by_their_bytes() {
 #[test]
 fn clauses_agree_with_the_reference() {
     let pieces = [
-        "表", "；", ";", "。", "或", " ", "（", "）", "\"", "《", "》",
+        "表", "；", ";", "。", "或", " ", "（", "）", "\"", "《", "》", "䶵", "【", "\u{3000}",
     ];
     let texts = crate::test_support::every_text(&pieces, 5);
     for text in &texts {
@@ -1114,4 +1114,9 @@ fn trim_ends_agrees_with_trim_matches() {
         });
         assert_eq!(trim_separators(text), separators, "{text:?}");
     }
+}
+
+#[test]
+fn the_scan_tells_its_characters_by_their_middle_bytes() {
+    assert_eq!([FEN[1], JIAN[1], HUO[1], GAI[1]], [0xBB, 0xBB, 0x88, 0x9B]);
 }
