@@ -194,6 +194,14 @@ pub(super) struct Heading {
 }
 
 impl Heading {
+    /// The heading of a text without a colon: none, as [`Heading::of`] finds it.
+    pub(super) const NONE: Heading = Heading {
+        colon: None,
+        visible: 0,
+        barred: false,
+        title: false,
+    };
+
     /// Walk `text` to its first colon, or until the phrase before it can no longer be the
     /// heading asked for (an applicant, a lead-in or both): stopping there instead of looking
     /// for a colon to the end of a long text. A heading found for one kind only must not be

@@ -5,9 +5,10 @@ use super::*;
 /// The bodies of a nested list (`①… ②…`), or none when the body is not one (it is then read
 /// whole, with no vector allocated for it). A nested list is taken only when its first marker
 /// opens the body or follows a colon, so that a number in prose does not start one.
-pub(super) fn nested_list(body: &str) -> Option<Vec<&str>> {
+/// `colon`: the body may hold a colon (false when it is known to hold none).
+pub(super) fn nested_list(body: &str, colon: bool) -> Option<Vec<&str>> {
     // Most bodies neither open with a marker nor hold a colon: no need to look for a list.
-    let may_open_list = opens_with_marker(body) || first_colon(body).is_some();
+    let may_open_list = opens_with_marker(body) || (colon && first_colon(body).is_some());
     if !may_open_list {
         return None;
     }

@@ -91,20 +91,30 @@ pub(crate) fn parse(cell: &Cell<'_>, diagnostics: &mut Diagnostics) -> Materials
         groups.next_point();
         // Without an applicant of its own, the point's first clause (which starts where the
         // point does, with the same first colon if any) names none either.
-        let (body, first_clause_checked) = match applicant(point.body) {
+        // A point without a colon (most) names no applicant, and none of its parts has a
+        // heading or opens a nested list after a colon: one byte search tells, for them all.
+        let colon = first_colon(point.body).is_some();
+        let named = if colon { applicant(point.body) } else { None };
+        let (body, first_clause_checked) = match named {
             Some((who, rest)) => {
                 groups.start(who);
                 (rest, false)
             }
             None => (point.body, true),
         };
-        match nested_list(body) {
+        match nested_list(body, colon) {
             Some(bodies) => {
                 for sub in bodies {
-                    read_body(sub, false, &mut groups, &mut findings);
+                    read_body(sub, false, colon, &mut groups, &mut findings);
                 }
             }
-            None => read_body(body, first_clause_checked, &mut groups, &mut findings),
+            None => read_body(
+                body,
+                first_clause_checked,
+                colon,
+                &mut groups,
+                &mut findings,
+            ),
         }
     }
     materials.groups = groups.finish();
@@ -114,10 +124,12 @@ pub(crate) fn parse(cell: &Cell<'_>, diagnostics: &mut Diagnostics) -> Materials
 
 /// Read the clauses of one body into `groups`. `first_clause_checked`: the body is known to
 /// open with no applicant, so a clause that opens the body need not be asked again (it has
-/// the body's first colon at the same place, or none).
+/// the body's first colon at the same place, or none). `colon`: the body may hold a colon
+/// (without one, no clause has a heading).
 fn read_body<'a>(
     body: &'a str,
     first_clause_checked: bool,
+    colon: bool,
     groups: &mut Groups,
     findings: &mut Vec<Finding<'a>>,
 ) {
@@ -127,7 +139,10 @@ fn read_body<'a>(
         let opens_body = clause.as_ptr() == body_start;
         // One walk finds the clause's heading, an applicant or a lead-in.
         let ask_applicant = !(first_clause_checked && opens_body);
-        let heading = Heading::of(clause, ask_applicant, true);
+        let heading = match colon {
+            true => Heading::of(clause, ask_applicant, true),
+            false => Heading::NONE,
+        };
         let named = if ask_applicant {
             heading.applicant(clause)
         } else {

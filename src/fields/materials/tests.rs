@@ -560,11 +560,45 @@ fn nested_bodies_skips_splitting_only_where_no_list_can_open() {
     ];
     let texts = crate::test_support::every_text(&pieces, 4);
     for text in &texts {
+        let expected = nested_bodies_by_splitting(text);
         assert_eq!(
-            nested_list(text).unwrap_or_else(|| vec![text.as_str()]),
-            nested_bodies_by_splitting(text),
+            nested_list(text, true).unwrap_or_else(|| vec![text.as_str()]),
+            expected,
             "{text:?}"
         );
+        // Told that there is no colon, it is right for a text that has none.
+        if first_colon(text).is_none() {
+            let bodies = nested_list(text, false).unwrap_or_else(|| vec![text.as_str()]);
+            assert_eq!(bodies, expected, "{text:?}");
+        }
+    }
+}
+
+#[test]
+fn a_text_without_colon_has_no_heading() {
+    let pieces = [
+        "职工",
+        "需提供",
+        "以下",
+        "《",
+        "》",
+        "1",
+        " ",
+        "、",
+        "，",
+        "：",
+        ":",
+        "表",
+    ];
+    let texts = crate::test_support::every_text(&pieces, 4);
+    for text in &texts {
+        if first_colon(text).is_some() {
+            continue;
+        }
+        for (applicant, lead_in) in [(true, true), (true, false), (false, true)] {
+            let heading = Heading::of(text, applicant, lead_in);
+            assert_eq!(heading, Heading::NONE, "{text:?}");
+        }
     }
 }
 
