@@ -60,11 +60,14 @@ pub(super) fn may_hold_marker(text: &str) -> bool {
 }
 
 /// Whether `body` opens with a list marker ([`markers::strip`]). A body opening with an
-/// ideograph, as most do, opens with none unless it is a Chinese numeral (`一、`): the
-/// marker parsers are not run for it.
+/// ideograph, as most do, opens with none unless it is a Chinese numeral (`一、`), and one
+/// opening with punctuation opens with none unless it is `（`: the marker parsers are not run
+/// for them.
 pub(super) fn opens_with_marker(body: &str) -> bool {
     match body.trim_start().chars().next() {
         Some(c) if is_ideograph(c) && !numeral::is_chinese_numeral_char(c) => false,
+        // Nor does one opening with punctuation but `（` (`《申请表》`, `“两证”`).
+        Some(c) if is_punctuation(c) && c != '（' => false,
         _ => markers::strip(body).0.is_some(),
     }
 }

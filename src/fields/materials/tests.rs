@@ -557,6 +557,7 @@ fn nested_bodies_by_splitting(body: &str) -> Vec<&str> {
 fn nested_bodies_skips_splitting_only_where_no_list_can_open() {
     let pieces = [
         "①", "②", "1.", "2.", "（1）", "表", "：", ":", " ", "（", "）", "一、", "二、", "第",
+        "《", "“", "\u{200b}",
     ];
     let texts = crate::test_support::every_text(&pieces, 4);
     for text in &texts {
