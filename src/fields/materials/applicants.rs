@@ -3,50 +3,91 @@
 use super::*;
 
 /// The groups built so far, and whether the next item starts a general group.
-#[derive(Default)]
+///
+/// The items of all groups go to one flat list, and each group notes where its items start:
+/// [`Groups::finish`] then gives each group a vector of exactly its items. Pushing to one
+/// vector per group instead grew each from nothing (an allocation, often a reallocation)
+/// and [`crate::document`] shrank it again to fit (one more). The flat lists are kept per
+/// thread from one cell to the next ([`SCRATCH`]), so that no cell allocates them anew.
 pub(super) struct Groups {
-    pub(super) groups: Vec<MaterialGroup>,
+    /// The items of every group, in order.
+    items: Vec<Material>,
+    /// Each group: its applicant, and the index in `items` of its first item.
+    heads: Vec<(Option<String>, usize)>,
     /// Set at each new point: an item of a point without applicant does not belong to the
     /// applicant group of the point before.
-    pub(super) general_next: bool,
+    general_next: bool,
 }
 
+/// The flat lists of [`Groups`], empty, with the room the cells before needed.
+type Scratch = (Vec<Material>, Vec<(Option<String>, usize)>);
+
+thread_local! {
+    /// The lists of the last [`Groups`] of this thread, given back by [`Groups::finish`].
+    static SCRATCH: std::cell::Cell<Scratch> = const {
+        std::cell::Cell::new((Vec::new(), Vec::new()))
+    };
+}
+
+/// The most items whose room is kept for the next cell: a rare huge cell does not hold its
+/// memory for the rest of the run.
+const SCRATCH_MAX_ITEMS: usize = 256;
+
 impl Groups {
+    /// No groups yet, on the lists the last cell of this thread gave back.
+    pub(super) fn new() -> Groups {
+        let (items, heads) = SCRATCH.take();
+        Groups {
+            items,
+            heads,
+            general_next: false,
+        }
+    }
+
     pub(super) fn next_point(&mut self) {
         self.general_next = true;
     }
 
     pub(super) fn start(&mut self, applicant: &str) {
-        self.groups.push(MaterialGroup {
-            applicant: Some(normalize(applicant)),
-            items: Vec::new(),
-        });
+        self.heads
+            .push((Some(normalize(applicant)), self.items.len()));
         self.general_next = false;
     }
 
     /// The last `count` items pushed: those of one clause, which all go to the last group.
     pub(super) fn last_items_mut(&mut self, count: usize) -> &mut [Material] {
-        match self.groups.last_mut() {
-            Some(last) => {
-                let from = last.items.len().saturating_sub(count);
-                &mut last.items[from..]
-            }
-            None => &mut [],
-        }
+        let group_start = self.heads.last().map_or(self.items.len(), |head| head.1);
+        let from = self.items.len().saturating_sub(count).max(group_start);
+        &mut self.items[from..]
     }
 
     pub(super) fn push(&mut self, item: Material) {
-        let needs_group = match self.groups.last() {
+        let needs_group = match self.heads.last() {
             None => true,
-            Some(last) => self.general_next && last.applicant.is_some(),
+            Some(last) => self.general_next && last.0.is_some(),
         };
         if needs_group {
-            self.groups.push(MaterialGroup::default());
+            self.heads.push((None, self.items.len()));
         }
         self.general_next = false;
-        if let Some(last) = self.groups.last_mut() {
-            last.items.push(item);
+        self.items.push(item);
+    }
+
+    /// The groups, each with a vector of exactly its items, in a vector of exactly the
+    /// groups (filled from the last group back, each taking the tail of the flat list).
+    /// The emptied lists go back to [`SCRATCH`].
+    pub(super) fn finish(mut self) -> Vec<MaterialGroup> {
+        let mut groups = Vec::with_capacity(self.heads.len());
+        while let Some((applicant, start)) = self.heads.pop() {
+            let items = self.items.drain(start.min(self.items.len())..).collect();
+            groups.push(MaterialGroup { applicant, items });
         }
+        groups.reverse();
+        if self.items.capacity() <= SCRATCH_MAX_ITEMS && self.heads.capacity() <= SCRATCH_MAX_ITEMS
+        {
+            SCRATCH.set((self.items, self.heads));
+        }
+        groups
     }
 }
 
@@ -153,6 +194,14 @@ pub(super) struct Heading {
 }
 
 impl Heading {
+    /// The heading of a text without a colon: none, as [`Heading::of`] finds it.
+    pub(super) const NONE: Heading = Heading {
+        colon: None,
+        visible: 0,
+        barred: false,
+        title: false,
+    };
+
     /// Walk `text` to its first colon, or until the phrase before it can no longer be the
     /// heading asked for (an applicant, a lead-in or both): stopping there instead of looking
     /// for a colon to the end of a long text. A heading found for one kind only must not be

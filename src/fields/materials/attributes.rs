@@ -79,7 +79,10 @@ pub(super) fn material<'a>(draft: Draft<'a>, findings: &mut Vec<Finding<'a>>) ->
 /// `A或B或C` outside brackets (`body` [`normalize`]d) → `[A, B, C]` (`或者` too, and `；或`/`，或`); the `或` of
 /// `原件或复印件` is a format, not a choice. Empty when there is no choice.
 ///
-/// Each part is kept as it is found (no vector of slices first).
+/// Each part is kept as it is found (no vector of slices first). The walk is
+/// [`top_level`]'s, told by bytes as in [`Scan::of`]: an ideograph is stepped over whole
+/// and only compared with `或`, never decoded; other characters are decoded for the quote
+/// and bracket tests.
 pub(super) fn alternatives(body: &str) -> Vec<String> {
     fn keep(parts: &mut Vec<String>, part: &str) {
         let part = trim_separators(part);
@@ -89,13 +92,31 @@ pub(super) fn alternatives(body: &str) -> Vec<String> {
     }
     let mut parts = Vec::new();
     let mut start = 0;
-    for (i, c) in top_level(body) {
-        if c != '或' || i < start || is_format_choice(body, i) {
+    let mut depth = 0usize;
+    let mut in_ascii_quote = false;
+    let mut i = 0;
+    while let Some(rest) = body.get(i..) {
+        if let Some(bytes) = ideograph_at(rest.as_bytes()) {
+            let choice = bytes == HUO && depth == 0 && !in_ascii_quote;
+            if choice && i >= start && !is_format_choice(body, i) {
+                keep(&mut parts, &body[start..i]);
+                let after = &rest[HUO.len()..];
+                start = body.len() - after.strip_prefix('者').unwrap_or(after).len();
+            }
+            i += 3;
             continue;
         }
-        keep(&mut parts, &body[start..i]);
-        let after = &body[i + c.len_utf8()..];
-        start = body.len() - after.strip_prefix('者').unwrap_or(after).len();
+        let Some(c) = rest.chars().next() else {
+            break;
+        };
+        if c == '"' {
+            in_ascii_quote = !in_ascii_quote;
+        } else if opens(c) {
+            depth += 1;
+        } else if closes(c) {
+            depth = depth.saturating_sub(1);
+        }
+        i += c.len_utf8();
     }
     keep(&mut parts, &body[start..]);
     if parts.len() < 2 {
@@ -116,12 +137,15 @@ pub(super) fn is_format_choice(text: &str, at: usize) -> bool {
 /// Every title quoted in `《…》` in `text` ([`normalize`]d), whose [`title_spans`] are `titles`, without the
 /// brackets (outermost titles; a title nested in another is part of it).
 pub(super) fn forms(text: &str, titles: &[TitleSpan]) -> Vec<String> {
-    titles
-        .iter()
-        .filter(|span| span.closed)
-        .map(|span| normalize_part_of_normal(span.content(text)))
-        .filter(|title| !title.is_empty())
-        .collect()
+    // Room for every closed title: exact unless one is blank.
+    let mut forms = Vec::with_capacity(titles.iter().filter(|span| span.closed).count());
+    for span in titles.iter().filter(|span| span.closed) {
+        let title = normalize_part_of_normal(span.content(text));
+        if !title.is_empty() {
+            forms.push(title);
+        }
+    }
+    forms
 }
 
 /// Whether the last of a text's [`title_spans`] is left open.
@@ -263,16 +287,41 @@ pub(super) fn format(text: &str) -> Format {
         if i < skip_to {
             continue;
         }
-        let Ok((rest, f)) = format_phrase(&text[i..]) else {
+        let Some((len, f)) = form_at(&text[i..]) else {
             continue;
         };
-        skip_to = text.len() - rest.len();
+        skip_to = i + len;
         match found {
             Some(g) if g != f => return Format::Mixed,
             _ => found = Some(f),
         }
     }
     found.map_or(Format::None, Format::One)
+}
+
+/// The [`format_phrase`] that `phrase` opens with (it opens with a form word, `原件`,
+/// `复印件` or `影印件`), and its length in bytes. A form word that no joining word follows
+/// (`及`, `以及`, `和`, `与`, `、`, `或`…) is a phrase by itself, as most are: told without the
+/// parser.
+pub(super) fn form_at(phrase: &str) -> Option<(usize, MaterialFormat)> {
+    // Every phrase opens with a form word: a text opening otherwise holds none.
+    let (word, alone) = if phrase.starts_with("原件") {
+        ("原件".len(), MaterialFormat::Original)
+    } else if phrase.starts_with("复印件") || phrase.starts_with("影印件") {
+        ("复印件".len(), MaterialFormat::Copy)
+    } else {
+        return None;
+    };
+    let joined = phrase[word..]
+        .chars()
+        .next()
+        .is_some_and(|c| matches!(c, '及' | '以' | '和' | '与' | '、' | '或'));
+    if !joined {
+        return Some((word, alone));
+    }
+    format_phrase(phrase)
+        .ok()
+        .map(|(rest, f)| (phrase.len() - rest.len(), f))
 }
 
 /// Where the form word ending with the `件` at byte `jian` of `text` starts (`原件`, `复印件`,

@@ -5,9 +5,10 @@ use super::*;
 /// The bodies of a nested list (`①… ②…`), or none when the body is not one (it is then read
 /// whole, with no vector allocated for it). A nested list is taken only when its first marker
 /// opens the body or follows a colon, so that a number in prose does not start one.
-pub(super) fn nested_list(body: &str) -> Option<Vec<&str>> {
+/// `colon`: the body may hold a colon (false when it is known to hold none).
+pub(super) fn nested_list(body: &str, colon: bool) -> Option<Vec<&str>> {
     // Most bodies neither open with a marker nor hold a colon: no need to look for a list.
-    let may_open_list = opens_with_marker(body) || first_colon(body).is_some();
+    let may_open_list = opens_with_marker(body) || (colon && first_colon(body).is_some());
     if !may_open_list {
         return None;
     }
@@ -15,12 +16,58 @@ pub(super) fn nested_list(body: &str) -> Option<Vec<&str>> {
     opens_list(&items).then(|| items.into_iter().map(|item| item.body).collect())
 }
 
+/// Whether `text` may hold a list marker ([`markers::split`] may find one): it holds an
+/// ASCII or full-width digit, an opening parenthesis `(`/`（`, a circled number `①`…`⑳`,
+/// or a `、` right after a Chinese numeral character (`一、`). A text with none of these is
+/// one point, its whole text trimmed: every marker style starts with one of them, and a
+/// Chinese point ends its numeral with `、`.
+///
+/// A byte walk: an ideograph (lead byte `E4`…`E9`, no marker character) is stepped over
+/// whole; the few multi-byte characters that matter are told by their three bytes; the
+/// character before a `、` is decoded only then.
+pub(super) fn may_hold_marker(text: &str) -> bool {
+    let bytes = text.as_bytes();
+    let mut i = 0;
+    while let Some(&lead) = bytes.get(i) {
+        let at = |offset: usize| bytes.get(i + offset).copied();
+        let marker = match lead {
+            0xE4..=0xE9 => {
+                i += 3;
+                continue;
+            }
+            b'0'..=b'9' | b'(' => true,
+            // `①`…`⑳`: U+2460…U+2473.
+            0xE2 => at(1) == Some(0x91) && matches!(at(2), Some(0xA0..=0xB3)),
+            // `（` U+FF08, `０`…`９` U+FF10…U+FF19.
+            0xEF => at(1) == Some(0xBC) && matches!(at(2), Some(0x88 | 0x90..=0x99)),
+            // `、` U+3001 after a Chinese numeral.
+            0xE3 => {
+                at(1) == Some(0x80)
+                    && at(2) == Some(0x81)
+                    && text
+                        .get(..i)
+                        .and_then(|before| before.chars().next_back())
+                        .is_some_and(numeral::is_chinese_numeral_char)
+            }
+            _ => false,
+        };
+        if marker {
+            return true;
+        }
+        i += 1;
+    }
+    false
+}
+
 /// Whether `body` opens with a list marker ([`markers::strip`]). A body opening with an
-/// ideograph, as most do, opens with none unless it is a Chinese numeral (`一、`): the
-/// marker parsers are not run for it.
+/// ideograph, as most do, opens with none unless it is a Chinese numeral (`一、`), and one
+/// opening with punctuation opens with none unless it is `（`: the marker parsers are not run
+/// for them.
 pub(super) fn opens_with_marker(body: &str) -> bool {
     match body.trim_start().chars().next() {
         Some(c) if is_ideograph(c) && !numeral::is_chinese_numeral_char(c) => false,
+        // Nor does one opening with punctuation but `（` (`《申请表》`, `“两证”`).
+        Some(c) if is_punctuation(c) && c != '（' => false,
         _ => markers::strip(body).0.is_some(),
     }
 }
@@ -127,7 +174,7 @@ pub(super) fn clauses(body: &str) -> impl Iterator<Item = &str> + '_ {
                 &body[from..]
             }
         };
-        let part = part.trim();
+        let part = trim_ends(part, char::is_whitespace);
         if !part.is_empty() {
             return Some(part);
         }
@@ -157,9 +204,22 @@ pub(super) fn may_hold_clause_separator(text: &str) -> bool {
 
 /// Trim white space and separators from both ends of an item.
 pub(super) fn trim_separators(text: &str) -> &str {
-    text.trim_matches(|c: char| {
+    trim_ends(text, |c| {
         c.is_whitespace() || matches!(c, '；' | ';' | '。' | '，' | ',' | '、' | '.')
     })
+}
+
+/// `text.trim_matches(unwanted)`, told first by the two end characters alone: most texts
+/// have nothing to trim, and two tests are cheaper than the searcher `trim_matches` sets up.
+#[inline]
+pub(super) fn trim_ends(text: &str, unwanted: fn(char) -> bool) -> &str {
+    let mut chars = text.chars();
+    match chars.next() {
+        Some(first) if !unwanted(first) && chars.next_back().is_none_or(|last| !unwanted(last)) => {
+            text
+        }
+        _ => text.trim_matches(unwanted),
+    }
 }
 
 /// The first punctuation outside brackets that joins parts of a clause without making them

@@ -37,7 +37,7 @@ use crate::markers;
 use crate::model::{Material, MaterialFormat, MaterialGroup, Materials};
 use crate::normalize::{
     is_ideograph, is_invisible, is_space_or_invisible, normalize, normalize_part_of_normal,
-    normalized,
+    normalized, trim,
 };
 use crate::numeral;
 
@@ -71,48 +71,78 @@ pub(crate) fn parse(cell: &Cell<'_>, diagnostics: &mut Diagnostics) -> Materials
         materials.none_required = true;
         return materials;
     }
-    let mut groups = Groups::default();
+    let mut groups = Groups::new();
     let mut findings = Vec::new();
-    for point in markers::split(raw) {
+    // Most cells with no marker at all are told by a byte walk, without the list parser.
+    let split;
+    let whole;
+    let points: &[markers::Item<'_>] = if may_hold_marker(raw) {
+        split = markers::split(raw);
+        &split
+    } else {
+        whole = [markers::Item {
+            marker: None,
+            body: trim(raw),
+        }];
+        let blank = whole[0].body.is_empty();
+        &whole[..usize::from(!blank)]
+    };
+    for point in points {
         groups.next_point();
         // Without an applicant of its own, the point's first clause (which starts where the
         // point does, with the same first colon if any) names none either.
-        let (body, first_clause_checked) = match applicant(point.body) {
+        // A point without a colon (most) names no applicant, and none of its parts has a
+        // heading or opens a nested list after a colon: one byte search tells, for them all.
+        let colon = first_colon(point.body).is_some();
+        let named = if colon { applicant(point.body) } else { None };
+        let (body, first_clause_checked) = match named {
             Some((who, rest)) => {
                 groups.start(who);
                 (rest, false)
             }
             None => (point.body, true),
         };
-        match nested_list(body) {
+        match nested_list(body, colon) {
             Some(bodies) => {
                 for sub in bodies {
-                    read_body(sub, false, &mut groups, &mut findings);
+                    read_body(sub, false, colon, &mut groups, &mut findings);
                 }
             }
-            None => read_body(body, first_clause_checked, &mut groups, &mut findings),
+            None => read_body(
+                body,
+                first_clause_checked,
+                colon,
+                &mut groups,
+                &mut findings,
+            ),
         }
     }
-    materials.groups = groups.groups;
+    materials.groups = groups.finish();
     report(cell, findings, diagnostics);
     materials
 }
 
 /// Read the clauses of one body into `groups`. `first_clause_checked`: the body is known to
 /// open with no applicant, so a clause that opens the body need not be asked again (it has
-/// the body's first colon at the same place, or none).
+/// the body's first colon at the same place, or none). `colon`: the body may hold a colon
+/// (without one, no clause has a heading).
 fn read_body<'a>(
     body: &'a str,
     first_clause_checked: bool,
+    colon: bool,
     groups: &mut Groups,
     findings: &mut Vec<Finding<'a>>,
 ) {
+    let body_start = body.trim_start().as_ptr();
     for clause in clauses(body) {
         // The first clause opens the body only when no separator comes first (`；职工：…`).
-        let opens_body = clause.as_ptr() == body.trim_start().as_ptr();
+        let opens_body = clause.as_ptr() == body_start;
         // One walk finds the clause's heading, an applicant or a lead-in.
         let ask_applicant = !(first_clause_checked && opens_body);
-        let heading = Heading::of(clause, ask_applicant, true);
+        let heading = match colon {
+            true => Heading::of(clause, ask_applicant, true),
+            false => Heading::NONE,
+        };
         let named = if ask_applicant {
             heading.applicant(clause)
         } else {

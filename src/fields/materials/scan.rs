@@ -34,9 +34,12 @@ pub(super) struct Scan {
 }
 
 impl Scan {
-    /// Walk `text` once. An ideograph (most characters) is told by its UTF-8 bytes
-    /// ([`ideograph_at`]) and only compared with the few that matter, without decoding it;
-    /// other characters are decoded and go through [`top_level`]'s quote and bracket tests.
+    /// Walk `text` once. A wide character (lead byte `E4`…`E9`: U+4000…U+9FFF, the
+    /// ideographs and most characters of a cell) is neither quote, bracket, space nor
+    /// punctuation: it is stepped over by its lead byte, and only a character whose middle
+    /// byte is that of `份`/`件` (`BB`), `或` (`88`) or `盖` (`9B`) is compared with them,
+    /// never decoded. Other characters are decoded and go through [`top_level`]'s quote and
+    /// bracket tests.
     pub(super) fn of(text: &str) -> Scan {
         let mut scan = Scan {
             first_comma: None,
@@ -50,23 +53,34 @@ impl Scan {
             seal: false,
             choice: false,
         };
+        let bytes = text.as_bytes();
         let mut depth = 0usize;
         let mut in_ascii_quote = false;
         let mut i = 0;
-        while let Some(rest) = text.get(i..) {
-            if let Some(bytes) = ideograph_at(rest.as_bytes()) {
-                match bytes {
-                    FEN => scan.copies = true,
-                    JIAN => scan.format = true,
-                    GAI => scan.seal = true,
-                    HUO => scan.choice |= depth == 0 && !in_ascii_quote,
-                    _ => {}
+        while let Some(&lead) = bytes.get(i) {
+            if (0xE4..=0xE9).contains(&lead) {
+                // A middle byte of few characters (`BB`, `88`, `9B`) first: rarely equal.
+                let second = bytes.get(i + 1).copied().unwrap_or(0);
+                if matches!(second, 0xBB | 0x88 | 0x9B) {
+                    let third = bytes.get(i + 2).copied().unwrap_or(0);
+                    match [lead, second, third] {
+                        FEN => scan.copies = true,
+                        JIAN => scan.format = true,
+                        GAI => scan.seal = true,
+                        HUO => scan.choice |= depth == 0 && !in_ascii_quote,
+                        _ => {}
+                    }
                 }
                 i += 3;
                 continue;
             }
-            let Some(c) = rest.chars().next() else {
-                break;
+            let c = if lead < 0x80 {
+                char::from(lead)
+            } else {
+                match text.get(i..).and_then(|rest| rest.chars().next()) {
+                    Some(c) => c,
+                    None => break,
+                }
             };
             if c == '"' {
                 in_ascii_quote = !in_ascii_quote;
@@ -108,10 +122,10 @@ impl Scan {
 }
 
 /// The UTF-8 bytes of `份`, `件`, `盖` and `或`.
-const FEN: [u8; 3] = utf8('份');
-const JIAN: [u8; 3] = utf8('件');
-const GAI: [u8; 3] = utf8('盖');
-const HUO: [u8; 3] = utf8('或');
+pub(super) const FEN: [u8; 3] = utf8('份');
+pub(super) const JIAN: [u8; 3] = utf8('件');
+pub(super) const GAI: [u8; 3] = utf8('盖');
+pub(super) const HUO: [u8; 3] = utf8('或');
 
 /// The three UTF-8 bytes of a character from U+0800 to U+FFFF.
 const fn utf8(c: char) -> [u8; 3] {

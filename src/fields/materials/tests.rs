@@ -557,14 +557,49 @@ fn nested_bodies_by_splitting(body: &str) -> Vec<&str> {
 fn nested_bodies_skips_splitting_only_where_no_list_can_open() {
     let pieces = [
         "①", "②", "1.", "2.", "（1）", "表", "：", ":", " ", "（", "）", "一、", "二、", "第",
+        "《", "“", "\u{200b}",
     ];
     let texts = crate::test_support::every_text(&pieces, 4);
     for text in &texts {
+        let expected = nested_bodies_by_splitting(text);
         assert_eq!(
-            nested_list(text).unwrap_or_else(|| vec![text.as_str()]),
-            nested_bodies_by_splitting(text),
+            nested_list(text, true).unwrap_or_else(|| vec![text.as_str()]),
+            expected,
             "{text:?}"
         );
+        // Told that there is no colon, it is right for a text that has none.
+        if first_colon(text).is_none() {
+            let bodies = nested_list(text, false).unwrap_or_else(|| vec![text.as_str()]);
+            assert_eq!(bodies, expected, "{text:?}");
+        }
+    }
+}
+
+#[test]
+fn a_text_without_colon_has_no_heading() {
+    let pieces = [
+        "职工",
+        "需提供",
+        "以下",
+        "《",
+        "》",
+        "1",
+        " ",
+        "、",
+        "，",
+        "：",
+        ":",
+        "表",
+    ];
+    let texts = crate::test_support::every_text(&pieces, 4);
+    for text in &texts {
+        if first_colon(text).is_some() {
+            continue;
+        }
+        for (applicant, lead_in) in [(true, true), (true, false), (false, true)] {
+            let heading = Heading::of(text, applicant, lead_in);
+            assert_eq!(heading, Heading::NONE, "{text:?}");
+        }
     }
 }
 
@@ -603,7 +638,7 @@ fn clause_separators_are_found_by_their_bytes() {
 #[test]
 fn clauses_agree_with_the_reference() {
     let pieces = [
-        "表", "；", ";", "。", "或", " ", "（", "）", "\"", "《", "》",
+        "表", "；", ";", "。", "或", " ", "（", "）", "\"", "《", "》", "䶵", "【", "\u{3000}",
     ];
     let texts = crate::test_support::every_text(&pieces, 5);
     for text in &texts {
@@ -654,8 +689,13 @@ fn the_scan_agrees_with_the_reference_walks_next_to_any_character() {
         "件",
         "盖",
         "或",
+        "\u{4000}",
         "\u{4DFF}",
         "\u{4E00}",
+        "\"",
+        "《",
+        "、",
+        "；",
         "\u{9FFF}",
         "\u{A000}",
         "（",
@@ -983,4 +1023,135 @@ fn seal_required_agrees_with_the_walk() {
         sealed += usize::from(expected);
     }
     assert!(sealed > 0);
+}
+
+#[test]
+fn a_text_that_may_hold_no_marker_is_one_point() {
+    // Every character a marker can start or end with, their look-alikes, and plain text.
+    let pieces = [
+        "1", "１", "9", "(", "（", "①", "⑳", "⑴", "一", "十", "〇", "两", "、", "、", ".", "．",
+        ")", "）", "材料", " ", "\u{200b}", "：", "；", "第", "a", "Ⅰ", "〔",
+    ];
+    let texts = crate::test_support::every_text(&pieces, 4);
+    let mut one_point = 0;
+    for text in &texts {
+        if may_hold_marker(text) {
+            continue;
+        }
+        one_point += 1;
+        let body = trim(text);
+        let expected: Vec<markers::Item<'_>> = if body.is_empty() {
+            Vec::new()
+        } else {
+            vec![markers::Item { marker: None, body }]
+        };
+        assert_eq!(markers::split(text), expected, "{text:?}");
+    }
+    assert!(
+        one_point > texts.len() / 4,
+        "{one_point} of {}",
+        texts.len()
+    );
+}
+
+#[test]
+fn may_hold_marker_says_yes_for_every_marker_style() {
+    for text in [
+        "1.材料",
+        "材料1份",
+        "１、材料",
+        "(1)材料",
+        "（一）材料",
+        "①材料",
+        "⑳",
+        "一、材料",
+        "材料；十、材料",
+        "〇、",
+    ] {
+        assert!(may_hold_marker(text), "{text}");
+    }
+    for text in ["材料", "材料、证明", "《表》、证件", "⑴材料", "", "a)b"] {
+        assert!(!may_hold_marker(text), "{text}");
+    }
+}
+
+#[test]
+fn form_at_agrees_with_the_phrase_parser() {
+    let pieces = [
+        "原件",
+        "复印件",
+        "影印件",
+        "原",
+        "件",
+        "及",
+        "及其",
+        "以及",
+        "以",
+        "和",
+        "与",
+        "、",
+        "或",
+        "或者",
+        "者",
+        "甲",
+        " ",
+    ];
+    let texts = crate::test_support::every_text(&pieces, 4);
+    for text in &texts {
+        let expected = format_phrase(text)
+            .ok()
+            .map(|(rest, f)| (text.len() - rest.len(), f));
+        assert_eq!(form_at(text), expected, "{text:?}");
+    }
+}
+
+#[test]
+fn alternatives_agree_with_the_reference_next_to_brackets_and_quotes() {
+    let pieces = [
+        "甲",
+        "或",
+        "者",
+        "原件",
+        "复印件",
+        "（",
+        "）",
+        "《",
+        "》",
+        "\"",
+        "【",
+        "】",
+        "、",
+        "，",
+        "；",
+        "䶵",
+        " ",
+        "\u{3000}",
+    ];
+    let texts = crate::test_support::every_text(&pieces, 4);
+    for text in &texts {
+        let expected = reference::attributes::alternatives(text);
+        assert_eq!(alternatives(text), expected, "{text:?}");
+    }
+}
+
+#[test]
+fn trim_ends_agrees_with_trim_matches() {
+    let pieces = ["甲", " ", "\u{3000}", "；", "、", ".", "a", "，"];
+    let texts = crate::test_support::every_text(&pieces, 4);
+    for text in &texts {
+        assert_eq!(
+            trim_ends(text, char::is_whitespace),
+            text.trim(),
+            "{text:?}"
+        );
+        let separators = text.trim_matches(|c: char| {
+            c.is_whitespace() || matches!(c, '；' | ';' | '。' | '，' | ',' | '、' | '.')
+        });
+        assert_eq!(trim_separators(text), separators, "{text:?}");
+    }
+}
+
+#[test]
+fn the_scan_tells_its_characters_by_their_middle_bytes() {
+    assert_eq!([FEN[1], JIAN[1], HUO[1], GAI[1]], [0xBB, 0xBB, 0x88, 0x9B]);
 }
