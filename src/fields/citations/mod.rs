@@ -109,6 +109,9 @@ struct Survey {
     space_count: usize,
     /// Whether there are more than [`MAX_SPACES`] of them.
     spaces_overflow: bool,
+    /// Whether the cell may hold a list marker (see [`may_hold_marker`]): false only when
+    /// [`markers::list_markers`] surely finds none, so that it is not asked.
+    may_list: bool,
 }
 
 /// What a character of a cell is to the survey.
@@ -122,6 +125,12 @@ enum Mark {
     OpenInner,
     /// White space or an invisible character.
     Space,
+    /// What may end a list marker after its numeral: `、 . ． ） )`.
+    MarkerEnd,
+    /// An opening parenthesis, `（` or `(`: a marker `（1）` starts with one.
+    OpenParen,
+    /// A circled number `①` … `⑳`: a marker by itself.
+    Circled,
     /// Anything else.
     Other,
 }
@@ -139,10 +148,11 @@ fn mark_at(text: &str, i: usize) -> Option<(Mark, usize)> {
     let mark = match lead {
         0xE4..=0xE9 => return Some((Mark::Other, 3)),
         0x00..=0x7F => {
-            let mark = if char::from(lead).is_whitespace() {
-                Mark::Space
-            } else {
-                Mark::Other
+            let mark = match lead {
+                b'.' | b')' => Mark::MarkerEnd,
+                b'(' => Mark::OpenParen,
+                _ if char::from(lead).is_whitespace() => Mark::Space,
+                _ => Mark::Other,
             };
             return Some((mark, 1));
         }
@@ -151,15 +161,26 @@ fn mark_at(text: &str, i: usize) -> Option<(Mark, usize)> {
             0x8B => Mark::CloseTitle,
             0x88 => Mark::OpenInner,
             0x80 => Mark::Space,
+            // `、`
+            0x81 => Mark::MarkerEnd,
             _ => Mark::Other,
         },
         0xE3 => Mark::Other,
         0xEF if tail(1) == 0xBB && tail(2) == 0xBF => Mark::Space,
+        0xEF if tail(1) == 0xBC => match tail(2) {
+            // `（`
+            0x88 => Mark::OpenParen,
+            // `）`, `．`
+            0x89 | 0x8E => Mark::MarkerEnd,
+            _ => Mark::Other,
+        },
         0xEF => Mark::Other,
         _ => {
             let c = text[i..].chars().next()?;
             let mark = if c.is_whitespace() || is_invisible(c) {
                 Mark::Space
+            } else if ('\u{2460}'..='\u{2473}').contains(&c) {
+                Mark::Circled
             } else {
                 Mark::Other
             };
@@ -178,8 +199,11 @@ fn survey(text: &str) -> Survey {
         spaces: [0; MAX_SPACES],
         space_count: 0,
         spaces_overflow: false,
+        may_list: false,
     };
     let mut depth = 0usize;
+    // Where the character before the current one starts.
+    let mut previous = 0;
     let mut open = Title {
         span: TitleSpan {
             start: 0,
@@ -213,7 +237,15 @@ fn survey(text: &str) -> Survey {
             }
             Mark::CloseTitle => {}
             Mark::Space => found.note_space(i),
+            Mark::MarkerEnd => {
+                found.may_list = found.may_list || ends_numeral(text, previous, i);
+            }
+            Mark::OpenParen => {
+                found.may_list = found.may_list || starts_numeral(&text[i + len..]);
+            }
+            Mark::Circled => found.may_list = true,
         }
+        previous = i;
         i += len;
     }
     if depth > 0 {
@@ -222,6 +254,41 @@ fn survey(text: &str) -> Survey {
         found.titles.push(open);
     }
     found
+}
+
+/// Whether the character of `text` at `previous..at` is a numeral character (an Arabic
+/// digit or a Chinese numeral character): a list marker's numeral may end there.
+fn ends_numeral(text: &str, previous: usize, at: usize) -> bool {
+    text.get(previous..at)
+        .and_then(|c| c.chars().next())
+        .is_some_and(is_numeral_char)
+}
+
+/// Whether `rest` starts with a numeral character, as the numeral of a marker `（1）` does.
+fn starts_numeral(rest: &str) -> bool {
+    rest.chars().next().is_some_and(is_numeral_char)
+}
+
+fn is_numeral_char(c: char) -> bool {
+    crate::numeral::is_arabic_digit(c) || crate::numeral::is_chinese_numeral_char(c)
+}
+
+/// Whether `text` may hold a list marker, by its characters alone: a marker is a circled
+/// number, an opening parenthesis followed by a numeral character (`（1）`, `（一）`), or a
+/// numeral followed by `.`, `．`, `、`, `）` or `)` (`1.`, `2、`, `一、`, `1）`; a numeral is a
+/// run of numeral characters). Where none of these is found, [`markers::list_markers`] finds
+/// nothing, and the survey (which computes the same, see [`Survey::may_list`]) spares the
+/// call: most single citations hold a number in brackets but no list.
+#[cfg(test)]
+fn may_hold_marker(text: &str) -> bool {
+    let chars: Vec<char> = text.chars().collect();
+    chars.iter().enumerate().any(|(k, &c)| {
+        let next = chars.get(k + 1).copied();
+        ('\u{2460}'..='\u{2473}').contains(&c)
+            || (matches!(c, '（' | '(') && next.is_some_and(is_numeral_char))
+            || (is_numeral_char(c)
+                && next.is_some_and(|n| matches!(n, '、' | '.' | '．' | '）' | ')')))
+    })
 }
 
 impl Survey {
@@ -446,7 +513,7 @@ pub(crate) fn parse(cell: &Cell<'_>, diagnostics: &mut Diagnostics) -> LegalBasi
     };
     // A citation per title, and one per point without a title (rare).
     let mut citations = Vec::with_capacity(survey.titles.len());
-    for_each_point(text, &survey.titles, |point| {
+    for_each_point(text, &survey, |point| {
         reader.point(&point, &survey, &mut citations);
     });
     reader.finish();
@@ -489,7 +556,11 @@ impl Point<'_> {
 
 /// Call `read` with each point of the cell, split at its list markers; a marker inside a
 /// title does not count. Points that hold nothing but separators are left out.
-fn for_each_point<'a>(text: &'a str, titles: &[Title], mut read: impl FnMut(Point<'a>)) {
+///
+/// [`markers::list_markers`] is asked only where the survey found that the cell may hold a
+/// marker: a single citation mostly holds none.
+fn for_each_point<'a>(text: &'a str, survey: &Survey, mut read: impl FnMut(Point<'a>)) {
+    let titles = &survey.titles;
     // Titles are ordered and do not overlap: the first ending after `at` is the only one
     // that may hold it.
     let inside_title = |at: usize| {
@@ -506,7 +577,12 @@ fn for_each_point<'a>(text: &'a str, titles: &[Title], mut read: impl FnMut(Poin
         }
     };
     let mut piece_start = 0;
-    for marker in markers::list_markers(text) {
+    let markers = if survey.may_list {
+        markers::list_markers(text)
+    } else {
+        Vec::new()
+    };
+    for marker in markers {
         if inside_title(marker.start) {
             continue;
         }

@@ -625,3 +625,49 @@ fn find_char_agrees_with_a_walk() {
 fn number_stop(c: char) -> bool {
     matches!(c, '（' | '〔' | '1' | '１' | ' ' | '\u{3000}')
 }
+
+/// The survey's `may_list` is [`may_hold_marker`], and where it is false
+/// `markers::list_markers` finds no marker: skipping the call changes nothing.
+#[test]
+fn list_markers_find_nothing_where_the_survey_says_none_can_be() {
+    let pieces = [
+        "1", "１", "一", "十", "〇", "两", ".", "．", "、", "）", ")", "（", "(", "①", "⑳", "甲",
+        "第", " ", "《", "》", "；", "\u{3000}",
+    ];
+    let texts = crate::test_support::every_text(&pieces, 4);
+    let seeds = [
+        "1. 《甲》（主席令第35号）第八条 2. 《乙》（国务院令第259号）第九条",
+        "《城乡医疗救助基金管理办法》（财社〔2013〕217号）",
+        "《甲》（主席令第36号）第二十九条、第三十条",
+        "一、《甲》二、《乙》",
+        "（一）《甲》（二）《乙》",
+        "①《甲》②《乙》",
+        "《甲》第二条第（三）款",
+        "\u{2459}《甲》\u{2474}",
+    ];
+    let mut listed = 0;
+    for text in texts.iter().map(String::as_str).chain(seeds) {
+        let found = survey(text);
+        assert_eq!(found.may_list, may_hold_marker(text), "{text:?}");
+        let markers = crate::markers::list_markers(text);
+        if !found.may_list {
+            assert!(markers.is_empty(), "{text:?}: {markers:?}");
+        } else if !markers.is_empty() {
+            listed += 1;
+        }
+    }
+    // The texts do hold lists, which the survey let through.
+    assert!(listed > 1000, "{listed}");
+    for (text, expected) in [
+        (seeds[0], true),
+        (seeds[1], false),
+        (seeds[2], false),
+        (seeds[3], true),
+        (seeds[4], true),
+        (seeds[5], true),
+        (seeds[6], true),
+        (seeds[7], false),
+    ] {
+        assert_eq!(survey(text).may_list, expected, "{text:?}");
+    }
+}
