@@ -240,18 +240,19 @@ pub(crate) fn quote(text: &str) -> std::borrow::Cow<'_, str> {
     let mut out = String::new();
     let mut used = 0;
     for c in text.chars() {
-        let piece: String = if shown(c) {
-            c.to_string()
-        } else {
-            c.escape_unicode().collect()
-        };
-        let width = piece.chars().count();
+        // Pushed as it is, or as its escape: no String per character.
+        let seen = shown(c);
+        let width = if seen { 1 } else { c.escape_unicode().count() };
         if used + width > QUOTE_LIMIT {
             out.push('…');
             break;
         }
         used += width;
-        out.push_str(&piece);
+        if seen {
+            out.push(c);
+        } else {
+            out.extend(c.escape_unicode());
+        }
     }
     std::borrow::Cow::Owned(out)
 }

@@ -39,12 +39,41 @@ fn is_separator(c: char) -> bool {
 
 #[inline]
 fn trim_separators(text: &str) -> &str {
-    let ragged = text.chars().next().is_some_and(is_separator)
-        || text.chars().next_back().is_some_and(is_separator);
-    if ragged {
+    if edge_is(text, is_separator) {
         text.trim_matches(is_separator)
     } else {
         text
+    }
+}
+
+/// Whether the first character of `text` is one `accept` takes. `accept` must take no
+/// character of U+4000 to U+9FFF: then a text starting with an ideograph (lead byte 0xE4 to
+/// 0xE9, as most parts of a cell do) is settled by that byte, without decoding it or asking
+/// the Unicode tables `char::is_whitespace` goes to past ASCII.
+#[inline(always)]
+fn lead_is(text: &str, accept: impl Fn(char) -> bool) -> bool {
+    match text.as_bytes().first() {
+        None => false,
+        Some(&b) if b < 0x80 => accept(char::from(b)),
+        Some(0xE4..=0xE9) => false,
+        Some(_) => text.chars().next().is_some_and(accept),
+    }
+}
+
+/// Whether the first or the last character of `text` is one `accept` takes, settled as
+/// [`lead_is`] settles the first (`accept` must take no character of U+4000 to U+9FFF): a
+/// text ending with an ideograph has that ideograph's lead byte three bytes before its end.
+#[inline(always)]
+fn edge_is(text: &str, accept: impl Fn(char) -> bool + Copy) -> bool {
+    if lead_is(text, accept) {
+        return true;
+    }
+    let bytes = text.as_bytes();
+    match bytes.last() {
+        None => false,
+        Some(&b) if b < 0x80 => accept(char::from(b)),
+        Some(_) if bytes.len() >= 3 && (0xE4..=0xE9).contains(&bytes[bytes.len() - 3]) => false,
+        Some(_) => text.chars().next_back().is_some_and(accept),
     }
 }
 
@@ -65,9 +94,10 @@ fn read_number(input: &str) -> IResult<&str, u32> {
 /// trim is a call that costs several times that.
 #[inline]
 fn skip_space(text: &str) -> &str {
-    match text.chars().next() {
-        Some(c) if c.is_whitespace() => text.trim_start(),
-        _ => text,
+    if lead_is(text, char::is_whitespace) {
+        text.trim_start()
+    } else {
+        text
     }
 }
 
@@ -75,9 +105,7 @@ fn skip_space(text: &str) -> &str {
 /// generic trim is a call that costs several times that.
 #[inline]
 fn trim(text: &str) -> &str {
-    let ragged = text.chars().next().is_some_and(char::is_whitespace)
-        || text.chars().next_back().is_some_and(char::is_whitespace);
-    if ragged {
+    if edge_is(text, char::is_whitespace) {
         text.trim()
     } else {
         text
@@ -202,8 +230,6 @@ fn survey(text: &str) -> Survey {
         may_list: false,
     };
     let mut depth = 0usize;
-    // Where the character before the current one starts.
-    let mut previous = 0;
     let mut open = Title {
         span: TitleSpan {
             start: 0,
@@ -238,14 +264,13 @@ fn survey(text: &str) -> Survey {
             Mark::CloseTitle => {}
             Mark::Space => found.note_space(i),
             Mark::MarkerEnd => {
-                found.may_list = found.may_list || ends_numeral(text, previous, i);
+                found.may_list = found.may_list || ends_numeral(&text[..i]);
             }
             Mark::OpenParen => {
                 found.may_list = found.may_list || starts_numeral(&text[i + len..]);
             }
             Mark::Circled => found.may_list = true,
         }
-        previous = i;
         i += len;
     }
     if depth > 0 {
@@ -256,12 +281,11 @@ fn survey(text: &str) -> Survey {
     found
 }
 
-/// Whether the character of `text` at `previous..at` is a numeral character (an Arabic
-/// digit or a Chinese numeral character): a list marker's numeral may end there.
-fn ends_numeral(text: &str, previous: usize, at: usize) -> bool {
-    text.get(previous..at)
-        .and_then(|c| c.chars().next())
-        .is_some_and(is_numeral_char)
+/// Whether `before` ends with a numeral character (an Arabic digit or a Chinese numeral
+/// character): a list marker's numeral may end there. Looked at only where a marker may end,
+/// rather than keeping the character before every one.
+fn ends_numeral(before: &str) -> bool {
+    before.chars().next_back().is_some_and(is_numeral_char)
 }
 
 /// Whether `rest` starts with a numeral character, as the numeral of a marker `（1）` does.

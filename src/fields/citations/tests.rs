@@ -671,3 +671,28 @@ fn list_markers_find_nothing_where_the_survey_says_none_can_be() {
         assert_eq!(survey(text).may_list, expected, "{text:?}");
     }
 }
+
+/// `lead_is` and `edge_is`, which settle ideographs by their bytes, agree with a look at the
+/// decoded characters.
+#[test]
+fn edge_tests_agree_with_the_characters() {
+    let classes = [
+        "甲", "\u{4000}", "\u{9FFF}", "\u{A000}", "\u{3FFF}", " ", "\u{3000}", "\u{A0}", "、",
+        "；", "。", ".", ",", "，", "a", "𠀀", "é", "\n",
+    ];
+    for text in crate::test_support::every_text(&classes, 3) {
+        for accept in [is_separator, char::is_whitespace] {
+            let first = text.chars().next().is_some_and(accept);
+            let last = text.chars().next_back().is_some_and(accept);
+            assert_eq!(lead_is(&text, accept), first, "{text:?}");
+            assert_eq!(edge_is(&text, accept), first || last, "{text:?}");
+        }
+        assert_eq!(trim(&text), text.trim(), "{text:?}");
+        assert_eq!(skip_space(&text), text.trim_start(), "{text:?}");
+        assert_eq!(
+            trim_separators(&text),
+            text.trim_matches(is_separator),
+            "{text:?}"
+        );
+    }
+}
