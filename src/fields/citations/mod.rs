@@ -121,6 +121,62 @@ struct Title {
     inner: Option<usize>,
 }
 
+/// The most titles a [`Titles`] holds without allocating.
+const INLINE_TITLES: usize = 8;
+
+/// The titles of a cell, in order: held in place up to [`INLINE_TITLES`] (a cell mostly cites
+/// a few documents), in a `Vec` past them. The list lives only while the cell is read, and an
+/// allocation and its free cost more than the rest of the survey of a short cell.
+struct Titles {
+    inline: [Title; INLINE_TITLES],
+    /// How many of `inline` are set.
+    held: usize,
+    /// All the titles, once there are more than `inline` holds (then `inline` is unused).
+    spilled: Vec<Title>,
+}
+
+impl Titles {
+    fn new() -> Self {
+        let none = Title {
+            span: TitleSpan {
+                start: 0,
+                end: 0,
+                closed: false,
+            },
+            inner: None,
+        };
+        Titles {
+            inline: [none; INLINE_TITLES],
+            held: 0,
+            spilled: Vec::new(),
+        }
+    }
+
+    fn push(&mut self, title: Title) {
+        if let Some(slot) = self.inline.get_mut(self.held) {
+            *slot = title;
+            self.held += 1;
+            return;
+        }
+        if self.spilled.is_empty() {
+            self.spilled.extend_from_slice(&self.inline);
+        }
+        self.spilled.push(title);
+    }
+}
+
+impl std::ops::Deref for Titles {
+    type Target = [Title];
+
+    fn deref(&self) -> &[Title] {
+        if self.spilled.is_empty() {
+            &self.inline[..self.held]
+        } else {
+            &self.spilled
+        }
+    }
+}
+
 /// The most white space offsets a [`Survey`] keeps; past them it only knows that a part may
 /// hold white space, and [`folded`] and [`normal`] look for themselves.
 const MAX_SPACES: usize = 8;
@@ -129,7 +185,7 @@ const MAX_SPACES: usize = 8;
 /// invisible character. One pass where there were two per point, one more per cell and one
 /// per title: titles and white space are what every other step asks about.
 struct Survey {
-    titles: Vec<Title>,
+    titles: Titles,
     /// Byte offsets of the first white space or invisible characters, in order: no
     /// allocation for the few a cell has between its points.
     spaces: [usize; MAX_SPACES],
@@ -223,7 +279,7 @@ fn mark_at(text: &str, i: usize) -> Option<(Mark, usize)> {
 fn survey(text: &str) -> Survey {
     let mut found = Survey {
         // Room for the usual cell: a few citations.
-        titles: Vec::with_capacity(4),
+        titles: Titles::new(),
         spaces: [0; MAX_SPACES],
         space_count: 0,
         spaces_overflow: false,

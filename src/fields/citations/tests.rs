@@ -554,6 +554,8 @@ fn survey_agrees_with_title_spans_and_a_walk_for_white_space() {
         .chain(crate::test_support::every_text(&classes, 2))
         .chain(classes.iter().map(|c| format!("《甲{c}〈乙》")));
     let many_spaces = [
+        "《甲》《乙》《丙》《丁》《戊》《己》《庚》《辛》《壬》《癸》",
+        "《甲》《乙》《丙》《丁》《戊》《己》《庚》《辛》《壬",
         "《甲 乙 丙》 1 2 3 4 5 6 7 8 9 《丁\u{3000}戊》",
         "          《甲》",
         "《甲》 \u{3000} \u{3000} \u{3000} \u{3000} \u{3000}",
@@ -563,7 +565,7 @@ fn survey_agrees_with_title_spans_and_a_walk_for_white_space() {
         let found = survey(text);
         let spans: Vec<TitleSpan> = found.titles.iter().map(|t| t.span).collect();
         assert_eq!(spans, crate::brackets::title_spans(text), "{text:?}");
-        for title in &found.titles {
+        for title in found.titles.iter() {
             let inside = title.span.start + '《'.len_utf8();
             let inner = text[inside..title.span.end]
                 .char_indices()
