@@ -778,11 +778,16 @@ impl Reader<'_, '_, '_> {
             });
             String::new()
         };
-        let mut issuers: Vec<String> = parts
-            .issuers
-            .iter()
-            .map(|b| normal(b, parts.spaced))
-            .collect();
+        // Mostly no issuer stands before the title: then no collecting at all.
+        let mut issuers: Vec<String> = if parts.issuers.is_empty() {
+            Vec::new()
+        } else {
+            parts
+                .issuers
+                .iter()
+                .map(|b| normal(b, parts.spaced))
+                .collect()
+        };
         if let Some(number) = &parts.tail.number {
             for body in number::issuing_bodies(number) {
                 if !issuers.iter().any(|known| known == body) {
