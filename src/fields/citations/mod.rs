@@ -295,7 +295,16 @@ fn survey(text: &str) -> Survey {
         inner: None,
     };
     let mut i = 0;
-    while let Some((mark, len)) = mark_at(text, i) {
+    let bytes = text.as_bytes();
+    while let Some(&lead) = bytes.get(i) {
+        // Most characters are ideographs, which the survey only steps over: a tight loop.
+        if (0xE4..=0xE9).contains(&lead) {
+            i += 3;
+            continue;
+        }
+        let Some((mark, len)) = mark_at(text, i) else {
+            break;
+        };
         match mark {
             Mark::Other => {}
             Mark::OpenTitle => {
