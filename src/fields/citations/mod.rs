@@ -657,7 +657,9 @@ fn for_each_point<'a>(text: &'a str, survey: &Survey, mut read: impl FnMut(Point
         titles.get(next).is_some_and(|t| t.span.start < at)
     };
     let mut visit = |piece: &'a str| {
-        let trimmed = trim(piece);
+        // A point mostly ends with the ASCII space before the next marker: trimmed byte by
+        // byte before the general trim looks at what is left.
+        let trimmed = trim(piece.trim_ascii());
         if !trim_separators(trimmed).is_empty() {
             read(Point {
                 text: trimmed,

@@ -680,7 +680,7 @@ fn list_markers_find_nothing_where_the_survey_says_none_can_be() {
 fn edge_tests_agree_with_the_characters() {
     let classes = [
         "甲", "\u{4000}", "\u{9FFF}", "\u{A000}", "\u{3FFF}", " ", "\u{3000}", "\u{A0}", "、",
-        "；", "。", ".", ",", "，", "a", "𠀀", "é", "\n",
+        "；", "。", ".", ",", "，", "a", "𠀀", "é", "\n", "\t", "\u{0B}",
     ];
     for text in crate::test_support::every_text(&classes, 3) {
         for accept in [is_separator, char::is_whitespace] {
@@ -690,6 +690,8 @@ fn edge_tests_agree_with_the_characters() {
             assert_eq!(edge_is(&text, accept), first || last, "{text:?}");
         }
         assert_eq!(trim(&text), text.trim(), "{text:?}");
+        // As `for_each_point` trims a point.
+        assert_eq!(trim(text.trim_ascii()), text.trim(), "{text:?}");
         assert_eq!(skip_space(&text), text.trim_start(), "{text:?}");
         assert_eq!(
             trim_separators(&text),
