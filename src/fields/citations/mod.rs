@@ -39,12 +39,41 @@ fn is_separator(c: char) -> bool {
 
 #[inline]
 fn trim_separators(text: &str) -> &str {
-    let ragged = text.chars().next().is_some_and(is_separator)
-        || text.chars().next_back().is_some_and(is_separator);
-    if ragged {
+    if edge_is(text, is_separator) {
         text.trim_matches(is_separator)
     } else {
         text
+    }
+}
+
+/// Whether the first character of `text` is one `accept` takes. `accept` must take no
+/// character of U+4000 to U+9FFF: then a text starting with an ideograph (lead byte 0xE4 to
+/// 0xE9, as most parts of a cell do) is settled by that byte, without decoding it or asking
+/// the Unicode tables `char::is_whitespace` goes to past ASCII.
+#[inline(always)]
+fn lead_is(text: &str, accept: impl Fn(char) -> bool) -> bool {
+    match text.as_bytes().first() {
+        None => false,
+        Some(&b) if b < 0x80 => accept(char::from(b)),
+        Some(0xE4..=0xE9) => false,
+        Some(_) => text.chars().next().is_some_and(accept),
+    }
+}
+
+/// Whether the first or the last character of `text` is one `accept` takes, settled as
+/// [`lead_is`] settles the first (`accept` must take no character of U+4000 to U+9FFF): a
+/// text ending with an ideograph has that ideograph's lead byte three bytes before its end.
+#[inline(always)]
+fn edge_is(text: &str, accept: impl Fn(char) -> bool + Copy) -> bool {
+    if lead_is(text, accept) {
+        return true;
+    }
+    let bytes = text.as_bytes();
+    match bytes.last() {
+        None => false,
+        Some(&b) if b < 0x80 => accept(char::from(b)),
+        Some(_) if bytes.len() >= 3 && (0xE4..=0xE9).contains(&bytes[bytes.len() - 3]) => false,
+        Some(_) => text.chars().next_back().is_some_and(accept),
     }
 }
 
@@ -65,9 +94,10 @@ fn read_number(input: &str) -> IResult<&str, u32> {
 /// trim is a call that costs several times that.
 #[inline]
 fn skip_space(text: &str) -> &str {
-    match text.chars().next() {
-        Some(c) if c.is_whitespace() => text.trim_start(),
-        _ => text,
+    if lead_is(text, char::is_whitespace) {
+        text.trim_start()
+    } else {
+        text
     }
 }
 
@@ -75,9 +105,7 @@ fn skip_space(text: &str) -> &str {
 /// generic trim is a call that costs several times that.
 #[inline]
 fn trim(text: &str) -> &str {
-    let ragged = text.chars().next().is_some_and(char::is_whitespace)
-        || text.chars().next_back().is_some_and(char::is_whitespace);
-    if ragged {
+    if edge_is(text, char::is_whitespace) {
         text.trim()
     } else {
         text
@@ -93,6 +121,62 @@ struct Title {
     inner: Option<usize>,
 }
 
+/// The most titles a [`Titles`] holds without allocating.
+const INLINE_TITLES: usize = 8;
+
+/// The titles of a cell, in order: held in place up to [`INLINE_TITLES`] (a cell mostly cites
+/// a few documents), in a `Vec` past them. The list lives only while the cell is read, and an
+/// allocation and its free cost more than the rest of the survey of a short cell.
+struct Titles {
+    inline: [Title; INLINE_TITLES],
+    /// How many of `inline` are set.
+    held: usize,
+    /// All the titles, once there are more than `inline` holds (then `inline` is unused).
+    spilled: Vec<Title>,
+}
+
+impl Titles {
+    fn new() -> Self {
+        let none = Title {
+            span: TitleSpan {
+                start: 0,
+                end: 0,
+                closed: false,
+            },
+            inner: None,
+        };
+        Titles {
+            inline: [none; INLINE_TITLES],
+            held: 0,
+            spilled: Vec::new(),
+        }
+    }
+
+    fn push(&mut self, title: Title) {
+        if let Some(slot) = self.inline.get_mut(self.held) {
+            *slot = title;
+            self.held += 1;
+            return;
+        }
+        if self.spilled.is_empty() {
+            self.spilled.extend_from_slice(&self.inline);
+        }
+        self.spilled.push(title);
+    }
+}
+
+impl std::ops::Deref for Titles {
+    type Target = [Title];
+
+    fn deref(&self) -> &[Title] {
+        if self.spilled.is_empty() {
+            &self.inline[..self.held]
+        } else {
+            &self.spilled
+        }
+    }
+}
+
 /// The most white space offsets a [`Survey`] keeps; past them it only knows that a part may
 /// hold white space, and [`folded`] and [`normal`] look for themselves.
 const MAX_SPACES: usize = 8;
@@ -101,7 +185,7 @@ const MAX_SPACES: usize = 8;
 /// invisible character. One pass where there were two per point, one more per cell and one
 /// per title: titles and white space are what every other step asks about.
 struct Survey {
-    titles: Vec<Title>,
+    titles: Titles,
     /// Byte offsets of the first white space or invisible characters, in order: no
     /// allocation for the few a cell has between its points.
     spaces: [usize; MAX_SPACES],
@@ -109,6 +193,9 @@ struct Survey {
     space_count: usize,
     /// Whether there are more than [`MAX_SPACES`] of them.
     spaces_overflow: bool,
+    /// Whether the cell may hold a list marker (see [`may_hold_marker`]): false only when
+    /// [`markers::list_markers`] surely finds none, so that it is not asked.
+    may_list: bool,
 }
 
 /// What a character of a cell is to the survey.
@@ -122,6 +209,12 @@ enum Mark {
     OpenInner,
     /// White space or an invisible character.
     Space,
+    /// What may end a list marker after its numeral: `、 . ． ） )`.
+    MarkerEnd,
+    /// An opening parenthesis, `（` or `(`: a marker `（1）` starts with one.
+    OpenParen,
+    /// A circled number `①` … `⑳`: a marker by itself.
+    Circled,
     /// Anything else.
     Other,
 }
@@ -139,10 +232,11 @@ fn mark_at(text: &str, i: usize) -> Option<(Mark, usize)> {
     let mark = match lead {
         0xE4..=0xE9 => return Some((Mark::Other, 3)),
         0x00..=0x7F => {
-            let mark = if char::from(lead).is_whitespace() {
-                Mark::Space
-            } else {
-                Mark::Other
+            let mark = match lead {
+                b'.' | b')' => Mark::MarkerEnd,
+                b'(' => Mark::OpenParen,
+                _ if char::from(lead).is_whitespace() => Mark::Space,
+                _ => Mark::Other,
             };
             return Some((mark, 1));
         }
@@ -151,15 +245,26 @@ fn mark_at(text: &str, i: usize) -> Option<(Mark, usize)> {
             0x8B => Mark::CloseTitle,
             0x88 => Mark::OpenInner,
             0x80 => Mark::Space,
+            // `、`
+            0x81 => Mark::MarkerEnd,
             _ => Mark::Other,
         },
         0xE3 => Mark::Other,
         0xEF if tail(1) == 0xBB && tail(2) == 0xBF => Mark::Space,
+        0xEF if tail(1) == 0xBC => match tail(2) {
+            // `（`
+            0x88 => Mark::OpenParen,
+            // `）`, `．`
+            0x89 | 0x8E => Mark::MarkerEnd,
+            _ => Mark::Other,
+        },
         0xEF => Mark::Other,
         _ => {
             let c = text[i..].chars().next()?;
             let mark = if c.is_whitespace() || is_invisible(c) {
                 Mark::Space
+            } else if ('\u{2460}'..='\u{2473}').contains(&c) {
+                Mark::Circled
             } else {
                 Mark::Other
             };
@@ -174,10 +279,11 @@ fn mark_at(text: &str, i: usize) -> Option<(Mark, usize)> {
 fn survey(text: &str) -> Survey {
     let mut found = Survey {
         // Room for the usual cell: a few citations.
-        titles: Vec::with_capacity(4),
+        titles: Titles::new(),
         spaces: [0; MAX_SPACES],
         space_count: 0,
         spaces_overflow: false,
+        may_list: false,
     };
     let mut depth = 0usize;
     let mut open = Title {
@@ -189,7 +295,16 @@ fn survey(text: &str) -> Survey {
         inner: None,
     };
     let mut i = 0;
-    while let Some((mark, len)) = mark_at(text, i) {
+    let bytes = text.as_bytes();
+    while let Some(&lead) = bytes.get(i) {
+        // Most characters are ideographs, which the survey only steps over: a tight loop.
+        if (0xE4..=0xE9).contains(&lead) {
+            i += 3;
+            continue;
+        }
+        let Some((mark, len)) = mark_at(text, i) else {
+            break;
+        };
         match mark {
             Mark::Other => {}
             Mark::OpenTitle => {
@@ -213,6 +328,13 @@ fn survey(text: &str) -> Survey {
             }
             Mark::CloseTitle => {}
             Mark::Space => found.note_space(i),
+            Mark::MarkerEnd => {
+                found.may_list = found.may_list || ends_numeral(&text[..i]);
+            }
+            Mark::OpenParen => {
+                found.may_list = found.may_list || starts_numeral(&text[i + len..]);
+            }
+            Mark::Circled => found.may_list = true,
         }
         i += len;
     }
@@ -222,6 +344,40 @@ fn survey(text: &str) -> Survey {
         found.titles.push(open);
     }
     found
+}
+
+/// Whether `before` ends with a numeral character (an Arabic digit or a Chinese numeral
+/// character): a list marker's numeral may end there. Looked at only where a marker may end,
+/// rather than keeping the character before every one.
+fn ends_numeral(before: &str) -> bool {
+    before.chars().next_back().is_some_and(is_numeral_char)
+}
+
+/// Whether `rest` starts with a numeral character, as the numeral of a marker `（1）` does.
+fn starts_numeral(rest: &str) -> bool {
+    rest.chars().next().is_some_and(is_numeral_char)
+}
+
+fn is_numeral_char(c: char) -> bool {
+    crate::numeral::is_arabic_digit(c) || crate::numeral::is_chinese_numeral_char(c)
+}
+
+/// Whether `text` may hold a list marker, by its characters alone: a marker is a circled
+/// number, an opening parenthesis followed by a numeral character (`（1）`, `（一）`), or a
+/// numeral followed by `.`, `．`, `、`, `）` or `)` (`1.`, `2、`, `一、`, `1）`; a numeral is a
+/// run of numeral characters). Where none of these is found, [`markers::list_markers`] finds
+/// nothing, and the survey (which computes the same, see [`Survey::may_list`]) spares the
+/// call: most single citations hold a number in brackets but no list.
+#[cfg(test)]
+fn may_hold_marker(text: &str) -> bool {
+    let chars: Vec<char> = text.chars().collect();
+    chars.iter().enumerate().any(|(k, &c)| {
+        let next = chars.get(k + 1).copied();
+        ('\u{2460}'..='\u{2473}').contains(&c)
+            || (matches!(c, '（' | '(') && next.is_some_and(is_numeral_char))
+            || (is_numeral_char(c)
+                && next.is_some_and(|n| matches!(n, '、' | '.' | '．' | '）' | ')')))
+    })
 }
 
 impl Survey {
@@ -446,7 +602,7 @@ pub(crate) fn parse(cell: &Cell<'_>, diagnostics: &mut Diagnostics) -> LegalBasi
     };
     // A citation per title, and one per point without a title (rare).
     let mut citations = Vec::with_capacity(survey.titles.len());
-    for_each_point(text, &survey.titles, |point| {
+    for_each_point(text, &survey, |point| {
         reader.point(&point, &survey, &mut citations);
     });
     reader.finish();
@@ -489,7 +645,11 @@ impl Point<'_> {
 
 /// Call `read` with each point of the cell, split at its list markers; a marker inside a
 /// title does not count. Points that hold nothing but separators are left out.
-fn for_each_point<'a>(text: &'a str, titles: &[Title], mut read: impl FnMut(Point<'a>)) {
+///
+/// [`markers::list_markers`] is asked only where the survey found that the cell may hold a
+/// marker: a single citation mostly holds none.
+fn for_each_point<'a>(text: &'a str, survey: &Survey, mut read: impl FnMut(Point<'a>)) {
+    let titles = &survey.titles;
     // Titles are ordered and do not overlap: the first ending after `at` is the only one
     // that may hold it.
     let inside_title = |at: usize| {
@@ -497,7 +657,9 @@ fn for_each_point<'a>(text: &'a str, titles: &[Title], mut read: impl FnMut(Poin
         titles.get(next).is_some_and(|t| t.span.start < at)
     };
     let mut visit = |piece: &'a str| {
-        let trimmed = trim(piece);
+        // A point mostly ends with the ASCII space before the next marker: trimmed byte by
+        // byte before the general trim looks at what is left.
+        let trimmed = trim(piece.trim_ascii());
         if !trim_separators(trimmed).is_empty() {
             read(Point {
                 text: trimmed,
@@ -506,7 +668,12 @@ fn for_each_point<'a>(text: &'a str, titles: &[Title], mut read: impl FnMut(Poin
         }
     };
     let mut piece_start = 0;
-    for marker in markers::list_markers(text) {
+    let markers = if survey.may_list {
+        markers::list_markers(text)
+    } else {
+        Vec::new()
+    };
+    for marker in markers {
         if inside_title(marker.start) {
             continue;
         }
@@ -622,11 +789,16 @@ impl Reader<'_, '_, '_> {
             });
             String::new()
         };
-        let mut issuers: Vec<String> = parts
-            .issuers
-            .iter()
-            .map(|b| normal(b, parts.spaced))
-            .collect();
+        // Mostly no issuer stands before the title: then no collecting at all.
+        let mut issuers: Vec<String> = if parts.issuers.is_empty() {
+            Vec::new()
+        } else {
+            parts
+                .issuers
+                .iter()
+                .map(|b| normal(b, parts.spaced))
+                .collect()
+        };
         if let Some(number) = &parts.tail.number {
             for body in number::issuing_bodies(number) {
                 if !issuers.iter().any(|known| known == body) {

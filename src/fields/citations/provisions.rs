@@ -52,8 +52,17 @@ enum Reference {
 /// every `第` of a would-be annex, and the combinator version spent most of its instructions
 /// building and unwinding parsers (the test `hand_parsers_agree_with_nom` keeps that version
 /// as the definition).
+///
+/// The test for `第` is inlined into the callers: most tries (a paragraph or an item after
+/// each article, another reference after the last) fail at it.
+#[inline(always)]
 fn numbered(input: &str, unit: char) -> Option<(&str, u32)> {
-    let rest = skip_space(input.strip_prefix('第')?);
+    numbered_after(input.strip_prefix('第')?, unit)
+}
+
+/// [`numbered`] after its `第`.
+fn numbered_after(input: &str, unit: char) -> Option<(&str, u32)> {
+    let rest = skip_space(input);
     let (rest, n) = match read_number(rest) {
         Ok(found) => found,
         Err(_) => number_in_brackets(rest)?,

@@ -554,6 +554,8 @@ fn survey_agrees_with_title_spans_and_a_walk_for_white_space() {
         .chain(crate::test_support::every_text(&classes, 2))
         .chain(classes.iter().map(|c| format!("《甲{c}〈乙》")));
     let many_spaces = [
+        "《甲》《乙》《丙》《丁》《戊》《己》《庚》《辛》《壬》《癸》",
+        "《甲》《乙》《丙》《丁》《戊》《己》《庚》《辛》《壬",
         "《甲 乙 丙》 1 2 3 4 5 6 7 8 9 《丁\u{3000}戊》",
         "          《甲》",
         "《甲》 \u{3000} \u{3000} \u{3000} \u{3000} \u{3000}",
@@ -563,7 +565,7 @@ fn survey_agrees_with_title_spans_and_a_walk_for_white_space() {
         let found = survey(text);
         let spans: Vec<TitleSpan> = found.titles.iter().map(|t| t.span).collect();
         assert_eq!(spans, crate::brackets::title_spans(text), "{text:?}");
-        for title in &found.titles {
+        for title in found.titles.iter() {
             let inside = title.span.start + '《'.len_utf8();
             let inner = text[inside..title.span.end]
                 .char_indices()
@@ -624,4 +626,77 @@ fn find_char_agrees_with_a_walk() {
 /// A character that is no ideograph, for [`find_char_agrees_with_a_walk`].
 fn number_stop(c: char) -> bool {
     matches!(c, '（' | '〔' | '1' | '１' | ' ' | '\u{3000}')
+}
+
+/// The survey's `may_list` is [`may_hold_marker`], and where it is false
+/// `markers::list_markers` finds no marker: skipping the call changes nothing.
+#[test]
+fn list_markers_find_nothing_where_the_survey_says_none_can_be() {
+    let pieces = [
+        "1", "１", "一", "十", "〇", "两", ".", "．", "、", "）", ")", "（", "(", "①", "⑳", "甲",
+        "第", " ", "《", "》", "；", "\u{3000}",
+    ];
+    let texts = crate::test_support::every_text(&pieces, 4);
+    let seeds = [
+        "1. 《甲》（主席令第35号）第八条 2. 《乙》（国务院令第259号）第九条",
+        "《城乡医疗救助基金管理办法》（财社〔2013〕217号）",
+        "《甲》（主席令第36号）第二十九条、第三十条",
+        "一、《甲》二、《乙》",
+        "（一）《甲》（二）《乙》",
+        "①《甲》②《乙》",
+        "《甲》第二条第（三）款",
+        "\u{2459}《甲》\u{2474}",
+    ];
+    let mut listed = 0;
+    for text in texts.iter().map(String::as_str).chain(seeds) {
+        let found = survey(text);
+        assert_eq!(found.may_list, may_hold_marker(text), "{text:?}");
+        let markers = crate::markers::list_markers(text);
+        if !found.may_list {
+            assert!(markers.is_empty(), "{text:?}: {markers:?}");
+        } else if !markers.is_empty() {
+            listed += 1;
+        }
+    }
+    // The texts do hold lists, which the survey let through.
+    assert!(listed > 1000, "{listed}");
+    for (text, expected) in [
+        (seeds[0], true),
+        (seeds[1], false),
+        (seeds[2], false),
+        (seeds[3], true),
+        (seeds[4], true),
+        (seeds[5], true),
+        (seeds[6], true),
+        (seeds[7], false),
+    ] {
+        assert_eq!(survey(text).may_list, expected, "{text:?}");
+    }
+}
+
+/// `lead_is` and `edge_is`, which settle ideographs by their bytes, agree with a look at the
+/// decoded characters.
+#[test]
+fn edge_tests_agree_with_the_characters() {
+    let classes = [
+        "甲", "\u{4000}", "\u{9FFF}", "\u{A000}", "\u{3FFF}", " ", "\u{3000}", "\u{A0}", "、",
+        "；", "。", ".", ",", "，", "a", "𠀀", "é", "\n", "\t", "\u{0B}",
+    ];
+    for text in crate::test_support::every_text(&classes, 3) {
+        for accept in [is_separator, char::is_whitespace] {
+            let first = text.chars().next().is_some_and(accept);
+            let last = text.chars().next_back().is_some_and(accept);
+            assert_eq!(lead_is(&text, accept), first, "{text:?}");
+            assert_eq!(edge_is(&text, accept), first || last, "{text:?}");
+        }
+        assert_eq!(trim(&text), text.trim(), "{text:?}");
+        // As `for_each_point` trims a point.
+        assert_eq!(trim(text.trim_ascii()), text.trim(), "{text:?}");
+        assert_eq!(skip_space(&text), text.trim_start(), "{text:?}");
+        assert_eq!(
+            trim_separators(&text),
+            text.trim_matches(is_separator),
+            "{text:?}"
+        );
+    }
 }
