@@ -29,7 +29,10 @@ pub(crate) fn parse(cell: &Cell<'_>, diagnostics: &mut Diagnostics) -> Notes {
         raw: cell.text().to_owned(),
         ..Notes::default()
     };
-    for point in points(cell.text()) {
+    let points = points(cell.text());
+    // One item a point, but for blank ones (rare): the list is allocated once at its size.
+    notes.items = Vec::with_capacity(points.size_hint().0);
+    for point in points {
         let needs_normalizing = for_each_sentence(point.body, |sentence| {
             if sentence.has_comma {
                 channel_deadlines_in(sentence.text, &mut notes.channel_deadlines, |part| {
