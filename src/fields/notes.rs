@@ -17,7 +17,7 @@ use crate::brackets::{self, split_top_level};
 use crate::cell::Cell;
 use crate::diagnostic::{Code, Diagnostics};
 use crate::fields::deadline::standalone_clause;
-use crate::fields::steps::points;
+use crate::fields::steps::{points, starts_an_ideograph};
 use crate::model::{ChannelDeadline, Definition, Notes};
 use crate::normalize::{is_ideograph, is_invisible, is_space, normalize};
 
@@ -97,9 +97,9 @@ struct Sentence<'a> {
 /// return whether the text holds white space or an invisible character, that is whether
 /// [`normalize`] would change it.
 ///
-/// Ideographs, most of a note, are neither punctuation nor white space. One from U+5000 on is
-/// told by its lead byte (`E5`–`E9`, always three bytes long) and passed by without decoding:
-/// only whether it is `包` and that a line may end after it matter.
+/// Ideographs, most of a note, are neither punctuation nor white space. One is told by its
+/// first bytes ([`starts_an_ideograph`], always three bytes long), and a run of them is passed
+/// by without decoding: only whether one is `包` and that a line may end after them matter.
 fn for_each_sentence<'a>(text: &'a str, mut found: impl FnMut(Sentence<'a>)) -> bool {
     const INCLUDE_START: [u8; 3] = [0xE5, 0x8C, 0x85]; // 包
     let mut sentence = Sentence {
@@ -126,28 +126,30 @@ fn for_each_sentence<'a>(text: &'a str, mut found: impl FnMut(Sentence<'a>)) -> 
     let mut space_at: Option<usize> = None;
     let mut i = 0;
     while let Some(&lead) = bytes.get(i) {
-        let (c, len) = if (0xE5..=0xE9).contains(&lead) {
-            sentence.has_include |= bytes.get(i..i + 3) == Some(&INCLUDE_START[..]);
-            // Any ideograph will do: all are Han and none is punctuation or white space.
-            ('\u{5000}', 3)
-        } else {
-            let Some(c) = text.get(i..).and_then(|rest| rest.chars().next()) else {
-                break;
-            };
-            (c, c.len_utf8())
-        };
-        if is_ideograph(c) {
+        if starts_an_ideograph(lead, bytes.get(i + 1)) {
             if let Some(at) = space_at.take() {
                 if line_may_end {
                     emit(&mut sentence, &text[start..at]);
                     start = i;
                 }
             }
-            sentence.has_include |= c == '包';
             line_may_end = true;
-            i += len;
+            // The rest of a run of ideographs changes nothing but whether it holds `包`.
+            loop {
+                sentence.has_include |= bytes.get(i..i + 3) == Some(&INCLUDE_START[..]);
+                i += 3;
+                match bytes.get(i) {
+                    Some(&lead) if starts_an_ideograph(lead, bytes.get(i + 1)) => {}
+                    _ => break,
+                }
+            }
             continue;
         }
+        let Some(c) = text.get(i..).and_then(|rest| rest.chars().next()) else {
+            break;
+        };
+        let len = c.len_utf8();
+        // `c` is no ideograph (U+4E00–U+9FFF): those were all passed by above.
         if is_space(c) {
             needs_normalizing = true;
             space_at.get_or_insert(i);
@@ -767,6 +769,7 @@ mod tests {
             "（",
             "）",
             "）\u{3000}",
+            "一",
         ];
         for text in crate::test_support::every_text(&pieces, 4) {
             let cell = Cell::new(&text, 1, "");
@@ -783,7 +786,7 @@ mod tests {
     #[test]
     fn sentences_agree_with_the_reference() {
         let pieces = [
-            "甲", "）", "a", " ", "\u{3000}", "。", "；", "!", "１", "\u{3400}",
+            "甲", "）", "a", " ", "\u{3000}", "。", "；", "!", "１", "\u{3400}", "一", "\u{4FFF}",
         ];
         for text in crate::test_support::every_text(&pieces, 5) {
             assert_eq!(sentences(&text), reference::sentences(&text), "{text:?}");
