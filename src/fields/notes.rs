@@ -267,14 +267,27 @@ fn channel_deadlines_in<'a>(
             continue;
         }
         let end = offset_in(sentence, previous) + previous.len();
-        found.push(ChannelDeadline {
-            condition: normalize(
-                sentence[condition_start.min(end)..end].trim_start_matches(['，', ',']),
-            ),
-            clause,
-        });
+        push_first_exactly(
+            found,
+            ChannelDeadline {
+                condition: normalize(
+                    sentence[condition_start.min(end)..end].trim_start_matches(['，', ',']),
+                ),
+                clause,
+            },
+        );
         condition_start = offset_in(sentence, piece) + piece.len();
     }
+}
+
+/// Push `value` to `list`, allocating room for exactly one when `list` has none: most notes
+/// state one channel deadline or definition at most, and a list of one needs no shrinking
+/// later (`document::fit_lists`). Further pushes grow the list as usual.
+fn push_first_exactly<T>(list: &mut Vec<T>, value: T) {
+    if list.capacity() == 0 {
+        list.reserve_exact(1);
+    }
+    list.push(value);
 }
 
 /// The byte offset of `part`, a slice of `text`, in `text`.
@@ -306,7 +319,7 @@ fn definitions_in(sentence: &str, found: &mut Vec<Definition>) {
         let term = term_before(&sentence[term_from..at]);
         let includes = list_after(&sentence[end..list_to]);
         if let (Some(term), false) = (term, includes.is_empty()) {
-            found.push(Definition { term, includes });
+            push_first_exactly(found, Definition { term, includes });
         }
         term_from = end;
         hit = next;
