@@ -99,9 +99,9 @@ struct Sentence<'a> {
 ///
 /// Ideographs, most of a note, are neither punctuation nor white space. One is told by its
 /// first bytes ([`starts_an_ideograph`], always three bytes long), and a run of them is passed
-/// by without decoding: only whether one is `包` and that a line may end after them matter.
+/// by without decoding: only that a line may end after them matters. Whether a sentence holds
+/// `包` is asked once of the whole sentence (a byte search), not at every ideograph.
 fn for_each_sentence<'a>(text: &'a str, mut found: impl FnMut(Sentence<'a>)) -> bool {
-    const INCLUDE_START: [u8; 3] = [0xE5, 0x8C, 0x85]; // 包
     let mut sentence = Sentence {
         text,
         has_comma: false,
@@ -112,6 +112,8 @@ fn for_each_sentence<'a>(text: &'a str, mut found: impl FnMut(Sentence<'a>)) -> 
         if !part.is_empty() {
             found(Sentence {
                 text: part,
+                // One search over a sentence costs less than a test at every ideograph.
+                has_include: part.contains('包'),
                 ..*sentence
             });
         }
@@ -134,9 +136,8 @@ fn for_each_sentence<'a>(text: &'a str, mut found: impl FnMut(Sentence<'a>)) -> 
                 }
             }
             line_may_end = true;
-            // The rest of a run of ideographs changes nothing but whether it holds `包`.
+            // The rest of a run of ideographs changes nothing.
             loop {
-                sentence.has_include |= bytes.get(i..i + 3) == Some(&INCLUDE_START[..]);
                 i += 3;
                 match bytes.get(i) {
                     Some(&lead) if starts_an_ideograph(lead, bytes.get(i + 1)) => {}
