@@ -9,7 +9,7 @@
 use crate::brackets::{self, split_top_level};
 use crate::cell::Cell;
 use crate::diagnostic::Diagnostics;
-use crate::fields::steps::{but_most_ideographs, may_hold_marker, starts_an_ideograph, Parts};
+use crate::fields::steps::{but_most_ideographs, ideographs_at_both_ends, may_hold_marker, Parts};
 use crate::markers;
 use crate::model::{Channel, ChannelKind, Channels};
 use crate::normalize::{is_ideograph, is_space, is_space_or_invisible, normalize};
@@ -100,16 +100,6 @@ fn push_part(channels: &mut Vec<Channel>, part: &str, needs_normalizing: bool) {
     if !part.is_empty() {
         push_channel(channels, part);
     }
-}
-
-/// Whether `part` starts and ends with an ideograph (as most channels do: `现场办理`), told
-/// by the lead bytes of its first and last characters without decoding them.
-fn ideographs_at_both_ends(part: &str) -> bool {
-    let bytes = part.as_bytes();
-    let last = bytes.len().wrapping_sub(3);
-    bytes.len() >= 3
-        && starts_an_ideograph(bytes[0], bytes.get(1))
-        && starts_an_ideograph(bytes[last], bytes.get(last + 1))
 }
 
 /// Push the channel named by `part` (normalized, not empty), or, when it is only one of

@@ -17,7 +17,7 @@ use crate::brackets::{self, split_top_level};
 use crate::cell::Cell;
 use crate::diagnostic::{Code, Diagnostics};
 use crate::fields::deadline::standalone_clause;
-use crate::fields::steps::{points, starts_an_ideograph};
+use crate::fields::steps::{points, starts_an_ideograph, trim};
 use crate::model::{ChannelDeadline, Definition, Notes};
 use crate::normalize::{is_ideograph, is_invisible, is_space, normalize};
 
@@ -108,7 +108,7 @@ fn for_each_sentence<'a>(text: &'a str, mut found: impl FnMut(Sentence<'a>)) -> 
         has_include: false,
     };
     let mut emit = |sentence: &mut Sentence<'a>, part: &'a str| {
-        let part = part.trim();
+        let part = trim(part);
         if !part.is_empty() {
             found(Sentence {
                 text: part,
@@ -251,7 +251,7 @@ fn channel_deadlines_in<'a>(
     let mut condition_start = 0;
     for piece in pieces {
         let before = std::mem::replace(&mut previous, piece);
-        let piece = piece.trim();
+        let piece = trim(piece);
         let names_a_limit = LIMIT_NAMES.iter().any(|name| piece.starts_with(name));
         let previous = before.trim_end();
         let conditional = previous.ends_with('的');

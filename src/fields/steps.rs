@@ -149,6 +149,27 @@ pub(super) fn starts_an_ideograph(lead: u8, second: Option<&u8>) -> bool {
     (0xE5..=0xE9).contains(&lead) || (lead == 0xE4 && second.is_some_and(|&b| b >= 0xB8))
 }
 
+/// Whether `part` starts and ends with an ideograph (as most channels, steps and sentences do:
+/// `现场办理`), told
+/// by the lead bytes of its first and last characters without decoding them.
+pub(super) fn ideographs_at_both_ends(part: &str) -> bool {
+    let bytes = part.as_bytes();
+    let last = bytes.len().wrapping_sub(3);
+    bytes.len() >= 3
+        && starts_an_ideograph(bytes[0], bytes.get(1))
+        && starts_an_ideograph(bytes[last], bytes.get(last + 1))
+}
+
+/// `text.trim()`, without looking for white space when `text` starts and ends with an
+/// ideograph (which no white space is): most parts of a cell do.
+pub(super) fn trim(text: &str) -> &str {
+    if ideographs_at_both_ends(text) {
+        text
+    } else {
+        text.trim()
+    }
+}
+
 /// Push `part` [`normalize`]d unless it is empty then; `needs_normalizing` says whether it
 /// holds white space or an invisible character (else it is normal as it is).
 fn push_normalized(parts: &mut Vec<String>, part: &str, needs_normalizing: bool) {
@@ -200,7 +221,7 @@ pub(super) fn points(text: &str) -> Points<'_> {
     if may_hold_marker(text) {
         Points::Listed(markers::split(text).into_iter())
     } else {
-        let body = text.trim();
+        let body = trim(text);
         Points::Plain((!body.is_empty()).then_some(body))
     }
 }
@@ -320,6 +341,17 @@ mod tests {
                 split_steps_by_splitting(&text),
                 "{text:?}"
             );
+        }
+    }
+
+    #[test]
+    fn trim_agrees_with_str_trim() {
+        let pieces = [
+            "申", "一", "\u{4FFF}", "\u{4DFF}", "\u{A000}", " ", "\u{3000}", "\u{200B}", "a", "（",
+            "é",
+        ];
+        for text in crate::test_support::every_text(&pieces, 4) {
+            assert_eq!(trim(&text), text.trim(), "{text:?}");
         }
     }
 

@@ -32,7 +32,7 @@ use std::str::FromStr;
 
 use crate::cell::Cell;
 use crate::diagnostic::{excerpt, Code, Diagnostics};
-use crate::fields::steps::{but_most_ideographs, points};
+use crate::fields::steps::{but_most_ideographs, points, trim};
 use crate::model::{Basis, ClauseKind, Deadline, DeadlineClause, TimeUnit};
 use crate::normalize::{is_space_or_invisible, normalize};
 use crate::numeral;
@@ -210,7 +210,7 @@ fn read_piece<'a>(
     topic: &mut Option<String>,
     reading: &mut Reading<'a>,
 ) {
-    let piece = piece.trim();
+    let piece = trim(piece);
     if piece.is_empty() {
         return;
     }
