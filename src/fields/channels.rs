@@ -9,7 +9,7 @@
 use crate::brackets::{self, split_top_level};
 use crate::cell::Cell;
 use crate::diagnostic::Diagnostics;
-use crate::fields::steps::{but_most_ideographs, may_hold_marker};
+use crate::fields::steps::{but_most_ideographs, ideographs_at_both_ends, may_hold_marker, Parts};
 use crate::markers;
 use crate::model::{Channel, ChannelKind, Channels};
 use crate::normalize::{is_ideograph, is_space, is_space_or_invisible, normalize};
@@ -48,9 +48,10 @@ fn split_channels(text: &str) -> Vec<Channel> {
 /// separators, trimming [`is_edge_punctuation`] and [`normalize`] give, in one walk that notes
 /// where each part starts, whether brackets are open, and whether the part holds white space
 /// (inside brackets) or an invisible character. Only such a part is normalized; the others
-/// are copied as they are, which is their normal form.
+/// are copied as they are, which is their normal form. The parts are gathered as [`Parts`]
+/// first, so that the list is allocated once at its size.
 fn plain_channels(text: &str) -> Vec<Channel> {
-    let mut channels = Vec::with_capacity(2);
+    let mut parts = Parts::default();
     let mut depth: usize = 0;
     let mut start = 0;
     let mut needs_normalizing = false;
@@ -63,14 +64,17 @@ fn plain_channels(text: &str) -> Vec<Channel> {
         } else if brackets::closes(c) {
             depth = depth.saturating_sub(1);
         } else if depth == 0 && is_channel_separator(c) {
-            push_part(&mut channels, &text[start..i], needs_normalizing);
+            parts.push(&text[start..i], needs_normalizing);
             start = i + c.len_utf8();
             needs_normalizing = false;
             continue;
         }
         needs_normalizing |= is_space_or_invisible(c);
     }
-    push_part(&mut channels, &text[start..], needs_normalizing);
+    parts.push(&text[start..], needs_normalizing);
+    // As many as there are parts, but for blank ones and action words (rare).
+    let mut channels = Vec::with_capacity(parts.count());
+    parts.for_each(|part, needs_normalizing| push_part(&mut channels, part, needs_normalizing));
     channels
 }
 
@@ -78,11 +82,16 @@ fn plain_channels(text: &str) -> Vec<Channel> {
 /// trimmed and normalized; `needs_normalizing` says whether it holds white space or an
 /// invisible character.
 fn push_part(channels: &mut Vec<Channel>, part: &str, needs_normalizing: bool) {
-    let part = part.trim();
-    if part.is_empty() {
-        return;
-    }
-    let part = part.trim_matches(is_edge_punctuation);
+    let part = if ideographs_at_both_ends(part) {
+        // Neither white space nor edge punctuation to trim.
+        part
+    } else {
+        let part = part.trim();
+        if part.is_empty() {
+            return;
+        }
+        part.trim_matches(is_edge_punctuation)
+    };
     let part = if needs_normalizing {
         normalize(part)
     } else {
@@ -371,7 +380,7 @@ mod tests {
     fn one_walk_agrees_with_splitting_and_normalizing() {
         let pieces = [
             "现场", "网", "办理", "办", " ", "\u{3000}", "\u{200B}", "（", "）", "、", "。", "：",
-            "1.", "①", "/",
+            "1.", "①", "/", "一",
         ];
         for text in crate::test_support::every_text(&pieces, 4) {
             assert_eq!(
@@ -380,6 +389,13 @@ mod tests {
                 "{text:?}"
             );
         }
+    }
+
+    #[test]
+    fn more_channels_than_parts_kept_on_the_stack_agree_too() {
+        let text = "现场 网上、邮寄/快递；窗口 手机 APP 小程序 掌上 电脑端 其他 办理 一";
+        assert_eq!(split_channels(text).len(), 12);
+        assert_eq!(split_channels(text), split_channels_by_splitting(text));
     }
 
     #[test]

@@ -17,7 +17,7 @@ use crate::brackets::{self, split_top_level};
 use crate::cell::Cell;
 use crate::diagnostic::{Code, Diagnostics};
 use crate::fields::deadline::standalone_clause;
-use crate::fields::steps::points;
+use crate::fields::steps::{points, starts_an_ideograph, trim};
 use crate::model::{ChannelDeadline, Definition, Notes};
 use crate::normalize::{is_ideograph, is_invisible, is_space, normalize};
 
@@ -29,7 +29,10 @@ pub(crate) fn parse(cell: &Cell<'_>, diagnostics: &mut Diagnostics) -> Notes {
         raw: cell.text().to_owned(),
         ..Notes::default()
     };
-    for point in points(cell.text()) {
+    let points = points(cell.text());
+    // One item a point, but for blank ones (rare): the list is allocated once at its size.
+    notes.items = Vec::with_capacity(points.size_hint().0);
+    for point in points {
         let needs_normalizing = for_each_sentence(point.body, |sentence| {
             if sentence.has_comma {
                 channel_deadlines_in(sentence.text, &mut notes.channel_deadlines, |part| {
@@ -94,21 +97,23 @@ struct Sentence<'a> {
 /// return whether the text holds white space or an invisible character, that is whether
 /// [`normalize`] would change it.
 ///
-/// Ideographs, most of a note, are neither punctuation nor white space. One from U+5000 on is
-/// told by its lead byte (`E5`–`E9`, always three bytes long) and passed by without decoding:
-/// only whether it is `包` and that a line may end after it matter.
+/// Ideographs, most of a note, are neither punctuation nor white space. One is told by its
+/// first bytes ([`starts_an_ideograph`], always three bytes long), and a run of them is passed
+/// by without decoding: only that a line may end after them matters. Whether a sentence holds
+/// `包` is asked once of the whole sentence (a byte search), not at every ideograph.
 fn for_each_sentence<'a>(text: &'a str, mut found: impl FnMut(Sentence<'a>)) -> bool {
-    const INCLUDE_START: [u8; 3] = [0xE5, 0x8C, 0x85]; // 包
     let mut sentence = Sentence {
         text,
         has_comma: false,
         has_include: false,
     };
     let mut emit = |sentence: &mut Sentence<'a>, part: &'a str| {
-        let part = part.trim();
+        let part = trim(part);
         if !part.is_empty() {
             found(Sentence {
                 text: part,
+                // One search over a sentence costs less than a test at every ideograph.
+                has_include: part.contains('包'),
                 ..*sentence
             });
         }
@@ -123,28 +128,29 @@ fn for_each_sentence<'a>(text: &'a str, mut found: impl FnMut(Sentence<'a>)) -> 
     let mut space_at: Option<usize> = None;
     let mut i = 0;
     while let Some(&lead) = bytes.get(i) {
-        let (c, len) = if (0xE5..=0xE9).contains(&lead) {
-            sentence.has_include |= bytes.get(i..i + 3) == Some(&INCLUDE_START[..]);
-            // Any ideograph will do: all are Han and none is punctuation or white space.
-            ('\u{5000}', 3)
-        } else {
-            let Some(c) = text.get(i..).and_then(|rest| rest.chars().next()) else {
-                break;
-            };
-            (c, c.len_utf8())
-        };
-        if is_ideograph(c) {
+        if starts_an_ideograph(lead, bytes.get(i + 1)) {
             if let Some(at) = space_at.take() {
                 if line_may_end {
                     emit(&mut sentence, &text[start..at]);
                     start = i;
                 }
             }
-            sentence.has_include |= c == '包';
             line_may_end = true;
-            i += len;
+            // The rest of a run of ideographs changes nothing.
+            loop {
+                i += 3;
+                match bytes.get(i) {
+                    Some(&lead) if starts_an_ideograph(lead, bytes.get(i + 1)) => {}
+                    _ => break,
+                }
+            }
             continue;
         }
+        let Some(c) = text.get(i..).and_then(|rest| rest.chars().next()) else {
+            break;
+        };
+        let len = c.len_utf8();
+        // `c` is no ideograph (U+4E00–U+9FFF): those were all passed by above.
         if is_space(c) {
             needs_normalizing = true;
             space_at.get_or_insert(i);
@@ -245,7 +251,7 @@ fn channel_deadlines_in<'a>(
     let mut condition_start = 0;
     for piece in pieces {
         let before = std::mem::replace(&mut previous, piece);
-        let piece = piece.trim();
+        let piece = trim(piece);
         let names_a_limit = LIMIT_NAMES.iter().any(|name| piece.starts_with(name));
         let previous = before.trim_end();
         let conditional = previous.ends_with('的');
@@ -262,14 +268,27 @@ fn channel_deadlines_in<'a>(
             continue;
         }
         let end = offset_in(sentence, previous) + previous.len();
-        found.push(ChannelDeadline {
-            condition: normalize(
-                sentence[condition_start.min(end)..end].trim_start_matches(['，', ',']),
-            ),
-            clause,
-        });
+        push_first_exactly(
+            found,
+            ChannelDeadline {
+                condition: normalize(
+                    sentence[condition_start.min(end)..end].trim_start_matches(['，', ',']),
+                ),
+                clause,
+            },
+        );
         condition_start = offset_in(sentence, piece) + piece.len();
     }
+}
+
+/// Push `value` to `list`, allocating room for exactly one when `list` has none: most notes
+/// state one channel deadline or definition at most, and a list of one needs no shrinking
+/// later (`document::fit_lists`). Further pushes grow the list as usual.
+fn push_first_exactly<T>(list: &mut Vec<T>, value: T) {
+    if list.capacity() == 0 {
+        list.reserve_exact(1);
+    }
+    list.push(value);
 }
 
 /// The byte offset of `part`, a slice of `text`, in `text`.
@@ -301,7 +320,7 @@ fn definitions_in(sentence: &str, found: &mut Vec<Definition>) {
         let term = term_before(&sentence[term_from..at]);
         let includes = list_after(&sentence[end..list_to]);
         if let (Some(term), false) = (term, includes.is_empty()) {
-            found.push(Definition { term, includes });
+            push_first_exactly(found, Definition { term, includes });
         }
         term_from = end;
         hit = next;
@@ -764,6 +783,7 @@ mod tests {
             "（",
             "）",
             "）\u{3000}",
+            "一",
         ];
         for text in crate::test_support::every_text(&pieces, 4) {
             let cell = Cell::new(&text, 1, "");
@@ -780,7 +800,7 @@ mod tests {
     #[test]
     fn sentences_agree_with_the_reference() {
         let pieces = [
-            "甲", "）", "a", " ", "\u{3000}", "。", "；", "!", "１", "\u{3400}",
+            "甲", "）", "a", " ", "\u{3000}", "。", "；", "!", "１", "\u{3400}", "一", "\u{4FFF}",
         ];
         for text in crate::test_support::every_text(&pieces, 5) {
             assert_eq!(sentences(&text), reference::sentences(&text), "{text:?}");

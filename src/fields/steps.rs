@@ -43,9 +43,10 @@ fn split_steps(text: &str) -> Vec<String> {
 /// The steps of a text without list markers: what [`split_top_level`] on the step separators
 /// and [`normalize`] give, in one walk that notes where each step starts, whether brackets are
 /// open, and whether the step holds white space or an invisible character. Only such a step
-/// is normalized; the others are copied as they are, which is their normal form.
+/// is normalized; the others are copied as they are, which is their normal form. The steps are
+/// gathered as [`Parts`] first, so that the list is allocated once at its size.
 fn plain_steps(text: &str) -> Vec<String> {
-    let mut steps = Vec::with_capacity(6);
+    let mut parts = Parts::default();
     let mut depth: usize = 0;
     let mut start = 0;
     let mut needs_normalizing = false;
@@ -58,27 +59,79 @@ fn plain_steps(text: &str) -> Vec<String> {
         } else if brackets::closes(c) {
             depth = depth.saturating_sub(1);
         } else if depth == 0 && is_step_separator(c) {
-            push_normalized(&mut steps, &text[start..i], needs_normalizing);
+            parts.push(&text[start..i], needs_normalizing);
             start = i + c.len_utf8();
             needs_normalizing = false;
             continue;
         }
         needs_normalizing |= is_space_or_invisible(c);
     }
-    push_normalized(&mut steps, &text[start..], needs_normalizing);
+    parts.push(&text[start..], needs_normalizing);
+    let mut steps = Vec::with_capacity(parts.count());
+    parts.for_each(|part, needs_normalizing| push_normalized(&mut steps, part, needs_normalizing));
     steps
 }
 
+/// The non-empty parts of a cell between separators, each with whether it needs
+/// normalizing, kept on the stack up to [`Parts::ON_STACK`] of them, so that the list built
+/// from them can be allocated once at its size (no growing, and no shrinking later by
+/// `document::fit_lists`) without a second walk over the cell.
+pub(super) struct Parts<'a> {
+    first: [(&'a str, bool); Parts::ON_STACK],
+    count: usize,
+    more: Vec<(&'a str, bool)>,
+}
+
+impl Default for Parts<'_> {
+    fn default() -> Self {
+        Parts {
+            first: [("", false); Parts::ON_STACK],
+            count: 0,
+            more: Vec::new(),
+        }
+    }
+}
+
+impl<'a> Parts<'a> {
+    /// How many parts are kept without allocating: more than most cells have.
+    const ON_STACK: usize = 8;
+
+    /// Keep `part` unless it is empty.
+    pub(super) fn push(&mut self, part: &'a str, needs_normalizing: bool) {
+        if part.is_empty() {
+            return;
+        }
+        match self.first.get_mut(self.count) {
+            Some(slot) => *slot = (part, needs_normalizing),
+            None => self.more.push((part, needs_normalizing)),
+        }
+        self.count += 1;
+    }
+
+    /// How many parts were kept.
+    pub(super) fn count(&self) -> usize {
+        self.count
+    }
+
+    /// Call `each` with every part in order, and whether it needs normalizing.
+    pub(super) fn for_each(&self, mut each: impl FnMut(&'a str, bool)) {
+        let on_stack = &self.first[..self.count.min(Parts::ON_STACK)];
+        for &(part, needs_normalizing) in on_stack.iter().chain(&self.more) {
+            each(part, needs_normalizing);
+        }
+    }
+}
+
 /// The characters of `text` with their byte offsets, as `char_indices` gives them, but for the
-/// ideographs from U+5000 on, which no walk over a cell for separators, brackets or white
-/// space needs to see: their lead byte (`E5`–`E9`, always three bytes long) tells them without
-/// decoding them.
+/// ideographs from U+4E00 on, which no walk over a cell for separators, brackets or white
+/// space needs to see: their lead byte tells them without decoding them (`E5`–`E9`, or `E4`
+/// with a second byte from `B8` on: U+4E00–U+9FFF, always three bytes long).
 pub(super) fn but_most_ideographs(text: &str) -> impl Iterator<Item = (usize, char)> + '_ {
     let bytes = text.as_bytes();
     let mut i = 0;
     std::iter::from_fn(move || loop {
         let lead = *bytes.get(i)?;
-        if (0xE5..=0xE9).contains(&lead) {
+        if starts_an_ideograph(lead, bytes.get(i + 1)) {
             i += 3;
             continue;
         }
@@ -87,6 +140,34 @@ pub(super) fn but_most_ideographs(text: &str) -> impl Iterator<Item = (usize, ch
         i += c.len_utf8();
         return Some((at, c));
     })
+}
+
+/// Whether a character of valid UTF-8 with lead byte `lead`, followed by `second`, is a CJK
+/// unified ideograph (U+4E00–U+9FFF): `E4 B8`–`E4 BF`, or a lead byte `E5`–`E9`.
+#[inline(always)]
+pub(super) fn starts_an_ideograph(lead: u8, second: Option<&u8>) -> bool {
+    (0xE5..=0xE9).contains(&lead) || (lead == 0xE4 && second.is_some_and(|&b| b >= 0xB8))
+}
+
+/// Whether `part` starts and ends with an ideograph (as most channels, steps and sentences do:
+/// `现场办理`), told
+/// by the lead bytes of its first and last characters without decoding them.
+pub(super) fn ideographs_at_both_ends(part: &str) -> bool {
+    let bytes = part.as_bytes();
+    let last = bytes.len().wrapping_sub(3);
+    bytes.len() >= 3
+        && starts_an_ideograph(bytes[0], bytes.get(1))
+        && starts_an_ideograph(bytes[last], bytes.get(last + 1))
+}
+
+/// `text.trim()`, without looking for white space when `text` starts and ends with an
+/// ideograph (which no white space is): most parts of a cell do.
+pub(super) fn trim(text: &str) -> &str {
+    if ideographs_at_both_ends(text) {
+        text
+    } else {
+        text.trim()
+    }
 }
 
 /// Push `part` [`normalize`]d unless it is empty then; `needs_normalizing` says whether it
@@ -140,7 +221,7 @@ pub(super) fn points(text: &str) -> Points<'_> {
     if may_hold_marker(text) {
         Points::Listed(markers::split(text).into_iter())
     } else {
-        let body = text.trim();
+        let body = trim(text);
         Points::Plain((!body.is_empty()).then_some(body))
     }
 }
@@ -155,6 +236,16 @@ pub(super) enum Points<'a> {
 
 impl<'a> Iterator for Points<'a> {
     type Item = markers::Item<'a>;
+
+    fn size_hint(&self) -> (usize, Option<usize>) {
+        match self {
+            Points::Plain(body) => {
+                let n = usize::from(body.is_some());
+                (n, Some(n))
+            }
+            Points::Listed(items) => items.size_hint(),
+        }
+    }
 
     fn next(&mut self) -> Option<markers::Item<'a>> {
         match self {
@@ -242,7 +333,7 @@ mod tests {
     fn one_walk_agrees_with_splitting_and_normalizing() {
         let pieces = [
             "申请", "—", "-", ">", " ", "\u{3000}", "\u{200B}", "（", "）", "(", "1.", "①", "、",
-            "一", "a",
+            "一", "a", "\u{4FFF}",
         ];
         for text in crate::test_support::every_text(&pieces, 4) {
             assert_eq!(
@@ -251,6 +342,24 @@ mod tests {
                 "{text:?}"
             );
         }
+    }
+
+    #[test]
+    fn trim_agrees_with_str_trim() {
+        let pieces = [
+            "申", "一", "\u{4FFF}", "\u{4DFF}", "\u{A000}", " ", "\u{3000}", "\u{200B}", "a", "（",
+            "é",
+        ];
+        for text in crate::test_support::every_text(&pieces, 4) {
+            assert_eq!(trim(&text), text.trim(), "{text:?}");
+        }
+    }
+
+    #[test]
+    fn more_steps_than_parts_kept_on_the_stack_agree_too() {
+        let text = "甲—乙—丙—丁—戊—己 —庚—辛—壬—癸—子—丑";
+        assert_eq!(split_steps(text).len(), 12);
+        assert_eq!(split_steps(text), split_steps_by_splitting(text));
     }
 
     #[test]
@@ -328,7 +437,7 @@ mod tests {
         for text in crate::test_support::every_text(&pieces, 4) {
             let expected: Vec<(usize, char)> = text
                 .char_indices()
-                .filter(|&(_, c)| !('\u{5000}'..='\u{9FFF}').contains(&c))
+                .filter(|&(_, c)| !('\u{4E00}'..='\u{9FFF}').contains(&c))
                 .collect();
             assert_eq!(
                 but_most_ideographs(&text).collect::<Vec<_>>(),

@@ -32,9 +32,9 @@ use std::str::FromStr;
 
 use crate::cell::Cell;
 use crate::diagnostic::{excerpt, Code, Diagnostics};
-use crate::fields::steps::points;
+use crate::fields::steps::{but_most_ideographs, points, trim};
 use crate::model::{Basis, ClauseKind, Deadline, DeadlineClause, TimeUnit};
-use crate::normalize::{is_ideograph, is_space_or_invisible, normalize};
+use crate::normalize::{is_space_or_invisible, normalize};
 use crate::numeral;
 
 mod piece;
@@ -184,10 +184,8 @@ fn read_point<'a>(body: &'a str, reading: &mut Reading<'a>) {
     let mut topic: Option<String> = None;
     let mut start = 0;
     let mut spaced = false;
-    for (i, c) in body.char_indices() {
-        if is_ideograph(c) {
-            continue;
-        }
+    // Ideographs are neither punctuation nor white space: they are passed by undecoded.
+    for (i, c) in but_most_ideographs(body) {
         let sentence_ends = is_sentence_end(c);
         if sentence_ends || is_piece_break(c) {
             read_piece(&body[start..i], spaced, &mut topic, reading);
@@ -212,7 +210,7 @@ fn read_piece<'a>(
     topic: &mut Option<String>,
     reading: &mut Reading<'a>,
 ) {
-    let piece = piece.trim();
+    let piece = trim(piece);
     if piece.is_empty() {
         return;
     }
