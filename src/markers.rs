@@ -547,6 +547,37 @@ pub(crate) fn strip(text: &str) -> (Option<Marker>, &str) {
     }
 }
 
+/// Whether [`markers::split`] may find a marker in `text`. Every marker holds one of these
+/// pairs of characters: a numeral and what ends a numbered point (`1.`, `1．`, `1、`, `1）`,
+/// `一、`), an opening parenthesis and a numeral (`（1）`, `(一)`), or it is a circled number.
+/// A text without any is one point, its trimmed self: checking that is much cheaper than
+/// looking for markers, and rules out most prose (`新参保、暂停参保`, `（加盖公章）`).
+///
+/// The walk looks at the characters that may start or end a pair, and at their neighbours
+/// only then; ideographs are none of them and are passed by undecoded
+/// ([`brackets::non_ideographs`]). The field parsers ask it before [`split`].
+pub(crate) fn may_hold_marker(text: &str) -> bool {
+    brackets::non_ideographs(text).any(|(i, c)| {
+        if ('\u{2460}'..='\u{2473}').contains(&c) {
+            true
+        } else if matches!(c, '.' | '．' | '、' | '）' | ')') {
+            text[..i].chars().next_back().is_some_and(is_numeral)
+        } else if matches!(c, '(' | '（') {
+            text[i + c.len_utf8()..]
+                .chars()
+                .next()
+                .is_some_and(is_numeral)
+        } else {
+            false
+        }
+    })
+}
+
+/// Whether `c` is part of an Arabic or a Chinese numeral.
+fn is_numeral(c: char) -> bool {
+    numeral::is_arabic_digit(c) || numeral::is_chinese_numeral_char(c)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -1138,5 +1169,76 @@ mod tests {
         let item = split(text)[1];
         let offset = item.body.as_ptr() as usize - text.as_ptr() as usize;
         assert_eq!(&text[offset..], "乙");
+    }
+
+    /// The definition [`may_hold_marker`] must agree with: every pair of neighbours looked at.
+    fn may_hold_marker_by_pairs(text: &str) -> bool {
+        let mut previous = ' ';
+        for c in text.chars() {
+            if ('\u{2460}'..='\u{2473}').contains(&c)
+                || (matches!(c, '.' | '．' | '、' | '）' | ')') && is_numeral(previous))
+                || (matches!(previous, '(' | '（') && is_numeral(c))
+            {
+                return true;
+            }
+            previous = c;
+        }
+        false
+    }
+
+    #[test]
+    fn the_byte_walk_agrees_with_looking_at_every_pair() {
+        let pieces = [
+            "1", "一", "四", "十", "零", ".", "、", "）", "（", "(", "①", "甲", "\u{4E00}", "é",
+        ];
+        for text in crate::test_support::every_text(&pieces, 4) {
+            assert_eq!(
+                may_hold_marker(&text),
+                may_hold_marker_by_pairs(&text),
+                "{text:?}"
+            );
+        }
+        for c in (0..0x3_0000).filter_map(char::from_u32) {
+            for text in [
+                format!("{c}"),
+                format!("1{c}"),
+                format!("（{c}"),
+                format!("{c}、"),
+            ] {
+                assert_eq!(
+                    may_hold_marker(&text),
+                    may_hold_marker_by_pairs(&text),
+                    "{text:?}"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn only_texts_with_a_marker_pair_may_hold_a_marker() {
+        for text in [
+            "申请—受理",
+            "1个工作日",
+            "一日",
+            "现场办理 网上办理",
+            "",
+            "新参保、暂停参保",
+            "（加盖公章）",
+            "甲.乙",
+        ] {
+            assert!(!may_hold_marker(text), "{text}");
+        }
+        for text in [
+            "1.甲",
+            "1．甲",
+            "1、甲",
+            "一、甲",
+            "1）甲",
+            "（1）甲",
+            "(一)甲",
+            "①甲",
+        ] {
+            assert!(may_hold_marker(text), "{text}");
+        }
     }
 }

@@ -6,13 +6,14 @@
 //! earliest keyword in it (GB/T 39046 table A.5): `现场`/`窗口` on-site, `网上`/`电脑端`/
 //! `政务服务网` online, `APP`/`小程序`/`掌上`/`手机` mobile, `邮寄`/`快递` mail, else other.
 
-use crate::brackets::{self, split_top_level};
+use crate::brackets::split_top_level;
 use crate::cell::Cell;
 use crate::diagnostic::Diagnostics;
-use crate::fields::steps::{but_most_ideographs, ideographs_at_both_ends, may_hold_marker, Parts};
+use crate::fields::steps::{ideographs_at_both_ends, top_level_parts};
 use crate::markers;
+use crate::markers::may_hold_marker;
 use crate::model::{Channel, ChannelKind, Channels};
-use crate::normalize::{is_ideograph, is_space, is_space_or_invisible, normalize};
+use crate::normalize::{is_space, normalize};
 
 /// Structure a channels cell.
 // Kept out of line, one per cell, so that a profile shows what each field parser costs.
@@ -45,33 +46,12 @@ fn split_channels(text: &str) -> Vec<Channel> {
 }
 
 /// The channels of a text without list markers: what [`split_top_level`] on the channel
-/// separators, trimming [`is_edge_punctuation`] and [`normalize`] give, in one walk that notes
-/// where each part starts, whether brackets are open, and whether the part holds white space
-/// (inside brackets) or an invisible character. Only such a part is normalized; the others
-/// are copied as they are, which is their normal form. The parts are gathered as [`Parts`]
+/// separators, trimming [`is_edge_punctuation`] and [`normalize`] give, with one walk over the
+/// text ([`top_level_parts`]). Only a part with white space or an invisible character is
+/// normalized; the others are copied as they are, which is their normal form. The parts are gathered as [`Parts`]
 /// first, so that the list is allocated once at its size.
 fn plain_channels(text: &str) -> Vec<Channel> {
-    let mut parts = Parts::default();
-    let mut depth: usize = 0;
-    let mut start = 0;
-    let mut needs_normalizing = false;
-    for (i, c) in but_most_ideographs(text) {
-        if is_ideograph(c) {
-            continue;
-        }
-        if brackets::opens(c) {
-            depth += 1;
-        } else if brackets::closes(c) {
-            depth = depth.saturating_sub(1);
-        } else if depth == 0 && is_channel_separator(c) {
-            parts.push(&text[start..i], needs_normalizing);
-            start = i + c.len_utf8();
-            needs_normalizing = false;
-            continue;
-        }
-        needs_normalizing |= is_space_or_invisible(c);
-    }
-    parts.push(&text[start..], needs_normalizing);
+    let parts = top_level_parts(text, is_channel_separator);
     // As many as there are parts, but for blank ones and action words (rare).
     let mut channels = Vec::with_capacity(parts.count());
     parts.for_each(|part, needs_normalizing| push_part(&mut channels, part, needs_normalizing));

@@ -5,13 +5,12 @@
 //! normalized and empty ones are dropped. Dashes inside brackets (`审核（初审-复审）`) do not
 //! split.
 
-use crate::brackets::{self, split_top_level};
+use crate::brackets::{self, non_ideographs, split_top_level};
 use crate::cell::Cell;
 use crate::diagnostic::Diagnostics;
 use crate::markers;
 use crate::model::Steps;
-use crate::normalize::{is_ideograph, is_space_or_invisible, normalize};
-use crate::numeral;
+use crate::normalize::{is_space_or_invisible, normalize};
 
 /// Structure a steps cell. Every non-blank cell gives at least one step, so nothing is
 /// reported.
@@ -29,7 +28,7 @@ pub(crate) fn parse(cell: &Cell<'_>, _diagnostics: &mut Diagnostics) -> Steps {
 /// Most cells hold no list marker: they are split in one walk ([`plain_steps`]); the others
 /// go through [`markers::split`] first.
 fn split_steps(text: &str) -> Vec<String> {
-    if !may_hold_marker(text) {
+    if !markers::may_hold_marker(text) {
         return plain_steps(text);
     }
     markers::split(text)
@@ -41,24 +40,33 @@ fn split_steps(text: &str) -> Vec<String> {
 }
 
 /// The steps of a text without list markers: what [`split_top_level`] on the step separators
-/// and [`normalize`] give, in one walk that notes where each step starts, whether brackets are
-/// open, and whether the step holds white space or an invisible character. Only such a step
-/// is normalized; the others are copied as they are, which is their normal form. The steps are
-/// gathered as [`Parts`] first, so that the list is allocated once at its size.
+/// and [`normalize`] give, with one walk over the text ([`top_level_parts`]). Only a step with
+/// white space or an invisible character is normalized; the others are copied as they are,
+/// which is their normal form. The steps are gathered as [`Parts`] first, so that the list is
+/// allocated once at its size.
 fn plain_steps(text: &str) -> Vec<String> {
+    let parts = top_level_parts(text, is_step_separator);
+    let mut steps = Vec::with_capacity(parts.count());
+    parts.for_each(|part, needs_normalizing| push_normalized(&mut steps, part, needs_normalizing));
+    steps
+}
+
+/// The parts of `text` between the separators (`is_separator`) outside brackets, each with
+/// whether it holds white space or an invisible character (else it is normal as it is), in
+/// one walk that passes the ideographs by undecoded: what [`split_top_level`] gives, for
+/// [`plain_steps`] and the channels parser, which then normalize only the parts that need it.
+#[inline]
+pub(super) fn top_level_parts(text: &str, is_separator: fn(char) -> bool) -> Parts<'_> {
     let mut parts = Parts::default();
     let mut depth: usize = 0;
     let mut start = 0;
     let mut needs_normalizing = false;
-    for (i, c) in but_most_ideographs(text) {
-        if is_ideograph(c) {
-            continue;
-        }
+    for (i, c) in non_ideographs(text) {
         if brackets::opens(c) {
             depth += 1;
         } else if brackets::closes(c) {
             depth = depth.saturating_sub(1);
-        } else if depth == 0 && is_step_separator(c) {
+        } else if depth == 0 && is_separator(c) {
             parts.push(&text[start..i], needs_normalizing);
             start = i + c.len_utf8();
             needs_normalizing = false;
@@ -67,9 +75,7 @@ fn plain_steps(text: &str) -> Vec<String> {
         needs_normalizing |= is_space_or_invisible(c);
     }
     parts.push(&text[start..], needs_normalizing);
-    let mut steps = Vec::with_capacity(parts.count());
-    parts.for_each(|part, needs_normalizing| push_normalized(&mut steps, part, needs_normalizing));
-    steps
+    parts
 }
 
 /// The non-empty parts of a cell between separators, each with whether it needs
@@ -122,26 +128,6 @@ impl<'a> Parts<'a> {
     }
 }
 
-/// The characters of `text` with their byte offsets, as `char_indices` gives them, but for the
-/// ideographs from U+4E00 on, which no walk over a cell for separators, brackets or white
-/// space needs to see: their lead byte tells them without decoding them (`E5`–`E9`, or `E4`
-/// with a second byte from `B8` on: U+4E00–U+9FFF, always three bytes long).
-pub(super) fn but_most_ideographs(text: &str) -> impl Iterator<Item = (usize, char)> + '_ {
-    let bytes = text.as_bytes();
-    let mut i = 0;
-    std::iter::from_fn(move || loop {
-        let lead = *bytes.get(i)?;
-        if starts_an_ideograph(lead, bytes.get(i + 1)) {
-            i += 3;
-            continue;
-        }
-        let c = text.get(i..)?.chars().next()?;
-        let at = i;
-        i += c.len_utf8();
-        return Some((at, c));
-    })
-}
-
 /// Whether a character of valid UTF-8 with lead byte `lead`, followed by `second`, is a CJK
 /// unified ideograph (U+4E00–U+9FFF): `E4 B8`–`E4 BF`, or a lead byte `E5`–`E9`.
 #[inline(always)]
@@ -183,42 +169,11 @@ fn push_normalized(parts: &mut Vec<String>, part: &str, needs_normalizing: bool)
     }
 }
 
-/// Whether [`markers::split`] may find a marker in `text`. Every marker holds one of these
-/// pairs of characters: a numeral and what ends a numbered point (`1.`, `1．`, `1、`, `1）`,
-/// `一、`), an opening parenthesis and a numeral (`（1）`, `(一)`), or it is a circled number.
-/// A text without any is one point, its trimmed self: checking that is much cheaper than
-/// looking for markers, and rules out most prose (`新参保、暂停参保`, `（加盖公章）`).
-///
-/// The walk looks at the characters that may start or end a pair, and at their neighbours
-/// only then; most ideographs are none of them and are passed by ([`but_most_ideographs`]).
-/// Used by the parsers of steps, channels, deadlines and notes ([`points`]).
-pub(super) fn may_hold_marker(text: &str) -> bool {
-    but_most_ideographs(text).any(|(i, c)| {
-        if ('\u{2460}'..='\u{2473}').contains(&c) {
-            true
-        } else if matches!(c, '.' | '．' | '、' | '）' | ')') {
-            text[..i].chars().next_back().is_some_and(is_numeral)
-        } else if matches!(c, '(' | '（') {
-            text[i + c.len_utf8()..]
-                .chars()
-                .next()
-                .is_some_and(is_numeral)
-        } else {
-            false
-        }
-    })
-}
-
-/// Whether `c` is part of an Arabic or a Chinese numeral.
-fn is_numeral(c: char) -> bool {
-    numeral::is_arabic_digit(c) || numeral::is_chinese_numeral_char(c)
-}
-
 /// The points of `text`, as [`markers::split`] gives them, without looking for markers where
 /// [`may_hold_marker`] says there is none (nor allocating a list for the one point). Used by
 /// the parsers of deadlines and notes.
 pub(super) fn points(text: &str) -> Points<'_> {
-    if may_hold_marker(text) {
+    if markers::may_hold_marker(text) {
         Points::Listed(markers::split(text).into_iter())
     } else {
         let body = trim(text);
@@ -371,107 +326,9 @@ mod tests {
         for text in crate::test_support::every_text(&pieces, 4) {
             let split = markers::split(&text);
             assert_eq!(points(&text).collect::<Vec<_>>(), split, "{text:?}");
-            if !may_hold_marker(&text) {
+            if !markers::may_hold_marker(&text) {
                 assert!(split.iter().all(|item| item.marker.is_none()), "{text:?}");
             }
-        }
-    }
-
-    /// The definition [`may_hold_marker`] must agree with: every pair of neighbours looked at.
-    fn may_hold_marker_by_pairs(text: &str) -> bool {
-        let mut previous = ' ';
-        for c in text.chars() {
-            if ('\u{2460}'..='\u{2473}').contains(&c)
-                || (matches!(c, '.' | '．' | '、' | '）' | ')') && is_numeral(previous))
-                || (matches!(previous, '(' | '（') && is_numeral(c))
-            {
-                return true;
-            }
-            previous = c;
-        }
-        false
-    }
-
-    #[test]
-    fn the_byte_walk_agrees_with_looking_at_every_pair() {
-        let pieces = [
-            "1", "一", "四", "十", "零", ".", "、", "）", "（", "(", "①", "甲", "\u{4E00}", "é",
-        ];
-        for text in crate::test_support::every_text(&pieces, 4) {
-            assert_eq!(
-                may_hold_marker(&text),
-                may_hold_marker_by_pairs(&text),
-                "{text:?}"
-            );
-        }
-        for c in (0..0x3_0000).filter_map(char::from_u32) {
-            for text in [
-                format!("{c}"),
-                format!("1{c}"),
-                format!("（{c}"),
-                format!("{c}、"),
-            ] {
-                assert_eq!(
-                    may_hold_marker(&text),
-                    may_hold_marker_by_pairs(&text),
-                    "{text:?}"
-                );
-            }
-        }
-    }
-
-    #[test]
-    fn but_most_ideographs_leaves_out_only_ideographs() {
-        let pieces = [
-            "申",
-            "—",
-            " ",
-            "一",
-            "\u{4FFF}",
-            "\u{A000}",
-            "（",
-            "a",
-            "é",
-            "\u{20000}",
-        ];
-        for text in crate::test_support::every_text(&pieces, 4) {
-            let expected: Vec<(usize, char)> = text
-                .char_indices()
-                .filter(|&(_, c)| !('\u{4E00}'..='\u{9FFF}').contains(&c))
-                .collect();
-            assert_eq!(
-                but_most_ideographs(&text).collect::<Vec<_>>(),
-                expected,
-                "{text:?}"
-            );
-        }
-    }
-
-    #[test]
-    fn only_texts_with_a_marker_pair_may_hold_a_marker() {
-        for text in [
-            "申请—受理",
-            "1个工作日",
-            "一日",
-            "现场办理 网上办理",
-            "",
-            "新参保、暂停参保",
-            "（加盖公章）",
-            "甲.乙",
-        ] {
-            assert!(!may_hold_marker(text), "{text}");
-        }
-        for text in [
-            "1.甲",
-            "1．甲",
-            "1、甲",
-            "一、甲",
-            "1）甲",
-            "（1）甲",
-            "(一)甲",
-            "①甲",
-        ] {
-            assert!(may_hold_marker(text), "{text}");
         }
     }
 }

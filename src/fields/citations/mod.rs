@@ -193,7 +193,7 @@ struct Survey {
     space_count: usize,
     /// Whether there are more than [`MAX_SPACES`] of them.
     spaces_overflow: bool,
-    /// Whether the cell may hold a list marker (see [`may_hold_marker`]): false only when
+    /// Whether the cell may hold a list marker (see [`markers::may_hold_marker`](crate::markers::may_hold_marker)): false only when
     /// [`markers::list_markers`] surely finds none, so that it is not asked.
     may_list: bool,
 }
@@ -360,24 +360,6 @@ fn starts_numeral(rest: &str) -> bool {
 
 fn is_numeral_char(c: char) -> bool {
     crate::numeral::is_arabic_digit(c) || crate::numeral::is_chinese_numeral_char(c)
-}
-
-/// Whether `text` may hold a list marker, by its characters alone: a marker is a circled
-/// number, an opening parenthesis followed by a numeral character (`（1）`, `（一）`), or a
-/// numeral followed by `.`, `．`, `、`, `）` or `)` (`1.`, `2、`, `一、`, `1）`; a numeral is a
-/// run of numeral characters). Where none of these is found, [`markers::list_markers`] finds
-/// nothing, and the survey (which computes the same, see [`Survey::may_list`]) spares the
-/// call: most single citations hold a number in brackets but no list.
-#[cfg(test)]
-fn may_hold_marker(text: &str) -> bool {
-    let chars: Vec<char> = text.chars().collect();
-    chars.iter().enumerate().any(|(k, &c)| {
-        let next = chars.get(k + 1).copied();
-        ('\u{2460}'..='\u{2473}').contains(&c)
-            || (matches!(c, '（' | '(') && next.is_some_and(is_numeral_char))
-            || (is_numeral_char(c)
-                && next.is_some_and(|n| matches!(n, '、' | '.' | '．' | '）' | ')')))
-    })
 }
 
 impl Survey {

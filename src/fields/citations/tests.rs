@@ -628,7 +628,7 @@ fn number_stop(c: char) -> bool {
     matches!(c, '（' | '〔' | '1' | '１' | ' ' | '\u{3000}')
 }
 
-/// The survey's `may_list` is [`may_hold_marker`], and where it is false
+/// The survey's `may_list` is [`crate::markers::may_hold_marker`], and where it is false
 /// `markers::list_markers` finds no marker: skipping the call changes nothing.
 #[test]
 fn list_markers_find_nothing_where_the_survey_says_none_can_be() {
@@ -650,7 +650,11 @@ fn list_markers_find_nothing_where_the_survey_says_none_can_be() {
     let mut listed = 0;
     for text in texts.iter().map(String::as_str).chain(seeds) {
         let found = survey(text);
-        assert_eq!(found.may_list, may_hold_marker(text), "{text:?}");
+        assert_eq!(
+            found.may_list,
+            crate::markers::may_hold_marker(text),
+            "{text:?}"
+        );
         let markers = crate::markers::list_markers(text);
         if !found.may_list {
             assert!(markers.is_empty(), "{text:?}: {markers:?}");

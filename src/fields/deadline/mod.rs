@@ -30,9 +30,10 @@ use std::borrow::Cow;
 use std::fmt;
 use std::str::FromStr;
 
+use crate::brackets::non_ideographs;
 use crate::cell::Cell;
 use crate::diagnostic::{excerpt, Code, Diagnostics};
-use crate::fields::steps::{but_most_ideographs, points, trim};
+use crate::fields::steps::{points, trim};
 use crate::model::{Basis, ClauseKind, Deadline, DeadlineClause, TimeUnit};
 use crate::normalize::{is_space_or_invisible, normalize};
 use crate::numeral;
@@ -185,7 +186,7 @@ fn read_point<'a>(body: &'a str, reading: &mut Reading<'a>) {
     let mut start = 0;
     let mut spaced = false;
     // Ideographs are neither punctuation nor white space: they are passed by undecoded.
-    for (i, c) in but_most_ideographs(body) {
+    for (i, c) in non_ideographs(body) {
         let sentence_ends = is_sentence_end(c);
         if sentence_ends || is_piece_break(c) {
             read_piece(&body[start..i], spaced, &mut topic, reading);

@@ -7,8 +7,7 @@ use super::*;
 /// The items of all groups go to one flat list, and each group notes where its items start:
 /// [`Groups::finish`] then gives each group a vector of exactly its items. Pushing to one
 /// vector per group instead grew each from nothing (an allocation, often a reallocation)
-/// and [`crate::document`] shrank it again to fit (one more). The flat lists are kept per
-/// thread from one cell to the next ([`SCRATCH`]), so that no cell allocates them anew.
+/// and [`crate::document`] shrank it again to fit (one more).
 pub(super) struct Groups {
     /// The items of every group, in order.
     items: Vec<Material>,
@@ -19,27 +18,12 @@ pub(super) struct Groups {
     general_next: bool,
 }
 
-/// The flat lists of [`Groups`], empty, with the room the cells before needed.
-type Scratch = (Vec<Material>, Vec<(Option<String>, usize)>);
-
-thread_local! {
-    /// The lists of the last [`Groups`] of this thread, given back by [`Groups::finish`].
-    static SCRATCH: std::cell::Cell<Scratch> = const {
-        std::cell::Cell::new((Vec::new(), Vec::new()))
-    };
-}
-
-/// The most items whose room is kept for the next cell: a rare huge cell does not hold its
-/// memory for the rest of the run.
-const SCRATCH_MAX_ITEMS: usize = 256;
-
 impl Groups {
-    /// No groups yet, on the lists the last cell of this thread gave back.
+    /// No groups yet.
     pub(super) fn new() -> Groups {
-        let (items, heads) = SCRATCH.take();
         Groups {
-            items,
-            heads,
+            items: Vec::new(),
+            heads: Vec::new(),
             general_next: false,
         }
     }
@@ -75,7 +59,6 @@ impl Groups {
 
     /// The groups, each with a vector of exactly its items, in a vector of exactly the
     /// groups (filled from the last group back, each taking the tail of the flat list).
-    /// The emptied lists go back to [`SCRATCH`].
     pub(super) fn finish(mut self) -> Vec<MaterialGroup> {
         let mut groups = Vec::with_capacity(self.heads.len());
         while let Some((applicant, start)) = self.heads.pop() {
@@ -83,10 +66,6 @@ impl Groups {
             groups.push(MaterialGroup { applicant, items });
         }
         groups.reverse();
-        if self.items.capacity() <= SCRATCH_MAX_ITEMS && self.heads.capacity() <= SCRATCH_MAX_ITEMS
-        {
-            SCRATCH.set((self.items, self.heads));
-        }
         groups
     }
 }

@@ -16,49 +16,6 @@ pub(super) fn nested_list(body: &str, colon: bool) -> Option<Vec<&str>> {
     opens_list(&items).then(|| items.into_iter().map(|item| item.body).collect())
 }
 
-/// Whether `text` may hold a list marker ([`markers::split`] may find one): it holds an
-/// ASCII or full-width digit, an opening parenthesis `(`/`（`, a circled number `①`…`⑳`,
-/// or a `、` right after a Chinese numeral character (`一、`). A text with none of these is
-/// one point, its whole text trimmed: every marker style starts with one of them, and a
-/// Chinese point ends its numeral with `、`.
-///
-/// A byte walk: an ideograph (lead byte `E4`…`E9`, no marker character) is stepped over
-/// whole; the few multi-byte characters that matter are told by their three bytes; the
-/// character before a `、` is decoded only then.
-pub(super) fn may_hold_marker(text: &str) -> bool {
-    let bytes = text.as_bytes();
-    let mut i = 0;
-    while let Some(&lead) = bytes.get(i) {
-        let at = |offset: usize| bytes.get(i + offset).copied();
-        let marker = match lead {
-            0xE4..=0xE9 => {
-                i += 3;
-                continue;
-            }
-            b'0'..=b'9' | b'(' => true,
-            // `①`…`⑳`: U+2460…U+2473.
-            0xE2 => at(1) == Some(0x91) && matches!(at(2), Some(0xA0..=0xB3)),
-            // `（` U+FF08, `０`…`９` U+FF10…U+FF19.
-            0xEF => at(1) == Some(0xBC) && matches!(at(2), Some(0x88 | 0x90..=0x99)),
-            // `、` U+3001 after a Chinese numeral.
-            0xE3 => {
-                at(1) == Some(0x80)
-                    && at(2) == Some(0x81)
-                    && text
-                        .get(..i)
-                        .and_then(|before| before.chars().next_back())
-                        .is_some_and(numeral::is_chinese_numeral_char)
-            }
-            _ => false,
-        };
-        if marker {
-            return true;
-        }
-        i += 1;
-    }
-    false
-}
-
 /// Whether `body` opens with a list marker ([`markers::strip`]). A body opening with an
 /// ideograph, as most do, opens with none unless it is a Chinese numeral (`一、`), and one
 /// opening with punctuation opens with none unless it is `（`: the marker parsers are not run

@@ -76,7 +76,7 @@ pub(crate) fn parse(cell: &Cell<'_>, diagnostics: &mut Diagnostics) -> Materials
     // Most cells with no marker at all are told by a byte walk, without the list parser.
     let split;
     let whole;
-    let points: &[markers::Item<'_>] = if may_hold_marker(raw) {
+    let points: &[markers::Item<'_>] = if markers::may_hold_marker(raw) {
         split = markers::split(raw);
         &split
     } else {
