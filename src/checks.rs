@@ -215,35 +215,68 @@ impl MatterNumbers {
     }
 }
 
+/// How many runs of missing matter numbers a message names.
+const RUNS_NAMED: usize = 8;
+
 /// The numbers between `before` and `after` that no matter has used, as a sentence; `None`
-/// when they were all used (out of order). Wide gaps are named as a range without listing.
+/// when they were all used (out of order). Missing numbers are named in runs (`6 to 8`), the
+/// first [`RUNS_NAMED`] of them and how many numbers more, so that the message stays short
+/// however the numbers are scattered. Wide gaps are named as a range without listing.
 fn gap_message(before: u32, after: u32, seen: &HashMap<u32, usize>) -> Option<String> {
     const LISTED: u32 = 1000;
-    let missing: Vec<u32> = if after - before > LISTED {
-        vec![before + 1, after - 1]
+    let runs: Vec<(u32, u32)> = if after - before > LISTED {
+        vec![(before + 1, after - 1)]
     } else {
-        (before + 1..after)
-            .filter(|n| !seen.contains_key(n))
-            .collect()
+        missing_runs((before + 1..after).filter(|n| !seen.contains_key(n)))
     };
-    let contiguous =
-        after - before > LISTED || missing.windows(2).all(|pair| pair[1] == pair[0] + 1);
-    let numbers = match missing.as_slice() {
+    let numbers = match runs.as_slice() {
         [] => return None,
-        [one] => {
+        [(one, last)] if one == last => {
             return Some(format!(
                 "matter number {one} is missing between {before} and {after}"
             ))
         }
-        [first, .., last] if contiguous => format!("{first} to {last}"),
-        [init @ .., last] => {
-            let init: Vec<String> = init.iter().map(u32::to_string).collect();
-            format!("{} and {last}", init.join(", "))
-        }
+        _ => name_runs(&runs),
     };
     Some(format!(
         "matter numbers {numbers} are missing between {before} and {after}"
     ))
+}
+
+/// Ascending `numbers` as runs of consecutive ones: `2, 3, 4, 7` → `(2, 4), (7, 7)`.
+fn missing_runs(numbers: impl Iterator<Item = u32>) -> Vec<(u32, u32)> {
+    let mut runs: Vec<(u32, u32)> = Vec::new();
+    for n in numbers {
+        match runs.last_mut() {
+            Some((_, last)) if n == last.saturating_add(1) => *last = n,
+            _ => runs.push((n, n)),
+        }
+    }
+    runs
+}
+
+/// `2, 4 to 6 and 9`; past [`RUNS_NAMED`] runs, `2, 4, …, 16 and 40 more`.
+fn name_runs(runs: &[(u32, u32)]) -> String {
+    let name = |&(first, last): &(u32, u32)| {
+        if first == last {
+            first.to_string()
+        } else {
+            format!("{first} to {last}")
+        }
+    };
+    let named: Vec<String> = runs.iter().take(RUNS_NAMED).map(name).collect();
+    let more: u64 = runs
+        .iter()
+        .skip(RUNS_NAMED)
+        .map(|&(first, last)| u64::from(last - first) + 1)
+        .sum();
+    match named.split_last() {
+        Some((last, init)) if more == 0 && !init.is_empty() => {
+            format!("{} and {last}", init.join(", "))
+        }
+        _ if more > 0 => format!("{} and {more} more", named.join(", ")),
+        _ => named.join(", "),
+    }
 }
 
 /// `conflicting_document_number`: one title cited with different numbers. Fed each matter's
@@ -655,6 +688,34 @@ mod tests {
             gap(1, 1_000_000).as_deref(),
             Some("matter numbers 2 to 999999 are missing between 1 and 1000000")
         );
+        assert_eq!(
+            gap(2, 10).as_deref(),
+            Some("matter numbers 4 and 6 to 9 are missing between 2 and 10")
+        );
+    }
+
+    /// Scattered numbers are named in runs, at most [`RUNS_NAMED`] of them: a message stays
+    /// short however many numbers are missing (found by fuzzing: one message listed 994).
+    #[test]
+    fn gap_messages_name_at_most_eight_runs() {
+        // Every odd number from 3 to 999 was used: the even ones are missing, each its own run.
+        let odd: HashMap<u32, usize> = (3..1000).step_by(2).map(|n| (n, 1)).collect();
+        assert_eq!(
+            gap_message(1, 1001, &odd).as_deref(),
+            Some(
+                "matter numbers 2, 4, 6, 8, 10, 12, 14, 16 and 492 more are missing between 1 and 1001"
+            )
+        );
+        // Only 3 was used between 1 and 999: the fuzzed list's gap.
+        let three: HashMap<u32, usize> = [(3, 1), (5, 1)].into_iter().collect();
+        assert_eq!(
+            gap_message(3, 999, &three).as_deref(),
+            Some("matter numbers 4 and 6 to 998 are missing between 3 and 999")
+        );
+        for (before, after) in [(1, 1001), (0, 999), (7, 500)] {
+            let message = gap_message(before, after, &odd).unwrap_or_default();
+            assert!(message.chars().count() < 200, "{message}");
+        }
     }
 
     #[test]
