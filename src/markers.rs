@@ -578,6 +578,46 @@ fn is_numeral(c: char) -> bool {
     numeral::is_arabic_digit(c) || numeral::is_chinese_numeral_char(c)
 }
 
+/// The points of `text`, as [`split`] gives them, without looking for markers where
+/// [`may_hold_marker`] says there is none (nor allocating a list for the one point).
+pub(crate) fn points(text: &str) -> Points<'_> {
+    if may_hold_marker(text) {
+        Points::Listed(split(text).into_iter())
+    } else {
+        let body = crate::normalize::trim(text);
+        Points::Plain((!body.is_empty()).then_some(body))
+    }
+}
+
+/// The points of a text: [`points`].
+pub(crate) enum Points<'a> {
+    /// A text without marker: its trimmed self, unless it is blank.
+    Plain(Option<&'a str>),
+    /// What [`split`] found.
+    Listed(std::vec::IntoIter<Item<'a>>),
+}
+
+impl<'a> Iterator for Points<'a> {
+    type Item = Item<'a>;
+
+    fn size_hint(&self) -> (usize, Option<usize>) {
+        match self {
+            Points::Plain(body) => {
+                let n = usize::from(body.is_some());
+                (n, Some(n))
+            }
+            Points::Listed(items) => items.size_hint(),
+        }
+    }
+
+    fn next(&mut self) -> Option<Item<'a>> {
+        match self {
+            Points::Plain(body) => body.take().map(|body| Item { marker: None, body }),
+            Points::Listed(items) => items.next(),
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -1239,6 +1279,21 @@ mod tests {
             "①甲",
         ] {
             assert!(may_hold_marker(text), "{text}");
+        }
+    }
+
+    #[test]
+    fn points_agree_with_markers_split() {
+        let pieces = [
+            "1", "１", "一", "十", ".", "．", "、", "）", ")", "（", "(", "①", "⑳", " ", "甲",
+            "第", "a", "：",
+        ];
+        for text in crate::test_support::every_text(&pieces, 4) {
+            let split = split(&text);
+            assert_eq!(points(&text).collect::<Vec<_>>(), split, "{text:?}");
+            if !may_hold_marker(&text) {
+                assert!(split.iter().all(|item| item.marker.is_none()), "{text:?}");
+            }
         }
     }
 }

@@ -73,6 +73,23 @@ pub(crate) fn is_ideograph(c: char) -> bool {
     ('\u{4E00}'..='\u{9FFF}').contains(&c)
 }
 
+/// Whether a character of valid UTF-8 with lead byte `lead`, followed by `second`, is a CJK
+/// unified ideograph (U+4E00–U+9FFF): `E4 B8`–`E4 BF`, or a lead byte `E5`–`E9`.
+#[inline(always)]
+pub(crate) fn starts_an_ideograph(lead: u8, second: Option<&u8>) -> bool {
+    (0xE5..=0xE9).contains(&lead) || (lead == 0xE4 && second.is_some_and(|&b| b >= 0xB8))
+}
+
+/// Whether `part` starts and ends with an ideograph (as most channels, steps and sentences do:
+/// `现场办理`), told by the lead bytes of its first and last characters without decoding them.
+pub(crate) fn ideographs_at_both_ends(part: &str) -> bool {
+    let bytes = part.as_bytes();
+    let last = bytes.len().wrapping_sub(3);
+    bytes.len() >= 3
+        && starts_an_ideograph(bytes[0], bytes.get(1))
+        && starts_an_ideograph(bytes[last], bytes.get(last + 1))
+}
+
 /// [`char::is_whitespace`], with a CJK ideograph ruled out by its range first.
 pub(crate) fn is_space(c: char) -> bool {
     !is_ideograph(c) && c.is_whitespace()
@@ -128,6 +145,10 @@ pub(crate) fn find_space_or_invisible(text: &str) -> Option<usize> {
 /// white-space table; here an ASCII byte is tested as it is and an ideograph (lead byte
 /// `E4` … `E9`, never white space) ends the trim at once.
 pub(crate) fn trim(text: &str) -> &str {
+    if ideographs_at_both_ends(text) {
+        // Most parts of a cell: nothing to trim, told by two lead bytes.
+        return text;
+    }
     trim_end(trim_start(text))
 }
 

@@ -9,11 +9,11 @@
 use crate::brackets::split_top_level;
 use crate::cell::Cell;
 use crate::diagnostic::Diagnostics;
-use crate::fields::steps::{ideographs_at_both_ends, top_level_parts};
+use crate::fields::steps::top_level_parts;
 use crate::markers;
 use crate::markers::may_hold_marker;
 use crate::model::{Channel, ChannelKind, Channels};
-use crate::normalize::{is_space, normalize};
+use crate::normalize::{ideographs_at_both_ends, is_space, normalize};
 
 /// Structure a channels cell.
 // Kept out of line, one per cell, so that a profile shows what each field parser costs.

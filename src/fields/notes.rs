@@ -17,9 +17,11 @@ use crate::brackets::{self, split_top_level};
 use crate::cell::Cell;
 use crate::diagnostic::{Code, Diagnostics};
 use crate::fields::deadline::standalone_clause;
-use crate::fields::steps::{points, starts_an_ideograph, trim};
+use crate::markers::points;
 use crate::model::{ChannelDeadline, Definition, Notes};
-use crate::normalize::{is_ideograph, is_invisible, is_space, normalize};
+use crate::normalize::{
+    is_ideograph, is_invisible, is_space, normalize, starts_an_ideograph, trim,
+};
 
 /// Structure a notes cell.
 // Kept out of line, one per cell, so that a profile shows what each field parser costs.

@@ -128,34 +128,6 @@ impl<'a> Parts<'a> {
     }
 }
 
-/// Whether a character of valid UTF-8 with lead byte `lead`, followed by `second`, is a CJK
-/// unified ideograph (U+4E00–U+9FFF): `E4 B8`–`E4 BF`, or a lead byte `E5`–`E9`.
-#[inline(always)]
-pub(super) fn starts_an_ideograph(lead: u8, second: Option<&u8>) -> bool {
-    (0xE5..=0xE9).contains(&lead) || (lead == 0xE4 && second.is_some_and(|&b| b >= 0xB8))
-}
-
-/// Whether `part` starts and ends with an ideograph (as most channels, steps and sentences do:
-/// `现场办理`), told
-/// by the lead bytes of its first and last characters without decoding them.
-pub(super) fn ideographs_at_both_ends(part: &str) -> bool {
-    let bytes = part.as_bytes();
-    let last = bytes.len().wrapping_sub(3);
-    bytes.len() >= 3
-        && starts_an_ideograph(bytes[0], bytes.get(1))
-        && starts_an_ideograph(bytes[last], bytes.get(last + 1))
-}
-
-/// `text.trim()`, without looking for white space when `text` starts and ends with an
-/// ideograph (which no white space is): most parts of a cell do.
-pub(super) fn trim(text: &str) -> &str {
-    if ideographs_at_both_ends(text) {
-        text
-    } else {
-        text.trim()
-    }
-}
-
 /// Push `part` [`normalize`]d unless it is empty then; `needs_normalizing` says whether it
 /// holds white space or an invisible character (else it is normal as it is).
 fn push_normalized(parts: &mut Vec<String>, part: &str, needs_normalizing: bool) {
@@ -166,47 +138,6 @@ fn push_normalized(parts: &mut Vec<String>, part: &str, needs_normalizing: bool)
     };
     if !part.is_empty() {
         parts.push(part);
-    }
-}
-
-/// The points of `text`, as [`markers::split`] gives them, without looking for markers where
-/// [`may_hold_marker`] says there is none (nor allocating a list for the one point). Used by
-/// the parsers of deadlines and notes.
-pub(super) fn points(text: &str) -> Points<'_> {
-    if markers::may_hold_marker(text) {
-        Points::Listed(markers::split(text).into_iter())
-    } else {
-        let body = trim(text);
-        Points::Plain((!body.is_empty()).then_some(body))
-    }
-}
-
-/// The points of a text: [`points`].
-pub(super) enum Points<'a> {
-    /// A text without marker: its trimmed self, unless it is blank.
-    Plain(Option<&'a str>),
-    /// What [`markers::split`] found.
-    Listed(std::vec::IntoIter<markers::Item<'a>>),
-}
-
-impl<'a> Iterator for Points<'a> {
-    type Item = markers::Item<'a>;
-
-    fn size_hint(&self) -> (usize, Option<usize>) {
-        match self {
-            Points::Plain(body) => {
-                let n = usize::from(body.is_some());
-                (n, Some(n))
-            }
-            Points::Listed(items) => items.size_hint(),
-        }
-    }
-
-    fn next(&mut self) -> Option<markers::Item<'a>> {
-        match self {
-            Points::Plain(body) => body.take().map(|body| markers::Item { marker: None, body }),
-            Points::Listed(items) => items.next(),
-        }
     }
 }
 
@@ -300,35 +231,9 @@ mod tests {
     }
 
     #[test]
-    fn trim_agrees_with_str_trim() {
-        let pieces = [
-            "申", "一", "\u{4FFF}", "\u{4DFF}", "\u{A000}", " ", "\u{3000}", "\u{200B}", "a", "（",
-            "é",
-        ];
-        for text in crate::test_support::every_text(&pieces, 4) {
-            assert_eq!(trim(&text), text.trim(), "{text:?}");
-        }
-    }
-
-    #[test]
     fn more_steps_than_parts_kept_on_the_stack_agree_too() {
         let text = "甲—乙—丙—丁—戊—己 —庚—辛—壬—癸—子—丑";
         assert_eq!(split_steps(text).len(), 12);
         assert_eq!(split_steps(text), split_steps_by_splitting(text));
-    }
-
-    #[test]
-    fn points_agree_with_markers_split() {
-        let pieces = [
-            "1", "１", "一", "十", ".", "．", "、", "）", ")", "（", "(", "①", "⑳", " ", "甲",
-            "第", "a", "：",
-        ];
-        for text in crate::test_support::every_text(&pieces, 4) {
-            let split = markers::split(&text);
-            assert_eq!(points(&text).collect::<Vec<_>>(), split, "{text:?}");
-            if !markers::may_hold_marker(&text) {
-                assert!(split.iter().all(|item| item.marker.is_none()), "{text:?}");
-            }
-        }
     }
 }

@@ -33,8 +33,9 @@ use std::str::FromStr;
 use crate::brackets::non_ideographs;
 use crate::cell::Cell;
 use crate::diagnostic::{excerpt, Code, Diagnostics};
-use crate::fields::steps::{points, trim};
+use crate::markers::points;
 use crate::model::{Basis, ClauseKind, Deadline, DeadlineClause, TimeUnit};
+use crate::normalize::trim;
 use crate::normalize::{is_space_or_invisible, normalize};
 use crate::numeral;
 
