@@ -28,7 +28,7 @@ use crate::cell::Cell;
 use crate::diagnostic::{excerpt, Code, Diagnostics};
 use crate::markers;
 use crate::model::{Citation, DocumentNumber, LegalBasis};
-use crate::normalize::{fold_spaces, is_invisible, is_space_or_invisible, normalize};
+use crate::normalize::{fold_spaces, is_invisible, is_space_or_invisible, normalize, trim};
 
 use provisions::{OversizedRange, Provisions};
 
@@ -96,17 +96,6 @@ fn read_number(input: &str) -> IResult<&str, u32> {
 fn skip_space(text: &str) -> &str {
     if lead_is(text, char::is_whitespace) {
         text.trim_start()
-    } else {
-        text
-    }
-}
-
-/// [`str::trim`], settled by a look at the two ends when there is nothing to trim: the
-/// generic trim is a call that costs several times that.
-#[inline]
-fn trim(text: &str) -> &str {
-    if edge_is(text, char::is_whitespace) {
-        text.trim()
     } else {
         text
     }
