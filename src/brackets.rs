@@ -2,7 +2,7 @@
 //! name (`身份证（①原件②复印件）`, `《关于印发〈…〉的通知》`), never the structure of the text
 //! around it: no parser splits there.
 
-use crate::normalize::{is_ideograph, trim};
+use crate::normalize::{char_at, is_ideograph, is_wide_lead, trim};
 
 /// Whether `c` opens a bracket, a quotation or a title.
 pub(crate) fn opens(c: char) -> bool {
@@ -45,16 +45,12 @@ impl Iterator for NonIdeographs<'_> {
     fn next(&mut self) -> Option<(usize, char)> {
         let bytes = self.text.as_bytes();
         while let Some(&lead) = bytes.get(self.at) {
-            if (0xE4..=0xE9).contains(&lead) {
+            if is_wide_lead(lead) {
                 self.at += 3;
                 continue;
             }
             let at = self.at;
-            let c = if lead < 0x80 {
-                char::from(lead)
-            } else {
-                self.text.get(at..)?.chars().next()?
-            };
+            let c = char_at(self.text, at, lead)?;
             self.at += c.len_utf8();
             return Some((at, c));
         }

@@ -15,7 +15,7 @@ use nom::{
 };
 
 use crate::brackets;
-use crate::normalize::{is_ideograph, trim, trim_start};
+use crate::normalize::{char_at, is_ideograph, is_wide_lead, trim, trim_start};
 use crate::numeral;
 
 /// How a list numbers its points.
@@ -258,13 +258,8 @@ pub(crate) fn candidates(text: &str) -> Vec<Marker> {
             i += 3;
             continue;
         }
-        let c = if lead < 0x80 {
-            char::from(lead)
-        } else {
-            match text.get(i..).and_then(|rest| rest.chars().next()) {
-                Some(c) => c,
-                None => break,
-            }
+        let Some(c) = char_at(text, i, lead) else {
+            break;
         };
         // Most characters start no marker whatever comes before them: the one before is
         // decoded only for those that may.
@@ -443,11 +438,6 @@ impl Before {
             Before::Other(c, _) => Some(c),
         }
     }
-}
-
-/// Whether `lead` leads a character of U+4000 … U+9FFF.
-fn is_wide_lead(lead: u8) -> bool {
-    (0xE4..=0xE9).contains(&lead)
 }
 
 /// The marker candidate starting at byte `i` of `text`, after the character `before`.
@@ -674,13 +664,8 @@ mod tests {
                 i += 3;
                 continue;
             }
-            let c = if lead < 0x80 {
-                char::from(lead)
-            } else {
-                match text.get(i..).and_then(|rest| rest.chars().next()) {
-                    Some(c) => c,
-                    None => break,
-                }
+            let Some(c) = char_at(text, i, lead) else {
+                break;
             };
             // Most characters start no marker whatever comes before them: the one before is
             // decoded only for those that may.

@@ -73,6 +73,27 @@ pub(crate) fn is_ideograph(c: char) -> bool {
     ('\u{4E00}'..='\u{9FFF}').contains(&c)
 }
 
+/// Whether `lead` is the UTF-8 lead byte of a character of U+4000 … U+9FFF (`E4` … `E9`,
+/// three bytes long): the ideographs, most characters of a cell, and none of them white
+/// space, punctuation, a bracket or a digit. Byte walks step over such a character by this
+/// test alone, without decoding it.
+#[inline(always)]
+pub(crate) fn is_wide_lead(lead: u8) -> bool {
+    (0xE4..=0xE9).contains(&lead)
+}
+
+/// The character of `text` that starts at byte `at`, whose first byte the caller has read as
+/// `lead`: decoded only when it is not ASCII; `None` off a character boundary. For the byte
+/// walks that step over [`is_wide_lead`] characters and look at the others.
+#[inline(always)]
+pub(crate) fn char_at(text: &str, at: usize, lead: u8) -> Option<char> {
+    if lead < 0x80 {
+        Some(char::from(lead))
+    } else {
+        text.get(at..).and_then(|rest| rest.chars().next())
+    }
+}
+
 /// Whether a character of valid UTF-8 with lead byte `lead`, followed by `second`, is a CJK
 /// unified ideograph (U+4E00–U+9FFF): `E4 B8`–`E4 BF`, or a lead byte `E5`–`E9`.
 #[inline(always)]
@@ -112,7 +133,7 @@ pub(crate) fn find_space_or_invisible(text: &str) -> Option<usize> {
     let bytes = text.as_bytes();
     let mut i = 0;
     while let Some(&lead) = bytes.get(i) {
-        if (0xE4..=0xE9).contains(&lead) {
+        if is_wide_lead(lead) {
             i += 3;
             continue;
         }
@@ -164,7 +185,7 @@ pub(crate) fn trim_start(text: &str) -> &str {
             i += 1;
             continue;
         }
-        if (0xE4..=0xE9).contains(&lead) {
+        if is_wide_lead(lead) {
             break;
         }
         match text.get(i..).and_then(|rest| rest.chars().next()) {

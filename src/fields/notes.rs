@@ -20,7 +20,7 @@ use crate::fields::deadline::standalone_clause;
 use crate::markers::points;
 use crate::model::{ChannelDeadline, Definition, Notes};
 use crate::normalize::{
-    is_ideograph, is_invisible, is_space, normalize, starts_an_ideograph, trim,
+    char_at, is_ideograph, is_invisible, is_space, normalize, starts_an_ideograph, trim,
 };
 
 /// Structure a notes cell.
@@ -148,7 +148,7 @@ fn for_each_sentence<'a>(text: &'a str, mut found: impl FnMut(Sentence<'a>)) -> 
             }
             continue;
         }
-        let Some(c) = text.get(i..).and_then(|rest| rest.chars().next()) else {
+        let Some(c) = char_at(text, i, lead) else {
             break;
         };
         let len = c.len_utf8();

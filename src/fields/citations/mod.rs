@@ -28,7 +28,9 @@ use crate::cell::Cell;
 use crate::diagnostic::{excerpt, Code, Diagnostics};
 use crate::markers;
 use crate::model::{Citation, DocumentNumber, LegalBasis};
-use crate::normalize::{fold_spaces, is_invisible, is_space_or_invisible, normalize, trim};
+use crate::normalize::{
+    char_at, fold_spaces, is_invisible, is_space_or_invisible, is_wide_lead, normalize, trim,
+};
 
 use provisions::{OversizedRange, Provisions};
 
@@ -72,7 +74,7 @@ fn edge_is(text: &str, accept: impl Fn(char) -> bool + Copy) -> bool {
     match bytes.last() {
         None => false,
         Some(&b) if b < 0x80 => accept(char::from(b)),
-        Some(_) if bytes.len() >= 3 && (0xE4..=0xE9).contains(&bytes[bytes.len() - 3]) => false,
+        Some(_) if bytes.len() >= 3 && is_wide_lead(bytes[bytes.len() - 3]) => false,
         Some(_) => text.chars().next_back().is_some_and(accept),
     }
 }
@@ -287,7 +289,7 @@ fn survey(text: &str) -> Survey {
     let bytes = text.as_bytes();
     while let Some(&lead) = bytes.get(i) {
         // Most characters are ideographs, which the survey only steps over: a tight loop.
-        if (0xE4..=0xE9).contains(&lead) {
+        if is_wide_lead(lead) {
             i += 3;
             continue;
         }
@@ -395,14 +397,14 @@ fn find_char(text: &str, ideograph: Option<char>, other: impl Fn(char) -> bool) 
     let bytes = text.as_bytes();
     let mut i = 0;
     while let Some(&lead) = bytes.get(i) {
-        if (0xE4..=0xE9).contains(&lead) {
+        if is_wide_lead(lead) {
             if !wanted.is_empty() && bytes[i..].starts_with(wanted) {
                 return i;
             }
             i += 3;
             continue;
         }
-        let Some(c) = text[i..].chars().next() else {
+        let Some(c) = char_at(text, i, lead) else {
             break;
         };
         if other(c) {

