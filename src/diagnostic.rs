@@ -140,6 +140,19 @@ codes! {
     UnbalancedBrackets = "unbalanced_brackets", Warning;
     /// A 设定依据 cell with text but no citation in it.
     LegalBasisWithoutCitation = "legal_basis_without_citation", Warning;
+    /// Part of a 办理时限 cell that the deadline parser read past: text left over that is more
+    /// than punctuation, list markers or filler words.
+    DeadlinePartial = "deadline_partial", Warning;
+    /// Part of a 办理环节 cell that the steps parser read past.
+    StepsPartial = "steps_partial", Warning;
+    /// Part of a 办理方式 cell that the channels parser read past.
+    ChannelsPartial = "channels_partial", Warning;
+    /// Part of a 备注 cell that the notes parser read past.
+    NotesPartial = "notes_partial", Warning;
+    /// Part of a 办理材料 cell that the materials parser read past.
+    MaterialsPartial = "materials_partial", Warning;
+    /// Part of a 设定依据 cell that the citations parser read past.
+    CitationsPartial = "citations_partial", Warning;
     // --- checks across the document ---
     /// The same title cited with different document numbers.
     ConflictingDocumentNumber = "conflicting_document_number", Warning;
