@@ -42,7 +42,9 @@ use nom::IResult;
 use crate::cell::Cell;
 use crate::diagnostic::{excerpt, Code, Diagnostics};
 use crate::model::LegalBasis;
-use crate::normalize::{find_space_or_invisible, fold_spaces, normalize, trim_start};
+use crate::normalize::{
+    find_space_or_invisible, fold_spaces, normalize, trim_start, word_at_start,
+};
 
 use read::CellReader;
 
@@ -101,7 +103,7 @@ fn numeral(input: &str) -> IResult<&str, u32> {
 
 /// nom: one of `words`, listed longest first where one starts another.
 fn one_word<'w>(words: &'w [&'static str]) -> impl Fn(&str) -> IResult<&str, &str> + 'w {
-    move |input| match words.iter().find(|word| input.starts_with(**word)) {
+    move |input| match word_at_start(input, words) {
         Some(word) => Ok((&input[word.len()..], &input[..word.len()])),
         None => Err(fail(input, nom::error::ErrorKind::Tag)),
     }

@@ -123,6 +123,14 @@ fn is_office(issuer: &str) -> bool {
 /// A document number, order or 文号, as the text writes it. Its `raw` is the text read
 /// without white space around it.
 pub(crate) fn document_number(input: &str) -> IResult<&str, DocumentNumber> {
+    // Every document number ends with `号` (or `号令`): a text without one holds none, told by
+    // one fast search before the grammar walks its names (after a title, mostly provisions).
+    if !input.contains('号') {
+        return Err(nom::Err::Error(nom::error::Error::new(
+            input,
+            nom::error::ErrorKind::Tag,
+        )));
+    }
     let raw = |rest: &str| trim(&input[..input.len() - rest.len()]).to_owned();
     if let Ok((rest, (prefix, year, number))) = wenhao(input) {
         return Ok((

@@ -12,6 +12,7 @@ use super::number::{document_number, parenthesized};
 use super::provisions::{provisions, Provisions};
 use super::{fail, folded, trim_separators, ws};
 use crate::model::DocumentNumber;
+use crate::normalize::word_at_start;
 
 /// What follows a title: its number, annex and provisions.
 #[derive(Debug, Default)]
@@ -83,10 +84,10 @@ const CONJUNCTIONS: [&str; 4] = ["以及", "及", "和", "与"];
 /// What is left between two citations, without the separators and a conjunction joining them.
 pub(super) fn between_citations(text: &str) -> &str {
     let text = trim_separators(text);
-    CONJUNCTIONS
-        .iter()
-        .find_map(|joiner| text.strip_prefix(joiner))
-        .map_or(text, trim_separators)
+    match word_at_start(text, &CONJUNCTIONS) {
+        Some(joiner) => trim_separators(&text[joiner.len()..]),
+        None => text,
+    }
 }
 
 /// The first title quoted inside a title, with `〈〉` or nested `《》`:
