@@ -107,7 +107,10 @@ fn order_issuer(issuer: &str) -> String {
     let mut issuer = if has_space(issuer) {
         normalize(issuer)
     } else {
-        issuer.to_owned()
+        // Room for the `令` of an office, which the copy may get.
+        let mut copy = String::with_capacity(issuer.len() + '令'.len_utf8());
+        copy.push_str(issuer);
+        copy
     };
     if is_office(&issuer) {
         issuer.push('令');
