@@ -47,14 +47,25 @@ fn tiny_rows(size: usize) -> String {
     text
 }
 
+/// One 设定依据 cell of about `size` bytes in which every citation leaves text over: a
+/// `citations_partial` per citation, each located in one pass over the cell.
+fn citation_leftovers(size: usize) -> String {
+    let citation = "《法》（主席令第35号）第五条甲 ";
+    format!(
+        "{HEADER}一、参保\t1\t登记\t无\t即时办结\t\t\t\t{}\n",
+        citation.repeat(size / citation.len())
+    )
+}
+
 /// Makes an input of about the given size in bytes.
 type Maker = fn(usize) -> String;
 
 fn adversarial(c: &mut Criterion) {
-    let inputs: [(&str, Maker); 3] = [
+    let inputs: [(&str, Maker); 4] = [
         ("deep_brackets", deep_brackets),
         ("huge_cell", huge_cell),
         ("tiny_rows", tiny_rows),
+        ("citation_leftovers", citation_leftovers),
     ];
     for (name, make) in inputs {
         let mut group = c.benchmark_group(name);

@@ -258,15 +258,15 @@ fn one_body_under_two_names_or_brackets_of_two_widths_is_no_conflict() {
 }
 
 #[test]
-fn citation_unparsed_and_without_citation_through_the_pipeline() {
+fn citations_partial_and_without_citation_through_the_pipeline() {
     let text = list(&["《某法》第五条等有关规定", "见备注"]);
     let document = parse(&text);
-    let unparsed = with_code(&document, Code::CitationUnparsed);
-    assert_eq!(unparsed.len(), 1);
-    assert_eq!((unparsed[0].line, unparsed[0].column), (2, 19));
+    let partial = with_code(&document, Code::CitationsPartial);
+    assert_eq!(partial.len(), 1);
+    assert_eq!((partial[0].line, partial[0].column), (2, 19));
     assert_eq!(
-        unparsed[0].message,
-        "could not read “等有关规定” in the citation of 《某法》 at line 2"
+        partial[0].message,
+        "设定依据 text not understood: \"等有关规定\""
     );
     let citation = &matter(&document, 1).legal_basis.citations[0];
     assert_eq!(citation.text, "《某法》第五条等有关规定");

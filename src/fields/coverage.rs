@@ -27,22 +27,39 @@ use crate::diagnostic::{quote, Code, Diagnostics};
 pub(crate) const FILLER_WORDS: &[&str] = &["和", "及", "以及", "或", "或者", "并", "与", "等"];
 
 /// The byte ranges of a cell's text that a parser understood.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub(crate) struct Coverage {
+    /// Ranges as added; a range that starts inside or right after the last one is merged into
+    /// it, so a parser that reads a cell front to back keeps a short list in order.
     spans: Vec<Range<usize>>,
+    /// Whether `spans` ascend by their start (as when a parser reads front to back).
+    ascending: bool,
 }
 
 impl Coverage {
     /// Nothing understood yet.
     pub(crate) fn new() -> Coverage {
-        Coverage::default()
+        Coverage {
+            spans: Vec::new(),
+            ascending: true,
+        }
     }
 
     /// Mark `range` (bytes of the cell text) as understood. Ranges may come in any order and
     /// may overlap.
     pub(crate) fn add(&mut self, range: Range<usize>) {
-        if range.start < range.end {
-            self.spans.push(range);
+        if range.start >= range.end {
+            return;
+        }
+        match self.spans.last_mut() {
+            Some(last) if last.start <= range.start && range.start <= last.end => {
+                last.end = last.end.max(range.end);
+            }
+            Some(last) => {
+                self.ascending = self.ascending && last.start <= range.start;
+                self.spans.push(range);
+            }
+            None => self.spans.push(range),
         }
     }
 
@@ -64,8 +81,13 @@ impl Coverage {
     /// The stretches of `text` outside every understood range that hold more than filler, as
     /// byte ranges, in order. Each is trimmed of white space and punctuation at both ends.
     pub(crate) fn leftovers(&self, text: &str) -> Vec<Range<usize>> {
-        let mut spans = self.spans.clone();
-        spans.sort_unstable_by_key(|span| span.start);
+        let spans = if self.ascending {
+            std::borrow::Cow::Borrowed(&self.spans)
+        } else {
+            let mut spans = self.spans.clone();
+            spans.sort_unstable_by_key(|span| span.start);
+            std::borrow::Cow::Owned(spans)
+        };
         let mut left = Vec::new();
         let mut from = 0;
         for span in spans

@@ -1,115 +1,103 @@
 //! Document numbers: orders (令) and 文号.
 //!
-//! - An order names who issued it before `令`, then its number: `主席令第35号`,
-//!   `中华人民共和国主席令第 35 号`, `人力资源和社会保障部、国家医保局令第41号`; or puts `令` last:
-//!   `第3号令`, `国家医保局第3号令`.
-//! - A 文号 is a prefix naming the issuer and the kind of document, the year in brackets and the
-//!   number: `人社部发〔2012〕53号`. The year's brackets may be 〔〕, [], ［］, 【】, （） or (), with
-//!   spaces inside (`〔 2021 〕11 号`).
+//! ```text
+//! document_number = wenhao | order
+//! wenhao          = prefix year ws serial              人社部发〔2012〕53号
+//! year            = open ws numeral ws close           〔2012〕 [2012] （ 二〇一二 ）
+//! serial          = ["第"] ws numeral ws "号"           第35号  35 号
+//! order           = issuer "令" ws serial               国务院令第259号  主席令第35号
+//!                 | [issuer] "第" ws numeral ws "号" ws "令"   国家医保局第3号令  第3号令
+//! parenthesized   = open ws document_number ws close   （主席令第35号） 〔国办发〔2019〕10号〕
+//! ```
 //!
-//! In a citation the number usually stands in parentheses after the title, full-width or
-//! half-width; sources also use 〔〕 there (`〔国办发〔2019〕10号〕`), which [`parenthesized`]
-//! accepts as well.
+//! - An order names who issued it before `令` (`中华人民共和国主席令`, `人力资源和社会保障部、
+//!   国家医保局`), or puts `令` last.
+//! - A 文号's prefix names the issuer and the kind of document; its year (1900 to 2999) stands
+//!   in any of the brackets of [`OPEN`] and [`CLOSE`] (sources mix them), with spaces inside.
+//! - In a citation the number usually stands in brackets after the title ([`parenthesized`]),
+//!   full-width or half-width, or in 〔〕.
+//!
+//! A numeral is Arabic (ASCII or full-width digits) or Chinese (`二十五`, `二〇一二`).
 
-use nom::IResult;
+use nom::branch::alt;
+use nom::bytes::complete::{take_till, take_till1};
+use nom::character::complete::{char, satisfy};
+use nom::combinator::{opt, verify};
+use nom::{IResult, Parser};
 
-use super::{find_char, has_space, normal, read_number, skip_space, trim};
+use super::{has_space, normal, numeral, ws};
 use crate::model::{DocumentNumber, NumberKind};
-use crate::normalize::normalize;
-use crate::numeral;
+use crate::normalize::{is_ideograph, normalize, trim};
 
 /// Brackets that may open a year, or enclose a whole number after a title.
-#[cfg(test)]
-const OPEN: &str = "（(〔[［【";
+const OPEN: [char; 6] = ['（', '(', '〔', '[', '［', '【'];
 /// Their closing counterparts (any closes any: sources mix them).
-#[cfg(test)]
-const CLOSE: &str = "）)〕]］】";
+const CLOSE: [char; 6] = ['）', ')', '〕', ']', '］', '】'];
+/// Other characters that end an issuer's name or a 文号 prefix: titles and punctuation that
+/// ends a clause.
+const ENDS_NAME: [char; 9] = ['《', '》', '〈', '〉', '；', ';', '。', '，', ','];
 
-/// Characters that cannot be part of an issuer's name or a 文号 prefix.
+/// Characters that cannot be part of an issuer's name or a 文号 prefix. (Told first by the
+/// one range test that settles ideographs, which names are made of.)
 fn is_stop(c: char) -> bool {
-    // A `match`, not a search of `OPEN` and `CLOSE`: this is called for every character of
-    // every citation. A test checks that both lists are here.
-    matches!(
-        c,
-        '（' | '(' | '〔' | '[' | '［' | '【' // OPEN
-            | '）' | ')' | '〕' | ']' | '］' | '】' // CLOSE
-            | '《' | '》' | '〈' | '〉' | '；' | ';' | '。' | '，' | ','
-    )
+    !is_ideograph(c) && (OPEN.contains(&c) || CLOSE.contains(&c) || ENDS_NAME.contains(&c))
 }
 
-/// Whether `c` opens a year or a whole number: `（(〔[［【`.
-fn is_open(c: char) -> bool {
-    matches!(c, '（' | '(' | '〔' | '[' | '［' | '【')
+fn open(input: &str) -> IResult<&str, char> {
+    satisfy(|c| OPEN.contains(&c)).parse(input)
 }
 
-/// Whether `c` closes a year or a whole number (any closes any: sources mix them):
-/// `）)〕]］】`.
-fn is_close(c: char) -> bool {
-    matches!(c, '）' | ')' | '〕' | ']' | '］' | '】')
+fn close(input: &str) -> IResult<&str, char> {
+    satisfy(|c| CLOSE.contains(&c)).parse(input)
 }
 
-/// `input` without its first character if `accept` takes it.
-#[inline(always)]
-fn strip_char(input: &str, accept: impl Fn(char) -> bool) -> Option<&str> {
-    let c = input.chars().next().filter(|&c| accept(c))?;
-    Some(&input[c.len_utf8()..])
+/// A name that is not blank, up to the first character `ends` takes.
+fn name(ends: impl Fn(char) -> bool) -> impl Fn(&str) -> IResult<&str, &str> {
+    move |input| verify(take_till1(&ends), |name: &str| !trim(name).is_empty()).parse(input)
 }
 
-/// The year of a 文号, in brackets: `〔2012〕`, `[2012]`, `（ 2012 ）`, `〔二〇一二〕`.
-fn bracketed_year(input: &str) -> Option<(&str, u32)> {
-    let rest = skip_space(strip_char(input, is_open)?);
-    let (rest, year) = read_number(rest).ok()?;
-    if !(1900..=2999).contains(&year) {
-        return None;
-    }
-    let rest = strip_char(skip_space(rest), is_close)?;
-    Some((rest, year))
+/// `〔2012〕`, `[2012]`, `（ 2012 ）`, `〔二〇一二〕`: the year of a 文号.
+fn year(input: &str) -> IResult<&str, u32> {
+    let year = verify(numeral, |year| (1900..=2999).contains(year));
+    let (rest, (_, _, year, _, _)) = (open, ws, year, ws, close).parse(input)?;
+    Ok((rest, year))
 }
 
 /// `第35号`, `第 35 号`, `35号`: the serial number that ends a document number.
-fn serial(input: &str) -> Option<(&str, u32)> {
-    let rest = skip_space(input.strip_prefix('第').unwrap_or(input));
-    let (rest, n) = read_number(rest).ok()?;
-    let rest = skip_space(rest).strip_prefix('号')?;
-    Some((rest, n))
+fn serial(input: &str) -> IResult<&str, u32> {
+    let (rest, (_, _, n, _, _)) = (opt(char('第')), ws, numeral, ws, char('号')).parse(input)?;
+    Ok((rest, n))
 }
 
-/// A 文号: prefix, bracketed year, serial (`人社部发〔2012〕53号`).
-fn wenhao(input: &str) -> Option<(&str, (&str, u32, u32))> {
-    let stop = find_char(input, None, is_stop);
-    // The year first: it fails at once where there is none (orders), before any trim.
-    let (rest, year) = bracketed_year(&input[stop..])?;
-    let prefix = trim(&input[..stop]);
-    if prefix.is_empty() {
-        return None;
-    }
-    let (rest, n) = serial(skip_space(rest))?;
-    Some((rest, (prefix, year, n)))
+/// `人社部发〔2012〕53号`: prefix, year, serial.
+fn wenhao(input: &str) -> IResult<&str, (&str, u32, u32)> {
+    let (rest, (prefix, year, _, n)) = (name(is_stop), year, ws, serial).parse(input)?;
+    Ok((rest, (trim(prefix), year, n)))
 }
 
-/// An order with its issuer before `令`: `国务院令第259号`.
-fn order_issuer_first(input: &str) -> Option<(&str, (Option<&str>, u32))> {
-    let end = find_char(input, Some('令'), |c| {
-        is_stop(c) || numeral::is_arabic_digit(c)
-    });
-    let issuer = trim(&input[..end]);
-    if issuer.is_empty() {
-        return None;
-    }
-    let rest = skip_space(input[end..].strip_prefix('令')?);
-    let (rest, n) = serial(rest)?;
-    Some((rest, (Some(issuer), n)))
+/// `国务院令第259号`: an order with its issuer before `令`.
+fn order_issuer_first(input: &str) -> IResult<&str, (Option<&str>, u32)> {
+    let issuer = name(|c| c == '令' || is_stop(c) || crate::numeral::is_arabic_digit(c));
+    let (rest, (issuer, _, _, n)) = (issuer, char('令'), ws, serial).parse(input)?;
+    Ok((rest, (Some(trim(issuer)), n)))
 }
 
-/// An order with `令` last: `第3号令`, `国家医保局第3号令`.
-fn order_number_first(input: &str) -> Option<(&str, (Option<&str>, u32))> {
-    let issuer = &input[..find_char(input, Some('第'), is_stop)];
-    let rest = skip_space(input[issuer.len()..].strip_prefix('第')?);
-    let (rest, n) = read_number(rest).ok()?;
-    let rest = skip_space(skip_space(rest).strip_prefix('号')?);
-    let rest = rest.strip_prefix('令')?;
+/// `第3号令`, `国家医保局第3号令`: an order with `令` last.
+fn order_number_first(input: &str) -> IResult<&str, (Option<&str>, u32)> {
+    let issuer = take_till(|c| c == '第' || is_stop(c));
+    let (rest, (issuer, _, _, n, _, _, _, _)) = (
+        issuer,
+        char('第'),
+        ws,
+        numeral,
+        ws,
+        char('号'),
+        ws,
+        char('令'),
+    )
+        .parse(input)?;
     let issuer = Some(trim(issuer)).filter(|i| !i.is_empty());
-    Some((rest, (issuer, n)))
+    Ok((rest, (issuer, n)))
 }
 
 /// The issuer of an order as the model gives it: the bodies before `令`
@@ -135,27 +123,23 @@ fn is_office(issuer: &str) -> bool {
     issuer.ends_with("主席")
 }
 
-/// The error every parser of this module fails with: only success or failure matters to
-/// the callers.
-fn failure(input: &str) -> nom::Err<nom::error::Error<&str>> {
-    nom::Err::Error(nom::error::Error::new(input, nom::error::ErrorKind::Verify))
-}
-
-/// nom: a document number, order or 文号, as the text writes it.
-///
-/// The parsers below it are written by hand rather than with nom combinators: a number is
-/// looked for after every title, and the combinator version spent most of its instructions
-/// building and unwinding parsers. The test `hand_parsers_agree_with_nom` keeps that version
-/// as the definition.
-/// Its `raw` is the text read without the white space before it (none can follow it: it ends
-/// with `号` or `令`).
+/// A document number, order or 文号, as the text writes it. Its `raw` is the text read
+/// without white space around it.
 pub(crate) fn document_number(input: &str) -> IResult<&str, DocumentNumber> {
-    if let Some((rest, (prefix, year, number))) = wenhao(input) {
-        let raw = skip_space(&input[..input.len() - rest.len()]);
+    // Every document number ends with `号` (or `号令`): a text without one holds none, told by
+    // one fast search before the grammar walks its names (after a title, mostly provisions).
+    if !input.contains('号') {
+        return Err(nom::Err::Error(nom::error::Error::new(
+            input,
+            nom::error::ErrorKind::Tag,
+        )));
+    }
+    let raw = |rest: &str| trim(&input[..input.len() - rest.len()]).to_owned();
+    if let Ok((rest, (prefix, year, number))) = wenhao(input) {
         return Ok((
             rest,
             DocumentNumber {
-                raw: raw.to_owned(),
+                raw: raw(rest),
                 kind: NumberKind::Wenhao,
                 issuer: None,
                 prefix: Some(normal(prefix, true)),
@@ -164,14 +148,11 @@ pub(crate) fn document_number(input: &str) -> IResult<&str, DocumentNumber> {
             },
         ));
     }
-    let (rest, (issuer, number)) = order_issuer_first(input)
-        .or_else(|| order_number_first(input))
-        .ok_or_else(|| failure(input))?;
-    let raw = skip_space(&input[..input.len() - rest.len()]);
+    let (rest, (issuer, number)) = alt((order_issuer_first, order_number_first)).parse(input)?;
     Ok((
         rest,
         DocumentNumber {
-            raw: raw.to_owned(),
+            raw: raw(rest),
             kind: NumberKind::Order,
             issuer: issuer.map(order_issuer),
             prefix: None,
@@ -181,12 +162,10 @@ pub(crate) fn document_number(input: &str) -> IResult<&str, DocumentNumber> {
     ))
 }
 
-/// nom: a document number in brackets, as it follows a title: `（主席令第35号）`,
+/// A document number in brackets, as it follows a title: `（主席令第35号）`,
 /// `(人社部发〔2012〕53号)`, `〔国办发〔2019〕10号〕`.
 pub(crate) fn parenthesized(input: &str) -> IResult<&str, DocumentNumber> {
-    let inside = skip_space(strip_char(input, is_open).ok_or_else(|| failure(input))?);
-    let (rest, number) = document_number(inside)?;
-    let rest = strip_char(skip_space(rest), is_close).ok_or_else(|| failure(input))?;
+    let (rest, (_, _, number, _, _)) = (open, ws, document_number, ws, close).parse(input)?;
     Ok((rest, number))
 }
 
@@ -204,167 +183,6 @@ pub(crate) fn issuing_bodies(number: &DocumentNumber) -> impl Iterator<Item = &s
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    /// The nom version the hand-written parsers replaced: the definition they must agree with.
-    mod nom_version {
-        use nom::{
-            branch::alt,
-            bytes::complete::{take_till, take_till1, take_while},
-            character::complete::{char, one_of},
-            combinator::{opt, verify},
-            IResult, Parser,
-        };
-
-        use super::super::{is_stop, order_issuer, CLOSE, OPEN};
-        use crate::model::{DocumentNumber, NumberKind};
-        use crate::normalize::normalize;
-        use crate::numeral;
-
-        fn ws(input: &str) -> IResult<&str, &str> {
-            take_while(char::is_whitespace).parse(input)
-        }
-
-        fn bracketed_year(input: &str) -> IResult<&str, u32> {
-            let (rest, (_, _, year, _, _)) = (
-                one_of(OPEN),
-                ws,
-                verify(numeral::number, |y| (1900..=2999).contains(y)),
-                ws,
-                one_of(CLOSE),
-            )
-                .parse(input)?;
-            Ok((rest, year))
-        }
-
-        fn serial(input: &str) -> IResult<&str, u32> {
-            let (rest, (_, _, n, _, _)) =
-                (opt(char('第')), ws, numeral::number, ws, char('号')).parse(input)?;
-            Ok((rest, n))
-        }
-
-        fn wenhao(input: &str) -> IResult<&str, (&str, u32, u32)> {
-            let (rest, (prefix, year, _, n)) = (
-                verify(take_till1(is_stop), |p: &str| !p.trim().is_empty()),
-                bracketed_year,
-                ws,
-                serial,
-            )
-                .parse(input)?;
-            Ok((rest, (prefix.trim(), year, n)))
-        }
-
-        fn order_issuer_first(input: &str) -> IResult<&str, (Option<&str>, u32)> {
-            let (rest, (issuer, _, _, n)) = (
-                verify(
-                    take_till1(|c| c == '令' || is_stop(c) || numeral::is_arabic_digit(c)),
-                    |i: &str| !i.trim().is_empty(),
-                ),
-                char('令'),
-                ws,
-                serial,
-            )
-                .parse(input)?;
-            Ok((rest, (Some(issuer.trim()), n)))
-        }
-
-        fn order_number_first(input: &str) -> IResult<&str, (Option<&str>, u32)> {
-            let (rest, (issuer, _, _, n, _, _, _, _)) = (
-                take_till(|c| c == '第' || is_stop(c)),
-                char('第'),
-                ws,
-                numeral::number,
-                ws,
-                char('号'),
-                ws,
-                char('令'),
-            )
-                .parse(input)?;
-            let issuer = Some(issuer.trim()).filter(|i| !i.is_empty());
-            Ok((rest, (issuer, n)))
-        }
-
-        pub(super) fn document_number(input: &str) -> IResult<&str, DocumentNumber> {
-            if let Ok((rest, (prefix, year, number))) = wenhao(input) {
-                let raw = input[..input.len() - rest.len()].trim();
-                return Ok((
-                    rest,
-                    DocumentNumber {
-                        raw: raw.to_owned(),
-                        kind: NumberKind::Wenhao,
-                        issuer: None,
-                        prefix: Some(normalize(prefix)),
-                        year: Some(year),
-                        number: Some(number),
-                    },
-                ));
-            }
-            let (rest, (issuer, number)) =
-                alt((order_issuer_first, order_number_first)).parse(input)?;
-            let raw = input[..input.len() - rest.len()].trim();
-            Ok((
-                rest,
-                DocumentNumber {
-                    raw: raw.to_owned(),
-                    kind: NumberKind::Order,
-                    issuer: issuer.map(order_issuer),
-                    prefix: None,
-                    year: None,
-                    number: Some(number),
-                },
-            ))
-        }
-
-        pub(super) fn parenthesized(input: &str) -> IResult<&str, DocumentNumber> {
-            let (rest, (_, _, number, _, _)) =
-                (one_of(OPEN), ws, document_number, ws, one_of(CLOSE)).parse(input)?;
-            Ok((rest, number))
-        }
-    }
-
-    /// Every sequence of pieces that make or break document numbers reads the same with the
-    /// hand parsers as with the nom version they replaced.
-    #[test]
-    fn hand_parsers_agree_with_nom() {
-        let pieces = [
-            "（",
-            ")",
-            "〔",
-            "】",
-            "主席",
-            "部 发",
-            "令",
-            "第",
-            "2012",
-            "二〇一二",
-            "12",
-            "号",
-            " ",
-            "\u{3000}",
-            "、",
-            "《",
-        ];
-        let texts = crate::test_support::every_text(&pieces, 5);
-        let texts = texts.iter().map(String::as_str).chain([
-            "（主席令第35号）",
-            "〔国办发〔2019〕10号〕",
-            "（ 人社部发〔 2012 〕第 53 号 ）",
-            "(国家医保局第3号令)",
-            "（中华人民共和国主席令第 35 号）第五条",
-            "人力资源和社会保障部、国家医保局令第41号",
-        ]);
-        for text in texts {
-            assert_eq!(
-                document_number(text).map_err(|_| ()),
-                nom_version::document_number(text).map_err(|_| ()),
-                "{text:?}"
-            );
-            assert_eq!(
-                parenthesized(text).map_err(|_| ()),
-                nom_version::parenthesized(text).map_err(|_| ()),
-                "{text:?}"
-            );
-        }
-    }
 
     /// (text, kind, issuer, prefix, year, number)
     type Expected = (
@@ -390,8 +208,9 @@ mod tests {
     #[test]
     fn every_bracket_stops_a_name() {
         for c in OPEN
-            .chars()
-            .chain(CLOSE.chars())
+            .iter()
+            .chain(&CLOSE)
+            .copied()
             .chain("《》〈〉；;。，,".chars())
         {
             assert!(is_stop(c), "{c:?}");

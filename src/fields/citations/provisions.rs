@@ -1,19 +1,39 @@
 //! Provisions: the articles (条), paragraphs (款) and items (项) a citation points at.
 //!
-//! - `第五十七条`, `第25条` (Chinese or Arabic numerals), `第二条第（三）款`, `第五条第一款第（二）项`;
-//! - lists joined by `、`, `，`, `；`, `和`, `及`, `以及` or only spaces (`第七条；第八条；`);
+//! ```text
+//! provisions = reference (separator reference)*
+//! reference  = range | single
+//! range      = numbered(条) ws range_word ws numbered(条)     第十条至第十二条 (the end after the start)
+//! single     = [numbered(条)] [ws numbered(款)] [ws numbered(项)]   第二条第（三）款, 第（二）项 (one at least)
+//! numbered(u)= "第" ws (numeral | bracket ws numeral ws bracket) ws u   第五十七条 第25条 第（三）款
+//! separator  = ws [joiner] ws                                   、 ， ； 和 及 以及, or spaces only
+//! ```
+//!
+//! - Numerals are Chinese or Arabic;
 //! - a paragraph or item without its article continues the article before it
 //!   (`第二条第一款、第二款` → 2(1), 2(2));
-//! - ranges of whole articles, `第十条至第十二条` (also `到`, `—`, `-`, `～`) → 10, 11, 12. A range of
-//!   more than [`MAX_RANGE`] articles is not expanded (it could ask for billions) but reported.
+//! - a range of whole articles is expanded (`第十条至第十二条` → 10, 11, 12); a range of more than
+//!   [`MAX_RANGE`] articles is not (it could ask for billions) but reported.
+//!
+//! The list stops before a separator that no reference follows, so `第八条；` leaves `；`.
 
-use nom::IResult;
+use nom::branch::alt;
+use nom::character::complete::{char, one_of};
+use nom::combinator::{map, opt, success, verify};
+use nom::sequence::{delimited, preceded};
+use nom::{IResult, Parser};
 
-use super::{read_number, skip_space};
+use super::{fail, numeral, one_word, ws};
 use crate::model::Provision;
 
 /// The most articles a range is expanded to.
 pub(crate) const MAX_RANGE: u32 = 100;
+
+/// The words that join the two ends of a range of articles.
+const RANGE_WORDS: [&str; 7] = ["至", "到", "—", "－", "-", "～", "~"];
+
+/// The words that may join two references (besides white space alone).
+const JOINERS: [&str; 8] = ["、", "，", ",", "；", ";", "以及", "及", "和"];
 
 /// A range too long to expand, left out of the provisions.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -45,108 +65,60 @@ enum Reference {
     },
 }
 
-/// `第N<unit>` with N Arabic, Chinese or in brackets: `第五十七条`, `第25条`, `第（三）款`; the
-/// text after it and N.
-///
-/// Written by hand rather than with nom combinators: it is tried at every reference and at
-/// every `第` of a would-be annex, and the combinator version spent most of its instructions
-/// building and unwinding parsers (the test `hand_parsers_agree_with_nom` keeps that version
-/// as the definition).
-///
-/// The test for `第` is inlined into the callers: most tries (a paragraph or an item after
-/// each article, another reference after the last) fail at it.
-#[inline(always)]
-fn numbered(input: &str, unit: char) -> Option<(&str, u32)> {
-    numbered_after(input.strip_prefix('第')?, unit)
-}
-
-/// [`numbered`] after its `第`.
-fn numbered_after(input: &str, unit: char) -> Option<(&str, u32)> {
-    let rest = skip_space(input);
-    let (rest, n) = match read_number(rest) {
-        Ok(found) => found,
-        Err(_) => number_in_brackets(rest)?,
-    };
-    let rest = skip_space(rest).strip_prefix(unit)?;
-    Some((rest, n))
-}
-
-/// `（三）`, `( 3 )`: a numeral in parentheses, as in `第（三）款`.
-fn number_in_brackets(input: &str) -> Option<(&str, u32)> {
-    let rest = skip_space(input.strip_prefix(['（', '('])?);
-    let (rest, n) = read_number(rest).ok()?;
-    let rest = skip_space(rest).strip_prefix(['）', ')'])?;
-    Some((rest, n))
-}
-
-/// The words that join the two ends of a range.
-const RANGE_WORDS: [&str; 7] = ["至", "到", "—", "－", "-", "～", "~"];
-
-/// The rest of a range after its first article: `至第十二条` → 12.
-fn range_end(input: &str) -> Option<(&str, u32)> {
-    let rest = skip_space(input);
-    // Most references are followed by a list mark: settled by the first character.
-    if !rest.starts_with(['至', '到', '—', '－', '-', '～', '~']) {
-        return None;
+/// `第N<unit>`, N a numeral or a numeral in brackets: `第五十七条`, `第25条`, `第（三）款`.
+fn numbered(unit: char) -> impl Fn(&str) -> IResult<&str, u32> {
+    move |input| {
+        let in_brackets = delimited((one_of("（("), ws), numeral, (ws, one_of("）)")));
+        let (rest, (_, _, n, _, _)) =
+            (char('第'), ws, alt((numeral, in_brackets)), ws, char(unit)).parse(input)?;
+        Ok((rest, n))
     }
-    let rest = RANGE_WORDS
-        .iter()
-        .find_map(|word| rest.strip_prefix(word))?;
-    numbered(skip_space(rest), '条')
 }
 
-/// One reference: a range of articles (`第十条至第十二条`, the end after the start) or a
-/// single provision of at least one level (`第二条`, `第二条第（三）款`, `第一款第二项`,
-/// `第（二）项`). The article is read once for both.
-fn reference(input: &str) -> Option<(&str, Reference)> {
-    let article = numbered(input, '条');
-    if let Some((after, from)) = article {
-        if let Some((rest, to)) = range_end(after) {
-            if to > from {
-                return Some((rest, Reference::Range { from, to }));
-            }
-        }
+/// A reference that names its article: a range of whole articles, the end after the start
+/// (`第十条至第十二条`), or one provision (`第二条`, `第二条第（三）款`, `第五条第一款第二项`).
+fn from_article(input: &str) -> IResult<&str, Reference> {
+    let (rest, article) = numbered('条')(input)?;
+    let range_end = preceded((ws, one_word(&RANGE_WORDS), ws), numbered('条'));
+    if let Ok((after, to)) = verify(range_end, |&to| to > article).parse(rest) {
+        return Ok((after, Reference::Range { from: article, to }));
     }
-    let (rest, article) = match article {
-        Some((rest, n)) => (rest, Some(n)),
-        None => (input, None),
-    };
-    let (rest, paragraph) = match numbered(skip_space(rest), '款') {
-        Some((rest, n)) => (rest, Some(n)),
-        None => (rest, None),
-    };
-    let (rest, item) = match numbered(skip_space(rest), '项') {
-        Some((rest, n)) => (rest, Some(n)),
-        None => (rest, None),
-    };
-    if article.is_none() && paragraph.is_none() && item.is_none() {
-        return None;
-    }
-    Some((
-        rest,
-        Reference::Single {
-            article,
-            paragraph,
-            item,
-        },
-    ))
-}
-
-/// What may join two references: a list mark or a conjunction, or nothing but spaces. Never
-/// fails: returns the text after it.
-fn separator(input: &str) -> &str {
-    const JOINERS: [&str; 8] = ["、", "，", ",", "；", ";", "以及", "及", "和"];
-    let rest = skip_space(input);
-    // Settled by the first character when it starts no joiner (the end of the list).
-    if !rest.starts_with(['、', '，', ',', '；', ';', '以', '及', '和']) {
-        return rest;
-    }
-    skip_space(
-        JOINERS
-            .iter()
-            .find_map(|joiner| rest.strip_prefix(joiner))
-            .unwrap_or(rest),
+    let (rest, (paragraph, item)) = (
+        opt(preceded(ws, numbered('款'))),
+        opt(preceded(ws, numbered('项'))),
     )
+        .parse(rest)?;
+    let reference = Reference::Single {
+        article: Some(article),
+        paragraph,
+        item,
+    };
+    Ok((rest, reference))
+}
+
+/// A paragraph or an item of the article before: `第一款`, `第一款第二项`, `第（二）项`.
+fn within_article(input: &str) -> IResult<&str, Reference> {
+    let (rest, (paragraph, item)) = alt((
+        (map(numbered('款'), Some), opt(preceded(ws, numbered('项')))),
+        (success(None), map(numbered('项'), Some)),
+    ))
+    .parse(input)?;
+    let reference = Reference::Single {
+        article: None,
+        paragraph,
+        item,
+    };
+    Ok((rest, reference))
+}
+
+fn reference(input: &str) -> IResult<&str, Reference> {
+    alt((from_article, within_article)).parse(input)
+}
+
+/// What may join two references: a joiner, or nothing but spaces. Never fails.
+fn separator(input: &str) -> IResult<&str, ()> {
+    let (rest, _) = (ws, opt(one_word(&JOINERS)), ws).parse(input)?;
+    Ok((rest, ()))
 }
 
 /// Add one reference to `out`; `article` is the article in force. `Err` when a paragraph or
@@ -187,30 +159,21 @@ fn add<'a>(
     Ok(())
 }
 
-/// nom: a list of provisions. Stops before a separator that is not followed by another
-/// reference, so `第八条；` leaves `；`.
+/// A list of provisions (see the module's grammar).
 pub(crate) fn provisions(input: &str) -> IResult<&str, Provisions<'_>> {
-    let fail = || nom::Err::Error(nom::error::Error::new(input, nom::error::ErrorKind::Verify));
-    let (mut rest, first) = reference(input).ok_or_else(fail)?;
+    let (mut rest, first) = reference(input)?;
     let mut out = Provisions {
-        // Room for the usual few articles, made once a reference is there.
+        // Room for the usual few articles.
         list: Vec::with_capacity(4),
         oversized: Vec::new(),
     };
     let mut article = None;
-    if add(
-        first,
-        &input[..input.len() - rest.len()],
-        &mut article,
-        &mut out,
-    )
-    .is_err()
-    {
-        return Err(fail());
+    let first_text = &input[..input.len() - rest.len()];
+    if add(first, first_text, &mut article, &mut out).is_err() {
+        return Err(fail(input, nom::error::ErrorKind::Verify));
     }
-    loop {
-        let after_separator = separator(rest);
-        let Some((after, next)) = reference(after_separator) else {
+    while let Ok((after_separator, ())) = separator(rest) {
+        let Ok((after, next)) = reference(after_separator) else {
             break;
         };
         let text = &after_separator[..after_separator.len() - after.len()];
@@ -225,169 +188,6 @@ pub(crate) fn provisions(input: &str) -> IResult<&str, Provisions<'_>> {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    /// The nom version the hand-written parsers replaced: the definition they must agree with.
-    mod nom_version {
-        use nom::{
-            branch::alt,
-            bytes::complete::{tag, take_while},
-            character::complete::{char, one_of},
-            combinator::opt,
-            sequence::{delimited, preceded},
-            IResult, Parser,
-        };
-
-        use super::super::{add, Provisions, Reference};
-        use crate::numeral;
-
-        fn ws(input: &str) -> IResult<&str, &str> {
-            take_while(char::is_whitespace).parse(input)
-        }
-
-        fn numbered(unit: char) -> impl FnMut(&str) -> IResult<&str, u32> {
-            move |input| {
-                let in_brackets =
-                    delimited((one_of("（("), ws), numeral::number, (ws, one_of("）)")));
-                let (rest, (_, _, n, _, _)) = (
-                    char('第'),
-                    ws,
-                    alt((numeral::number, in_brackets)),
-                    ws,
-                    char(unit),
-                )
-                    .parse(input)?;
-                Ok((rest, n))
-            }
-        }
-
-        fn range_word(input: &str) -> IResult<&str, &str> {
-            alt((
-                tag("至"),
-                tag("到"),
-                tag("—"),
-                tag("－"),
-                tag("-"),
-                tag("～"),
-                tag("~"),
-            ))
-            .parse(input)
-        }
-
-        fn verify_error(input: &str) -> nom::Err<nom::error::Error<&str>> {
-            nom::Err::Error(nom::error::Error::new(input, nom::error::ErrorKind::Verify))
-        }
-
-        fn range(input: &str) -> IResult<&str, Reference> {
-            let (rest, (from, _, _, _, to)) =
-                (numbered('条'), ws, range_word, ws, numbered('条')).parse(input)?;
-            if to <= from {
-                return Err(verify_error(input));
-            }
-            Ok((rest, Reference::Range { from, to }))
-        }
-
-        fn single(input: &str) -> IResult<&str, Reference> {
-            let (rest, (article, paragraph, item)) = (
-                opt(numbered('条')),
-                opt(preceded(ws, numbered('款'))),
-                opt(preceded(ws, numbered('项'))),
-            )
-                .parse(input)?;
-            if article.is_none() && paragraph.is_none() && item.is_none() {
-                return Err(verify_error(input));
-            }
-            Ok((
-                rest,
-                Reference::Single {
-                    article,
-                    paragraph,
-                    item,
-                },
-            ))
-        }
-
-        fn reference(input: &str) -> IResult<&str, Reference> {
-            alt((range, single)).parse(input)
-        }
-
-        fn separator(input: &str) -> IResult<&str, ()> {
-            let joiner = alt((
-                tag("、"),
-                tag("，"),
-                tag(","),
-                tag("；"),
-                tag(";"),
-                tag("以及"),
-                tag("及"),
-                tag("和"),
-            ));
-            let (rest, _) = (ws, opt(joiner), ws).parse(input)?;
-            Ok((rest, ()))
-        }
-
-        pub(super) fn provisions(input: &str) -> IResult<&str, Provisions<'_>> {
-            let mut out = Provisions::default();
-            let mut article = None;
-            let (mut rest, first) = reference(input)?;
-            if add(
-                first,
-                &input[..input.len() - rest.len()],
-                &mut article,
-                &mut out,
-            )
-            .is_err()
-            {
-                return Err(verify_error(input));
-            }
-            while let Ok((after_separator, ())) = separator(rest) {
-                let Ok((after, next)) = reference(after_separator) else {
-                    break;
-                };
-                let text = &after_separator[..after_separator.len() - after.len()];
-                if add(next, text, &mut article, &mut out).is_err() {
-                    break;
-                }
-                rest = after;
-            }
-            Ok((rest, out))
-        }
-    }
-
-    /// Every sequence of pieces that make or break provisions reads the same with the hand
-    /// parsers as with the nom version they replaced.
-    #[test]
-    fn hand_parsers_agree_with_nom() {
-        let pieces = [
-            "第",
-            "十",
-            "３",
-            "条",
-            "第二条",
-            "款",
-            "项",
-            "（",
-            ")",
-            "\u{3000}",
-            "至",
-            "、",
-            "以及",
-            "x",
-        ];
-        let texts = crate::test_support::every_text(&pieces, 5);
-        let texts = texts.iter().map(String::as_str).chain([
-            "第十条至第十二条",
-            "第1条至第4000000000条、第五条",
-            "第五条第一款第（一）项、第（二）项",
-            "第 （ 三 ） 款",
-            "第二条第一款、第二款",
-            "第十二条至第十条",
-        ]);
-        for text in texts {
-            let hand = provisions(text).map_err(|_| ());
-            let nom = nom_version::provisions(text).map_err(|_| ());
-            assert_eq!(hand, nom, "{text:?}");
-        }
-    }
 
     fn p(article: u32, paragraph: Option<u32>, item: Option<u32>) -> Provision {
         Provision {

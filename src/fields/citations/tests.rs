@@ -1,6 +1,6 @@
 use super::*;
 use crate::diagnostic::Diagnostic;
-use crate::model::{NumberKind, Provision};
+use crate::model::{Citation, NumberKind, Provision};
 
 /// Parse `text` as a 设定依据 cell on line 1 (the cell starting at column 1).
 fn read(text: &str) -> (LegalBasis, Vec<Diagnostic>) {
@@ -322,7 +322,11 @@ fn an_edition_note_is_not_an_annex() {
     assert_eq!(basis.citations[0].annex, None);
     assert!(basis.citations[0].provisions.is_empty());
     assert_eq!(diagnostics.len(), 1);
-    assert_eq!(diagnostics[0].code, Code::CitationUnparsed);
+    assert_eq!(diagnostics[0].code, Code::CitationsPartial);
+    assert_eq!(
+        diagnostics[0].message,
+        "设定依据 text not understood: \"2018年修正）第五条\""
+    );
 }
 
 #[test]
@@ -361,31 +365,31 @@ fn unreadable_text_is_kept_and_reported() {
         (
             "《法》（主席令第35号）第五条等有关规定",
             16,
-            "could not read “等有关规定” in the citation of 《法》 at line 1",
+            "设定依据 text not understood: \"等有关规定\"",
             "《法》（主席令第35号）第五条等有关规定",
         ),
         (
             "根据《法》第五条",
             1,
-            "could not read “根据” in the citation of 《法》 at line 1",
+            "设定依据 text not understood: \"根据\"",
             "根据《法》第五条",
         ),
         (
             "《法》第五条 同上《办法》",
             8,
-            "could not read “同上” in the citation of 《法》 at line 1",
+            "设定依据 text not understood: \"同上\"",
             "《法》第五条 同上",
         ),
         (
             "《法》第五条和其他《办法》",
             8,
-            "could not read “其他” in the citation of 《法》 at line 1",
+            "设定依据 text not understood: \"其他\"",
             "《法》第五条和其他",
         ),
         (
             "《法》第五条第二款、第（三）款之一",
             16,
-            "could not read “之一” in the citation of 《法》 at line 1",
+            "设定依据 text not understood: \"之一\"",
             "《法》第五条第二款、第（三）款之一",
         ),
     ] {
@@ -394,7 +398,7 @@ fn unreadable_text_is_kept_and_reported() {
         let d = &diagnostics[0];
         assert_eq!(
             (d.code, d.column),
-            (Code::CitationUnparsed, column),
+            (Code::CitationsPartial, column),
             "{text}"
         );
         assert_eq!(d.message, message, "{text}");
@@ -472,10 +476,22 @@ fn hostile_input_does_not_panic_and_stays_linear() {
 }
 
 #[test]
-fn reports_past_the_limit_are_counted_together() {
+fn every_leftover_is_reported_in_one_pass() {
     let text = "《法》甲 ".repeat(25);
     let (basis, diagnostics) = read(&text);
     assert_eq!(basis.citations.len(), 25);
+    assert_eq!(diagnostics.len(), 25);
+    for (k, d) in diagnostics.iter().enumerate() {
+        assert_eq!((d.code, d.column), (Code::CitationsPartial, 4 + 5 * k));
+        assert_eq!(d.message, "设定依据 text not understood: \"甲\"");
+    }
+}
+
+#[test]
+fn unreadable_citations_past_the_limit_are_counted_together() {
+    let points: String = (1..=25).map(|n| format!("{n}. 规定{n} ")).collect();
+    let (basis, diagnostics) = read(&format!("《法》 {points}"));
+    assert_eq!(basis.citations.len(), 26);
     assert_eq!(diagnostics.len(), 21);
     assert!(diagnostics.iter().all(|d| d.code == Code::CitationUnparsed));
     assert_eq!(
@@ -483,224 +499,9 @@ fn reports_past_the_limit_are_counted_together() {
         "5 more parts of the 设定依据 cell at line 1 could not be read; only the first 20 are reported"
     );
     assert_eq!(diagnostics[0].column, 1);
-    assert_eq!(diagnostics[1].column, 4);
+    assert_eq!(diagnostics[1].column, 8);
     assert_eq!(
         diagnostics[1].message,
-        "could not read “甲” in the citation of 《法》 at line 1"
+        "the citation “规定1” at line 1 names no document in 《》"
     );
-}
-
-/// The cell reader reads every sequence of pieces that make or break citations (markers,
-/// titles nested or left open, numbers, provisions, issuers, white space of every kind) as
-/// the version before its passes were fused ([`super::before`]) does, diagnostics included.
-#[test]
-fn fused_reader_agrees_with_the_one_before() {
-    let pieces = [
-        "1. ",
-        "2.",
-        "《甲",
-        "》",
-        "〈乙〉",
-        "（主席令第35号）",
-        "第五条",
-        "、",
-        "国家医保局 ",
-        "和",
-        "\u{3000}",
-        "附件第二条",
-        "x",
-    ];
-    let texts = crate::test_support::every_text(&pieces, 5);
-    let texts = texts.iter().map(String::as_str).chain([
-        "1. 《中华人民共和国社会保险法》（主席令第35号）第八条、第五十七条 2. 《社会保险费征缴暂行条例》（国务院令第259号）第九条",
-        "国家医保局、财政部《关于扩大长期护理保险制度试点的指导意见》（医保发〔2020〕37号）",
-        "《国家医保局 财政部关于建立医疗保障待遇清单制度的意见》（医保发〔2021〕5号）国家医疗保障待遇清单（2020版）第二条第（三）款",
-        "1. 《甲》第五十四条； 2. 《乙》第七条；第八条； 3. 《丙》（省政府令第322号）",
-        "（一）《甲 法》\u{200B}（主席令第35号） （二）《乙《丙》  ",
-        "1. 《关于印发〈甲 乙〉的通知》 2. 《丙》 3. 《丁》 4. 《戊》 5. 《己》 6. 《庚 辛》（国家医保局 财政部令第2号）第 五 条",
-        "国家医保局 财政部《关于印发《甲\u{3000}乙》的通知》  《丙〈丁〉》 《〈〉》 《《》》 《〈戊",
-    ]);
-    for text in texts {
-        let cell = Cell::new(text, 1, "");
-        let mut fused = Diagnostics::default();
-        let mut plain = Diagnostics::default();
-        assert_eq!(
-            parse(&cell, &mut fused),
-            super::before::parse(&cell, &mut plain),
-            "{text:?}"
-        );
-        assert_eq!(fused.into_sorted(), plain.into_sorted(), "{text:?}");
-    }
-}
-
-/// The survey finds the titles `title_spans` finds, the first `〈` or `《` inside each, and
-/// every white space or invisible character (the first [`MAX_SPACES`] by offset, the others
-/// as "maybe"), whatever the nesting and the white space.
-#[test]
-fn survey_agrees_with_title_spans_and_a_walk_for_white_space() {
-    let pieces = [
-        "《", "》", "甲", " ", "\u{3000}", "\u{200B}", "\u{A0}", "（", "\n", "〈", "·", "㐀",
-    ];
-    let texts = crate::test_support::every_text(&pieces, 5);
-    // Every character class the survey tells apart by its bytes, one by one and in pairs.
-    let classes = [
-        "\t", "\u{0B}", "a", "\u{85}", "é", "\u{1680}", "\u{2000}", "\u{200A}", "\u{200D}",
-        "\u{2028}", "\u{202F}", "\u{205F}", "\u{2060}", "—", "“", "\u{3000}", "\u{3001}", "〈",
-        "〉", "《", "》", "\u{3081}", "\u{30FF}", "\u{3FFF}", "\u{4000}", "\u{9FFF}", "\u{A000}",
-        "\u{F900}", "\u{FEFF}", "\u{FEFE}", "\u{FF08}", "\u{FFFD}", "𠀀", "\u{E000}",
-    ];
-    let texts = texts
-        .into_iter()
-        .chain(crate::test_support::every_text(&classes, 2))
-        .chain(classes.iter().map(|c| format!("《甲{c}〈乙》")));
-    let many_spaces = [
-        "《甲》《乙》《丙》《丁》《戊》《己》《庚》《辛》《壬》《癸》",
-        "《甲》《乙》《丙》《丁》《戊》《己》《庚》《辛》《壬",
-        "《甲 乙 丙》 1 2 3 4 5 6 7 8 9 《丁\u{3000}戊》",
-        "          《甲》",
-        "《甲》 \u{3000} \u{3000} \u{3000} \u{3000} \u{3000}",
-    ];
-    let texts: Vec<String> = texts.chain(many_spaces.map(str::to_owned)).collect();
-    for text in texts.iter().map(String::as_str) {
-        let found = survey(text);
-        let spans: Vec<TitleSpan> = found.titles.iter().map(|t| t.span).collect();
-        assert_eq!(spans, crate::brackets::title_spans(text), "{text:?}");
-        for title in found.titles.iter() {
-            let inside = title.span.start + '《'.len_utf8();
-            let inner = text[inside..title.span.end]
-                .char_indices()
-                .find(|&(_, c)| c == '〈' || c == '《')
-                .map(|(i, _)| inside + i);
-            assert_eq!(title.inner, inner, "{text:?}");
-        }
-        let spaces: Vec<usize> = text
-            .char_indices()
-            .filter(|&(_, c)| is_space_or_invisible(c))
-            .map(|(i, _)| i)
-            .collect();
-        let kept = spaces.len().min(MAX_SPACES);
-        assert_eq!(
-            found.spaces[..found.space_count],
-            spaces[..kept],
-            "{text:?}"
-        );
-        assert_eq!(found.spaces_overflow, spaces.len() > MAX_SPACES, "{text:?}");
-        for start in 0..=text.len() {
-            for end in start..=text.len() {
-                let expected = spaces.iter().any(|&at| (start..end).contains(&at));
-                let said = found.spaced(start, end);
-                if found.spaces_overflow {
-                    assert!(said || !expected, "{text:?} {start}..{end}");
-                } else {
-                    assert_eq!(said, expected, "{text:?} {start}..{end}");
-                }
-            }
-        }
-    }
-}
-
-/// `find_char` finds what a walk over the characters finds.
-#[test]
-fn find_char_agrees_with_a_walk() {
-    let classes = [
-        "甲", "令", "第", " ", "\u{3000}", "（", "1", "１", "〔", "\u{FEFF}", "𠀀", "a",
-    ];
-    let stop = |c: char| number_stop(c);
-    for text in crate::test_support::every_text(&classes, 4) {
-        let walk = |wanted: Option<char>| {
-            text.char_indices()
-                .find(|&(_, c)| Some(c) == wanted || stop(c))
-                .map_or(text.len(), |(i, _)| i)
-        };
-        for wanted in [None, Some('令'), Some('第')] {
-            assert_eq!(find_char(&text, wanted, stop), walk(wanted), "{text:?}");
-        }
-        assert_eq!(
-            has_space(&text),
-            text.chars().any(is_space_or_invisible),
-            "{text:?}"
-        );
-    }
-}
-
-/// A character that is no ideograph, for [`find_char_agrees_with_a_walk`].
-fn number_stop(c: char) -> bool {
-    matches!(c, '（' | '〔' | '1' | '１' | ' ' | '\u{3000}')
-}
-
-/// The survey's `may_list` is [`crate::markers::may_hold_marker`], and where it is false
-/// `markers::list_markers` finds no marker: skipping the call changes nothing.
-#[test]
-fn list_markers_find_nothing_where_the_survey_says_none_can_be() {
-    let pieces = [
-        "1", "１", "一", "十", "〇", "两", ".", "．", "、", "）", ")", "（", "(", "①", "⑳", "甲",
-        "第", " ", "《", "》", "；", "\u{3000}",
-    ];
-    let texts = crate::test_support::every_text(&pieces, 4);
-    let seeds = [
-        "1. 《甲》（主席令第35号）第八条 2. 《乙》（国务院令第259号）第九条",
-        "《城乡医疗救助基金管理办法》（财社〔2013〕217号）",
-        "《甲》（主席令第36号）第二十九条、第三十条",
-        "一、《甲》二、《乙》",
-        "（一）《甲》（二）《乙》",
-        "①《甲》②《乙》",
-        "《甲》第二条第（三）款",
-        "\u{2459}《甲》\u{2474}",
-    ];
-    let mut listed = 0;
-    for text in texts.iter().map(String::as_str).chain(seeds) {
-        let found = survey(text);
-        assert_eq!(
-            found.may_list,
-            crate::markers::may_hold_marker(text),
-            "{text:?}"
-        );
-        let markers = crate::markers::list_markers(text);
-        if !found.may_list {
-            assert!(markers.is_empty(), "{text:?}: {markers:?}");
-        } else if !markers.is_empty() {
-            listed += 1;
-        }
-    }
-    // The texts do hold lists, which the survey let through.
-    assert!(listed > 1000, "{listed}");
-    for (text, expected) in [
-        (seeds[0], true),
-        (seeds[1], false),
-        (seeds[2], false),
-        (seeds[3], true),
-        (seeds[4], true),
-        (seeds[5], true),
-        (seeds[6], true),
-        (seeds[7], false),
-    ] {
-        assert_eq!(survey(text).may_list, expected, "{text:?}");
-    }
-}
-
-/// `lead_is` and `edge_is`, which settle ideographs by their bytes, agree with a look at the
-/// decoded characters.
-#[test]
-fn edge_tests_agree_with_the_characters() {
-    let classes = [
-        "甲", "\u{4000}", "\u{9FFF}", "\u{A000}", "\u{3FFF}", " ", "\u{3000}", "\u{A0}", "、",
-        "；", "。", ".", ",", "，", "a", "𠀀", "é", "\n", "\t", "\u{0B}",
-    ];
-    for text in crate::test_support::every_text(&classes, 3) {
-        for accept in [is_separator, char::is_whitespace] {
-            let first = text.chars().next().is_some_and(accept);
-            let last = text.chars().next_back().is_some_and(accept);
-            assert_eq!(lead_is(&text, accept), first, "{text:?}");
-            assert_eq!(edge_is(&text, accept), first || last, "{text:?}");
-        }
-        assert_eq!(trim(&text), text.trim(), "{text:?}");
-        // As `for_each_point` trims a point.
-        assert_eq!(trim(text.trim_ascii()), text.trim(), "{text:?}");
-        assert_eq!(skip_space(&text), text.trim_start(), "{text:?}");
-        assert_eq!(
-            trim_separators(&text),
-            text.trim_matches(is_separator),
-            "{text:?}"
-        );
-    }
 }

@@ -1,0 +1,243 @@
+//! Reading the citations of one cell, point by point, and reporting what could not be read.
+
+use super::issuers;
+use super::number;
+use super::points::Point;
+use super::provisions::{self, OversizedRange};
+use super::survey::Survey;
+use super::tail::{between_citations, inner_title, tail, Tail};
+use super::{folded, normal, offset_in, trim_separators};
+use crate::brackets::TitleSpan;
+use crate::cell::Cell;
+use crate::diagnostic::{excerpt, Code, Diagnostics};
+use crate::fields::coverage::Coverage;
+use crate::model::Citation;
+
+/// The most `citation_unparsed` reports one cell gets one by one; past them, parts are
+/// counted and reported together (a garbled cell of thousands of parts gets one line more,
+/// not thousands).
+const MAX_REPORTS: usize = 20;
+
+/// Reads the citations of a cell, reporting into its diagnostics.
+pub(super) struct CellReader<'c, 's, 'd> {
+    cell: &'c Cell<'s>,
+    diagnostics: &'d mut Diagnostics,
+    /// What the citations and the reports account for.
+    coverage: Coverage,
+    /// `citation_unparsed` reports made for this cell.
+    reported: usize,
+    /// Unreadable parts past [`MAX_REPORTS`], reported together at the end.
+    unreported: usize,
+}
+
+/// Everything one citation is made of, as found in its point.
+struct CitationParts<'a> {
+    /// The citation's whole text.
+    text: &'a str,
+    span: TitleSpan,
+    /// Where the first title inside the title opens, in the point.
+    inner: Option<usize>,
+    /// The point the span indexes into.
+    point: &'a str,
+    /// Whether the point holds white space (else no part of it is scanned for it).
+    spaced: bool,
+    issuers: Vec<&'a str>,
+    tail: Tail<'a>,
+}
+
+impl<'c, 's, 'd> CellReader<'c, 's, 'd> {
+    pub(super) fn new(cell: &'c Cell<'s>, diagnostics: &'d mut Diagnostics) -> Self {
+        CellReader {
+            cell,
+            diagnostics,
+            coverage: Coverage::new(),
+            reported: 0,
+            unreported: 0,
+        }
+    }
+
+    /// Mark `part`, a sub-slice of the cell text, as accounted for.
+    fn understood(&mut self, part: &str) {
+        self.coverage.add_part(self.cell.text(), part);
+    }
+
+    /// The citations of one point of the list (or of the whole cell when it has no list).
+    pub(super) fn point(&mut self, at: &Point<'_>, survey: &Survey, out: &mut Vec<Citation>) {
+        let point = at.text;
+        let titles = at.titles(&survey.titles);
+        let Some(first) = titles.first().map(|&t| at.local(t).span) else {
+            self.untitled(point, out);
+            return;
+        };
+        // Most points hold no white space: then none of their parts is looked at again.
+        let spaced = survey.spaced(at.offset, at.offset + point.len());
+        // Text before the first title: issuers, or left over.
+        let head = trim_separators(&point[..first.start]);
+        let bodies = if head.is_empty() {
+            None
+        } else {
+            issuers::issuer_list(head)
+        };
+        // Text that is neither is left out of the coverage: `finish` reports it.
+        let mut issuers = match bodies {
+            Some(bodies) => {
+                self.understood(head);
+                bodies
+            }
+            None => Vec::new(),
+        };
+        let mut start = 0;
+        for (k, title) in titles.iter().enumerate() {
+            let title = at.local(*title);
+            let span = title.span;
+            let next = titles.get(k + 1).map(|&t| at.local(t).span);
+            let next_start = next.map_or(point.len(), |s| s.start);
+            let after_title = &point[span.end..next_start];
+            let (rest, tail) = tail(after_title);
+            self.understood(&point[span.start..span.end + (after_title.len() - rest.len())]);
+            let rest = if next.is_some() {
+                // The separators and conjunction joining two citations are read too.
+                let joined = between_citations(rest);
+                self.understood(&rest[..offset_in(rest, joined)]);
+                joined
+            } else {
+                trim_separators(rest)
+            };
+            // What is left before the next title names its issuers, or is left over here.
+            let next_issuers = match next {
+                Some(_) if !rest.is_empty() => issuers::issuer_list(rest),
+                _ => None,
+            };
+            let end = match next_issuers {
+                Some(_) => {
+                    self.understood(rest);
+                    offset_in(point, rest)
+                }
+                None => next_start,
+            };
+            let parts = CitationParts {
+                text: &point[start..end],
+                span,
+                inner: title.inner,
+                point,
+                spaced,
+                issuers: std::mem::take(&mut issuers),
+                tail,
+            };
+            out.push(self.citation(parts));
+            start = end;
+            issuers = next_issuers.unwrap_or_default();
+        }
+    }
+
+    /// A point with no title, in a cell that has titles elsewhere: kept as a citation with its
+    /// text only, and reported.
+    fn untitled(&mut self, point: &str, out: &mut Vec<Citation>) {
+        let text = trim_separators(point);
+        self.unparsed(text, |line| {
+            format!(
+                "the citation “{}” at line {line} names no document in 《》",
+                excerpt(text)
+            )
+        });
+        out.push(Citation {
+            text: folded(text, true),
+            ..Citation::default()
+        });
+    }
+
+    /// Build one citation from its parts, reporting what could not be read.
+    fn citation(&mut self, parts: CitationParts<'_>) -> Citation {
+        let content = parts.span.content(parts.point);
+        let title = if parts.span.closed {
+            folded(content, parts.spaced)
+        } else {
+            self.unparsed(&parts.point[parts.span.start..], |line| {
+                format!(
+                    "the title “《{}” at line {line} is not closed with 》",
+                    excerpt(content)
+                )
+            });
+            String::new()
+        };
+        let mut issuers: Vec<String> = parts
+            .issuers
+            .iter()
+            .map(|body| normal(body, parts.spaced))
+            .collect();
+        if let Some(number) = &parts.tail.number {
+            for body in number::issuing_bodies(number) {
+                if !issuers.iter().any(|known| known == body) {
+                    issuers.push(body.to_owned());
+                }
+            }
+        }
+        for range in &parts.tail.provisions.oversized {
+            self.oversized(range);
+        }
+        Citation {
+            text: folded(trim_separators(parts.text), parts.spaced),
+            inner_title: if parts.span.closed {
+                let content_start = parts.span.start + '《'.len_utf8();
+                let opener = parts.inner.map(|at| at - content_start);
+                inner_title(content, opener, parts.spaced)
+            } else {
+                None
+            },
+            title,
+            issuers,
+            document_number: parts.tail.number,
+            provisions: parts.tail.provisions.list,
+            annex: parts.tail.annex.map(|annex| normal(annex, parts.spaced)),
+        }
+    }
+
+    fn oversized(&mut self, range: &OversizedRange<'_>) {
+        let count = u64::from(range.to) - u64::from(range.from) + 1;
+        self.unparsed(range.text, |line| {
+            format!(
+                "the range “{}” at line {line} spans {count} articles, more than the {} listed one by one; it is left out of the provisions",
+                excerpt(range.text),
+                provisions::MAX_RANGE
+            )
+        });
+    }
+
+    /// Report a part of the cell that could not be read (`citation_unparsed`), at the part;
+    /// `message` is given the line. Past [`MAX_REPORTS`] reports in the cell, parts are only
+    /// counted, see [`CellReader::finish`].
+    fn unparsed(&mut self, part: &str, message: impl FnOnce(usize) -> String) {
+        self.understood(part);
+        if self.reported >= MAX_REPORTS {
+            self.unreported += 1;
+            return;
+        }
+        self.reported += 1;
+        let at = self.cell.position_of(part);
+        self.diagnostics
+            .push(Code::CitationUnparsed, at, message(at.line));
+    }
+
+    /// Report, once, the parts past [`MAX_REPORTS`] that were not reported one by one, and
+    /// every part of the cell that no citation and no report accounts for
+    /// (`citations_partial`): text before a title that names no issuer, text after a tail.
+    pub(super) fn finish(self) {
+        if self.unreported > 0 {
+            let at = self.cell.start();
+            self.diagnostics.push(
+                Code::CitationUnparsed,
+                at,
+                format!(
+                    "{} more parts of the 设定依据 cell at line {} could not be read; only the first {MAX_REPORTS} are reported",
+                    self.unreported, at.line
+                ),
+            );
+        }
+        self.coverage.report(
+            self.cell,
+            Code::CitationsPartial,
+            "设定依据",
+            self.diagnostics,
+        );
+    }
+}

@@ -1,0 +1,262 @@
+//! One look over a cell before it is read: its titles, where it holds white space, and
+//! whether it may hold a list marker. Every later step asks these, so they are found in one
+//! walk over the characters that are not ideographs ([`non_ideographs`]: a cell is mostly
+//! ideographs, none of which is a bracket, a space or a marker).
+
+use crate::brackets::{non_ideographs, TitleSpan};
+use crate::normalize::is_space_or_invisible;
+use crate::numeral::{is_arabic_digit, is_chinese_numeral_char};
+
+/// A title of the cell (an outermost `《…》`), and where the first title quoted inside it
+/// opens (`〈` or a nested `《`), if one does.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) struct Title {
+    pub(super) span: TitleSpan,
+    /// Byte offset of the inner title's opening bracket, in the same text as `span`.
+    pub(super) inner: Option<usize>,
+}
+
+/// The most titles a [`Titles`] holds without allocating.
+const INLINE_TITLES: usize = 8;
+
+/// The titles of a cell, in order: held in place up to [`INLINE_TITLES`] (a cell mostly cites
+/// a few documents), in a `Vec` past them.
+pub(super) struct Titles {
+    inline: [Title; INLINE_TITLES],
+    /// How many of `inline` are set.
+    held: usize,
+    /// All the titles, once there are more than `inline` holds (then `inline` is unused).
+    spilled: Vec<Title>,
+}
+
+impl Titles {
+    fn new() -> Self {
+        let none = Title {
+            span: TitleSpan {
+                start: 0,
+                end: 0,
+                closed: false,
+            },
+            inner: None,
+        };
+        Titles {
+            inline: [none; INLINE_TITLES],
+            held: 0,
+            spilled: Vec::new(),
+        }
+    }
+
+    fn push(&mut self, title: Title) {
+        if let Some(slot) = self.inline.get_mut(self.held) {
+            *slot = title;
+            self.held += 1;
+            return;
+        }
+        if self.spilled.is_empty() {
+            self.spilled.extend_from_slice(&self.inline);
+        }
+        self.spilled.push(title);
+    }
+}
+
+impl std::ops::Deref for Titles {
+    type Target = [Title];
+
+    fn deref(&self) -> &[Title] {
+        if self.spilled.is_empty() {
+            &self.inline[..self.held]
+        } else {
+            &self.spilled
+        }
+    }
+}
+
+/// The most white space offsets a [`Survey`] keeps; past them it only knows that a part may
+/// hold white space.
+const MAX_SPACES: usize = 8;
+
+/// What one look over a cell finds.
+pub(super) struct Survey {
+    pub(super) titles: Titles,
+    /// Byte offsets of the first white space or invisible characters, in order.
+    spaces: [usize; MAX_SPACES],
+    /// How many of `spaces` are set.
+    space_count: usize,
+    /// Whether there are more than [`MAX_SPACES`] of them.
+    spaces_overflow: bool,
+    /// Whether the cell may hold a list marker ([`crate::markers::may_hold_marker`]): false
+    /// only when [`crate::markers::list_markers`] surely finds none, so that it is not asked.
+    pub(super) may_list: bool,
+}
+
+/// Survey `text`.
+pub(super) fn survey(text: &str) -> Survey {
+    let mut found = Survey {
+        titles: Titles::new(),
+        spaces: [0; MAX_SPACES],
+        space_count: 0,
+        spaces_overflow: false,
+        may_list: false,
+    };
+    let mut depth = 0usize;
+    let mut open = Title {
+        span: TitleSpan {
+            start: 0,
+            end: 0,
+            closed: false,
+        },
+        inner: None,
+    };
+    for (i, c) in non_ideographs(text) {
+        match c {
+            '《' => {
+                if depth == 0 {
+                    open.span.start = i;
+                    open.inner = None;
+                } else if open.inner.is_none() {
+                    open.inner = Some(i);
+                }
+                depth += 1;
+            }
+            '〈' if depth > 0 && open.inner.is_none() => open.inner = Some(i),
+            '》' if depth > 0 => {
+                depth -= 1;
+                if depth == 0 {
+                    open.span.end = i + c.len_utf8();
+                    open.span.closed = true;
+                    found.titles.push(open);
+                }
+            }
+            // What may end a list marker after its numeral (`1.`, `一、`, `（1）`).
+            '.' | ')' | '、' | '）' | '．' => {
+                found.may_list = found.may_list || ends_numeral(&text[..i]);
+            }
+            // What may open a marker `（1）` before its numeral.
+            '（' | '(' => {
+                found.may_list = found.may_list || starts_numeral(&text[i + c.len_utf8()..]);
+            }
+            // A circled number `①` … `⑳` is a marker by itself.
+            '\u{2460}'..='\u{2473}' => found.may_list = true,
+            c if is_space_or_invisible(c) => found.note_space(i),
+            _ => {}
+        }
+    }
+    if depth > 0 {
+        open.span.end = text.len();
+        open.span.closed = false;
+        found.titles.push(open);
+    }
+    found
+}
+
+/// Whether `before` ends with a numeral character: a list marker's numeral may end there.
+fn ends_numeral(before: &str) -> bool {
+    before.chars().next_back().is_some_and(is_numeral_char)
+}
+
+/// Whether `rest` starts with a numeral character, as the numeral of a marker `（1）` does.
+fn starts_numeral(rest: &str) -> bool {
+    rest.chars().next().is_some_and(is_numeral_char)
+}
+
+fn is_numeral_char(c: char) -> bool {
+    is_arabic_digit(c) || is_chinese_numeral_char(c)
+}
+
+impl Survey {
+    fn note_space(&mut self, at: usize) {
+        match self.spaces.get_mut(self.space_count) {
+            Some(slot) => {
+                *slot = at;
+                self.space_count += 1;
+            }
+            None => self.spaces_overflow = true,
+        }
+    }
+
+    /// Whether the bytes `start..end` of the cell may hold white space or an invisible
+    /// character: false only when they surely do not.
+    pub(super) fn spaced(&self, start: usize, end: usize) -> bool {
+        let known = &self.spaces[..self.space_count];
+        let first = known.partition_point(|&at| at < start);
+        let in_known = known.get(first).is_some_and(|&at| at < end);
+        // Past the known ones, any part reaching beyond the last known offset may hold more.
+        in_known || (self.spaces_overflow && known.last().is_none_or(|&last| end > last))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn spans(text: &str) -> Vec<(usize, usize, bool, Option<usize>)> {
+        let found = survey(text);
+        found
+            .titles
+            .iter()
+            .map(|t| (t.span.start, t.span.end, t.span.closed, t.inner))
+            .collect()
+    }
+
+    #[test]
+    fn titles_outermost_with_their_first_inner_title() {
+        // (start, end, closed, inner) in bytes: 《 and 》 are three bytes each.
+        assert_eq!(spans("《甲》"), [(0, 9, true, None)]);
+        assert_eq!(
+            spans("x《甲》《乙》"),
+            [(1, 10, true, None), (10, 19, true, None)]
+        );
+        assert_eq!(spans("《关于〈甲〉的通知》"), [(0, 30, true, Some(9))]);
+        assert_eq!(spans("《关于《甲》的通知》"), [(0, 30, true, Some(9))]);
+        // Left open: the title runs to the end. A stray 》 is nothing.
+        assert_eq!(spans("》《甲 乙"), [(3, 13, false, None)]);
+        assert_eq!(spans("〈甲〉"), []);
+    }
+
+    #[test]
+    fn white_space_is_known_where_it_is() {
+        let text = "《甲 乙》\u{3000}x";
+        let found = survey(text);
+        assert!(found.spaced(0, text.len()));
+        assert!(!found.spaced(0, 6));
+        assert!(found.spaced(6, 7));
+        assert!(!found.spaced(7, 13));
+        assert!(found.spaced(13, 16));
+        // Invisible characters count too.
+        assert!(survey("甲\u{200B}").spaced(0, 6));
+    }
+
+    #[test]
+    fn past_the_kept_offsets_a_part_may_hold_white_space() {
+        let text = "1 2 3 4 5 6 7 8 9 0";
+        let found = survey(text);
+        assert!(found.spaced(17, 19));
+        assert!(found.spaced(0, 2));
+        assert!(!found.spaced(0, 1));
+    }
+
+    /// `may_list` is false only where `list_markers` finds nothing.
+    #[test]
+    fn may_list_where_a_marker_may_stand() {
+        for (text, expected) in [
+            ("1. 《甲》（主席令第35号）第八条 2. 《乙》", true),
+            ("《城乡医疗救助基金管理办法》（财社〔2013〕217号）", false),
+            ("《甲》（主席令第36号）第二十九条、第三十条", false),
+            ("一、《甲》二、《乙》", true),
+            ("（一）《甲》（二）《乙》", true),
+            ("①《甲》②《乙》", true),
+            ("\u{2459}《甲》\u{2474}", false),
+        ] {
+            let found = survey(text);
+            assert_eq!(found.may_list, expected, "{text}");
+            assert_eq!(
+                found.may_list,
+                crate::markers::may_hold_marker(text),
+                "{text}"
+            );
+            if !found.may_list {
+                assert!(crate::markers::list_markers(text).is_empty(), "{text}");
+            }
+        }
+    }
+}
