@@ -26,13 +26,13 @@
 //! `deadline_unparsed`: a cell, or a numbered point, without any clause; a range
 //! (`3-5个工作日`) or a decimal amount; time wording no clause took (`两周`, `3月10日前`).
 
-use std::borrow::Cow;
 use std::fmt;
 use std::str::FromStr;
 
 use crate::brackets::non_ideographs;
 use crate::cell::Cell;
 use crate::diagnostic::{excerpt, Code, Diagnostics};
+use crate::fields::coverage::Coverage;
 use crate::markers::points;
 use crate::model::{Basis, ClauseKind, Deadline, DeadlineClause, TimeUnit};
 use crate::normalize::trim;
@@ -47,20 +47,28 @@ use piece::*;
 use prefix::*;
 pub use text::ParseDeadlineError;
 
-/// Structure a deadline cell; every part that could not be read gets a `deadline_unparsed`
-/// diagnostic at its position.
+/// Structure a deadline cell. Every part that could not be read gets a `deadline_unparsed`
+/// diagnostic at its position; text outside every clause, topic and problem that is more than
+/// filler gets a `deadline_partial` diagnostic (see [`coverage`](crate::fields::coverage)).
 // Kept out of line, one per cell, so that a profile shows what each field parser costs.
 #[inline(never)]
 pub(crate) fn parse(cell: &Cell<'_>, diagnostics: &mut Diagnostics) -> Deadline {
-    let reading = read(cell.text());
-    for problem in &reading.problems {
-        diagnostics.push(
-            Code::DeadlineUnparsed,
-            cell.position_of(problem.part()),
-            problem.message(),
-        );
+    let text = cell.text();
+    let reading = read(text);
+    let parts: Vec<&str> = reading.problems.iter().map(Problem::part).collect();
+    // All positions in one pass: a cell of 20 000 unreadable points is not walked 20 000 times.
+    for (problem, at) in reading.problems.iter().zip(cell.positions_of(&parts)) {
+        diagnostics.push(Code::DeadlineUnparsed, at, problem.message());
     }
-    deadline_of(cell.text(), reading.clauses)
+    if !reading.fully_understood {
+        let mut coverage = Coverage::new();
+        // A part reported as unparsed is not reported again as not understood.
+        for part in parts.iter().chain(&reading.understood) {
+            coverage.add_part(text, part);
+        }
+        coverage.report(cell, Code::DeadlinePartial, "办理时限", diagnostics);
+    }
+    deadline_of(text, reading.clauses)
 }
 
 /// The deadline with `raw` text and its clauses, and the bound the clauses give.
@@ -92,11 +100,19 @@ fn max_working_days(clauses: &[DeadlineClause]) -> Option<u32> {
 // Reading a cell
 // ---------------------------------------------------------------------------------------------
 
-/// What a deadline text gave: its clauses, and the parts that could not be read.
+/// What a deadline text gave: its clauses, the parts that could not be read, and the parts
+/// read.
 #[derive(Debug, Default)]
 pub(crate) struct Reading<'a> {
     pub(crate) clauses: Vec<DeadlineClause>,
     pub(crate) problems: Vec<Problem<'a>>,
+    /// Slices of the text read into clauses (a clause's prefix, core and suffix; a topic a
+    /// clause took), and the punctuation between pieces and sentences (so that what is left
+    /// is named piece by piece).
+    pub(crate) understood: Vec<&'a str>,
+    /// Whether the text is one piece read whole into clauses, the common case, which needs no
+    /// look at `understood`.
+    pub(crate) fully_understood: bool,
 }
 
 /// A part of a deadline text that could not be structured (a slice of the text).
@@ -148,12 +164,13 @@ pub(crate) fn read(text: &str) -> Reading<'_> {
     let mut reading = Reading {
         // Room for the one clause most cells have, without growing into it.
         clauses: Vec::with_capacity(1),
-        problems: Vec::new(),
+        ..Reading::default()
     };
+    let mut scratch = Vec::new();
     for item in points(text) {
         let clauses_before = reading.clauses.len();
         let problems_before = reading.problems.len();
-        read_point(item.body, &mut reading);
+        read_point(item.body, &mut reading, &mut scratch);
         let nothing_found =
             reading.clauses.len() == clauses_before && reading.problems.len() == problems_before;
         if let (Some(marker), true) = (item.marker, nothing_found) {
@@ -165,6 +182,10 @@ pub(crate) fn read(text: &str) -> Reading<'_> {
     if reading.clauses.is_empty() && reading.problems.is_empty() && !text.trim().is_empty() {
         reading.problems.push(Problem::NoTimeLimit(text.trim()));
     }
+    // One clause read from the whole trimmed text: nothing can be left.
+    reading.fully_understood = reading.problems.is_empty()
+        && reading.understood.len() == 1
+        && reading.understood[0].len() == trim(text).len();
     reading
 }
 
@@ -178,29 +199,43 @@ fn is_piece_break(c: char) -> bool {
     matches!(c, '，' | ',')
 }
 
+/// What a sentence is about, said by a piece without a clause (`其它病种随时申报相关材料` →
+/// `其它病种`), and the slice of the piece that says it.
+struct Topic<'a> {
+    condition: String,
+    part: &'a str,
+    /// Whether a clause took it (and `part` is understood).
+    taken: bool,
+}
+
 /// Read the clauses of a point's body: its sentences (ended by [`is_sentence_end`]) and their
 /// pieces (between [`is_piece_break`]), in one walk that also notes whether a piece holds white
-/// space or an invisible character (else it needs no [`compact`]ing). Clauses without a
-/// condition take the topic of their sentence.
-fn read_point<'a>(body: &'a str, reading: &mut Reading<'a>) {
-    let mut topic: Option<String> = None;
+/// space or an invisible character (else it needs no compacting). Clauses without a condition
+/// take the topic of their sentence.
+fn read_point<'a>(
+    body: &'a str,
+    reading: &mut Reading<'a>,
+    scratch: &mut Vec<std::ops::Range<usize>>,
+) {
+    let mut topic: Option<Topic<'a>> = None;
     let mut start = 0;
     let mut spaced = false;
     // Ideographs are neither punctuation nor white space: they are passed by undecoded.
     for (i, c) in non_ideographs(body) {
         let sentence_ends = is_sentence_end(c);
         if sentence_ends || is_piece_break(c) {
-            read_piece(&body[start..i], spaced, &mut topic, reading);
+            read_piece(&body[start..i], spaced, &mut topic, reading, scratch);
             if sentence_ends {
                 topic = None;
             }
             start = i + c.len_utf8();
+            reading.understood.push(&body[i..start]);
             spaced = false;
         } else {
             spaced |= is_space_or_invisible(c);
         }
     }
-    read_piece(&body[start..], spaced, &mut topic, reading);
+    read_piece(&body[start..], spaced, &mut topic, reading, scratch);
 }
 
 /// Read the clauses of one piece (trimmed here; an empty one is skipped), giving those without
@@ -209,30 +244,44 @@ fn read_point<'a>(body: &'a str, reading: &mut Reading<'a>) {
 fn read_piece<'a>(
     piece: &'a str,
     spaced: bool,
-    topic: &mut Option<String>,
+    topic: &mut Option<Topic<'a>>,
     reading: &mut Reading<'a>,
+    scratch: &mut Vec<std::ops::Range<usize>>,
 ) {
     let piece = trim(piece);
     if piece.is_empty() {
         return;
     }
-    let text = if spaced {
-        compact(piece)
-    } else {
-        Cow::Borrowed(piece)
-    };
+    let compact = Compact::of(piece, spaced);
+    let text = &compact.text;
     let first_clause = reading.clauses.len();
-    let scan = scan_compact(piece, &text, &mut reading.clauses);
+    scratch.clear();
+    let scan = scan(piece, text, &mut reading.clauses, scratch);
     reading.problems.extend(scan.problem);
+    for range in scratch.iter() {
+        reading
+            .understood
+            .push(&piece[compact.original(range.start)..compact.original(range.end)]);
+    }
     if scan.clauses == 0 {
         if topic.is_none() || text.ends_with('的') {
-            *topic = topic_of(&text);
+            let end = topic_end(text);
+            *topic = non_empty(&text[..end]).map(|condition| Topic {
+                condition,
+                part: &piece[..compact.original(end)],
+                taken: false,
+            });
         }
         return;
     }
+    let Some(topic) = topic else { return };
     for clause in &mut reading.clauses[first_clause..] {
         if clause.condition.is_none() {
-            clause.condition.clone_from(topic);
+            clause.condition = Some(topic.condition.clone());
+            if !topic.taken {
+                topic.taken = true;
+                reading.understood.push(topic.part);
+            }
         }
     }
 }
@@ -240,29 +289,14 @@ fn read_piece<'a>(
 /// Adverbs that end the topic of a sentence (`其它病种随时申报…` → `其它病种`).
 const TOPIC_ENDS: &[&str] = &["随时", "每", "均", "一律"];
 
-/// What a piece without a clause says the sentence is about: the piece up to the first adverb
-/// of [`TOPIC_ENDS`], or `None` when nothing comes before it.
-fn topic_of(piece: &str) -> Option<String> {
-    let end = TOPIC_ENDS
+/// Where the topic a piece without a clause states ends: at the first adverb of
+/// [`TOPIC_ENDS`], or at the piece's end.
+fn topic_end(piece: &str) -> usize {
+    TOPIC_ENDS
         .iter()
         .filter_map(|adverb| piece.find(adverb))
         .min()
-        .unwrap_or(piece.len());
-    non_empty(&piece[..end])
-}
-
-/// The text without white space or invisible characters: inside a piece, spaces are PDF
-/// artifacts or separate two clauses, which the cores delimit anyway.
-fn compact(text: &str) -> Cow<'_, str> {
-    if text.contains(is_space_or_invisible) {
-        Cow::Owned(
-            text.chars()
-                .filter(|&c| !is_space_or_invisible(c))
-                .collect(),
-        )
-    } else {
-        Cow::Borrowed(text)
-    }
+        .unwrap_or(piece.len())
 }
 
 /// Trimmed of joining punctuation, or `None` when nothing is left.
@@ -285,7 +319,8 @@ pub(crate) fn standalone_clause(piece: &str) -> Option<DeadlineClause> {
         return None;
     }
     let mut clauses = Vec::new();
-    let scan = scan_piece(piece, &mut clauses);
+    let compact = Compact::of(piece, true);
+    let scan = scan(piece, &compact.text, &mut clauses, &mut Vec::new());
     let alone = scan.clauses == 1 && scan.problem.is_none() && !scan.trailing_text;
     let clause = clauses.pop().filter(|_| alone)?;
     (clause.condition.is_none() && clause.label.is_none() && clause.start.is_none())
