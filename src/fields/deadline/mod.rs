@@ -55,15 +55,20 @@ pub use text::ParseDeadlineError;
 pub(crate) fn parse(cell: &Cell<'_>, diagnostics: &mut Diagnostics) -> Deadline {
     let text = cell.text();
     let reading = read(text);
-    let parts: Vec<&str> = reading.problems.iter().map(Problem::part).collect();
-    // All positions in one pass: a cell of 20 000 unreadable points is not walked 20 000 times.
-    for (problem, at) in reading.problems.iter().zip(cell.positions_of(&parts)) {
-        diagnostics.push(Code::DeadlineUnparsed, at, problem.message());
+    if !reading.problems.is_empty() {
+        let parts: Vec<&str> = reading.problems.iter().map(Problem::part).collect();
+        // All positions in one pass: a cell of 20 000 unreadable points is walked once.
+        for (problem, at) in reading.problems.iter().zip(cell.positions_of(&parts)) {
+            diagnostics.push(Code::DeadlineUnparsed, at, problem.message());
+        }
     }
-    if !reading.fully_understood {
+    if !reading.read_whole(text) {
+        // Something may be left: read again, noting what was read where.
         let mut coverage = Coverage::new();
+        let again = read_recording(text);
         // A part reported as unparsed is not reported again as not understood.
-        for part in parts.iter().chain(&reading.understood) {
+        let problems = again.problems.iter().map(Problem::part);
+        for part in problems.chain(again.understood.into_iter().flatten()) {
             coverage.add_part(text, part);
         }
         coverage.report(cell, Code::DeadlinePartial, "办理时限", diagnostics);
@@ -106,13 +111,33 @@ fn max_working_days(clauses: &[DeadlineClause]) -> Option<u32> {
 pub(crate) struct Reading<'a> {
     pub(crate) clauses: Vec<DeadlineClause>,
     pub(crate) problems: Vec<Problem<'a>>,
-    /// Slices of the text read into clauses (a clause's prefix, core and suffix; a topic a
-    /// clause took), and the punctuation between pieces and sentences (so that what is left
-    /// is named piece by piece).
-    pub(crate) understood: Vec<&'a str>,
-    /// Whether the text is one piece read whole into clauses, the common case, which needs no
-    /// look at `understood`.
-    pub(crate) fully_understood: bool,
+    /// When recorded ([`read_recording`]): the slices of the text read into clauses (a
+    /// clause's prefix, core and suffix; a topic a clause took), and the punctuation between
+    /// pieces and sentences (so that what is left is named piece by piece).
+    pub(crate) understood: Option<Vec<&'a str>>,
+    /// How many bytes those slices hold in all (they do not overlap).
+    pub(crate) understood_bytes: usize,
+}
+
+impl<'a> Reading<'a> {
+    /// Note `part` as read.
+    fn understand(&mut self, part: &'a str) {
+        understand(&mut self.understood, &mut self.understood_bytes, part);
+    }
+
+    /// Whether the whole of `text` (trimmed) was read into clauses, without a problem: the
+    /// common case, which needs no look at what was read where.
+    fn read_whole(&self, text: &str) -> bool {
+        self.problems.is_empty() && self.understood_bytes >= trim(text).len()
+    }
+}
+
+/// Note `part` as read: count its bytes, and keep it when `understood` is recorded.
+fn understand<'a>(understood: &mut Option<Vec<&'a str>>, bytes: &mut usize, part: &'a str) {
+    *bytes += part.len();
+    if let Some(parts) = understood {
+        parts.push(part);
+    }
 }
 
 /// A part of a deadline text that could not be structured (a slice of the text).
@@ -161,16 +186,32 @@ impl<'a> Problem<'a> {
 
 /// Read every clause of a deadline text.
 pub(crate) fn read(text: &str) -> Reading<'_> {
-    let mut reading = Reading {
-        // Room for the one clause most cells have, without growing into it.
-        clauses: Vec::with_capacity(1),
-        ..Reading::default()
-    };
-    let mut scratch = Vec::new();
+    read_into(
+        text,
+        Reading {
+            // Room for the one clause most cells have, without growing into it.
+            clauses: Vec::with_capacity(1),
+            ..Reading::default()
+        },
+    )
+}
+
+/// [`read`], keeping the parts read in [`Reading::understood`].
+fn read_recording(text: &str) -> Reading<'_> {
+    read_into(
+        text,
+        Reading {
+            understood: Some(Vec::new()),
+            ..Reading::default()
+        },
+    )
+}
+
+fn read_into<'a>(text: &'a str, mut reading: Reading<'a>) -> Reading<'a> {
     for item in points(text) {
         let clauses_before = reading.clauses.len();
         let problems_before = reading.problems.len();
-        read_point(item.body, &mut reading, &mut scratch);
+        read_point(item.body, &mut reading);
         let nothing_found =
             reading.clauses.len() == clauses_before && reading.problems.len() == problems_before;
         if let (Some(marker), true) = (item.marker, nothing_found) {
@@ -182,10 +223,6 @@ pub(crate) fn read(text: &str) -> Reading<'_> {
     if reading.clauses.is_empty() && reading.problems.is_empty() && !text.trim().is_empty() {
         reading.problems.push(Problem::NoTimeLimit(text.trim()));
     }
-    // One clause read from the whole trimmed text: nothing can be left.
-    reading.fully_understood = reading.problems.is_empty()
-        && reading.understood.len() == 1
-        && reading.understood[0].len() == trim(text).len();
     reading
 }
 
@@ -212,11 +249,7 @@ struct Topic<'a> {
 /// pieces (between [`is_piece_break`]), in one walk that also notes whether a piece holds white
 /// space or an invisible character (else it needs no compacting). Clauses without a condition
 /// take the topic of their sentence.
-fn read_point<'a>(
-    body: &'a str,
-    reading: &mut Reading<'a>,
-    scratch: &mut Vec<std::ops::Range<usize>>,
-) {
+fn read_point<'a>(body: &'a str, reading: &mut Reading<'a>) {
     let mut topic: Option<Topic<'a>> = None;
     let mut start = 0;
     let mut spaced = false;
@@ -224,18 +257,18 @@ fn read_point<'a>(
     for (i, c) in non_ideographs(body) {
         let sentence_ends = is_sentence_end(c);
         if sentence_ends || is_piece_break(c) {
-            read_piece(&body[start..i], spaced, &mut topic, reading, scratch);
+            read_piece(&body[start..i], spaced, &mut topic, reading);
             if sentence_ends {
                 topic = None;
             }
             start = i + c.len_utf8();
-            reading.understood.push(&body[i..start]);
+            reading.understand(&body[i..start]);
             spaced = false;
         } else {
             spaced |= is_space_or_invisible(c);
         }
     }
-    read_piece(&body[start..], spaced, &mut topic, reading, scratch);
+    read_piece(&body[start..], spaced, &mut topic, reading);
 }
 
 /// Read the clauses of one piece (trimmed here; an empty one is skipped), giving those without
@@ -246,7 +279,6 @@ fn read_piece<'a>(
     spaced: bool,
     topic: &mut Option<Topic<'a>>,
     reading: &mut Reading<'a>,
-    scratch: &mut Vec<std::ops::Range<usize>>,
 ) {
     let piece = trim(piece);
     if piece.is_empty() {
@@ -255,14 +287,17 @@ fn read_piece<'a>(
     let compact = Compact::of(piece, spaced);
     let text = &compact.text;
     let first_clause = reading.clauses.len();
-    scratch.clear();
-    let scan = scan(piece, text, &mut reading.clauses, scratch);
+    let Reading {
+        clauses,
+        understood,
+        understood_bytes,
+        ..
+    } = reading;
+    let scan = scan(piece, text, clauses, |range| {
+        let part = &piece[compact.original(range.start)..compact.original(range.end)];
+        understand(understood, understood_bytes, part);
+    });
     reading.problems.extend(scan.problem);
-    for range in scratch.iter() {
-        reading
-            .understood
-            .push(&piece[compact.original(range.start)..compact.original(range.end)]);
-    }
     if scan.clauses == 0 {
         if topic.is_none() || text.ends_with('的') {
             let end = topic_end(text);
@@ -275,14 +310,16 @@ fn read_piece<'a>(
         return;
     }
     let Some(topic) = topic else { return };
+    let mut taken = false;
     for clause in &mut reading.clauses[first_clause..] {
         if clause.condition.is_none() {
             clause.condition = Some(topic.condition.clone());
-            if !topic.taken {
-                topic.taken = true;
-                reading.understood.push(topic.part);
-            }
+            taken = true;
         }
+    }
+    if taken && !topic.taken {
+        topic.taken = true;
+        reading.understand(topic.part);
     }
 }
 
@@ -320,7 +357,7 @@ pub(crate) fn standalone_clause(piece: &str) -> Option<DeadlineClause> {
     }
     let mut clauses = Vec::new();
     let compact = Compact::of(piece, true);
-    let scan = scan(piece, &compact.text, &mut clauses, &mut Vec::new());
+    let scan = scan(piece, &compact.text, &mut clauses, |_| {});
     let alone = scan.clauses == 1 && scan.problem.is_none() && !scan.trailing_text;
     let clause = clauses.pop().filter(|_| alone)?;
     (clause.condition.is_none() && clause.label.is_none() && clause.start.is_none())

@@ -275,9 +275,9 @@ pub(super) struct Scan<'a> {
 }
 
 /// Find every clause of a piece (a part of a sentence between commas), `text` being the
-/// piece compacted: push them to `clauses`, and push to `understood` the byte range of
-/// `text` each one was read from (its prefix, unless the prefix said nothing about it, its
-/// core and suffix).
+/// piece compacted: push them to `clauses`, and give `understood` the byte range of `text`
+/// each one was read from (its prefix, unless the prefix said nothing about it, its core and
+/// suffix).
 ///
 /// The walk notes whether the text since the last core holds a numeral at all: where it does
 /// not, [`has_unread_time`] cannot find a number of time there and is not asked.
@@ -285,7 +285,7 @@ pub(super) fn scan<'a>(
     piece: &'a str,
     text: &str,
     clauses: &mut Vec<DeadlineClause>,
-    understood: &mut Vec<Range<usize>>,
+    mut understood: impl FnMut(Range<usize>),
 ) -> Scan<'a> {
     let mut scan = Scan::default();
     let mut prefix_start = 0;
@@ -313,7 +313,7 @@ pub(super) fn scan<'a>(
                     };
                     clauses.push(clause_of(core, prefix));
                     let from = if says_something { prefix_start } else { i };
-                    understood.push(from..i + len);
+                    understood(from..i + len);
                     scan.clauses += 1;
                 }
                 prefix_start = i + len;
