@@ -63,9 +63,10 @@ pub(crate) fn parse(cell: &Cell<'_>, diagnostics: &mut Diagnostics) -> Deadline 
         }
     }
     if !reading.read_whole(text) {
-        // Something may be left: read again, noting what was read where.
-        let mut coverage = Coverage::new();
+        // Something may be left: read again, noting what was read where (kept only here, as
+        // the cells read whole, most of them, need no list).
         let again = read_recording(text);
+        let mut coverage = Coverage::new();
         // A part reported as unparsed is not reported again as not understood.
         let problems = again.problems.iter().map(Problem::part);
         for part in problems.chain(again.understood.into_iter().flatten()) {

@@ -24,8 +24,8 @@ use nom::{IResult, Parser};
 use super::*;
 
 // ---------------------------------------------------------------------------------------------
-// The word lists: a wording is added by one line. Within a list, of two words that start alike
-// the longer comes first (`即办件` before `即办`, `自然日` before `日`).
+// The word lists: a wording is added by one line. Within a list, a word comes before any word
+// it starts with (`即办件` before `即办`, `日历日` before `日`); else the more common first.
 // ---------------------------------------------------------------------------------------------
 
 /// Wordings for "done on the spot".
@@ -46,13 +46,13 @@ pub(super) const IMMEDIATE: &[&str] = &[
 pub(super) const UNITS: &[(&str, TimeUnit)] = &[
     ("个工作日", TimeUnit::WorkingDay),
     ("工作日", TimeUnit::WorkingDay),
-    ("个自然日", TimeUnit::Day),
-    ("自然日", TimeUnit::Day),
-    ("个日历日", TimeUnit::Day),
+    ("个月", TimeUnit::Month),
     ("日历日", TimeUnit::Day),
     ("日", TimeUnit::Day),
     ("天", TimeUnit::Day),
-    ("个月", TimeUnit::Month),
+    ("个自然日", TimeUnit::Day),
+    ("自然日", TimeUnit::Day),
+    ("个日历日", TimeUnit::Day),
     ("个小时", TimeUnit::Hour),
     ("小时", TimeUnit::Hour),
     ("年", TimeUnit::Year),
@@ -86,6 +86,7 @@ pub(super) enum Core {
 }
 
 /// nom: the first word of `words` opening `input` (an `alt` of `tag`s over a list).
+#[inline]
 fn one_of<'a>(words: &[&str], input: &'a str) -> IResult<&'a str, ()> {
     match words.iter().find_map(|word| input.strip_prefix(word)) {
         Some(rest) => Ok((rest, ())),
@@ -94,11 +95,13 @@ fn one_of<'a>(words: &[&str], input: &'a str) -> IResult<&'a str, ()> {
 }
 
 /// nom: `immediate = 即时办结 | 当场办结 | …` ([`IMMEDIATE`]).
+#[inline]
 pub(super) fn immediate(input: &str) -> IResult<&str, Core> {
     map(|i| one_of(IMMEDIATE, i), |()| Core::Immediate).parse(input)
 }
 
 /// nom: `unit = 个工作日 | 工作日 | 日 | 天 | 个月 | …` ([`UNITS`]).
+#[inline]
 pub(super) fn unit(input: &str) -> IResult<&str, TimeUnit> {
     match UNITS
         .iter()
@@ -110,6 +113,7 @@ pub(super) fn unit(input: &str) -> IResult<&str, TimeUnit> {
 }
 
 /// nom: `limit = numeral unit` (`15个工作日`, `十五日`, `３个月`).
+#[inline]
 pub(super) fn limit(input: &str) -> IResult<&str, Core> {
     map((numeral::number, unit), |(amount, unit)| {
         Core::Limit(amount, unit)
@@ -118,6 +122,7 @@ pub(super) fn limit(input: &str) -> IResult<&str, Core> {
 }
 
 /// nom: `suffix = [within] [done]` (`内`, `以内办结`, `完成`, or nothing).
+#[inline]
 pub(super) fn suffix(input: &str) -> IResult<&str, ()> {
     map(
         (opt(|i| one_of(WITHIN, i)), opt(|i| one_of(DONE, i))),
@@ -153,16 +158,26 @@ pub(super) fn is_numeral_char(c: char) -> bool {
 /// The core starting exactly at `input` and its length with its suffix, given the character
 /// before it (which may negate an immediate wording, or put `input` inside a number or a
 /// date).
+#[inline]
 pub(super) fn core_at(input: &str, previous: Option<char>) -> Option<(Core, usize)> {
-    let negated = previous.is_some_and(|c| matches!(c, '非' | '不'));
-    let inside_a_number = previous.is_some_and(is_numeral_char);
-    let (rest, core) = match immediate(input) {
-        Ok(found) if !negated => found,
-        _ if inside_a_number => return None,
-        _ => limit(input).ok()?,
+    let first = input.chars().next()?;
+    let (rest, core) = if is_numeral_char(first) {
+        // Inside a number (`15` read from its `5`) no core starts.
+        if previous.is_some_and(is_numeral_char) {
+            return None;
+        }
+        limit(input).ok()?
+    } else {
+        // `非即办件`, `不即时办结`: negated.
+        if previous.is_some_and(|c| matches!(c, '非' | '不')) {
+            return None;
+        }
+        immediate(input).ok()?
     };
     let is_date = match core {
+        // `3月10日`: a day of the month.
         Core::Limit(_, TimeUnit::Day) => previous == Some('月'),
+        // `2023年`: a calendar year.
         Core::Limit(amount, TimeUnit::Year) => amount >= 1000,
         _ => false,
     };

@@ -32,13 +32,16 @@ pub(super) fn clause_of(core: Core, prefix: Prefix) -> DeadlineClause {
 /// `None` when the prefix ends in `、` (`随时申办、即时办结`): it lists actions, and says
 /// nothing about the clause.
 pub(super) fn analyse(prefix: &str) -> Option<Prefix> {
+    // The most common prefix: none.
+    if prefix.is_empty() {
+        return Some(Prefix::default());
+    }
     let prefix = prefix.trim_end_matches(['，', ',']);
     if prefix.ends_with('、') {
         return None;
     }
     let rest = strip_qualifiers(prefix);
-    // An empty prefix, the most common one, or qualifiers only (`不超过`), the next most
-    // common: nothing is left to read.
+    // Qualifiers only (`不超过`), the next most common: nothing is left to read.
     if rest.is_empty() {
         return Some(Prefix::default());
     }

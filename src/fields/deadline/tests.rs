@@ -524,3 +524,24 @@ fn every_wording_that_may_end_a_clause_ends_with_a_character_the_prefilter_lets_
         assert!(!may_end_a_clause(piece), "{piece}");
     }
 }
+
+#[test]
+fn no_word_of_a_list_is_hidden_by_a_shorter_one_before_it() {
+    let units: Vec<&str> = UNITS.iter().map(|(word, _)| *word).collect();
+    let bases: Vec<&str> = BASES.iter().map(|(word, _)| *word).collect();
+    for list in [IMMEDIATE, &units, WITHIN, DONE, TIME_WORDS, &bases] {
+        for (i, word) in list.iter().enumerate() {
+            for earlier in &list[..i] {
+                assert!(!word.starts_with(earlier), "{earlier} hides {word}");
+            }
+        }
+    }
+    // Read right to left: a word comes before any word it ends with.
+    for list in [QUALIFIERS, GENERIC_LIMITS] {
+        for (i, word) in list.iter().enumerate() {
+            for earlier in &list[..i] {
+                assert!(!word.ends_with(earlier), "{earlier} hides {word}");
+            }
+        }
+    }
+}
