@@ -63,13 +63,10 @@ pub(crate) fn parse(cell: &Cell<'_>, diagnostics: &mut Diagnostics) -> Deadline 
         }
     }
     if !reading.read_whole(text) {
-        // Something may be left: read again, noting what was read where (kept only here, as
-        // the cells read whole, most of them, need no list).
-        let again = read_recording(text);
         let mut coverage = Coverage::new();
         // A part reported as unparsed is not reported again as not understood.
-        let problems = again.problems.iter().map(Problem::part);
-        for part in problems.chain(again.understood.into_iter().flatten()) {
+        let problems = reading.problems.iter().map(Problem::part);
+        for part in problems.chain(reading.understood.iter()) {
             coverage.add_part(text, part);
         }
         coverage.report(cell, Code::DeadlinePartial, "办理时限", diagnostics);
@@ -112,32 +109,41 @@ fn max_working_days(clauses: &[DeadlineClause]) -> Option<u32> {
 pub(crate) struct Reading<'a> {
     pub(crate) clauses: Vec<DeadlineClause>,
     pub(crate) problems: Vec<Problem<'a>>,
-    /// When recorded ([`read_recording`]): the slices of the text read into clauses (a
-    /// clause's prefix, core and suffix; a topic a clause took), and the punctuation between
-    /// pieces and sentences (so that what is left is named piece by piece).
-    pub(crate) understood: Option<Vec<&'a str>>,
-    /// How many bytes those slices hold in all (they do not overlap).
-    pub(crate) understood_bytes: usize,
+    /// The slices of the text read into clauses (a clause's prefix, core and suffix; a topic
+    /// a clause took), and the punctuation between pieces and sentences (so that what is left
+    /// is named piece by piece).
+    pub(crate) understood: Parts<'a>,
 }
 
-impl<'a> Reading<'a> {
-    /// Note `part` as read.
-    fn understand(&mut self, part: &'a str) {
-        understand(&mut self.understood, &mut self.understood_bytes, part);
-    }
-
+impl Reading<'_> {
     /// Whether the whole of `text` (trimmed) was read into clauses, without a problem: the
     /// common case, which needs no look at what was read where.
     fn read_whole(&self, text: &str) -> bool {
-        self.problems.is_empty() && self.understood_bytes >= trim(text).len()
+        // The parts read do not overlap: they cover the text when their bytes add up to it.
+        self.problems.is_empty() && self.understood.bytes >= trim(text).len()
     }
 }
 
-/// Note `part` as read: count its bytes, and keep it when `understood` is recorded.
-fn understand<'a>(understood: &mut Option<Vec<&'a str>>, bytes: &mut usize, part: &'a str) {
-    *bytes += part.len();
-    if let Some(parts) = understood {
-        parts.push(part);
+/// Slices of a text, and their length in all. The first is kept apart: most cells are read
+/// as one part, which so needs no list allocated.
+#[derive(Debug, Default)]
+pub(crate) struct Parts<'a> {
+    first: Option<&'a str>,
+    rest: Vec<&'a str>,
+    bytes: usize,
+}
+
+impl<'a> Parts<'a> {
+    fn push(&mut self, part: &'a str) {
+        self.bytes += part.len();
+        match self.first {
+            None => self.first = Some(part),
+            Some(_) => self.rest.push(part),
+        }
+    }
+
+    fn iter(&self) -> impl Iterator<Item = &'a str> + '_ {
+        self.first.into_iter().chain(self.rest.iter().copied())
     }
 }
 
@@ -187,28 +193,11 @@ impl<'a> Problem<'a> {
 
 /// Read every clause of a deadline text.
 pub(crate) fn read(text: &str) -> Reading<'_> {
-    read_into(
-        text,
-        Reading {
-            // Room for the one clause most cells have, without growing into it.
-            clauses: Vec::with_capacity(1),
-            ..Reading::default()
-        },
-    )
-}
-
-/// [`read`], keeping the parts read in [`Reading::understood`].
-fn read_recording(text: &str) -> Reading<'_> {
-    read_into(
-        text,
-        Reading {
-            understood: Some(Vec::new()),
-            ..Reading::default()
-        },
-    )
-}
-
-fn read_into<'a>(text: &'a str, mut reading: Reading<'a>) -> Reading<'a> {
+    let mut reading = Reading {
+        // Room for the one clause most cells have, without growing into it.
+        clauses: Vec::with_capacity(1),
+        ..Reading::default()
+    };
     for item in points(text) {
         let clauses_before = reading.clauses.len();
         let problems_before = reading.problems.len();
@@ -263,7 +252,7 @@ fn read_point<'a>(body: &'a str, reading: &mut Reading<'a>) {
                 topic = None;
             }
             start = i + c.len_utf8();
-            reading.understand(&body[i..start]);
+            reading.understood.push(&body[i..start]);
             spaced = false;
         } else {
             spaced |= is_space_or_invisible(c);
@@ -291,12 +280,10 @@ fn read_piece<'a>(
     let Reading {
         clauses,
         understood,
-        understood_bytes,
         ..
     } = reading;
     let scan = scan(piece, text, clauses, |range| {
-        let part = &piece[compact.original(range.start)..compact.original(range.end)];
-        understand(understood, understood_bytes, part);
+        understood.push(&piece[compact.original(range.start)..compact.original(range.end)]);
     });
     reading.problems.extend(scan.problem);
     if scan.clauses == 0 {
@@ -320,7 +307,7 @@ fn read_piece<'a>(
     }
     if taken && !topic.taken {
         topic.taken = true;
-        reading.understand(topic.part);
+        reading.understood.push(topic.part);
     }
 }
 
