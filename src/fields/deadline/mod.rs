@@ -10,21 +10,41 @@
 //!   is no label);
 //! - a **start**, the event the period runs from: `自受理之日起`, `收到《联系函》后`.
 //!
-//! The cell is read in layers: numbered points ([`markers`](crate::markers)), sentences
-//! (`。`, `；`), pieces (`，`), and inside a piece every clause *core* (an immediate wording or
-//! an amount with a unit). The text between two cores is the prefix of the second, read right
-//! to left: qualifiers (`不超过`, `最长`, `为`), the start, the basis or label, and what is left
-//! is the condition. White space is ignored inside a piece, so cores separated only by a space
-//! (`…15个工作日 省内转移接续…`) are still two clauses.
+//! The grammar, each rule a function of [`piece`] or [`prefix`], each word list one table:
+//!
+//! ```text
+//! cell      = point*                          numbered points (crate::markers)
+//! point     = sentence ((。|；) sentence)*
+//! sentence  = piece ((，) piece)*
+//! piece     = (prefix core)* rest
+//! core      = (immediate | limit) suffix      piece::IMMEDIATE, piece::UNITS, numerals
+//! limit     = numeral unit                    (crate::numeral: 15, １５, 十五, 两)
+//! suffix    = [内|以内|之内] [办结|办理|完成…]   piece::WITHIN, piece::DONE
+//! prefix    = [condition] [basis] [label] qualifier* [start] qualifier*
+//!                                             prefix::BASES, GENERIC_LIMITS, START_OPENERS,
+//!                                             QUALIFIERS (不超过 最长 为 …)
+//! ```
+//!
+//! A core is tried only where one can start (a numeral, or `即` `当` `立`); the text between
+//! two cores is the prefix of the second. A prefix is read right to left, from the core: its
+//! qualifiers, the start, the basis or label; what is left is the condition (free text, so
+//! the only way to know where it ends is from the words after it). White space is ignored
+//! inside a piece, so cores separated only by a space (`…15个工作日 省内转移接续…`) are still
+//! two clauses.
 //!
 //! A clause without its own condition takes the *topic* of its sentence: the first piece
 //! without a clause (cut before an adverb such as `随时`), or a later conditional piece ending in
 //! `的`. So in `其它病种随时申报相关材料，…，自审核之日起20个工作日办结` the 20 working days
 //! apply to `其它病种`.
 //!
-//! Prose around the clauses (`办结后次日享受待遇`) is not an error. What is reported as
-//! `deadline_unparsed`: a cell, or a numbered point, without any clause; a range
-//! (`3-5个工作日`) or a decimal amount; time wording no clause took (`两周`, `3月10日前`).
+//! What is reported as `deadline_unparsed`: a cell, or a numbered point, without any clause; a
+//! range (`3-5个工作日`) or a decimal amount; time wording no clause took (`两周`,
+//! `3月10日前`). What is read is recorded (each clause from its prefix to its suffix, unless
+//! the prefix only lists actions, as `随时申办、` does; a topic a clause took; the punctuation
+//! between pieces), and the text left over that is more than filler is reported, piece by
+//! piece, as `deadline_partial` ([`coverage`](crate::fields::coverage)): prose around the
+//! clauses (`办结后次日享受待遇`, `每季度至少审核办理一次`) is kept in `raw` and named.
+//! Every problem and leftover of a cell is located in one pass over it.
 
 use std::fmt;
 use std::str::FromStr;

@@ -17,6 +17,8 @@
 use std::borrow::Cow;
 use std::ops::Range;
 
+use nom::branch::alt;
+use nom::character::complete::char;
 use nom::combinator::{map, opt};
 use nom::error::{Error, ErrorKind};
 use nom::{IResult, Parser};
@@ -133,12 +135,8 @@ pub(super) fn suffix(input: &str) -> IResult<&str, ()> {
 
 /// nom: `unread = numeral ['个'] (unit | time word)`: a number of time, read or not.
 fn time_amount(input: &str) -> IResult<&str, ()> {
-    let (rest, _) = numeral::number(input)?;
-    let rest = rest.strip_prefix('个').unwrap_or(rest);
-    match unit(rest) {
-        Ok((rest, _)) => Ok((rest, ())),
-        Err(_) => one_of(TIME_WORDS, rest),
-    }
+    let time_word = alt((map(unit, |_| ()), |i| one_of(TIME_WORDS, i)));
+    map((numeral::number, opt(char('个')), time_word), |_| ()).parse(input)
 }
 
 /// Whether a clause core may start with `c`: a numeral (`5个工作日`, `五日`) or the first
