@@ -116,6 +116,7 @@ const WORDINGS: &[(&str, &str)] = &[
     ("最快1个工作日", "1 working_day"),
     ("一般5个工作日", "5 working_day"),
     ("共5个工作日", "5 working_day"),
+    ("在5个工作日内", "5 working_day"),
     ("不超过 15 个工作日", "15 working_day"),
     // Suffixes: within, then what is done.
     ("15个工作日内", "15 working_day"),
@@ -131,6 +132,7 @@ const WORDINGS: &[(&str, &str)] = &[
     ("办理时限1个工作日", "1 working_day"),
     ("办理时限为1个工作日", "1 working_day"),
     ("办结时限：1个工作日", "1 working_day"),
+    ("办结时限:1个工作日", "1 working_day"),
     ("办理期限5日", "5 day"),
     ("办结期限5日", "5 day"),
     ("办理时间5日", "5 day"),
@@ -166,6 +168,11 @@ const WORDINGS: &[(&str, &str)] = &[
     ),
     ("从受理次日起5日", "5 day from 从受理次日起"),
     ("接到申请后5日", "5 day from 接到申请后"),
+    ("于受理后5日", "5 day from 于受理后"),
+    (
+        "承诺时限为自受理之日起5日",
+        "5 day basis committed from 自受理之日起",
+    ),
     ("受理后5个工作日", "5 working_day from 受理后"),
     (
         "材料齐全的次日起5个工作日",
@@ -244,6 +251,41 @@ const DIAGNOSED: &[(&str, &str, &[&str])] = &[
         "三至五日",
         "",
         &["3:9 deadline_unparsed deadline `三至五日` gives a range of time limits, which is not structured"],
+    ),
+    (
+        "3～5日",
+        "",
+        &["3:9 deadline_unparsed deadline `3～5日` gives a range of time limits, which is not structured"],
+    ),
+    (
+        "三到五日",
+        "",
+        &["3:9 deadline_unparsed deadline `三到五日` gives a range of time limits, which is not structured"],
+    ),
+    (
+        "1．5日",
+        "",
+        &["3:9 deadline_unparsed deadline part `1．5日` looks like a time limit but could not be read"],
+    ),
+    (
+        "2个星期",
+        "",
+        &["3:9 deadline_unparsed deadline part `2个星期` looks like a time limit but could not be read"],
+    ),
+    (
+        "1个季度",
+        "",
+        &["3:9 deadline_unparsed deadline part `1个季度` looks like a time limit but could not be read"],
+    ),
+    (
+        "30分钟",
+        "",
+        &["3:9 deadline_unparsed deadline part `30分钟` looks like a time limit but could not be read"],
+    ),
+    (
+        "5个天",
+        "",
+        &["3:9 deadline_unparsed deadline part `5个天` looks like a time limit but could not be read"],
     ),
     (
         "1.5个工作日",
