@@ -87,5 +87,39 @@ fn adversarial(c: &mut Criterion) {
     }
 }
 
-criterion_group!(benches, adversarial);
+/// One 办理时限 cell of about `size` bytes: numbered points without a time limit (each a
+/// `deadline_unparsed`), then clauses each followed by text not understood (each a
+/// `deadline_partial`). Every problem is located by counting on from the one before, not
+/// from the cell's start (20 000 points once took 3.8 s).
+fn deadline_points(size: usize) -> String {
+    let half = size / 2;
+    let mut cell = String::with_capacity(size + 64);
+    let mut n = 1;
+    while cell.len() < half {
+        cell.push_str(&format!("{n}.视情况而定 "));
+        n += 1;
+    }
+    let clause = "即时办结，其它；";
+    cell.push_str(&clause.repeat((size - cell.len().min(size)) / clause.len()));
+    format!("{HEADER}一、参保\t1\t登记\t无\t{cell}\t\t\t\t\n")
+}
+
+/// The deadline shapes, at 1, 4 and 16 MB (each problem is a diagnostic held in memory:
+/// 100 MB would hold millions).
+fn deadline(c: &mut Criterion) {
+    let mut group = c.benchmark_group("deadline_points");
+    group.sample_size(10);
+    group.warm_up_time(Duration::from_millis(500));
+    group.measurement_time(Duration::from_secs(5));
+    for size in [MB, 4 * MB, 16 * MB] {
+        let text = deadline_points(size);
+        group.throughput(Throughput::Bytes(text.len() as u64));
+        group.bench_with_input(BenchmarkId::from_parameter(size / MB), &text, |b, text| {
+            b.iter(|| shixiang::parse(black_box(text)).map(|d| d.diagnostics.len()))
+        });
+    }
+    group.finish();
+}
+
+criterion_group!(benches, adversarial, deadline);
 criterion_main!(benches);

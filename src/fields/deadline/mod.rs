@@ -10,29 +10,49 @@
 //!   is no label);
 //! - a **start**, the event the period runs from: `自受理之日起`, `收到《联系函》后`.
 //!
-//! The cell is read in layers: numbered points ([`markers`](crate::markers)), sentences
-//! (`。`, `；`), pieces (`，`), and inside a piece every clause *core* (an immediate wording or
-//! an amount with a unit). The text between two cores is the prefix of the second, read right
-//! to left: qualifiers (`不超过`, `最长`, `为`), the start, the basis or label, and what is left
-//! is the condition. White space is ignored inside a piece, so cores separated only by a space
-//! (`…15个工作日 省内转移接续…`) are still two clauses.
+//! The grammar, each rule a function of [`piece`] or [`prefix`], each word list one table:
+//!
+//! ```text
+//! cell      = point*                          numbered points (crate::markers)
+//! point     = sentence ((。|；) sentence)*
+//! sentence  = piece ((，) piece)*
+//! piece     = (prefix core)* rest
+//! core      = (immediate | limit) suffix      piece::IMMEDIATE, piece::UNITS, numerals
+//! limit     = numeral unit                    (crate::numeral: 15, １５, 十五, 两)
+//! suffix    = [内|以内|之内] [办结|办理|完成…]   piece::WITHIN, piece::DONE
+//! prefix    = [condition] [basis] [label] qualifier* [start] qualifier*
+//!                                             prefix::BASES, GENERIC_LIMITS, START_OPENERS,
+//!                                             QUALIFIERS (不超过 最长 为 …)
+//! ```
+//!
+//! A core is tried only where one can start (a numeral, or `即` `当` `立`); the text between
+//! two cores is the prefix of the second. A prefix is read right to left, from the core: its
+//! qualifiers, the start, the basis or label; what is left is the condition (free text, so
+//! the only way to know where it ends is from the words after it). White space is ignored
+//! inside a piece, so cores separated only by a space (`…15个工作日 省内转移接续…`) are still
+//! two clauses.
 //!
 //! A clause without its own condition takes the *topic* of its sentence: the first piece
 //! without a clause (cut before an adverb such as `随时`), or a later conditional piece ending in
 //! `的`. So in `其它病种随时申报相关材料，…，自审核之日起20个工作日办结` the 20 working days
 //! apply to `其它病种`.
 //!
-//! Prose around the clauses (`办结后次日享受待遇`) is not an error. What is reported as
-//! `deadline_unparsed`: a cell, or a numbered point, without any clause; a range
-//! (`3-5个工作日`) or a decimal amount; time wording no clause took (`两周`, `3月10日前`).
+//! What is reported as `deadline_unparsed`: a cell, or a numbered point, without any clause; a
+//! range (`3-5个工作日`) or a decimal amount; time wording no clause took (`两周`,
+//! `3月10日前`). What is read is recorded (each clause from its prefix to its suffix, unless
+//! the prefix only lists actions, as `随时申办、` does; a topic a clause took; the punctuation
+//! between pieces), and the text left over that is more than filler is reported, piece by
+//! piece, as `deadline_partial` ([`coverage`](crate::fields::coverage)): prose around the
+//! clauses (`办结后次日享受待遇`, `每季度至少审核办理一次`) is kept in `raw` and named.
+//! Every problem and leftover of a cell is located in one pass over it.
 
-use std::borrow::Cow;
 use std::fmt;
 use std::str::FromStr;
 
 use crate::brackets::non_ideographs;
 use crate::cell::Cell;
 use crate::diagnostic::{excerpt, Code, Diagnostics};
+use crate::fields::coverage::Coverage;
 use crate::markers::points;
 use crate::model::{Basis, ClauseKind, Deadline, DeadlineClause, TimeUnit};
 use crate::normalize::trim;
@@ -47,20 +67,31 @@ use piece::*;
 use prefix::*;
 pub use text::ParseDeadlineError;
 
-/// Structure a deadline cell; every part that could not be read gets a `deadline_unparsed`
-/// diagnostic at its position.
+/// Structure a deadline cell. Every part that could not be read gets a `deadline_unparsed`
+/// diagnostic at its position; text outside every clause, topic and problem that is more than
+/// filler gets a `deadline_partial` diagnostic (see [`coverage`](crate::fields::coverage)).
 // Kept out of line, one per cell, so that a profile shows what each field parser costs.
 #[inline(never)]
 pub(crate) fn parse(cell: &Cell<'_>, diagnostics: &mut Diagnostics) -> Deadline {
-    let reading = read(cell.text());
-    for problem in &reading.problems {
-        diagnostics.push(
-            Code::DeadlineUnparsed,
-            cell.position_of(problem.part()),
-            problem.message(),
-        );
+    let text = cell.text();
+    let reading = read(text);
+    if !reading.problems.is_empty() {
+        let parts: Vec<&str> = reading.problems.iter().map(Problem::part).collect();
+        // All positions in one pass: a cell of 20 000 unreadable points is walked once.
+        for (problem, at) in reading.problems.iter().zip(cell.positions_of(&parts)) {
+            diagnostics.push(Code::DeadlineUnparsed, at, problem.message());
+        }
     }
-    deadline_of(cell.text(), reading.clauses)
+    if !reading.read_whole(text) {
+        let mut coverage = Coverage::new();
+        // A part reported as unparsed is not reported again as not understood.
+        let problems = reading.problems.iter().map(Problem::part);
+        for part in problems.chain(reading.understood.iter()) {
+            coverage.add_part(text, part);
+        }
+        coverage.report(cell, Code::DeadlinePartial, "办理时限", diagnostics);
+    }
+    deadline_of(text, reading.clauses)
 }
 
 /// The deadline with `raw` text and its clauses, and the bound the clauses give.
@@ -92,11 +123,48 @@ fn max_working_days(clauses: &[DeadlineClause]) -> Option<u32> {
 // Reading a cell
 // ---------------------------------------------------------------------------------------------
 
-/// What a deadline text gave: its clauses, and the parts that could not be read.
+/// What a deadline text gave: its clauses, the parts that could not be read, and the parts
+/// read.
 #[derive(Debug, Default)]
 pub(crate) struct Reading<'a> {
     pub(crate) clauses: Vec<DeadlineClause>,
     pub(crate) problems: Vec<Problem<'a>>,
+    /// The slices of the text read into clauses (a clause's prefix, core and suffix; a topic
+    /// a clause took), and the punctuation between pieces and sentences (so that what is left
+    /// is named piece by piece).
+    pub(crate) understood: Parts<'a>,
+}
+
+impl Reading<'_> {
+    /// Whether the whole of `text` (trimmed) was read into clauses, without a problem: the
+    /// common case, which needs no look at what was read where.
+    fn read_whole(&self, text: &str) -> bool {
+        // The parts read do not overlap: they cover the text when their bytes add up to it.
+        self.problems.is_empty() && self.understood.bytes >= trim(text).len()
+    }
+}
+
+/// Slices of a text, and their length in all. The first is kept apart: most cells are read
+/// as one part, which so needs no list allocated.
+#[derive(Debug, Default)]
+pub(crate) struct Parts<'a> {
+    first: Option<&'a str>,
+    rest: Vec<&'a str>,
+    bytes: usize,
+}
+
+impl<'a> Parts<'a> {
+    fn push(&mut self, part: &'a str) {
+        self.bytes += part.len();
+        match self.first {
+            None => self.first = Some(part),
+            Some(_) => self.rest.push(part),
+        }
+    }
+
+    fn iter(&self) -> impl Iterator<Item = &'a str> + '_ {
+        self.first.into_iter().chain(self.rest.iter().copied())
+    }
 }
 
 /// A part of a deadline text that could not be structured (a slice of the text).
@@ -148,7 +216,7 @@ pub(crate) fn read(text: &str) -> Reading<'_> {
     let mut reading = Reading {
         // Room for the one clause most cells have, without growing into it.
         clauses: Vec::with_capacity(1),
-        problems: Vec::new(),
+        ..Reading::default()
     };
     for item in points(text) {
         let clauses_before = reading.clauses.len();
@@ -178,12 +246,21 @@ fn is_piece_break(c: char) -> bool {
     matches!(c, '，' | ',')
 }
 
+/// What a sentence is about, said by a piece without a clause (`其它病种随时申报相关材料` →
+/// `其它病种`), and the slice of the piece that says it.
+struct Topic<'a> {
+    condition: String,
+    part: &'a str,
+    /// Whether a clause took it (and `part` is understood).
+    taken: bool,
+}
+
 /// Read the clauses of a point's body: its sentences (ended by [`is_sentence_end`]) and their
 /// pieces (between [`is_piece_break`]), in one walk that also notes whether a piece holds white
-/// space or an invisible character (else it needs no [`compact`]ing). Clauses without a
-/// condition take the topic of their sentence.
+/// space or an invisible character (else it needs no compacting). Clauses without a condition
+/// take the topic of their sentence.
 fn read_point<'a>(body: &'a str, reading: &mut Reading<'a>) {
-    let mut topic: Option<String> = None;
+    let mut topic: Option<Topic<'a>> = None;
     let mut start = 0;
     let mut spaced = false;
     // Ideographs are neither punctuation nor white space: they are passed by undecoded.
@@ -195,6 +272,7 @@ fn read_point<'a>(body: &'a str, reading: &mut Reading<'a>) {
                 topic = None;
             }
             start = i + c.len_utf8();
+            reading.understood.push(&body[i..start]);
             spaced = false;
         } else {
             spaced |= is_space_or_invisible(c);
@@ -209,60 +287,61 @@ fn read_point<'a>(body: &'a str, reading: &mut Reading<'a>) {
 fn read_piece<'a>(
     piece: &'a str,
     spaced: bool,
-    topic: &mut Option<String>,
+    topic: &mut Option<Topic<'a>>,
     reading: &mut Reading<'a>,
 ) {
     let piece = trim(piece);
     if piece.is_empty() {
         return;
     }
-    let text = if spaced {
-        compact(piece)
-    } else {
-        Cow::Borrowed(piece)
-    };
+    let compact = Compact::of(piece, spaced);
+    let text = &compact.text;
     let first_clause = reading.clauses.len();
-    let scan = scan_compact(piece, &text, &mut reading.clauses);
+    let Reading {
+        clauses,
+        understood,
+        ..
+    } = reading;
+    let scan = scan(piece, text, clauses, |range| {
+        understood.push(&piece[compact.original(range.start)..compact.original(range.end)]);
+    });
     reading.problems.extend(scan.problem);
     if scan.clauses == 0 {
         if topic.is_none() || text.ends_with('的') {
-            *topic = topic_of(&text);
+            let end = topic_end(text);
+            *topic = non_empty(&text[..end]).map(|condition| Topic {
+                condition,
+                part: &piece[..compact.original(end)],
+                taken: false,
+            });
         }
         return;
     }
+    let Some(topic) = topic else { return };
+    let mut taken = false;
     for clause in &mut reading.clauses[first_clause..] {
         if clause.condition.is_none() {
-            clause.condition.clone_from(topic);
+            clause.condition = Some(topic.condition.clone());
+            taken = true;
         }
+    }
+    if taken && !topic.taken {
+        topic.taken = true;
+        reading.understood.push(topic.part);
     }
 }
 
 /// Adverbs that end the topic of a sentence (`其它病种随时申报…` → `其它病种`).
 const TOPIC_ENDS: &[&str] = &["随时", "每", "均", "一律"];
 
-/// What a piece without a clause says the sentence is about: the piece up to the first adverb
-/// of [`TOPIC_ENDS`], or `None` when nothing comes before it.
-fn topic_of(piece: &str) -> Option<String> {
-    let end = TOPIC_ENDS
+/// Where the topic a piece without a clause states ends: at the first adverb of
+/// [`TOPIC_ENDS`], or at the piece's end.
+fn topic_end(piece: &str) -> usize {
+    TOPIC_ENDS
         .iter()
         .filter_map(|adverb| piece.find(adverb))
         .min()
-        .unwrap_or(piece.len());
-    non_empty(&piece[..end])
-}
-
-/// The text without white space or invisible characters: inside a piece, spaces are PDF
-/// artifacts or separate two clauses, which the cores delimit anyway.
-fn compact(text: &str) -> Cow<'_, str> {
-    if text.contains(is_space_or_invisible) {
-        Cow::Owned(
-            text.chars()
-                .filter(|&c| !is_space_or_invisible(c))
-                .collect(),
-        )
-    } else {
-        Cow::Borrowed(text)
-    }
+        .unwrap_or(piece.len())
 }
 
 /// Trimmed of joining punctuation, or `None` when nothing is left.
@@ -285,7 +364,8 @@ pub(crate) fn standalone_clause(piece: &str) -> Option<DeadlineClause> {
         return None;
     }
     let mut clauses = Vec::new();
-    let scan = scan_piece(piece, &mut clauses);
+    let compact = Compact::of(piece, true);
+    let scan = scan(piece, &compact.text, &mut clauses, |_| {});
     let alone = scan.clauses == 1 && scan.problem.is_none() && !scan.trailing_text;
     let clause = clauses.pop().filter(|_| alone)?;
     (clause.condition.is_none() && clause.label.is_none() && clause.start.is_none())

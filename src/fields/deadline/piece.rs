@@ -1,18 +1,84 @@
-//! One piece of a deadline cell: its clause cores (an immediate wording, or an amount with a
-//! unit) and the text before each.
+//! The grammar of a clause *core*, and the walk of a piece that finds every core in it.
+//!
+//! ```text
+//! core      = (immediate | limit) suffix
+//! immediate = 即时办结 | 当场办结 | 立即办理 | 即办件 | …     IMMEDIATE
+//! limit     = numeral unit                                 crate::numeral, UNITS
+//! suffix    = [within] [done]                              WITHIN (内 以内 之内), DONE (办结 完成 …)
+//! unread    = numeral ['个'] (unit | time word)             TIME_WORDS (周 季度 月 …)
+//! ```
+//!
+//! A core is tried only where one can start ([`may_open_core`]: a numeral, or `即` `当`
+//! `立`). Not every match is a core: an immediate wording after `不`/`非` is negated
+//! (`非即办件`), a number read from its middle digit is none (`15` read from `5`), `3月10日`
+//! is a date and `2023年` a calendar year. What the text before a core says is read by
+//! [`prefix`](super::prefix).
+
+use std::borrow::Cow;
+use std::ops::Range;
+
+use nom::branch::alt;
+use nom::character::complete::char;
+use nom::combinator::{map, opt};
+use nom::error::{Error, ErrorKind};
+use nom::{IResult, Parser};
 
 use super::*;
 
-/// What one piece gave, besides its clauses.
-#[derive(Debug, Default)]
-pub(super) struct Scan<'a> {
-    /// How many clauses it gave (with their own conditions only).
-    pub(super) clauses: usize,
-    /// At most one problem, for the whole piece.
-    pub(super) problem: Option<Problem<'a>>,
-    /// Whether anything but white space follows the last clause.
-    pub(super) trailing_text: bool,
-}
+// ---------------------------------------------------------------------------------------------
+// The word lists: a wording is added by one line. Within a list, a word comes before any word
+// it starts with (`即办件` before `即办`, `日历日` before `日`); else the more common first.
+// ---------------------------------------------------------------------------------------------
+
+/// Wordings for "done on the spot".
+pub(super) const IMMEDIATE: &[&str] = &[
+    "即时办结",
+    "即时办理",
+    "即办件",
+    "即办",
+    "当场办结",
+    "当场办理",
+    "当即办结",
+    "立即办结",
+    "立即办理",
+];
+
+/// Units of time, as written after the amount (with the counter `个` where the wording takes
+/// one: `3个月` is three months, while `3月` names March and is no unit).
+pub(super) const UNITS: &[(&str, TimeUnit)] = &[
+    ("个工作日", TimeUnit::WorkingDay),
+    ("工作日", TimeUnit::WorkingDay),
+    ("个月", TimeUnit::Month),
+    ("日历日", TimeUnit::Day),
+    ("日", TimeUnit::Day),
+    ("天", TimeUnit::Day),
+    ("个自然日", TimeUnit::Day),
+    ("自然日", TimeUnit::Day),
+    ("个日历日", TimeUnit::Day),
+    ("个小时", TimeUnit::Hour),
+    ("小时", TimeUnit::Hour),
+    ("年", TimeUnit::Year),
+];
+
+/// Words after a core saying the limit is kept within it.
+pub(super) const WITHIN: &[&str] = &["以内", "之内", "内"];
+
+/// Words after a core saying what is done by then.
+pub(super) const DONE: &[&str] = &["办理完毕", "办结", "办完", "完成", "办理"];
+
+/// Words of time a number may carry that are no unit of a clause: a number with one of them
+/// (or with a unit) outside every core is time the parser could not read (`两周`, `3月10日前`).
+pub(super) const TIME_WORDS: &[&str] = &["周", "星期", "季度", "分钟", "月", "半"];
+
+/// Connectors that make two numbers a range (`3-5个工作日`, `三至五日`).
+pub(super) const RANGE_CONNECTORS: &[char] = &['-', '－', '—', '–', '~', '～', '至', '到'];
+
+/// Decimal points (`1.5个工作日`).
+pub(super) const DECIMAL_POINTS: &[char] = &['.', '．'];
+
+// ---------------------------------------------------------------------------------------------
+// The grammar
+// ---------------------------------------------------------------------------------------------
 
 /// The heart of a clause: done on the spot, or an amount of a unit.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -21,20 +87,218 @@ pub(super) enum Core {
     Limit(u32, TimeUnit),
 }
 
-/// Find every clause of a piece (a part of a sentence between commas), and push them to
-/// `clauses` (the caller's list: no list of its own to allocate and move).
+/// nom: the first word of `words` opening `input` (an `alt` of `tag`s over a list).
+#[inline]
+fn one_of<'a>(words: &[&str], input: &'a str) -> IResult<&'a str, ()> {
+    match words.iter().find_map(|word| input.strip_prefix(word)) {
+        Some(rest) => Ok((rest, ())),
+        None => Err(nom::Err::Error(Error::new(input, ErrorKind::Tag))),
+    }
+}
+
+/// nom: `immediate = 即时办结 | 当场办结 | …` ([`IMMEDIATE`]).
+#[inline]
+pub(super) fn immediate(input: &str) -> IResult<&str, Core> {
+    map(|i| one_of(IMMEDIATE, i), |()| Core::Immediate).parse(input)
+}
+
+/// nom: `unit = 个工作日 | 工作日 | 日 | 天 | 个月 | …` ([`UNITS`]).
+#[inline]
+pub(super) fn unit(input: &str) -> IResult<&str, TimeUnit> {
+    match UNITS
+        .iter()
+        .find_map(|&(word, unit)| input.strip_prefix(word).map(|rest| (rest, unit)))
+    {
+        Some(found) => Ok(found),
+        None => Err(nom::Err::Error(Error::new(input, ErrorKind::Tag))),
+    }
+}
+
+/// nom: `limit = numeral unit` (`15个工作日`, `十五日`, `３个月`).
+#[inline]
+pub(super) fn limit(input: &str) -> IResult<&str, Core> {
+    map((numeral::number, unit), |(amount, unit)| {
+        Core::Limit(amount, unit)
+    })
+    .parse(input)
+}
+
+/// nom: `suffix = [within] [done]` (`内`, `以内办结`, `完成`, or nothing).
+#[inline]
+pub(super) fn suffix(input: &str) -> IResult<&str, ()> {
+    map(
+        (opt(|i| one_of(WITHIN, i)), opt(|i| one_of(DONE, i))),
+        |_| (),
+    )
+    .parse(input)
+}
+
+/// nom: `unread = numeral ['个'] (unit | time word)`: a number of time, read or not.
+fn time_amount(input: &str) -> IResult<&str, ()> {
+    let time_word = alt((map(unit, |_| ()), |i| one_of(TIME_WORDS, i)));
+    map((numeral::number, opt(char('个')), time_word), |_| ()).parse(input)
+}
+
+/// Whether a clause core may start with `c`: a numeral (`5个工作日`, `五日`) or the first
+/// character of a wording of [`IMMEDIATE`]. The prefilter that spares trying the grammar at
+/// every character.
+#[inline(always)]
+pub(super) fn may_open_core(c: char) -> bool {
+    is_numeral_char(c) || matches!(c, '即' | '当' | '立')
+}
+
+// Always inlined: asked of every character of a piece.
+#[inline(always)]
+pub(super) fn is_numeral_char(c: char) -> bool {
+    numeral::is_arabic_digit(c) || numeral::is_chinese_numeral_char(c)
+}
+
+/// The core starting exactly at `input` and its length with its suffix, given the character
+/// before it (which may negate an immediate wording, or put `input` inside a number or a
+/// date).
+#[inline]
+pub(super) fn core_at(input: &str, previous: Option<char>) -> Option<(Core, usize)> {
+    let first = input.chars().next()?;
+    let (rest, core) = if is_numeral_char(first) {
+        // Inside a number (`15` read from its `5`) no core starts.
+        if previous.is_some_and(is_numeral_char) {
+            return None;
+        }
+        limit(input).ok()?
+    } else {
+        // `非即办件`, `不即时办结`: negated.
+        if previous.is_some_and(|c| matches!(c, '非' | '不')) {
+            return None;
+        }
+        immediate(input).ok()?
+    };
+    let is_date = match core {
+        // `3月10日`: a day of the month.
+        Core::Limit(_, TimeUnit::Day) => previous == Some('月'),
+        // `2023年`: a calendar year.
+        Core::Limit(amount, TimeUnit::Year) => amount >= 1000,
+        _ => false,
+    };
+    if is_date {
+        return None;
+    }
+    let (rest, ()) = suffix(rest).ok()?;
+    Some((core, input.len() - rest.len()))
+}
+
+/// A range (`3-5个工作日`, `三至五日`) or a decimal (`1.5个工作日`): the prefix ends with a
+/// number and a connector, so the core is only part of the amount.
+pub(super) fn joined_to_a_number<'a>(prefix: &str, piece: &'a str) -> Option<Problem<'a>> {
+    let mut chars = prefix.chars().rev();
+    let connector = chars.next()?;
+    if !chars.next().is_some_and(is_numeral_char) {
+        return None;
+    }
+    if RANGE_CONNECTORS.contains(&connector) {
+        Some(Problem::Range(piece))
+    } else if DECIMAL_POINTS.contains(&connector) {
+        Some(Problem::Unread(piece))
+    } else {
+        None
+    }
+}
+
+/// Whether `text` (outside any core) holds a number of time ([`time_amount`]).
+pub(super) fn has_unread_time(text: &str) -> bool {
+    let mut previous: Option<char> = None;
+    for (i, c) in text.char_indices() {
+        if is_numeral_char(c)
+            && !previous.is_some_and(is_numeral_char)
+            && time_amount(&text[i..]).is_ok()
+        {
+            return true;
+        }
+        previous = Some(c);
+    }
+    false
+}
+
+// ---------------------------------------------------------------------------------------------
+// A piece
+// ---------------------------------------------------------------------------------------------
+
+/// A piece without white space or invisible characters (PDF artifacts inside a clause, as in
+/// `不超过 15 个工作日`, or the only separation of two clauses, which the cores delimit
+/// anyway), with the way back to the piece's byte offsets.
+pub(super) struct Compact<'a> {
+    pub(super) text: Cow<'a, str>,
+    /// At each place a run was taken out: the offset in `text`, and the bytes taken out
+    /// before it in all.
+    shifts: Vec<(usize, usize)>,
+}
+
+impl<'a> Compact<'a> {
+    /// `piece` compacted; `spaced`: whether it may hold white space or an invisible character
+    /// at all.
+    pub(super) fn of(piece: &'a str, spaced: bool) -> Compact<'a> {
+        if !spaced || !piece.contains(is_space_or_invisible) {
+            return Compact {
+                text: Cow::Borrowed(piece),
+                shifts: Vec::new(),
+            };
+        }
+        let mut text = String::with_capacity(piece.len());
+        let mut shifts = Vec::new();
+        let mut removed = 0;
+        let mut pending = false;
+        for c in piece.chars() {
+            if is_space_or_invisible(c) {
+                removed += c.len_utf8();
+                pending = true;
+                continue;
+            }
+            if pending {
+                shifts.push((text.len(), removed));
+                pending = false;
+            }
+            text.push(c);
+        }
+        if pending {
+            shifts.push((text.len(), removed));
+        }
+        Compact {
+            text: Cow::Owned(text),
+            shifts,
+        }
+    }
+
+    /// The offset in the piece of offset `at` of the compacted text.
+    pub(super) fn original(&self, at: usize) -> usize {
+        match self.shifts.partition_point(|&(from, _)| from <= at) {
+            0 => at,
+            k => at + self.shifts[k - 1].1,
+        }
+    }
+}
+
+/// What one piece gave, besides its clauses.
+#[derive(Debug, Default)]
+pub(super) struct Scan<'a> {
+    /// How many clauses it gave.
+    pub(super) clauses: usize,
+    /// At most one problem, for the whole piece.
+    pub(super) problem: Option<Problem<'a>>,
+    /// Whether anything follows the last clause.
+    pub(super) trailing_text: bool,
+}
+
+/// Find every clause of a piece (a part of a sentence between commas), `text` being the
+/// piece compacted: push them to `clauses`, and give `understood` the byte range of `text`
+/// each one was read from (its prefix, unless the prefix said nothing about it, its core and
+/// suffix).
 ///
 /// The walk notes whether the text since the last core holds a numeral at all: where it does
 /// not, [`has_unread_time`] cannot find a number of time there and is not asked.
-pub(super) fn scan_piece<'a>(piece: &'a str, clauses: &mut Vec<DeadlineClause>) -> Scan<'a> {
-    scan_compact(piece, &compact(piece), clauses)
-}
-
-/// [`scan_piece`], given the piece [`compact`]ed already as `text`.
-pub(super) fn scan_compact<'a>(
+pub(super) fn scan<'a>(
     piece: &'a str,
     text: &str,
     clauses: &mut Vec<DeadlineClause>,
+    mut understood: impl FnMut(Range<usize>),
 ) -> Scan<'a> {
     let mut scan = Scan::default();
     let mut prefix_start = 0;
@@ -47,7 +311,7 @@ pub(super) fn scan_compact<'a>(
             continue;
         }
         let numeral = is_numeral_char(c);
-        if numeral || opens_immediate(c) {
+        if may_open_core(c) {
             if let Some((core, len)) = core_at(&text[i..], previous) {
                 let prefix = &text[prefix_start..i];
                 if let Some(problem) = joined_to_a_number(prefix, piece) {
@@ -56,7 +320,13 @@ pub(super) fn scan_compact<'a>(
                     if numeral_since_core && has_unread_time(prefix) {
                         scan.problem = Some(Problem::Unread(piece));
                     }
-                    clauses.push(clause_of(core, analyse(prefix)));
+                    let (prefix, says_something) = match analyse(prefix) {
+                        Some(read) => (read, true),
+                        None => (Prefix::default(), false),
+                    };
+                    clauses.push(clause_of(core, prefix));
+                    let from = if says_something { prefix_start } else { i };
+                    understood(from..i + len);
                     scan.clauses += 1;
                 }
                 prefix_start = i + len;
@@ -74,166 +344,4 @@ pub(super) fn scan_compact<'a>(
     }
     scan.trailing_text = !tail.is_empty();
     scan
-}
-
-/// Whether a clause core may start with `c`: a numeral (`5个工作日`, `五日`) or the first
-/// character of an immediate wording (`即时办结`, `当场办理`, `立即办结`). Checked first, so
-/// that [`core_at`]'s parsers run only where one of them can match ([`scan_piece`] checks the
-/// two parts apart, as it counts the numerals).
-#[cfg(test)]
-pub(super) fn may_open_core(c: char) -> bool {
-    is_numeral_char(c) || opens_immediate(c)
-}
-
-/// Whether an immediate wording may start with `c` ([`immediate`]).
-fn opens_immediate(c: char) -> bool {
-    matches!(c, '即' | '当' | '立')
-}
-
-/// The core starting exactly at `input` and its length with its suffix (`内`, `内办结`), given
-/// the character before it.
-pub(super) fn core_at(input: &str, previous: Option<char>) -> Option<(Core, usize)> {
-    let negated = previous.is_some_and(|c| matches!(c, '非' | '不'));
-    if !negated {
-        if let Some(rest) = immediate(input) {
-            return Some((Core::Immediate, input.len() - suffix(rest).len()));
-        }
-    }
-    // Inside a number (`15` read from its `5`) no core starts.
-    if previous.is_some_and(is_numeral_char) {
-        return None;
-    }
-    let (rest, (amount, unit)) = limit(input)?;
-    let is_date = match unit {
-        // `3月10日`: a day of the month.
-        TimeUnit::Day => previous == Some('月'),
-        // `2023年`: a calendar year.
-        TimeUnit::Year => amount >= 1000,
-        _ => false,
-    };
-    (!is_date).then(|| (Core::Limit(amount, unit), input.len() - suffix(rest).len()))
-}
-
-// Always inlined: asked of every character of a piece.
-#[inline(always)]
-pub(super) fn is_numeral_char(c: char) -> bool {
-    numeral::is_arabic_digit(c) || numeral::is_chinese_numeral_char(c)
-}
-
-/// A wording for "done on the spot" opening `input`, and what follows it. The wordings are
-/// listed by their first character, so that one `match` picks the few to compare; within a
-/// list the longer of two wordings that start alike comes first (`即办件` before `即办`).
-pub(super) fn immediate(input: &str) -> Option<&str> {
-    let wordings: &[&str] = match input.chars().next()? {
-        '即' => &["即时办结", "即时办理", "即办件", "即办"],
-        '当' => &["当场办结", "当场办理", "当即办结"],
-        '立' => &["立即办结", "立即办理"],
-        _ => return None,
-    };
-    wordings
-        .iter()
-        .find_map(|wording| input.strip_prefix(wording))
-}
-
-/// An amount, an optional counter `个`, and a unit opening `input` (`15个工作日`, `十五日`,
-/// `3个月`), and what follows them.
-pub(super) fn limit(input: &str) -> Option<(&str, (u32, TimeUnit))> {
-    let (rest, amount) = numeral::number(input).ok()?;
-    let (rest, counter) = match rest.strip_prefix('个') {
-        Some(rest) => (rest, true),
-        None => (rest, false),
-    };
-    let (rest, unit) = unit(rest)?;
-    // `3月` names March; a duration of months is `3个月`.
-    if unit == TimeUnit::Month && !counter {
-        return None;
-    }
-    Some((rest, (amount, unit)))
-}
-
-/// Words of the units of time, each with its unit, in the order they are tried (`自然日`
-/// before `日`).
-const UNITS: &[(&str, TimeUnit)] = &[
-    ("工作日", TimeUnit::WorkingDay),
-    ("自然日", TimeUnit::Day),
-    ("日历日", TimeUnit::Day),
-    ("日", TimeUnit::Day),
-    ("天", TimeUnit::Day),
-    ("月", TimeUnit::Month),
-    ("小时", TimeUnit::Hour),
-    ("年", TimeUnit::Year),
-];
-
-/// The unit of time opening `input`, and what follows it.
-pub(super) fn unit(input: &str) -> Option<(&str, TimeUnit)> {
-    UNITS
-        .iter()
-        .find_map(|&(word, unit)| input.strip_prefix(word).map(|rest| (rest, unit)))
-}
-
-/// Words that may follow a core: where it is kept (`内`), then what is done (`办结`); each
-/// list in the order its words are tried.
-const WITHIN: &[&str] = &["以内", "之内", "内"];
-const DONE: &[&str] = &["办理完毕", "办结", "办完", "完成", "办理"];
-
-/// What is left after the words that may follow a core (`内`, `以内办结`, `完成`).
-pub(super) fn suffix(input: &str) -> &str {
-    let rest = strip_first_prefix(input, WITHIN);
-    strip_first_prefix(rest, DONE)
-}
-
-/// `text` without the first of `words` it starts with, if any.
-fn strip_first_prefix<'a>(text: &'a str, words: &[&str]) -> &'a str {
-    words
-        .iter()
-        .find_map(|word| text.strip_prefix(word))
-        .unwrap_or(text)
-}
-
-/// A range (`3-5个工作日`, `三至五日`) or a decimal (`1.5个工作日`): the prefix ends with a
-/// number and a connector, so the core is only part of the amount.
-pub(super) fn joined_to_a_number<'a>(prefix: &str, piece: &'a str) -> Option<Problem<'a>> {
-    let mut chars = prefix.chars().rev();
-    let connector = chars.next()?;
-    if !chars.next().is_some_and(is_numeral_char) {
-        return None;
-    }
-    match connector {
-        '-' | '－' | '—' | '–' | '~' | '～' | '至' | '到' => Some(Problem::Range(piece)),
-        '.' | '．' => Some(Problem::Unread(piece)),
-        _ => None,
-    }
-}
-
-/// Words of time that a number may carry and no clause took: `两周`, `3月`, `2023年`.
-pub(super) const TIME_WORDS: &[&str] = &[
-    "工作日",
-    "自然日",
-    "日",
-    "天",
-    "周",
-    "星期",
-    "月",
-    "季度",
-    "小时",
-    "分钟",
-    "年",
-    "半",
-];
-
-/// Whether `text` (outside any core) holds a number followed by a word of time.
-pub(super) fn has_unread_time(text: &str) -> bool {
-    let mut previous: Option<char> = None;
-    for (i, c) in text.char_indices() {
-        if is_numeral_char(c) && !previous.is_some_and(is_numeral_char) {
-            if let Ok((rest, _)) = numeral::number(&text[i..]) {
-                let rest = rest.strip_prefix('个').unwrap_or(rest);
-                if TIME_WORDS.iter().any(|word| rest.starts_with(word)) {
-                    return true;
-                }
-            }
-        }
-        previous = Some(c);
-    }
-    false
 }

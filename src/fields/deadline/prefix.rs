@@ -29,27 +29,31 @@ pub(super) fn clause_of(core: Core, prefix: Prefix) -> DeadlineClause {
 }
 
 /// Read a prefix right to left: qualifiers, start, basis or label; the rest is the condition.
-/// A prefix ending in `、` (`随时申办、即时办结`) lists actions: it says nothing about the clause.
-pub(super) fn analyse(prefix: &str) -> Prefix {
+/// `None` when the prefix ends in `、` (`随时申办、即时办结`): it lists actions, and says
+/// nothing about the clause.
+pub(super) fn analyse(prefix: &str) -> Option<Prefix> {
+    // The most common prefix: none.
+    if prefix.is_empty() {
+        return Some(Prefix::default());
+    }
     let prefix = prefix.trim_end_matches(['，', ',']);
-    // An empty prefix, the most common one, says nothing either.
-    if prefix.is_empty() || prefix.ends_with('、') {
-        return Prefix::default();
+    if prefix.ends_with('、') {
+        return None;
     }
     let rest = strip_qualifiers(prefix);
     // Qualifiers only (`不超过`), the next most common: nothing is left to read.
     if rest.is_empty() {
-        return Prefix::default();
+        return Some(Prefix::default());
     }
     let (rest, start) = split_start(rest);
     let rest = strip_qualifiers(rest);
     let (rest, basis, label) = split_basis_and_label(rest);
-    Prefix {
+    Some(Prefix {
         condition: non_empty(rest),
         basis,
         label,
         start,
-    }
+    })
 }
 
 /// Words between the rest of a prefix and the amount: `不超过`, `最长`, `为`, `：`.

@@ -468,27 +468,27 @@ fn long_inputs_do_not_blow_up() {
 
 #[test]
 fn no_core_starts_where_the_prefilter_says_none_can() {
-    let tails = [
-        "",
-        "个工作日",
-        "工作日",
-        "日",
-        "时办结",
-        "场办理",
-        "即办结",
-        "办件",
-        "个月",
-    ];
+    // What may follow the first character of a core: the rest of each wording and each unit.
+    let mut tails: Vec<String> = vec![String::new()];
+    for word in IMMEDIATE {
+        tails.push(word.chars().skip(1).collect());
+    }
+    for (word, _) in UNITS {
+        tails.push((*word).to_owned());
+    }
     for c in (0..0x1_0000).filter_map(char::from_u32) {
         if may_open_core(c) {
             continue;
         }
-        for tail in tails {
+        for tail in &tails {
             let text = format!("{c}{tail}");
             assert_eq!(core_at(&text, None), None, "{text:?}");
         }
     }
-    for c in ['即', '当', '立', '5', '５', '五', '十'] {
+    for word in IMMEDIATE {
+        assert!(may_open_core(word.chars().next().unwrap()), "{word}");
+    }
+    for c in ['5', '５', '五', '十', '两'] {
         assert!(may_open_core(c), "{c:?}");
     }
 }
@@ -513,258 +513,10 @@ fn the_last_basis_word_wins_as_a_search_per_word_finds_it() {
     }
 }
 
-/// The nom parsers the plain word lists of `piece` replaced, as the definitions they must
-/// agree with.
-mod reference {
-    use super::*;
-    use nom::{
-        branch::alt,
-        bytes::complete::tag,
-        combinator::{opt, value},
-        IResult, Parser,
-    };
-
-    pub(super) fn immediate(input: &str) -> IResult<&str, ()> {
-        value(
-            (),
-            alt((
-                tag("即时办结"),
-                tag("即时办理"),
-                tag("当场办结"),
-                tag("当场办理"),
-                tag("立即办结"),
-                tag("立即办理"),
-                tag("当即办结"),
-                tag("即办件"),
-                tag("即办"),
-            )),
-        )
-        .parse(input)
-    }
-
-    pub(super) fn limit(input: &str) -> IResult<&str, (u32, TimeUnit)> {
-        let (rest, amount) = numeral::number(input)?;
-        let (rest, counter) = opt(tag("个")).parse(rest)?;
-        let (rest, unit) = unit(rest)?;
-        if unit == TimeUnit::Month && counter.is_none() {
-            return Err(nom::Err::Error(nom::error::Error::new(
-                input,
-                nom::error::ErrorKind::Verify,
-            )));
-        }
-        Ok((rest, (amount, unit)))
-    }
-
-    fn unit(input: &str) -> IResult<&str, TimeUnit> {
-        alt((
-            value(TimeUnit::WorkingDay, tag("工作日")),
-            value(TimeUnit::Day, tag("自然日")),
-            value(TimeUnit::Day, tag("日历日")),
-            value(TimeUnit::Day, tag("日")),
-            value(TimeUnit::Day, tag("天")),
-            value(TimeUnit::Month, tag("月")),
-            value(TimeUnit::Hour, tag("小时")),
-            value(TimeUnit::Year, tag("年")),
-        ))
-        .parse(input)
-    }
-
-    /// The walk of a piece as it was: its own list of clauses, [`has_unread_time`] asked of
-    /// every prefix and of the tail.
-    pub(super) fn scan_piece(piece: &str) -> (Vec<DeadlineClause>, Option<Problem<'_>>, bool) {
-        let text = compact(piece);
-        let mut clauses = Vec::new();
-        let mut problem = None;
-        let mut prefix_start = 0;
-        let mut resume_at = 0;
-        let mut previous: Option<char> = None;
-        for (i, c) in text.char_indices() {
-            if i >= resume_at && may_open_core(c) {
-                if let Some((core, len)) = core_at(&text[i..], previous) {
-                    let prefix = &text[prefix_start..i];
-                    if let Some(found) = joined_to_a_number(prefix, piece) {
-                        problem = Some(found);
-                    } else {
-                        if has_unread_time(prefix) {
-                            problem = Some(Problem::Unread(piece));
-                        }
-                        clauses.push(clause_of(core, analyse(prefix)));
-                    }
-                    prefix_start = i + len;
-                    resume_at = i + len;
-                }
-            }
-            previous = Some(c);
-        }
-        let tail = &text[prefix_start..];
-        if problem.is_none() && has_unread_time(tail) {
-            problem = Some(Problem::Unread(piece));
-        }
-        (clauses, problem, !tail.is_empty())
-    }
-
-    pub(super) fn suffix(input: &str) -> &str {
-        let within = opt(alt((tag("以内"), tag("之内"), tag("内"))));
-        let done = opt(alt((
-            tag("办理完毕"),
-            tag("办结"),
-            tag("办完"),
-            tag("完成"),
-            tag("办理"),
-        )));
-        let result: IResult<&str, _> = (within, done).parse(input);
-        result.map_or(input, |(rest, _)| rest)
-    }
-}
-
-#[test]
-fn word_lists_agree_with_the_nom_parsers() {
-    let pieces = [
-        "即",
-        "时",
-        "办",
-        "结",
-        "理",
-        "件",
-        "当",
-        "场",
-        "立",
-        "以",
-        "内",
-        "之",
-        "完",
-        "毕",
-        "成",
-        "1",
-        "十",
-        "个",
-        "工作日",
-        "日",
-        "月",
-        "小时",
-        "年",
-        "自然",
-        "天",
-    ];
-    for text in crate::test_support::every_text(&pieces, 4) {
-        assert_eq!(
-            immediate(&text),
-            reference::immediate(&text).ok().map(|(rest, ())| rest),
-            "{text:?}"
-        );
-        assert_eq!(limit(&text), reference::limit(&text).ok(), "{text:?}");
-        assert_eq!(suffix(&text), reference::suffix(&text), "{text:?}");
-    }
-}
-
-/// The reading as it was: every text split by `markers::split`, then into sentences, then into
-/// pieces, each piece scanned by the reference scan.
-fn read_by_parts(text: &str) -> Reading<'_> {
-    fn split_trimmed(text: &str, is_separator: fn(char) -> bool) -> impl Iterator<Item = &str> {
-        text.split(is_separator)
-            .map(str::trim)
-            .filter(|part| !part.is_empty())
-    }
-    fn read_sentence<'a>(sentence: &'a str, reading: &mut Reading<'a>) {
-        let mut topic: Option<String> = None;
-        for piece in split_trimmed(sentence, is_piece_break) {
-            let (clauses, problem, _) = reference::scan_piece(piece);
-            reading.problems.extend(problem);
-            if clauses.is_empty() {
-                let text = compact(piece);
-                if topic.is_none() || text.ends_with('的') {
-                    topic = topic_of(&text);
-                }
-                continue;
-            }
-            for mut clause in clauses {
-                if clause.condition.is_none() {
-                    clause.condition.clone_from(&topic);
-                }
-                reading.clauses.push(clause);
-            }
-        }
-    }
-    let mut reading = Reading::default();
-    for item in crate::markers::split(text) {
-        let clauses_before = reading.clauses.len();
-        let problems_before = reading.problems.len();
-        for sentence in split_trimmed(item.body, is_sentence_end) {
-            read_sentence(sentence, &mut reading);
-        }
-        let nothing_found =
-            reading.clauses.len() == clauses_before && reading.problems.len() == problems_before;
-        if let (Some(marker), true) = (item.marker, nothing_found) {
-            reading
-                .problems
-                .push(Problem::PointWithoutTimeLimit(marker.number, item.body));
-        }
-    }
-    if reading.clauses.is_empty() && reading.problems.is_empty() && !text.trim().is_empty() {
-        reading.problems.push(Problem::NoTimeLimit(text.trim()));
-    }
-    reading
-}
-
-#[test]
-fn reading_agrees_with_reading_by_parts() {
-    let pieces = [
-        "即时办结",
-        "不超过",
-        "15个工作日",
-        "3-",
-        "内",
-        "跨省",
-        "的",
-        "，",
-        "。",
-        " ",
-        "1.",
-        "2、",
-        "①",
-        "（",
-        "法定",
-        "时限",
-        "自受理之日起",
-        "两周",
-        "、",
-        "随时",
-        "\u{200B}",
-        "；",
-    ];
-    for text in crate::test_support::every_text(&pieces, 4) {
-        let fast = read(&text);
-        let slow = read_by_parts(&text);
-        assert_eq!(fast.clauses, slow.clauses, "{text:?}");
-        assert_eq!(fast.problems, slow.problems, "{text:?}");
-    }
-}
-
 #[test]
 fn every_wording_that_may_end_a_clause_ends_with_a_character_the_prefilter_lets_through() {
-    let immediates = [
-        "即时办结",
-        "即时办理",
-        "当场办结",
-        "当场办理",
-        "立即办结",
-        "立即办理",
-        "当即办结",
-        "即办件",
-        "即办",
-    ];
-    let units = ["工作日", "自然日", "日历日", "日", "天", "月", "小时", "年"];
-    let suffixes = [
-        "以内",
-        "之内",
-        "内",
-        "办理完毕",
-        "办结",
-        "办完",
-        "完成",
-        "办理",
-    ];
-    for word in immediates.iter().chain(&units).chain(&suffixes) {
+    let units = UNITS.iter().map(|(word, _)| word);
+    for word in IMMEDIATE.iter().chain(units).chain(WITHIN).chain(DONE) {
         assert!(may_end_a_clause(word), "{word}");
         assert!(may_end_a_clause(&format!("{word} \u{200B}")), "{word}");
     }
@@ -774,70 +526,22 @@ fn every_wording_that_may_end_a_clause_ends_with_a_character_the_prefilter_lets_
 }
 
 #[test]
-fn standalone_clauses_agree_with_reading_every_piece() {
-    fn by_scan(piece: &str) -> Option<DeadlineClause> {
-        let (mut clauses, problem, trailing_text) = reference::scan_piece(piece);
-        let alone = clauses.len() == 1 && problem.is_none() && !trailing_text;
-        let clause = clauses.pop().filter(|_| alone)?;
-        (clause.condition.is_none() && clause.label.is_none() && clause.start.is_none())
-            .then_some(clause)
-    }
-    let pieces = [
-        "办理时限",
-        "为",
-        "1个工作日",
-        "即时办结",
-        "内",
-        "办结",
-        "的",
-        "病历",
-        "3",
-        "个月",
-        " ",
-        "\u{200B}",
-        "、",
-        "天",
-        "两周",
-    ];
-    for text in crate::test_support::every_text(&pieces, 4) {
-        assert_eq!(standalone_clause(&text), by_scan(&text), "{text:?}");
-    }
-}
-
-#[test]
-fn analyse_agrees_with_reading_every_prefix_whole() {
-    fn analyse_whole(prefix: &str) -> Prefix {
-        let prefix = prefix.trim_end_matches(['，', ',']);
-        if prefix.ends_with('、') {
-            return Prefix::default();
-        }
-        let rest = strip_qualifiers(prefix);
-        let (rest, start) = split_start(rest);
-        let rest = strip_qualifiers(rest);
-        let (rest, basis, label) = split_basis_and_label(rest);
-        Prefix {
-            condition: non_empty(rest),
-            basis,
-            label,
-            start,
+fn no_word_of_a_list_is_hidden_by_a_shorter_one_before_it() {
+    let units: Vec<&str> = UNITS.iter().map(|(word, _)| *word).collect();
+    let bases: Vec<&str> = BASES.iter().map(|(word, _)| *word).collect();
+    for list in [IMMEDIATE, &units, WITHIN, DONE, TIME_WORDS, &bases] {
+        for (i, word) in list.iter().enumerate() {
+            for earlier in &list[..i] {
+                assert!(!word.starts_with(earlier), "{earlier} hides {word}");
+            }
         }
     }
-    let pieces = [
-        "不超过",
-        "为",
-        "：",
-        "，",
-        "、",
-        "法定",
-        "时限",
-        "评估",
-        "的",
-        "自受理之日起",
-        "后",
-        "跨省",
-        " ",
-    ];
-    for text in crate::test_support::every_text(&pieces, 4) {
-        assert_eq!(analyse(&text), analyse_whole(&text), "{text:?}");
+    // Read right to left: a word comes before any word it ends with.
+    for list in [QUALIFIERS, GENERIC_LIMITS] {
+        for (i, word) in list.iter().enumerate() {
+            for earlier in &list[..i] {
+                assert!(!word.ends_with(earlier), "{earlier} hides {word}");
+            }
+        }
     }
 }

@@ -1,0 +1,419 @@
+//! The 办理时限 wordings the deadline parser accepts, as tables a reader can scan: a cell's
+//! text, and the clauses read from it and the diagnostics given, one line each.
+//!
+//! A clause is written `<kind> [if <condition>] [basis <basis>] [label <label>]
+//! [from <start>]`, the kind being `immediate` or `<amount> <unit>`; clauses are joined by
+//! ` | `. A diagnostic is written `<line>:<column> <code> <message>`; the cell starts at line
+//! 3, column 9 of the list each case is parsed in.
+
+use shixiang::{Basis, ClauseKind, Deadline, DeadlineClause, Document, TimeUnit};
+
+/// A list of one matter whose 办理时限 cell is `cell`.
+fn parse(cell: &str) -> Document {
+    let text = format!(
+        "某市医疗保障经办政务服务事项清单\n主项\t子项序号\t子项\t办理时限\n一、甲\t1\t乙\t{cell}\n"
+    );
+    shixiang::parse(&text).expect("parses")
+}
+
+fn deadline(document: &Document) -> &Deadline {
+    &document.categories[0].matters[0].deadline
+}
+
+fn unit(unit: TimeUnit) -> &'static str {
+    match unit {
+        TimeUnit::WorkingDay => "working_day",
+        TimeUnit::Day => "day",
+        TimeUnit::Month => "month",
+        TimeUnit::Hour => "hour",
+        TimeUnit::Year => "year",
+        _ => "other",
+    }
+}
+
+fn clause(clause: &DeadlineClause) -> String {
+    let mut line = match (clause.kind, clause.amount, clause.unit) {
+        (ClauseKind::Immediate, None, None) => "immediate".to_owned(),
+        (ClauseKind::Limit, Some(amount), Some(u)) => format!("{amount} {}", unit(u)),
+        other => format!("{other:?}"),
+    };
+    if let Some(condition) = &clause.condition {
+        line += &format!(" if {condition}");
+    }
+    match clause.basis {
+        Some(Basis::Statutory) => line += " basis statutory",
+        Some(Basis::Committed) => line += " basis committed",
+        Some(other) => line += &format!(" basis {other:?}"),
+        None => {}
+    }
+    if let Some(label) = &clause.label {
+        line += &format!(" label {label}");
+    }
+    if let Some(start) = &clause.start {
+        line += &format!(" from {start}");
+    }
+    line
+}
+
+fn clauses(document: &Document) -> String {
+    let found: Vec<String> = deadline(document).clauses.iter().map(clause).collect();
+    found.join(" | ")
+}
+
+/// The diagnostics about the deadline cell.
+fn diagnostics(document: &Document) -> Vec<String> {
+    document
+        .diagnostics
+        .iter()
+        .filter(|d| d.code.as_str().starts_with("deadline_"))
+        .map(|d| format!("{}:{} {} {}", d.line, d.column, d.code, d.message))
+        .collect()
+}
+
+/// Wordings read whole: the cell gives these clauses and no diagnostic.
+const WORDINGS: &[(&str, &str)] = &[
+    // Immediate wordings.
+    ("即时办结", "immediate"),
+    ("即时办理", "immediate"),
+    ("即办件", "immediate"),
+    ("即办", "immediate"),
+    ("当场办结", "immediate"),
+    ("当场办理", "immediate"),
+    ("当即办结", "immediate"),
+    ("立即办结", "immediate"),
+    ("立即办理", "immediate"),
+    (" 即时办结。", "immediate"),
+    // Units, with and without the counter 个.
+    ("15个工作日", "15 working_day"),
+    ("15工作日", "15 working_day"),
+    ("30个自然日", "30 day"),
+    ("30自然日", "30 day"),
+    ("30个日历日", "30 day"),
+    ("30日历日", "30 day"),
+    ("7日", "7 day"),
+    ("7天", "7 day"),
+    ("3个月", "3 month"),
+    ("24个小时", "24 hour"),
+    ("24小时", "24 hour"),
+    ("1年", "1 year"),
+    ("0个工作日", "0 working_day"),
+    // Numerals: Arabic, full-width, Chinese.
+    ("１５个工作日", "15 working_day"),
+    ("十五个工作日", "15 working_day"),
+    ("二十个工作日内", "20 working_day"),
+    ("两个工作日", "2 working_day"),
+    ("三个月内", "3 month"),
+    // Bound words before the amount.
+    ("不超过10个工作日", "10 working_day"),
+    ("原则上不超过10个工作日", "10 working_day"),
+    ("最长不超过30个工作日", "30 working_day"),
+    ("最多不超过30个工作日", "30 working_day"),
+    ("不得超过5个工作日", "5 working_day"),
+    ("不多于5个工作日", "5 working_day"),
+    ("不超5个工作日", "5 working_day"),
+    ("最长30个工作日", "30 working_day"),
+    ("最多30个工作日", "30 working_day"),
+    ("最快1个工作日", "1 working_day"),
+    ("一般5个工作日", "5 working_day"),
+    ("共5个工作日", "5 working_day"),
+    ("在5个工作日内", "5 working_day"),
+    ("不超过 15 个工作日", "15 working_day"),
+    // Suffixes: within, then what is done.
+    ("15个工作日内", "15 working_day"),
+    ("15个工作日以内", "15 working_day"),
+    ("15个工作日之内", "15 working_day"),
+    ("15个工作日内办结", "15 working_day"),
+    ("15个工作日办理完毕", "15 working_day"),
+    ("15个工作日办完", "15 working_day"),
+    ("15个工作日完成", "15 working_day"),
+    ("15个工作日内办理", "15 working_day"),
+    ("即时办结内", "immediate"),
+    // Names of the limit: generic ones, bases, labels.
+    ("办理时限1个工作日", "1 working_day"),
+    ("办理时限为1个工作日", "1 working_day"),
+    ("办结时限：1个工作日", "1 working_day"),
+    ("办结时限:1个工作日", "1 working_day"),
+    ("办理期限5日", "5 day"),
+    ("办结期限5日", "5 day"),
+    ("办理时间5日", "5 day"),
+    ("办结时间5日", "5 day"),
+    ("时限5日", "5 day"),
+    ("期限5日", "5 day"),
+    ("时间是5日", "5 day"),
+    ("法定时限20个工作日", "20 working_day basis statutory"),
+    ("法定20个工作日", "20 working_day basis statutory"),
+    ("法定办结时限：20个工作日", "20 working_day basis statutory"),
+    ("国家规定20个工作日", "20 working_day basis statutory"),
+    ("承诺时限10个工作日", "10 working_day basis committed"),
+    ("承诺时间为7个工作日", "7 working_day basis committed"),
+    ("承诺即时办结", "immediate basis committed"),
+    ("评估时限不超过3个月", "3 month label 评估时限"),
+    ("审核期限10个工作日", "10 working_day label 审核期限"),
+    (
+        "承诺评估时限不超过3个月",
+        "3 month basis committed label 评估时限",
+    ),
+    (
+        "跨省转入的评估时限3个月",
+        "3 month if 跨省转入的 label 评估时限",
+    ),
+    // Starts.
+    (
+        "自受理之日起15个工作日内办结",
+        "15 working_day from 自受理之日起",
+    ),
+    (
+        "收到《联系函》后8个工作日内",
+        "8 working_day from 收到《联系函》后",
+    ),
+    ("从受理次日起5日", "5 day from 从受理次日起"),
+    ("接到申请后5日", "5 day from 接到申请后"),
+    ("于受理后5日", "5 day from 于受理后"),
+    (
+        "承诺时限为自受理之日起5日",
+        "5 day basis committed from 自受理之日起",
+    ),
+    ("受理后5个工作日", "5 working_day from 受理后"),
+    (
+        "材料齐全的次日起5个工作日",
+        "5 working_day if 材料齐全的 from 次日起",
+    ),
+    // Conditions.
+    (
+        "跨省转移接续不超过15个工作日",
+        "15 working_day if 跨省转移接续",
+    ),
+    ("省内转入的，即时办结", "immediate if 省内转入的"),
+    ("省内转入的 即时办结", "immediate if 省内转入的"),
+    (
+        "法定代表人变更的，即时办结",
+        "immediate if 法定代表人变更的",
+    ),
+    (
+        "跨省转入的，承诺时间为7个工作日",
+        "7 working_day if 跨省转入的 basis committed",
+    ),
+    // Several clauses in a cell.
+    (
+        "跨省转移接续不超过15个工作日 省内转移接续不超过9个工作日",
+        "15 working_day if 跨省转移接续 | 9 working_day if 省内转移接续",
+    ),
+    (
+        "恶性肿瘤、肾透析等4个病种即时办结，其他病种不超过20个工作日",
+        "immediate if 恶性肿瘤、肾透析等4个病种 | 20 working_day if 其他病种",
+    ),
+    (
+        "1.省内转入的，即时办结 2.跨省转入的，承诺时间为7个工作日",
+        "immediate if 省内转入的 | 7 working_day if 跨省转入的 basis committed",
+    ),
+    (
+        "（1）个人申请的即时办结。（2）单位申请的5个工作日",
+        "immediate if 个人申请的 | 5 working_day if 单位申请的",
+    ),
+    (
+        "法定时限20个工作日，承诺时限10个工作日",
+        "20 working_day basis statutory | 10 working_day basis committed",
+    ),
+    // A topic: the first piece without a clause, or a later one ending in 的.
+    (
+        "参保人员申请的，即时办结，材料不全的，5个工作日",
+        "immediate if 参保人员申请的 | 5 working_day if 材料不全的",
+    ),
+    (
+        "其它病种，自审核之日起20个工作日办结",
+        "20 working_day if 其它病种 from 自审核之日起",
+    ),
+];
+
+#[test]
+fn wordings_read_whole() {
+    for (cell, expected) in WORDINGS {
+        let document = parse(cell);
+        assert_eq!(clauses(&document), *expected, "{cell}");
+        assert_eq!(diagnostics(&document), [] as [&str; 0], "{cell}");
+    }
+}
+
+/// Cells read in part or not at all: the clauses read, and the diagnostics.
+const DIAGNOSED: &[(&str, &str, &[&str])] = &[
+    // Read not at all.
+    (
+        "按规定办理",
+        "",
+        &["3:9 deadline_unparsed deadline `按规定办理` states no time limit that could be read"],
+    ),
+    (
+        "3-5个工作日",
+        "",
+        &["3:9 deadline_unparsed deadline `3-5个工作日` gives a range of time limits, which is not structured"],
+    ),
+    (
+        "三至五日",
+        "",
+        &["3:9 deadline_unparsed deadline `三至五日` gives a range of time limits, which is not structured"],
+    ),
+    (
+        "3～5日",
+        "",
+        &["3:9 deadline_unparsed deadline `3～5日` gives a range of time limits, which is not structured"],
+    ),
+    (
+        "三到五日",
+        "",
+        &["3:9 deadline_unparsed deadline `三到五日` gives a range of time limits, which is not structured"],
+    ),
+    (
+        "1．5日",
+        "",
+        &["3:9 deadline_unparsed deadline part `1．5日` looks like a time limit but could not be read"],
+    ),
+    (
+        "2个星期",
+        "",
+        &["3:9 deadline_unparsed deadline part `2个星期` looks like a time limit but could not be read"],
+    ),
+    (
+        "1个季度",
+        "",
+        &["3:9 deadline_unparsed deadline part `1个季度` looks like a time limit but could not be read"],
+    ),
+    (
+        "30分钟",
+        "",
+        &["3:9 deadline_unparsed deadline part `30分钟` looks like a time limit but could not be read"],
+    ),
+    (
+        "5个天",
+        "",
+        &["3:9 deadline_unparsed deadline part `5个天` looks like a time limit but could not be read"],
+    ),
+    (
+        "1.5个工作日",
+        "",
+        &["3:9 deadline_unparsed deadline part `1.5个工作日` looks like a time limit but could not be read"],
+    ),
+    (
+        "两周",
+        "",
+        &["3:9 deadline_unparsed deadline part `两周` looks like a time limit but could not be read"],
+    ),
+    (
+        "3个半月",
+        "",
+        &["3:9 deadline_unparsed deadline part `3个半月` looks like a time limit but could not be read"],
+    ),
+    (
+        "每月10日前",
+        "",
+        &["3:9 deadline_unparsed deadline part `每月10日前` looks like a time limit but could not be read"],
+    ),
+    (
+        "2023年底前",
+        "",
+        &["3:9 deadline_unparsed deadline part `2023年底前` looks like a time limit but could not be read"],
+    ),
+    (
+        "非即办件",
+        "",
+        &["3:9 deadline_unparsed deadline `非即办件` states no time limit that could be read"],
+    ),
+    (
+        "3月",
+        "",
+        &["3:9 deadline_unparsed deadline part `3月` looks like a time limit but could not be read"],
+    ),
+    // Read in part: an unreadable point or piece.
+    (
+        "1.即时办结 2.视情况而定",
+        "immediate",
+        &["3:18 deadline_unparsed deadline point 2 `视情况而定` states no time limit that could be read"],
+    ),
+    (
+        "即时办结；3-5个工作日",
+        "immediate",
+        &["3:14 deadline_unparsed deadline `3-5个工作日` gives a range of time limits, which is not structured"],
+    ),
+    (
+        "即时办结，特殊情况两周",
+        "immediate",
+        &["3:14 deadline_unparsed deadline part `特殊情况两周` looks like a time limit but could not be read"],
+    ),
+    // Read in part: text outside every clause.
+    (
+        "对申请恶性肿瘤门诊治疗的,随时申报、即时办结、次日享受待遇;其它病种随时申报、每月审核办理一次",
+        "immediate if 对申请恶性肿瘤门诊治疗的",
+        &[
+            "3:22 deadline_partial 办理时限 text not understood: \"随时申报\"",
+            "3:32 deadline_partial 办理时限 text not understood: \"次日享受待遇\"",
+            "3:39 deadline_partial 办理时限 text not understood: \"其它病种随时申报、每月审核办理一次\"",
+        ],
+    ),
+    (
+        "即时办结（材料齐全的）",
+        "immediate",
+        &["3:14 deadline_partial 办理时限 text not understood: \"材料齐全的\""],
+    ),
+    (
+        "即时办结，办结后次日享受待遇",
+        "immediate",
+        &["3:14 deadline_partial 办理时限 text not understood: \"办结后次日享受待遇\""],
+    ),
+    (
+        "其它病种随时申报相关材料，自审核之日起20个工作日办结",
+        "20 working_day if 其它病种 from 自审核之日起",
+        &["3:13 deadline_partial 办理时限 text not understood: \"随时申报相关材料\""],
+    ),
+    (
+        "按规定时限办理；即时办结",
+        "immediate",
+        &["3:9 deadline_partial 办理时限 text not understood: \"按规定时限办理\""],
+    ),
+    (
+        "跨 省 转 入 的 ， 即 时 办 结 ， 其 它",
+        "immediate if 跨省转入的",
+        &["3:31 deadline_partial 办理时限 text not understood: \"其 它\""],
+    ),
+    // Filler left over is no problem: punctuation, list markers, 和 及 或 等.
+    ("（一）即时办结；及、等。", "immediate", &[]),
+];
+
+#[test]
+fn cells_read_in_part_or_not_at_all() {
+    for (cell, expected, expected_diagnostics) in DIAGNOSED {
+        let document = parse(cell);
+        assert_eq!(clauses(&document), *expected, "{cell}");
+        assert_eq!(diagnostics(&document), *expected_diagnostics, "{cell}");
+    }
+}
+
+#[test]
+fn many_leftovers_in_one_cell_are_each_reported_where_they_are() {
+    let cell = "即时办结，其它；".repeat(2_000);
+    let document = parse(&cell);
+    assert_eq!(deadline(&document).clauses.len(), 2_000);
+    let found = diagnostics(&document);
+    assert_eq!(found.len(), 2_000);
+    assert_eq!(
+        found[1999],
+        format!(
+            "3:{} deadline_partial 办理时限 text not understood: \"其它\"",
+            9 + 1999 * 8 + 5
+        )
+    );
+}
+
+#[test]
+fn many_unreadable_points_in_one_cell_are_each_reported_where_they_are() {
+    let cell: String = (1..=2_000).map(|n| format!("{n}.视情况而定 ")).collect();
+    let document = parse(&cell);
+    let found = diagnostics(&document);
+    assert_eq!(found.len(), 2_000);
+    let last = cell.rfind("2000.").unwrap() + "2000.".len();
+    assert_eq!(
+        found[1999],
+        format!(
+            "3:{} deadline_unparsed deadline point 2000 `视情况而定` states no time limit that could be read",
+            9 + cell[..last].chars().count()
+        )
+    );
+}
