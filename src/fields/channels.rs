@@ -14,25 +14,25 @@
 
 use std::ops::Range;
 
-use nom::bytes::complete::tag_no_case;
-use nom::{IResult, Parser};
+use nom::IResult;
 
 use crate::cell::Cell;
 use crate::diagnostic::{Code, Diagnostics};
-use crate::fields::top_level::{range_in, top_level_parts, understood_but};
+use crate::fields::top_level::{count_separators, range_in, top_level_parts, understood_but};
 use crate::markers;
 use crate::model::{Channel, ChannelKind, Channels};
-use crate::normalize::{is_space, normalized, trim};
+use crate::normalize::{ideographs_at_both_ends, is_space, normalized, trim};
 
 /// The words that tell a channel's kind (ASCII compared without case). Where two start at the
-/// same place, the one listed first wins. Add a word with one line.
+/// same place, the one listed first wins. Add a word with one line; the words most cells hold
+/// come first, as they are tried in order at every character.
 const CHANNEL_WORDS: &[(&str, ChannelKind)] = &[
     ("现场", ChannelKind::OnSite),
+    ("网上", ChannelKind::Online),
     ("窗口", ChannelKind::OnSite),
     ("线下", ChannelKind::OnSite),
     ("大厅", ChannelKind::OnSite),
     ("柜台", ChannelKind::OnSite),
-    ("网上", ChannelKind::Online),
     ("网办", ChannelKind::Online),
     ("线上", ChannelKind::Online),
     ("在线", ChannelKind::Online),
@@ -71,11 +71,12 @@ fn is_edge_punctuation(c: char) -> bool {
     matches!(c, '。' | '.' | '：' | ':')
 }
 
-/// `channel_word = one of CHANNEL_WORDS`, giving its kind.
+/// `channel_word = one of CHANNEL_WORDS`, giving its kind (nom's `tag_no_case` over the
+/// table, written with `str::eq_ignore_ascii_case`: it is tried at every character of a
+/// channel, and lower-casing each character of each word there costs three times as much).
 fn channel_word(input: &str) -> IResult<&str, ChannelKind> {
     for &(word, kind) in CHANNEL_WORDS {
-        let found: IResult<&str, &str> = tag_no_case(word).parse(input);
-        if let Ok((rest, _)) = found {
+        if let Some(rest) = strip_word(input, word) {
             return Ok((rest, kind));
         }
     }
@@ -83,6 +84,17 @@ fn channel_word(input: &str) -> IResult<&str, ChannelKind> {
         input,
         nom::error::ErrorKind::Tag,
     )))
+}
+
+/// `input` after `word`, when it starts with it (ASCII compared without case).
+fn strip_word<'a>(input: &'a str, word: &str) -> Option<&'a str> {
+    if !word.is_ascii() {
+        return input.strip_prefix(word);
+    }
+    let start = input.get(..word.len())?;
+    start
+        .eq_ignore_ascii_case(word)
+        .then(|| &input[word.len()..])
 }
 
 /// The kind of the earliest channel word in `text`, else other when it holds one of
@@ -142,7 +154,7 @@ impl<'a> Reading<'a> {
         Reading {
             text,
             // One channel a separator at most, but for blank parts and action words.
-            channels: Vec::with_capacity(text.matches(is_separator).count() + 1),
+            channels: Vec::with_capacity(count_separators(text, is_separator) + 1),
             last: None,
             unknown: Vec::new(),
         }
@@ -150,7 +162,12 @@ impl<'a> Reading<'a> {
 
     /// Read one part between separators.
     fn part(&mut self, part: &'a str) {
-        let part = trim(part).trim_matches(is_edge_punctuation);
+        // Most channels start and end with an ideograph: nothing to trim.
+        let part = if ideographs_at_both_ends(part) {
+            part
+        } else {
+            trim(part).trim_matches(is_edge_punctuation)
+        };
         let word = normalized(part);
         if word.is_empty() {
             return;

@@ -3,7 +3,7 @@
 //! ```text
 //! steps     = point*                       -- numbered points (`1.申请 2.受理`), or the cell as one
 //! point     = step (arrow step)*           -- top-level parts (fields::top_level)
-//! arrow     = one of STEP_ARROWS           -- `—` `－` `-` `–` `―` `→` `>` …; a run (`——`, `->`) is one
+//! arrow     = is_arrow                     -- `—` `－` `-` `–` `―` `→` `>` …; a run (`——`, `->`) is one
 //! step      = a step word, normalized; an empty one is dropped
 //! ```
 //!
@@ -14,19 +14,21 @@
 
 use crate::cell::Cell;
 use crate::diagnostic::{Code, Diagnostics};
+use std::borrow::Cow;
+
+use crate::brackets::non_ideographs;
 use crate::fields::top_level::{range_in, top_level_parts, understood_but};
 use crate::markers;
 use crate::model::Steps;
-use crate::normalize::{normalized, trim};
+use crate::normalize::{is_space_or_invisible, normalized, trim};
 
 /// The characters that lead from one step to the next. A run of them (`——`, `--`, `->`) is one
 /// arrow, as the empty steps between them are dropped.
-const STEP_ARROWS: &[char] = &[
-    '-', '－', '—', '–', '―', '‐', '‑', '→', '⟶', '➔', '➝', '>', '＞',
-];
-
 fn is_arrow(c: char) -> bool {
-    STEP_ARROWS.contains(&c)
+    matches!(
+        c,
+        '-' | '－' | '—' | '–' | '―' | '‐' | '‑' | '→' | '⟶' | '➔' | '➝' | '>' | '＞'
+    )
 }
 
 /// Punctuation that a step word never holds outside brackets: where it stands, the part is
@@ -63,22 +65,60 @@ pub(crate) fn parse(cell: &Cell<'_>, diagnostics: &mut Diagnostics) -> Steps {
 /// The steps of `text`, in order; `not_a_step_word` is called with each (trimmed) part kept as
 /// a step that is no step word.
 fn steps<'a>(text: &'a str, mut not_a_step_word: impl FnMut(&'a str)) -> Vec<String> {
+    let survey = Survey::of(text);
     // Room for every step: one more than the arrows, but for empty ones (rare).
-    let mut steps = Vec::with_capacity(text.matches(is_arrow).count() + 1);
+    let mut steps = Vec::with_capacity(survey.arrows + 1);
     for point in markers::points(text) {
         for part in top_level_parts(point.body, is_arrow) {
-            let part = trim(part);
-            let step = normalized(part);
+            let step = if survey.spaces {
+                normalized(trim(part))
+            } else {
+                // Normal as it is: no white space (so trimmed too) and no invisible character.
+                Cow::Borrowed(part)
+            };
             if step.is_empty() {
                 continue;
             }
-            if !is_step_word(part) {
-                not_a_step_word(part);
+            if survey.punctuation && !is_step_word(part) {
+                not_a_step_word(trim(part));
             }
             steps.push(step.into_owned());
         }
     }
     steps
+}
+
+/// What one look at a cell tells before it is parsed. Ideographs, none of these, are passed
+/// by undecoded ([`non_ideographs`]).
+struct Survey {
+    /// How many arrows it holds: room for its steps.
+    arrows: usize,
+    /// Whether it holds clause punctuation; most cells do not: then every step is a step word.
+    punctuation: bool,
+    /// Whether it holds white space or an invisible character; most cells do not: then every
+    /// step is normal as it is.
+    spaces: bool,
+}
+
+impl Survey {
+    fn of(text: &str) -> Survey {
+        let mut survey = Survey {
+            arrows: 0,
+            punctuation: false,
+            spaces: false,
+        };
+        for (_, c) in non_ideographs(text) {
+            if is_arrow(c) {
+                // Most characters that are no ideograph are arrows, which are nothing else.
+                survey.arrows += 1;
+            } else if is_clause_punctuation(c) {
+                survey.punctuation = true;
+            } else if !survey.spaces {
+                survey.spaces = is_space_or_invisible(c);
+            }
+        }
+        survey
+    }
 }
 
 /// Whether `part` is one step word: no clause punctuation outside brackets but at its ends.

@@ -4,7 +4,7 @@
 //!
 //! ```text
 //! parts     = part (separator part)*
-//! part      = (group | plain)*
+//! part      = (group | plain)*            -- parsed as plain? (group plain?)*
 //! plain     = 1* (any character but a separator or an opening bracket)
 //! group     = opening (group | inside)* closing?      -- brackets nest; an unclosed one runs to the end
 //! inside    = 1* (any character but a bracket)
@@ -16,44 +16,47 @@
 //! recursed into, so ten thousand `（` cost no stack.
 
 use nom::character::complete::satisfy;
-use nom::bytes::complete::take_till1;
-use nom::combinator::recognize;
-use nom::multi::many0_count;
 use nom::{IResult, Parser};
 
 use std::ops::Range;
 
-use crate::brackets;
+use crate::brackets::{self, non_ideographs};
 use crate::fields::coverage::Coverage;
 
 /// The parts of `text` between the top-level separators, in order, as slices of `text`, empty
 /// ones too (a run of separators gives empty parts between them; callers drop them).
-pub(super) fn top_level_parts(
-    text: &str,
-    is_separator: fn(char) -> bool,
-) -> impl Iterator<Item = &str> {
+pub(super) fn top_level_parts<S>(text: &str, is_separator: S) -> impl Iterator<Item = &str>
+where
+    S: Fn(char) -> bool + Copy,
+{
     let mut rest = Some(text);
     std::iter::from_fn(move || {
-        let input = rest?;
-        let (after, found) = part(input, is_separator);
-        rest = separator(after, is_separator);
+        let (found, after) = part(rest?, is_separator);
+        rest = after;
         Some(found)
     })
 }
 
-/// `part = (group | plain)*`: never fails, may be empty.
-fn part(input: &str, is_separator: fn(char) -> bool) -> (&str, &str) {
-    let plain = take_till1(move |c| is_separator(c) || brackets::opens(c));
-    let parsed: IResult<&str, &str> =
-        recognize(many0_count(nom::branch::alt((group, plain)))).parse(input);
-    // `many0_count` of parsers that consume or fail never fails.
-    parsed.unwrap_or((input, ""))
-}
-
-/// The text after the separator that opens `input`, or `None` at the end of the text.
-fn separator(input: &str, is_separator: fn(char) -> bool) -> Option<&str> {
-    let parsed: IResult<&str, char> = satisfy(is_separator).parse(input);
-    parsed.ok().map(|(rest, _)| rest)
+/// `part = (group | plain)*`, parsed as `plain? (group plain?)*`: a group can only start where
+/// a plain run stops. Never fails, may be empty. Gives the part and the text after the
+/// separator that ends it, `None` at the end of the text.
+#[inline]
+fn part<S>(input: &str, is_separator: S) -> (&str, Option<&str>)
+where
+    S: Fn(char) -> bool + Copy,
+{
+    let mut rest = input;
+    loop {
+        // A plain run stops at an opening bracket, a separator or the end.
+        let (after, stop) = run_till(rest, |c| is_separator(c) || brackets::opens(c));
+        rest = after;
+        let part = &input[..input.len() - rest.len()];
+        match stop {
+            Some(c) if is_separator(c) => return (part, Some(&rest[c.len_utf8()..])),
+            Some(_) => rest = group(rest).map_or("", |(after, _)| after),
+            None => return (part, None),
+        }
+    }
 }
 
 /// `group = opening (group | inside)* closing?`: an opening bracket and all up to the closing
@@ -87,7 +90,31 @@ fn closing(input: &str) -> IResult<&str, char> {
 }
 
 fn inside(input: &str) -> IResult<&str, &str> {
-    take_till1(|c| brackets::opens(c) || brackets::closes(c)).parse(input)
+    let (rest, _) = run_till(input, |c| brackets::opens(c) || brackets::closes(c));
+    if rest.len() == input.len() {
+        return Err(nom::Err::Error(nom::error::Error::new(
+            input,
+            nom::error::ErrorKind::TakeTill1,
+        )));
+    }
+    Ok((rest, &input[..input.len() - rest.len()]))
+}
+
+/// `take_till(stop)` for a `stop` that accepts no ideograph (separators, brackets): the
+/// ideographs, most of a cell, are passed by without being decoded ([`non_ideographs`]).
+/// Gives the text from the first character `stop` accepts on, and that character.
+#[inline]
+fn run_till(input: &str, stop: impl Fn(char) -> bool) -> (&str, Option<char>) {
+    match non_ideographs(input).find(|&(_, c)| stop(c)) {
+        Some((at, c)) => (&input[at..], Some(c)),
+        None => ("", None),
+    }
+}
+
+/// How many top-level-or-not characters of `text` `is_separator` accepts, counted without
+/// decoding the ideographs (none of which separates): a bound on the parts, for a list's size.
+pub(super) fn count_separators(text: &str, is_separator: impl Fn(char) -> bool) -> usize {
+    non_ideographs(text).filter(|&(_, c)| is_separator(c)).count()
 }
 
 /// What a steps or channels cell's parser understood: all of `text` but the `parts` (byte

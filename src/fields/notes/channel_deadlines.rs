@@ -13,6 +13,7 @@
 //! deadline. A piece that names a limit (`办理时限…`) but holds no readable clause is returned
 //! as unread, for a `deadline_unparsed` diagnostic.
 
+use crate::brackets::non_ideographs;
 use crate::fields::deadline::standalone_clause;
 use crate::model::ChannelDeadline;
 use crate::normalize::{normalize, trim};
@@ -33,7 +34,7 @@ pub(super) fn channel_deadlines_in<'a>(
     found: &mut Vec<ChannelDeadline>,
     mut unread: impl FnMut(&'a str),
 ) {
-    let mut pieces = sentence.split(is_piece_break);
+    let mut pieces = pieces(sentence);
     let Some(mut previous) = pieces.next() else {
         return;
     };
@@ -71,7 +72,43 @@ pub(super) fn channel_deadlines_in<'a>(
     }
 }
 
+/// The pieces of `sentence` between `，` and `,`, as `sentence.split(is_piece_break)` gives
+/// them, found without decoding the ideographs ([`non_ideographs`]), none of which is a comma.
+fn pieces(sentence: &str) -> impl Iterator<Item = &str> {
+    let mut breaks = non_ideographs(sentence).filter(|&(_, c)| is_piece_break(c));
+    let mut start = Some(0);
+    std::iter::from_fn(move || {
+        let from = start?;
+        match breaks.next() {
+            Some((at, comma)) => {
+                start = Some(at + comma.len_utf8());
+                Some(&sentence[from..at])
+            }
+            None => {
+                start = None;
+                Some(&sentence[from..])
+            }
+        }
+    })
+}
+
 /// The byte offset of `part`, a slice of `text`, in `text`.
 fn offset_in(text: &str, part: &str) -> usize {
     (part.as_ptr() as usize).saturating_sub(text.as_ptr() as usize)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn pieces_are_split_at_both_commas() {
+        for text in ["甲，乙,丙", "，", "", "甲，，a,é", "（甲，乙）"] {
+            assert_eq!(
+                pieces(text).collect::<Vec<_>>(),
+                text.split(is_piece_break).collect::<Vec<_>>(),
+                "{text:?}"
+            );
+        }
+    }
 }

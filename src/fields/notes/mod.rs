@@ -22,10 +22,12 @@ mod sentences;
 
 use crate::cell::Cell;
 use crate::diagnostic::{Code, Diagnostics};
-use crate::fields::coverage::Coverage;
-use crate::markers::{points, Points};
+use std::ops::Range;
+
+use crate::fields::top_level::{range_in, understood_but};
+use crate::markers::points;
 use crate::model::Notes;
-use crate::normalize::{normalize, normalized};
+use crate::normalize::{normalize, normalized, trim};
 
 use channel_deadlines::channel_deadlines_in;
 use definitions::definitions_in;
@@ -41,19 +43,20 @@ pub(crate) fn parse(cell: &Cell<'_>, diagnostics: &mut Diagnostics) -> Notes {
         ..Notes::default()
     };
     let points = points(text);
-    // A cell without markers is one point, its trimmed self: all understood.
-    let mut coverage = matches!(points, Points::Listed(_)).then(Coverage::new);
+    // What lies between the points (and their markers), where something could be lost.
+    let mut understood_to = 0;
+    let mut between_points: Vec<Range<usize>> = Vec::new();
     // Pieces naming a time limit none could be read from, located together at the end.
     let mut unread: Vec<&str> = Vec::new();
     // One item a point, but for blank ones (rare): the list is allocated once at its size.
     notes.items = Vec::with_capacity(points.size_hint().0);
     for point in points {
-        if let Some(coverage) = coverage.as_mut() {
-            coverage.add_part(text, point.body);
-            if let Some(marker) = point.marker {
-                coverage.add(marker.start..marker.end);
-            }
+        let body = range_in(text, point.body);
+        let start = point.marker.map_or(body.start, |marker| marker.start);
+        if !trim(&text[understood_to.min(start)..start]).is_empty() {
+            between_points.push(understood_to..start);
         }
+        understood_to = body.end;
         let needs_normalizing = for_each_sentence(point.body, |sentence| {
             if sentence.has_comma {
                 channel_deadlines_in(sentence.text, &mut notes.channel_deadlines, |part| {
@@ -75,8 +78,11 @@ pub(crate) fn parse(cell: &Cell<'_>, diagnostics: &mut Diagnostics) -> Notes {
         }
     }
     report_unread(cell, &unread, diagnostics);
-    if let Some(coverage) = coverage {
-        coverage.report(cell, Code::NotesPartial, "备注", diagnostics);
+    if !trim(&text[understood_to.min(text.len())..]).is_empty() {
+        between_points.push(understood_to..text.len());
+    }
+    if !between_points.is_empty() {
+        understood_but(text, &between_points).report(cell, Code::NotesPartial, "备注", diagnostics);
     }
     notes
 }
