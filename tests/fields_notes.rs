@@ -76,7 +76,11 @@ fn accepted_channel_deadline_wordings() {
         let found = &matter(&document, 1).notes.channel_deadlines;
         assert_eq!(found.len(), 1, "{text}");
         assert_eq!(found[0].condition, condition, "{text}");
-        assert_eq!((found[0].clause.kind, found[0].clause.amount), (kind, amount), "{text}");
+        assert_eq!(
+            (found[0].clause.kind, found[0].clause.amount),
+            (kind, amount),
+            "{text}"
+        );
         if amount.is_some() {
             assert_eq!(found[0].clause.unit, Some(TimeUnit::WorkingDay), "{text}");
         }
@@ -85,12 +89,16 @@ fn accepted_channel_deadline_wordings() {
 
 #[test]
 fn each_condition_starts_after_the_deadline_before_it() {
-    let found = notes("网上申请的，办理时限1个工作日，邮寄申请的，办理时限5个工作日").channel_deadlines;
+    let found =
+        notes("网上申请的，办理时限1个工作日，邮寄申请的，办理时限5个工作日").channel_deadlines;
     let conditions: Vec<_> = found
         .iter()
         .map(|found| (found.condition.as_str(), found.clause.amount))
         .collect();
-    assert_eq!(conditions, [("网上申请的", Some(1)), ("邮寄申请的", Some(5))]);
+    assert_eq!(
+        conditions,
+        [("网上申请的", Some(1)), ("邮寄申请的", Some(5))]
+    );
 }
 
 #[test]

@@ -7,7 +7,7 @@ use common::matter;
 
 use shixiang::{ChannelKind, Code, Diagnostic, Document};
 
-use ChannelKind::{Mail, Mobile, Online, OnSite, Other};
+use ChannelKind::{Mail, Mobile, OnSite, Online, Other};
 
 /// A list of one matter whose 办理环节 and 办理方式 cells are `steps` and `channels`, on line 3.
 fn list(steps: &str, channels: &str) -> Document {
@@ -93,13 +93,20 @@ fn a_step_with_clause_punctuation_is_kept_and_reported() {
     );
     // At the ends, and inside brackets, punctuation breaks no step word.
     for text in ["申请、—办结。", "申请—审核（初审、复审）—办结"] {
-        assert_eq!(partial(&list(text, "现场办理"), Code::StepsPartial), [], "{text}");
+        assert_eq!(
+            partial(&list(text, "现场办理"), Code::StepsPartial),
+            [],
+            "{text}"
+        );
     }
 }
 
 #[test]
 fn accepted_channel_wordings() {
-    let both = vec![("现场办理".to_owned(), OnSite), ("网上办理".to_owned(), Online)];
+    let both = vec![
+        ("现场办理".to_owned(), OnSite),
+        ("网上办理".to_owned(), Online),
+    ];
     for text in [
         "现场办理 网上办理",
         "现场办理\u{3000}网上办理",
@@ -150,7 +157,10 @@ fn a_channel_without_a_channel_word_is_kept_and_reported() {
     let document = list("申请—办结", "现场办理 上门服务");
     assert_eq!(
         channels("现场办理 上门服务"),
-        [("现场办理".to_owned(), OnSite), ("上门服务".to_owned(), Other)]
+        [
+            ("现场办理".to_owned(), OnSite),
+            ("上门服务".to_owned(), Other)
+        ]
     );
     assert_eq!(
         partial(&document, Code::ChannelsPartial),
@@ -162,9 +172,15 @@ fn a_channel_without_a_channel_word_is_kept_and_reported() {
     );
     // An action word with nothing before it is a channel of its own, not read.
     assert_eq!(channels("办理"), [("办理".to_owned(), Other)]);
-    assert_eq!(partial(&list("申请", "办理"), Code::ChannelsPartial).len(), 1);
+    assert_eq!(
+        partial(&list("申请", "办理"), Code::ChannelsPartial).len(),
+        1
+    );
     // A channel the model has no kind for is read.
-    assert_eq!(partial(&list("申请", "自助终端"), Code::ChannelsPartial), []);
+    assert_eq!(
+        partial(&list("申请", "自助终端"), Code::ChannelsPartial),
+        []
+    );
 }
 
 #[test]
@@ -186,7 +202,10 @@ fn seed_steps_and_channels() {
     );
     assert_eq!(
         channels(&matter(&yantai, 1).channels.raw),
-        [("现场办理".to_owned(), OnSite), ("网上办理".to_owned(), Online)]
+        [
+            ("现场办理".to_owned(), OnSite),
+            ("网上办理".to_owned(), Online)
+        ]
     );
     assert_eq!(matter(&yantai, 13).channels.modes.len(), 1);
     for document in [&shandong, &yantai] {

@@ -126,12 +126,7 @@ pub(crate) fn parse(cell: &Cell<'_>, diagnostics: &mut Diagnostics) -> Channels 
     }
     let (modes, unknown) = reading.finish();
     if !unknown.is_empty() {
-        understood_but(text, &unknown).report(
-            cell,
-            Code::ChannelsPartial,
-            "办理方式",
-            diagnostics,
-        );
+        understood_but(text, &unknown).report(cell, Code::ChannelsPartial, "办理方式", diagnostics);
     }
     Channels {
         raw: text.to_owned(),

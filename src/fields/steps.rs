@@ -8,15 +8,15 @@
 //! ```
 //!
 //! A dash inside brackets does not split (`审核（初审-复审）`). A step word holds no clause
-//! punctuation ([`is_clause_punctuation`]) outside brackets: a part like `申请、受理` or
+//! punctuation ([`is_clause_punctuation`]) outside brackets but at its ends: a part like `申请、受理` or
 //! `办结。材料不全的一次性告知` is kept as one step, as the cell has it, but reported as
 //! `steps_partial`: the parser cannot tell its steps apart.
 
-use crate::cell::Cell;
-use crate::diagnostic::{Code, Diagnostics};
 use std::borrow::Cow;
 
 use crate::brackets::non_ideographs;
+use crate::cell::Cell;
+use crate::diagnostic::{Code, Diagnostics};
 use crate::fields::top_level::{range_in, top_level_parts, understood_but};
 use crate::markers;
 use crate::model::Steps;
@@ -124,7 +124,9 @@ impl Survey {
 /// Whether `part` is one step word: no clause punctuation outside brackets but at its ends.
 fn is_step_word(part: &str) -> bool {
     let word = part.trim_matches(|c: char| is_clause_punctuation(c) || c.is_whitespace());
-    top_level_parts(word, is_clause_punctuation).nth(1).is_none()
+    top_level_parts(word, is_clause_punctuation)
+        .nth(1)
+        .is_none()
 }
 
 #[cfg(test)]

@@ -10,7 +10,7 @@
 //! inside    = 1* (any character but a bracket)
 //! ```
 //!
-//! Which characters separate is the caller's (`is_separator`); brackets are
+//! Which characters separate is the caller's (`is_separator`, which accepts no bracket); brackets are
 //! [`brackets::opens`] and [`brackets::closes`], any closing bracket closing any opening one.
 //! A closing bracket with no opening one is an ordinary character. Nesting is counted, not
 //! recursed into, so ten thousand `（` cost no stack.
@@ -111,10 +111,12 @@ fn run_till(input: &str, stop: impl Fn(char) -> bool) -> (&str, Option<char>) {
     }
 }
 
-/// How many top-level-or-not characters of `text` `is_separator` accepts, counted without
+/// How many characters of `text` (inside brackets too) `is_separator` accepts, counted without
 /// decoding the ideographs (none of which separates): a bound on the parts, for a list's size.
 pub(super) fn count_separators(text: &str, is_separator: impl Fn(char) -> bool) -> usize {
-    non_ideographs(text).filter(|&(_, c)| is_separator(c)).count()
+    non_ideographs(text)
+        .filter(|&(_, c)| is_separator(c))
+        .count()
 }
 
 /// What a steps or channels cell's parser understood: all of `text` but the `parts` (byte

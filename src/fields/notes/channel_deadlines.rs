@@ -18,8 +18,8 @@ use crate::fields::deadline::standalone_clause;
 use crate::model::ChannelDeadline;
 use crate::normalize::{normalize, trim};
 
-use super::sentences::is_piece_break;
 use super::push_first_exactly;
+use super::sentences::is_piece_break;
 
 /// Names of the time limit that open a piece stating one (`办理时限1个工作日`).
 const LIMIT_NAMES: &[&str] = &["办理时限", "办结时限", "办理期限", "办结期限"];

@@ -146,4 +146,3 @@ fn strip_list_end(mut list: &str) -> &str {
         }
     }
 }
-

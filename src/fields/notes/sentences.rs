@@ -141,10 +141,7 @@ mod tests {
         for_each_sentence("甲，乙。证件包括丙", |s| {
             seen.push((s.text, s.has_comma, s.has_include))
         });
-        assert_eq!(
-            seen,
-            [("甲，乙", true, false), ("证件包括丙", false, true)]
-        );
+        assert_eq!(seen, [("甲，乙", true, false), ("证件包括丙", false, true)]);
         assert!(!for_each_sentence("甲乙", |_| {}));
         assert!(for_each_sentence("甲\u{200B}乙", |_| {}));
     }
