@@ -12,9 +12,10 @@
 //! `有效身份证件包括身份证、居住证等（下同）` → `有效身份证件`: `[身份证, 居住证]`; a list
 //! `以下…` (the items follow as points) is no definition.
 
-use crate::brackets::{self, split_top_level};
+use crate::brackets::split_top_level;
+use crate::fields::top_level::{range_in, top_level_parts};
 use crate::model::Definition;
-use crate::normalize::{is_ideograph, normalize};
+use crate::normalize::normalize;
 
 use super::push_first_exactly;
 use super::sentences::is_piece_break;
@@ -102,34 +103,13 @@ fn list_after(text: &str) -> Vec<String> {
         .collect()
 }
 
-/// Where the first non-blank part of `text` between top-level commas ends, trimmed: the end of
-/// the first part [`split_top_level`] would give, found without splitting the rest; 0 when
-/// there is none.
+/// Where the first non-blank part of `text` between top-level commas ends, trimmed (0 when
+/// there is none): a comma inside brackets ends no list (`居住证（含电子证照、临时证）`).
 fn first_part_end(text: &str) -> usize {
-    let mut depth: usize = 0;
-    let mut start = 0;
-    for (i, c) in text.char_indices() {
-        if is_ideograph(c) {
-            continue;
-        }
-        if brackets::opens(c) {
-            depth += 1;
-        } else if brackets::closes(c) {
-            depth = depth.saturating_sub(1);
-        } else if depth == 0 && is_piece_break(c) {
-            if let Some(end) = end_unless_blank(text, start, i) {
-                return end;
-            }
-            start = i + c.len_utf8();
-        }
-    }
-    end_unless_blank(text, start, text.len()).unwrap_or(0)
-}
-
-/// Where the part `text[start..end]` ends once trimmed, unless it is blank.
-fn end_unless_blank(text: &str, start: usize, end: usize) -> Option<usize> {
-    let part = text[start..end].trim_end();
-    (!part.is_empty()).then(|| start + part.len())
+    top_level_parts(text, is_piece_break)
+        .map(str::trim_end)
+        .find(|part| !part.is_empty())
+        .map_or(0, |part| range_in(text, part).end)
 }
 
 /// The list without what may close it: `（下同）`, `等`, `等等`, final punctuation.
@@ -143,6 +123,23 @@ fn strip_list_end(mut list: &str) -> &str {
         match stripped {
             Some(rest) => list = rest,
             None => return trimmed,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_list_ends_at_the_first_top_level_comma_after_a_word() {
+        for (text, list) in [
+            ("甲（乙，丙），丁", "甲（乙，丙）"),
+            (" ，甲 ，乙", " ，甲"),
+            ("甲", "甲"),
+            ("， ", ""),
+        ] {
+            assert_eq!(&text[..first_part_end(text)], list, "{text:?}");
         }
     }
 }
