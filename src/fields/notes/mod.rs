@@ -20,10 +20,10 @@ mod channel_deadlines;
 mod definitions;
 mod sentences;
 
-use crate::cell::Cell;
-use crate::diagnostic::{Code, Diagnostics};
 use std::ops::Range;
 
+use crate::cell::Cell;
+use crate::diagnostic::{Code, Diagnostics};
 use crate::fields::top_level::{range_in, understood_but};
 use crate::markers::points;
 use crate::model::Notes;
