@@ -121,5 +121,32 @@ fn deadline(c: &mut Criterion) {
     group.finish();
 }
 
-criterion_group!(benches, adversarial, deadline);
+/// One 备注 cell with `problems` time limits that cannot be read (`办理时限3-5个工作日`), each a
+/// `deadline_unparsed` diagnostic to locate: each is counted on from the one before, so the
+/// time per problem is flat across sizes (located from the cell start, 20 000 took seconds).
+fn notes_with_many_problems(problems: usize) -> String {
+    let piece = "网上申请的，办理时限3-5个工作日。";
+    format!(
+        "{HEADER}一、参保\t1\t登记\t无\t即时办结\t申请—办结\t现场办理\t{}\t《法》\n",
+        piece.repeat(problems)
+    )
+}
+
+/// The notes shape at 5 000, 10 000 and 20 000 problems in one cell.
+fn notes_problems(c: &mut Criterion) {
+    let mut group = c.benchmark_group("notes_many_problems");
+    group.sample_size(10);
+    group.warm_up_time(Duration::from_millis(500));
+    group.measurement_time(Duration::from_secs(5));
+    for problems in [5_000, 10_000, 20_000] {
+        let text = notes_with_many_problems(problems);
+        group.throughput(Throughput::Elements(problems as u64));
+        group.bench_with_input(BenchmarkId::from_parameter(problems), &text, |b, text| {
+            b.iter(|| shixiang::parse(black_box(text)).map(|d| d.diagnostics.len()))
+        });
+    }
+    group.finish();
+}
+
+criterion_group!(benches, adversarial, deadline, notes_problems);
 criterion_main!(benches);

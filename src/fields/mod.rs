@@ -11,3 +11,4 @@ pub(crate) mod deadline;
 pub(crate) mod materials;
 pub(crate) mod notes;
 pub(crate) mod steps;
+mod top_level;

@@ -1,239 +1,159 @@
 //! Parser for the steps cell (办理环节): `申请—受理 —审核—办结` → `[申请, 受理, 审核, 办结]`.
 //!
-//! Steps are split on every dash and arrow form (`—`, `——`, `－`, `-`, `--`, `–`, `→`, `->`),
-//! with or without spaces around them, and on numbered points (`1.申请 2.受理`); each step is
-//! normalized and empty ones are dropped. Dashes inside brackets (`审核（初审-复审）`) do not
-//! split.
+//! ```text
+//! steps     = point*                       -- numbered points (`1.申请 2.受理`), or the cell as one
+//! point     = step (arrow step)*           -- top-level parts (fields::top_level)
+//! arrow     = is_arrow                     -- `—` `－` `-` `–` `―` `→` `>` …; a run (`——`, `->`) is one
+//! step      = a step word, normalized; an empty one is dropped
+//! ```
+//!
+//! A dash inside brackets does not split (`审核（初审-复审）`). A step word holds no clause
+//! punctuation ([`is_clause_punctuation`]) outside brackets but at its ends: a part like `申请、受理` or
+//! `办结。材料不全的一次性告知` is kept as one step, as the cell has it, but reported as
+//! `steps_partial`: the parser cannot tell its steps apart.
 
-use crate::brackets::{self, non_ideographs, split_top_level};
+use std::borrow::Cow;
+
+use crate::brackets::non_ideographs;
 use crate::cell::Cell;
-use crate::diagnostic::Diagnostics;
+use crate::diagnostic::{Code, Diagnostics};
+use crate::fields::top_level::{range_in, top_level_parts, understood_but};
 use crate::markers;
 use crate::model::Steps;
-use crate::normalize::{is_space_or_invisible, normalize};
+use crate::normalize::{is_space_or_invisible, normalized, trim};
 
-/// Structure a steps cell. Every non-blank cell gives at least one step, so nothing is
-/// reported.
-// Kept out of line, one per cell, so that a profile shows what each field parser costs.
-#[inline(never)]
-pub(crate) fn parse(cell: &Cell<'_>, _diagnostics: &mut Diagnostics) -> Steps {
-    Steps {
-        raw: cell.text().to_owned(),
-        steps: split_steps(cell.text()),
-    }
-}
-
-/// The steps of a text, in order.
-///
-/// Most cells hold no list marker: they are split in one walk ([`plain_steps`]); the others
-/// go through [`markers::split`] first.
-fn split_steps(text: &str) -> Vec<String> {
-    if !markers::may_hold_marker(text) {
-        return plain_steps(text);
-    }
-    markers::split(text)
-        .into_iter()
-        .flat_map(|item| split_top_level(item.body, is_step_separator))
-        .map(normalize)
-        .filter(|step| !step.is_empty())
-        .collect()
-}
-
-/// The steps of a text without list markers: what [`split_top_level`] on the step separators
-/// and [`normalize`] give, with one walk over the text ([`top_level_parts`]). Only a step with
-/// white space or an invisible character is normalized; the others are copied as they are,
-/// which is their normal form. The steps are gathered as [`Parts`] first, so that the list is
-/// allocated once at its size.
-fn plain_steps(text: &str) -> Vec<String> {
-    let parts = top_level_parts(text, is_step_separator);
-    let mut steps = Vec::with_capacity(parts.count());
-    parts.for_each(|part, needs_normalizing| push_normalized(&mut steps, part, needs_normalizing));
-    steps
-}
-
-/// The parts of `text` between the separators (`is_separator`) outside brackets, each with
-/// whether it holds white space or an invisible character (else it is normal as it is), in
-/// one walk that passes the ideographs by undecoded: what [`split_top_level`] gives, for
-/// [`plain_steps`] and the channels parser, which then normalize only the parts that need it.
-#[inline]
-pub(super) fn top_level_parts(text: &str, is_separator: fn(char) -> bool) -> Parts<'_> {
-    let mut parts = Parts::default();
-    let mut depth: usize = 0;
-    let mut start = 0;
-    let mut needs_normalizing = false;
-    for (i, c) in non_ideographs(text) {
-        if brackets::opens(c) {
-            depth += 1;
-        } else if brackets::closes(c) {
-            depth = depth.saturating_sub(1);
-        } else if depth == 0 && is_separator(c) {
-            parts.push(&text[start..i], needs_normalizing);
-            start = i + c.len_utf8();
-            needs_normalizing = false;
-            continue;
-        }
-        needs_normalizing |= is_space_or_invisible(c);
-    }
-    parts.push(&text[start..], needs_normalizing);
-    parts
-}
-
-/// The non-empty parts of a cell between separators, each with whether it needs
-/// normalizing, kept on the stack up to [`Parts::ON_STACK`] of them, so that the list built
-/// from them can be allocated once at its size (no growing, and no shrinking later by
-/// `document::fit_lists`) without a second walk over the cell.
-pub(super) struct Parts<'a> {
-    first: [(&'a str, bool); Parts::ON_STACK],
-    count: usize,
-    more: Vec<(&'a str, bool)>,
-}
-
-impl Default for Parts<'_> {
-    fn default() -> Self {
-        Parts {
-            first: [("", false); Parts::ON_STACK],
-            count: 0,
-            more: Vec::new(),
-        }
-    }
-}
-
-impl<'a> Parts<'a> {
-    /// How many parts are kept without allocating: more than most cells have.
-    const ON_STACK: usize = 8;
-
-    /// Keep `part` unless it is empty.
-    pub(super) fn push(&mut self, part: &'a str, needs_normalizing: bool) {
-        if part.is_empty() {
-            return;
-        }
-        match self.first.get_mut(self.count) {
-            Some(slot) => *slot = (part, needs_normalizing),
-            None => self.more.push((part, needs_normalizing)),
-        }
-        self.count += 1;
-    }
-
-    /// How many parts were kept.
-    pub(super) fn count(&self) -> usize {
-        self.count
-    }
-
-    /// Call `each` with every part in order, and whether it needs normalizing.
-    pub(super) fn for_each(&self, mut each: impl FnMut(&'a str, bool)) {
-        let on_stack = &self.first[..self.count.min(Parts::ON_STACK)];
-        for &(part, needs_normalizing) in on_stack.iter().chain(&self.more) {
-            each(part, needs_normalizing);
-        }
-    }
-}
-
-/// Push `part` [`normalize`]d unless it is empty then; `needs_normalizing` says whether it
-/// holds white space or an invisible character (else it is normal as it is).
-fn push_normalized(parts: &mut Vec<String>, part: &str, needs_normalizing: bool) {
-    let part = if needs_normalizing {
-        normalize(part)
-    } else {
-        part.to_owned()
-    };
-    if !part.is_empty() {
-        parts.push(part);
-    }
-}
-
-/// Dashes and arrows that separate two steps; a run of them (`--`, `——`, `->`) is one
-/// separator, as the empty parts between them are dropped.
-fn is_step_separator(c: char) -> bool {
+/// The characters that lead from one step to the next. A run of them (`——`, `--`, `->`) is one
+/// arrow, as the empty steps between them are dropped.
+fn is_arrow(c: char) -> bool {
     matches!(
         c,
         '-' | '－' | '—' | '–' | '―' | '‐' | '‑' | '→' | '⟶' | '➔' | '➝' | '>' | '＞'
     )
 }
 
+/// Punctuation that a step word never holds outside brackets: where it stands, the part is
+/// more than one step, or prose.
+fn is_clause_punctuation(c: char) -> bool {
+    matches!(
+        c,
+        '、' | '，' | ',' | '。' | '；' | ';' | '：' | ':' | '！' | '？' | '!' | '?'
+    )
+}
+
+/// Structure a steps cell. Every non-blank cell gives at least one step; a step that is no
+/// step word is reported as `steps_partial`.
+// Kept out of line, one per cell, so that a profile shows what each field parser costs.
+#[inline(never)]
+pub(crate) fn parse(cell: &Cell<'_>, diagnostics: &mut Diagnostics) -> Steps {
+    let text = cell.text();
+    let mut not_step_words = Vec::new();
+    let steps = steps(text, |part| not_step_words.push(range_in(text, part)));
+    if !not_step_words.is_empty() {
+        understood_but(text, &not_step_words).report(
+            cell,
+            Code::StepsPartial,
+            "办理环节",
+            diagnostics,
+        );
+    }
+    Steps {
+        raw: text.to_owned(),
+        steps,
+    }
+}
+
+/// The steps of `text`, in order; `not_a_step_word` is called with each (trimmed) part kept as
+/// a step that is no step word.
+fn steps<'a>(text: &'a str, mut not_a_step_word: impl FnMut(&'a str)) -> Vec<String> {
+    let survey = Survey::of(text);
+    // Room for every step: one more than the arrows, but for empty ones (rare).
+    let mut steps = Vec::with_capacity(survey.arrows + 1);
+    for point in markers::points(text) {
+        for part in top_level_parts(point.body, is_arrow) {
+            let step = if survey.spaces {
+                normalized(trim(part))
+            } else {
+                // Normal as it is: no white space (so trimmed too) and no invisible character.
+                Cow::Borrowed(part)
+            };
+            if step.is_empty() {
+                continue;
+            }
+            if survey.punctuation && !is_step_word(part) {
+                not_a_step_word(trim(part));
+            }
+            steps.push(step.into_owned());
+        }
+    }
+    steps
+}
+
+/// What one look at a cell tells before it is parsed. Ideographs, none of these, are passed
+/// by undecoded ([`non_ideographs`]).
+struct Survey {
+    /// How many arrows it holds: room for its steps.
+    arrows: usize,
+    /// Whether it holds clause punctuation; most cells do not: then every step is a step word.
+    punctuation: bool,
+    /// Whether it holds white space or an invisible character; most cells do not: then every
+    /// step is normal as it is.
+    spaces: bool,
+}
+
+impl Survey {
+    fn of(text: &str) -> Survey {
+        let mut survey = Survey {
+            arrows: 0,
+            punctuation: false,
+            spaces: false,
+        };
+        for (_, c) in non_ideographs(text) {
+            if is_arrow(c) {
+                // Most characters that are no ideograph are arrows, which are nothing else.
+                survey.arrows += 1;
+            } else if is_clause_punctuation(c) {
+                survey.punctuation = true;
+            } else if !survey.spaces {
+                survey.spaces = is_space_or_invisible(c);
+            }
+        }
+        survey
+    }
+}
+
+/// Whether `part` is one step word: no clause punctuation outside brackets but at its ends.
+fn is_step_word(part: &str) -> bool {
+    let word = part.trim_matches(|c: char| is_clause_punctuation(c) || c.is_whitespace());
+    top_level_parts(word, is_clause_punctuation)
+        .nth(1)
+        .is_none()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
 
-    #[test]
-    fn every_dash_form_splits() {
-        for text in [
-            "申请—受理—审核—办结",
-            "申请—受理 —审核—办结",
-            "申请 — 受理 — 审核 — 办结",
-            "申请——受理——审核——办结",
-            "申请--受理--审核--办结",
-            "申请-受理-审核-办结",
-            "申请 - 受理 - 审核 - 办结",
-            "申请－受理－审核－办结",
-            "申请–受理–审核–办结",
-            "申请→受理→审核→办结",
-            "申请->受理->审核->办结",
-            "申请―受理―审核―办结",
-            "1.申请 2.受理 3.审核 4.办结",
-            "—申请—受理—审核—办结—",
-        ] {
-            assert_eq!(
-                split_steps(text),
-                ["申请", "受理", "审核", "办结"],
-                "{text}"
-            );
-        }
+    fn split(text: &str) -> Vec<String> {
+        steps(text, |_| {})
     }
 
     #[test]
-    fn long_step_names_are_kept_whole() {
-        assert_eq!(
-            split_steps("受理申请-审核评估-协商谈判-结果公示-协议签订"),
-            ["受理申请", "审核评估", "协商谈判", "结果公示", "协议签订"]
-        );
+    fn runs_of_arrows_are_one_and_edges_are_dropped() {
+        assert_eq!(split("—申请——受理->办结—"), ["申请", "受理", "办结"]);
+        assert!(split(" — -- ").is_empty());
     }
 
     #[test]
-    fn look_alikes_do_not_split() {
-        assert_eq!(split_steps("申请受理"), ["申请受理"]);
-        assert_eq!(
-            split_steps("申请—审核（初审-复审）—办结"),
-            ["申请", "审核（初审-复审）", "办结"]
-        );
-        assert_eq!(split_steps("申请、受理"), ["申请、受理"]);
+    fn more_steps_than_the_first_guess_are_all_kept() {
+        // Numbered points give more steps than arrows.
+        assert_eq!(split("1.甲 2.乙 3.丙").len(), 3);
     }
 
     #[test]
-    fn blank_and_dash_only_cells_have_no_steps() {
-        assert!(split_steps("").is_empty());
-        assert!(split_steps(" — -- ").is_empty());
-    }
-
-    /// The definition [`split_steps`] must agree with: the list split first, every part
-    /// normalized.
-    fn split_steps_by_splitting(text: &str) -> Vec<String> {
-        markers::split(text)
-            .into_iter()
-            .flat_map(|item| split_top_level(item.body, is_step_separator))
-            .map(normalize)
-            .filter(|step| !step.is_empty())
-            .collect()
-    }
-
-    #[test]
-    fn one_walk_agrees_with_splitting_and_normalizing() {
-        let pieces = [
-            "申请", "—", "-", ">", " ", "\u{3000}", "\u{200B}", "（", "）", "(", "1.", "①", "、",
-            "一", "a", "\u{4FFF}",
-        ];
-        for text in crate::test_support::every_text(&pieces, 4) {
-            assert_eq!(
-                split_steps(&text),
-                split_steps_by_splitting(&text),
-                "{text:?}"
-            );
-        }
-    }
-
-    #[test]
-    fn more_steps_than_parts_kept_on_the_stack_agree_too() {
-        let text = "甲—乙—丙—丁—戊—己 —庚—辛—壬—癸—子—丑";
-        assert_eq!(split_steps(text).len(), 12);
-        assert_eq!(split_steps(text), split_steps_by_splitting(text));
+    fn only_top_level_punctuation_breaks_a_step_word() {
+        assert!(is_step_word("审核（初审、复审）"));
+        assert!(!is_step_word("申请、受理"));
+        assert!(!is_step_word("办结。材料不全的一次性告知"));
+        assert!(is_step_word("、受理。"));
     }
 }
