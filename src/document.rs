@@ -189,7 +189,9 @@ fn parse_matter(draft: &MatterDraft<'_>, diagnostics: &mut Diagnostics) -> Matte
         extra.insert(key, cell.text().to_owned());
     }
     Matter {
-        seq: checks::seq_value(draft.text(Column::Seq)).ok().flatten(),
+        seq: fields::seq::seq_value(draft.text(Column::Seq))
+            .ok()
+            .flatten(),
         seq_raw: draft.text(Column::Seq).to_owned(),
         name: normalize(draft.text(Column::Name)),
         name_raw: draft.text(Column::Name).to_owned(),

@@ -10,4 +10,5 @@ pub(crate) mod coverage;
 pub(crate) mod deadline;
 pub(crate) mod materials;
 pub(crate) mod notes;
+pub(crate) mod seq;
 pub(crate) mod steps;
