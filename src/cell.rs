@@ -89,7 +89,7 @@ impl<'s> Cell<'s> {
 
     /// Whether the cell holds anything but white space.
     pub(crate) fn is_blank(&self) -> bool {
-        crate::normalize::trim_start(&self.text).is_empty()
+        crate::text::normalize::trim_start(&self.text).is_empty()
     }
 
     /// The position of the cell's first character.

@@ -3,14 +3,14 @@
 
 use std::collections::{BTreeMap, HashMap};
 
-use crate::brackets;
 use crate::cell::Cell;
 use crate::checks;
 use crate::diagnostic::{Code, Diagnostics};
 use crate::fields;
 use crate::model::{Category, Document, Matter, SCHEMA_VERSION};
-use crate::normalize::{normalize, trim};
 use crate::table::{CategoryDraft, Column, Frame, MatterDraft};
+use crate::text::brackets;
+use crate::text::normalize::{normalize, trim};
 use crate::title;
 
 /// Turns the table's drafts into the model one category at a time, feeding the checks across

@@ -132,8 +132,6 @@ mod table;
 mod test_support;
 mod text;
 mod title;
-// Until every path says `crate::text::…`.
-use text::{brackets, markers, normalize, numeral};
 
 pub use compare::{compare, Comparison, Finding, FindingCode, MatterRef, Pair, PAIR_THRESHOLD};
 pub use diagnostic::{Code, Diagnostic, Position, Severity};

@@ -6,14 +6,14 @@
 //! earliest keyword in it (GB/T 39046 table A.5): `现场`/`窗口` on-site, `网上`/`电脑端`/
 //! `政务服务网` online, `APP`/`小程序`/`掌上`/`手机` mobile, `邮寄`/`快递` mail, else other.
 
-use crate::brackets::split_top_level;
 use crate::cell::Cell;
 use crate::diagnostic::Diagnostics;
 use crate::fields::steps::top_level_parts;
-use crate::markers;
-use crate::markers::may_hold_marker;
 use crate::model::{Channel, ChannelKind, Channels};
-use crate::normalize::{ideographs_at_both_ends, is_space, normalize};
+use crate::text::brackets::split_top_level;
+use crate::text::markers;
+use crate::text::markers::may_hold_marker;
+use crate::text::normalize::{ideographs_at_both_ends, is_space, normalize};
 
 /// Structure a channels cell.
 // Kept out of line, one per cell, so that a profile shows what each field parser costs.

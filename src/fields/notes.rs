@@ -1,6 +1,6 @@
 //! Parser for the notes cell (备注).
 //!
-//! - `items`: the note split into its numbered points ([`markers`](crate::markers)),
+//! - `items`: the note split into its numbered points ([`markers`](crate::text::markers)),
 //!   normalized, markers removed; a note without numbers is one item.
 //! - `channel_deadlines`: a sentence `<condition>的，办理时限<clause>` sets a deadline for one
 //!   way of applying (`通过政务服务网申请办理的，办理时限1个工作日`). The condition runs from
@@ -13,14 +13,15 @@
 //! In notes, white space between two Chinese characters ends a sentence: the PDF cell broke
 //! its lines there (`…进行监管 异地就医的…患者通过政务服务网申请办理的，办理时限1个工作日`).
 
-use crate::brackets::{self, split_top_level};
 use crate::cell::Cell;
 use crate::diagnostic::{Code, Diagnostics};
 use crate::fields::deadline::standalone_clause;
-use crate::markers::points;
 use crate::model::{ChannelDeadline, Definition, Notes};
-use crate::normalize::{
-    char_at, is_ideograph, is_invisible, is_space, normalize, starts_an_ideograph, trim,
+use crate::text::brackets::{self, split_top_level};
+use crate::text::chars::is_ideograph;
+use crate::text::markers::points;
+use crate::text::normalize::{
+    char_at, is_invisible, is_space, normalize, starts_an_ideograph, trim,
 };
 
 /// Structure a notes cell.
@@ -621,7 +622,7 @@ mod tests {
     /// faster, collecting every sentence, piece and hit first.
     mod reference {
         use super::super::*;
-        use crate::markers;
+        use crate::text::markers;
 
         pub(super) fn parse(cell: &Cell<'_>, diagnostics: &mut Diagnostics) -> Notes {
             let points = markers::split(cell.text());

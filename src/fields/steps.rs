@@ -5,12 +5,12 @@
 //! normalized and empty ones are dropped. Dashes inside brackets (`审核（初审-复审）`) do not
 //! split.
 
-use crate::brackets::{self, non_ideographs, split_top_level};
 use crate::cell::Cell;
 use crate::diagnostic::Diagnostics;
-use crate::markers;
 use crate::model::Steps;
-use crate::normalize::{is_space_or_invisible, normalize};
+use crate::text::brackets::{self, non_ideographs, split_top_level};
+use crate::text::markers;
+use crate::text::normalize::{is_space_or_invisible, normalize};
 
 /// Structure a steps cell. Every non-blank cell gives at least one step, so nothing is
 /// reported.

@@ -1,7 +1,7 @@
 //! The header row: recognised by its content, columns found by name (with the usual synonyms),
 //! in any order, with any extra columns.
 
-use crate::normalize::{is_invisible, is_space_or_invisible, normalize};
+use crate::text::normalize::{is_invisible, is_space_or_invisible, normalize};
 
 /// A column the model knows.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]

@@ -3,8 +3,8 @@
 
 use crate::cell::Cell;
 use crate::diagnostic::{quote, Code, Diagnostics, Position};
-use crate::markers;
-use crate::normalize::trim;
+use crate::text::markers;
+use crate::text::normalize::trim;
 
 use super::header::Column;
 

@@ -12,7 +12,7 @@ pub(crate) use source::decode;
 use crate::cell::Cell;
 use crate::diagnostic::{quote, Code, Diagnostics, Position};
 use crate::error::{Error, ErrorKind};
-use crate::normalize::is_invisible;
+use crate::text::normalize::is_invisible;
 
 use header::{Header, Slot};
 use merge::{Merger, Row};
@@ -39,7 +39,7 @@ fn is_footnote(text: &str) -> bool {
     FOOTNOTE_OPENERS.iter().any(|opener| {
         text.strip_prefix(opener).is_some_and(|rest| {
             let rest = rest.trim_start();
-            rest.starts_with(['：', ':']) || rest.starts_with(crate::numeral::is_arabic_digit)
+            rest.starts_with(['：', ':']) || rest.starts_with(crate::text::numeral::is_arabic_digit)
         })
     })
 }

@@ -2,12 +2,12 @@
 //! space looked for once per point): the definition the fast one must agree with, used by
 //! the equivalence test in `tests.rs` only.
 
-use crate::brackets::{title_spans, TitleSpan};
 use crate::cell::Cell;
 use crate::diagnostic::{excerpt, Code, Diagnostics};
-use crate::markers;
 use crate::model::{Citation, DocumentNumber, LegalBasis};
-use crate::normalize::{fold_spaces, normalize};
+use crate::text::brackets::{title_spans, TitleSpan};
+use crate::text::markers;
+use crate::text::normalize::{fold_spaces, normalize};
 
 use nom::IResult;
 

@@ -9,7 +9,7 @@
 //! 《…的意见》（医保发〔2021〕5号）国家医疗保障待遇清单（2020版）第二条第（三）款
 //! ```
 //!
-//! Citations are split at list markers (`1.`, `（一）`… via [`crate::markers`]) and, inside a
+//! Citations are split at list markers (`1.`, `（一）`… via [`crate::text::markers`]) and, inside a
 //! point, at every title: whatever follows a title up to the next one belongs to it, except the
 //! issuers of the next. Text that fits none of these parts stays in the citation's `text` and is
 //! reported (`citation_unparsed`); a cell without any title is reported as
@@ -23,12 +23,12 @@ mod provisions;
 
 use nom::IResult;
 
-use crate::brackets::TitleSpan;
 use crate::cell::Cell;
 use crate::diagnostic::{excerpt, Code, Diagnostics};
-use crate::markers;
 use crate::model::{Citation, DocumentNumber, LegalBasis};
-use crate::normalize::{
+use crate::text::brackets::TitleSpan;
+use crate::text::markers;
+use crate::text::normalize::{
     char_at, fold_spaces, is_invisible, is_space_or_invisible, is_wide_lead, normalize, trim,
 };
 
@@ -84,10 +84,10 @@ fn edge_is(text: &str, accept: impl Fn(char) -> bool + Copy) -> bool {
 /// starts there). `numeral::number` tries Arabic first, a failed parse before every Chinese
 /// numeral, as most numbers of articles are.
 fn read_number(input: &str) -> IResult<&str, u32> {
-    if input.starts_with(crate::numeral::is_arabic_digit) {
-        crate::numeral::arabic(input)
+    if input.starts_with(crate::text::numeral::is_arabic_digit) {
+        crate::text::numeral::arabic(input)
     } else {
-        crate::numeral::chinese(input)
+        crate::text::numeral::chinese(input)
     }
 }
 
@@ -103,7 +103,7 @@ fn skip_space(text: &str) -> &str {
     }
 }
 
-/// A title of the cell, as [`crate::brackets::title_spans`] gives it, and where the first
+/// A title of the cell, as [`crate::text::brackets::title_spans`] gives it, and where the first
 /// title quoted inside it opens (`〈` or a nested `《`), if one does.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 struct Title {
@@ -184,7 +184,7 @@ struct Survey {
     space_count: usize,
     /// Whether there are more than [`MAX_SPACES`] of them.
     spaces_overflow: bool,
-    /// Whether the cell may hold a list marker (see [`markers::may_hold_marker`](crate::markers::may_hold_marker)): false only when
+    /// Whether the cell may hold a list marker (see [`markers::may_hold_marker`](crate::text::markers::may_hold_marker)): false only when
     /// [`markers::list_markers`] surely finds none, so that it is not asked.
     may_list: bool,
 }
@@ -350,7 +350,7 @@ fn starts_numeral(rest: &str) -> bool {
 }
 
 fn is_numeral_char(c: char) -> bool {
-    crate::numeral::is_arabic_digit(c) || crate::numeral::is_chinese_numeral_char(c)
+    crate::text::numeral::is_arabic_digit(c) || crate::text::numeral::is_chinese_numeral_char(c)
 }
 
 impl Survey {

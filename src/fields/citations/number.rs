@@ -15,8 +15,8 @@ use nom::IResult;
 
 use super::{find_char, has_space, normal, read_number, skip_space, trim};
 use crate::model::{DocumentNumber, NumberKind};
-use crate::normalize::normalize;
-use crate::numeral;
+use crate::text::normalize::normalize;
+use crate::text::numeral;
 
 /// Brackets that may open a year, or enclose a whole number after a title.
 #[cfg(test)]
@@ -217,8 +217,8 @@ mod tests {
 
         use super::super::{is_stop, order_issuer, CLOSE, OPEN};
         use crate::model::{DocumentNumber, NumberKind};
-        use crate::normalize::normalize;
-        use crate::numeral;
+        use crate::text::normalize::normalize;
+        use crate::text::numeral;
 
         fn ws(input: &str) -> IResult<&str, &str> {
             take_while(char::is_whitespace).parse(input)

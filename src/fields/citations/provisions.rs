@@ -238,7 +238,7 @@ mod tests {
         };
 
         use super::super::{add, Provisions, Reference};
-        use crate::numeral;
+        use crate::text::numeral;
 
         fn ws(input: &str) -> IResult<&str, &str> {
             take_while(char::is_whitespace).parse(input)

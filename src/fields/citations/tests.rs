@@ -564,7 +564,7 @@ fn survey_agrees_with_title_spans_and_a_walk_for_white_space() {
     for text in texts.iter().map(String::as_str) {
         let found = survey(text);
         let spans: Vec<TitleSpan> = found.titles.iter().map(|t| t.span).collect();
-        assert_eq!(spans, crate::brackets::title_spans(text), "{text:?}");
+        assert_eq!(spans, crate::text::brackets::title_spans(text), "{text:?}");
         for title in found.titles.iter() {
             let inside = title.span.start + '《'.len_utf8();
             let inner = text[inside..title.span.end]
@@ -628,7 +628,7 @@ fn number_stop(c: char) -> bool {
     matches!(c, '（' | '〔' | '1' | '１' | ' ' | '\u{3000}')
 }
 
-/// The survey's `may_list` is [`crate::markers::may_hold_marker`], and where it is false
+/// The survey's `may_list` is [`crate::text::markers::may_hold_marker`], and where it is false
 /// `markers::list_markers` finds no marker: skipping the call changes nothing.
 #[test]
 fn list_markers_find_nothing_where_the_survey_says_none_can_be() {
@@ -652,10 +652,10 @@ fn list_markers_find_nothing_where_the_survey_says_none_can_be() {
         let found = survey(text);
         assert_eq!(
             found.may_list,
-            crate::markers::may_hold_marker(text),
+            crate::text::markers::may_hold_marker(text),
             "{text:?}"
         );
-        let markers = crate::markers::list_markers(text);
+        let markers = crate::text::markers::list_markers(text);
         if !found.may_list {
             assert!(markers.is_empty(), "{text:?}: {markers:?}");
         } else if !markers.is_empty() {

@@ -10,7 +10,7 @@
 //!   is no label);
 //! - a **start**, the event the period runs from: `自受理之日起`, `收到《联系函》后`.
 //!
-//! The cell is read in layers: numbered points ([`markers`](crate::markers)), sentences
+//! The cell is read in layers: numbered points ([`markers`](crate::text::markers)), sentences
 //! (`。`, `；`), pieces (`，`), and inside a piece every clause *core* (an immediate wording or
 //! an amount with a unit). The text between two cores is the prefix of the second, read right
 //! to left: qualifiers (`不超过`, `最长`, `为`), the start, the basis or label, and what is left
@@ -30,14 +30,14 @@ use std::borrow::Cow;
 use std::fmt;
 use std::str::FromStr;
 
-use crate::brackets::non_ideographs;
 use crate::cell::Cell;
 use crate::diagnostic::{excerpt, Code, Diagnostics};
-use crate::markers::points;
 use crate::model::{Basis, ClauseKind, Deadline, DeadlineClause, TimeUnit};
-use crate::normalize::trim;
-use crate::normalize::{is_space_or_invisible, normalize};
-use crate::numeral;
+use crate::text::brackets::non_ideographs;
+use crate::text::markers::points;
+use crate::text::normalize::trim;
+use crate::text::normalize::{is_space_or_invisible, normalize};
+use crate::text::numeral;
 
 mod piece;
 mod prefix;

@@ -686,7 +686,7 @@ fn read_by_parts(text: &str) -> Reading<'_> {
         }
     }
     let mut reading = Reading::default();
-    for item in crate::markers::split(text) {
+    for item in crate::text::markers::split(text) {
         let clauses_before = reading.clauses.len();
         let problems_before = reading.problems.len();
         for sentence in split_trimmed(item.body, is_sentence_end) {

@@ -1,164 +1,13 @@
-//! List markers inside a cell: `1.`, `1、`, `1．`, `（1）`, `(1)`, `（一）`, `一、`, `①`.
-//!
-//! Cells number their points in prose, so a marker is only taken as one when it fits the list:
-//! the first marker opens the cell (or is number 1), and every later marker of the same style
-//! is the next number. `第（三）款`, `1.5`, `C0109.1-2018` or `近3个月` never split a cell.
-//! Markers of another style stay inside the item (`1. 在职职工：①… ②…`): split the item's
-//! body again for the nested list.
+//! The marker candidates of a text: every place where a marker of some style stands and may
+//! follow what comes before it, outside brackets, found in one walk ([`candidates`]). Which of
+//! them make the list is [`list_markers`](super::list_markers)' choice.
 
-use nom::{
-    branch::alt,
-    character::complete::{char, one_of},
-    combinator::{map, map_opt, verify},
-    sequence::{delimited, terminated},
-    IResult, Parser,
-};
-
-use crate::brackets;
-use crate::normalize::{char_at, is_ideograph, is_wide_lead, trim, trim_start};
-use crate::numeral;
-
-/// How a list numbers its points.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(crate) enum Style {
-    /// `1.`, `1．`, `1、`, `1）`.
-    Arabic,
-    /// `（1）`, `(1)`.
-    ArabicParen,
-    /// `一、`.
-    Chinese,
-    /// `（一）`, `(一)`.
-    ChineseParen,
-    /// `①` … `⑳`.
-    Circled,
-}
-
-/// A list marker found in a text.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(crate) struct Marker {
-    pub(crate) style: Style,
-    pub(crate) number: u32,
-    /// Byte range of the marker in the text it was found in.
-    pub(crate) start: usize,
-    pub(crate) end: usize,
-}
-
-/// One point of a list: its marker (none for text before the first marker, or for a cell that
-/// is not a list) and its body, trimmed, as a slice of the text.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(crate) struct Item<'a> {
-    pub(crate) marker: Option<Marker>,
-    pub(crate) body: &'a str,
-}
-
-fn circled(input: &str) -> IResult<&str, (Style, u32)> {
-    map_opt(nom::character::complete::anychar, |c| {
-        let n = c as u32;
-        (0x2460..=0x2473)
-            .contains(&n)
-            .then(|| (Style::Circled, n - 0x2460 + 1))
-    })
-    .parse(input)
-}
-
-fn open_paren(input: &str) -> IResult<&str, char> {
-    one_of("（(").parse(input)
-}
-
-fn close_paren(input: &str) -> IResult<&str, char> {
-    one_of("）)").parse(input)
-}
-
-fn parenthesized(input: &str) -> IResult<&str, (Style, u32)> {
-    alt((
-        map(delimited(open_paren, numeral::arabic, close_paren), |n| {
-            (Style::ArabicParen, n)
-        }),
-        map(delimited(open_paren, numeral::chinese, close_paren), |n| {
-            (Style::ChineseParen, n)
-        }),
-    ))
-    .parse(input)
-}
-
-fn arabic_point(input: &str) -> IResult<&str, (Style, u32)> {
-    let (rest, n) = terminated(numeral::arabic, one_of(".．、）)")).parse(input)?;
-    // `1.5` is a number, not a point.
-    if rest.starts_with(numeral::is_arabic_digit) {
-        return Err(nom::Err::Error(nom::error::Error::new(
-            input,
-            nom::error::ErrorKind::Verify,
-        )));
-    }
-    Ok((rest, (Style::Arabic, n)))
-}
-
-fn chinese_point(input: &str) -> IResult<&str, (Style, u32)> {
-    map(
-        verify(terminated(numeral::chinese, char('、')), |n| *n > 0),
-        |n| (Style::Chinese, n),
-    )
-    .parse(input)
-}
-
-/// The marker starting exactly at the start of `input`, if any, with its end. Only the parser
-/// of the style its first character can start is tried (the styles start with different
-/// characters).
-fn marker_at(input: &str) -> Option<(Style, u32, usize)> {
-    let first = input.chars().next()?;
-    let parsed = if is_circled(first) {
-        circled(input)
-    } else if first == '（' || first == '(' {
-        // Most parentheses hold a remark: only a numeral inside makes them a marker.
-        let inside = input
-            .get(first.len_utf8()..)
-            .and_then(|rest| rest.chars().next());
-        if !inside
-            .is_some_and(|c| numeral::is_arabic_digit(c) || numeral::is_chinese_numeral_char(c))
-        {
-            return None;
-        }
-        parenthesized(input)
-    } else if first.is_ascii_digit() {
-        return ascii_point(input).unwrap_or_else(|| {
-            arabic_point(input)
-                .ok()
-                .map(|(rest, (style, n))| (style, n, input.len() - rest.len()))
-        });
-    } else if numeral::is_arabic_digit(first) {
-        arabic_point(input)
-    } else {
-        chinese_point(input)
-    };
-    parsed
-        .ok()
-        .map(|(rest, (style, n))| (style, n, input.len() - rest.len()))
-}
-
-/// [`arabic_point`] at the start of `input`, which starts with an ASCII digit, read byte by
-/// byte (nom's parsers cost several times as much, and most markers are `1.` or `2、`):
-/// `Some(marker)` as [`marker_at`] gives it, or `None` to leave a run of digits that goes on
-/// in full-width digits to `arabic_point`.
-fn ascii_point(input: &str) -> Option<Option<(Style, u32, usize)>> {
-    let bytes = input.as_bytes();
-    let digits = bytes.iter().take_while(|b| b.is_ascii_digit()).count();
-    let rest = input.get(digits..)?;
-    let mut after = rest.chars();
-    let next = after.next();
-    if next.is_some_and(numeral::is_arabic_digit) {
-        return None;
-    }
-    let value = bytes[..digits].iter().try_fold(0u32, |acc, &b| {
-        acc.checked_mul(10)?.checked_add(u32::from(b - b'0'))
-    });
-    let (Some(value), Some(point)) = (value, next) else {
-        return Some(None);
-    };
-    // `1.5` is a number, not a point.
-    let is_point = matches!(point, '.' | '．' | '、' | '）' | ')')
-        && !after.as_str().starts_with(numeral::is_arabic_digit);
-    Some(is_point.then(|| (Style::Arabic, value, digits + point.len_utf8())))
-}
+use super::grammar::{circled, is_circled, is_clause_break, marker_at, may_follow};
+use super::{Marker, Style};
+use crate::text::brackets;
+use crate::text::chars::{is_ideograph, is_numeral_char};
+use crate::text::normalize::{char_at, is_wide_lead};
+use crate::text::numeral;
 
 /// Whether a marker of some style may start with `c` (a circled number, an opening
 /// parenthesis, or a digit) and follow the character `before` ([`may_follow`]; the first
@@ -202,33 +51,6 @@ fn may_start_marker(c: char) -> bool {
     }
 }
 
-/// Whether `c` is a circled number `①` … `⑳`.
-fn is_circled(c: char) -> bool {
-    ('\u{2460}'..='\u{2473}').contains(&c)
-}
-
-/// Whether a marker of `style` may follow the character `before`.
-fn may_follow(style: Style, before: Option<char>) -> bool {
-    let Some(c) = before else { return true };
-    match style {
-        Style::Circled => true,
-        // `第（三）款` cites a paragraph.
-        Style::ArabicParen | Style::ChineseParen => c != '第',
-        // `C0109.1`, `10.`: a marker does not continue a word or a number.
-        Style::Arabic => !(c.is_ascii_alphanumeric() || numeral::is_arabic_digit(c) || c == '第'),
-        // `统一、规范`: a Chinese point starts a clause.
-        Style::Chinese => c.is_whitespace() || is_clause_break(c),
-    }
-}
-
-/// Punctuation after which a new point may start.
-pub(crate) fn is_clause_break(c: char) -> bool {
-    matches!(
-        c,
-        '；' | ';' | '。' | '，' | ',' | '：' | ':' | '）' | ')' | '》' | '”' | '"' | '！' | '？'
-    )
-}
-
 /// Every marker candidate in `text`, in order (not yet checked against the sequence). A
 /// marker inside brackets or a title (`身份证（①原件②复印件）`) belongs to that remark and
 /// is no candidate.
@@ -245,7 +67,7 @@ pub(crate) fn is_clause_break(c: char) -> bool {
 /// that opens a clause (after the start, white space or punctuation: [`may_follow`]). Such a
 /// character is stepped over by its lead byte, without being decoded, unless the one before
 /// opens a clause; the character before a possible marker is decoded only when it is needed.
-pub(crate) fn candidates(text: &str) -> Vec<Marker> {
+pub(super) fn candidates(text: &str) -> Vec<Marker> {
     let bytes = text.as_bytes();
     let mut found = Vec::new();
     let mut open = OpenBrackets::default();
@@ -457,154 +279,13 @@ fn candidate_at(text: &str, i: usize, before: Option<char>) -> Option<Marker> {
 fn marker_after(input: &str, before: Option<char>) -> Option<(Style, u32, usize)> {
     // Inside a run of numerals only a circled number can start: trying the other styles at
     // every digit of a long run would be quadratic.
-    let inside_number =
-        before.is_some_and(|b| numeral::is_arabic_digit(b) || numeral::is_chinese_numeral_char(b));
+    let inside_number = before.is_some_and(is_numeral_char);
     if inside_number {
         circled(input)
             .ok()
             .map(|(rest, (style, n))| (style, n, input.len() - rest.len()))
     } else {
         marker_at(input)
-    }
-}
-
-/// The markers that make the list of `text`: the style of the first marker that opens the
-/// text or is number 1, then each next number of that style in turn.
-pub(crate) fn list_markers(text: &str) -> Vec<Marker> {
-    let mut list = candidates(text);
-    let opening = text.len() - trim_start(text).len();
-    let Some(first) = list
-        .iter()
-        .position(|m| m.start == opening || m.number == 1)
-    else {
-        return Vec::new();
-    };
-    // The list is the first marker and the candidates after it that continue it: kept in place.
-    list.drain(..first);
-    let style = list[0].style;
-    let mut last: Option<Marker> = None;
-    list.retain(|m| {
-        let continues = last.is_none_or(|last| {
-            m.start >= last.end && m.style == style && Some(m.number) == last.number.checked_add(1)
-        });
-        if continues {
-            last = Some(*m);
-        }
-        continues
-    });
-    list
-}
-
-/// Split `text` into the points of its list. Text before the first marker is an item without a
-/// marker; a text without a list is one item. Empty bodies are kept only when they carry a
-/// marker, so that `1. 2. x` still shows the empty first point.
-pub(crate) fn split(text: &str) -> Vec<Item<'_>> {
-    let markers = list_markers(text);
-    let mut items = Vec::with_capacity(markers.len() + 1);
-    let head_end = markers.first().map_or(text.len(), |m| m.start);
-    let head = trim(&text[..head_end]);
-    if !head.is_empty() {
-        items.push(Item {
-            marker: None,
-            body: head,
-        });
-    }
-    for (i, m) in markers.iter().enumerate() {
-        let end = markers.get(i + 1).map_or(text.len(), |next| next.start);
-        items.push(Item {
-            marker: Some(*m),
-            body: trim(&text[m.end..end]),
-        });
-    }
-    items
-}
-
-/// The marker opening `text` (after white space), and the rest, trimmed.
-pub(crate) fn strip(text: &str) -> (Option<Marker>, &str) {
-    let trimmed = trim_start(text);
-    let offset = text.len() - trimmed.len();
-    match marker_at(trimmed) {
-        Some((style, number, len)) => (
-            Some(Marker {
-                style,
-                number,
-                start: offset,
-                end: offset + len,
-            }),
-            trim(&trimmed[len..]),
-        ),
-        None => (None, trim(text)),
-    }
-}
-
-/// Whether [`markers::split`] may find a marker in `text`. Every marker holds one of these
-/// pairs of characters: a numeral and what ends a numbered point (`1.`, `1．`, `1、`, `1）`,
-/// `一、`), an opening parenthesis and a numeral (`（1）`, `(一)`), or it is a circled number.
-/// A text without any is one point, its trimmed self: checking that is much cheaper than
-/// looking for markers, and rules out most prose (`新参保、暂停参保`, `（加盖公章）`).
-///
-/// The walk looks at the characters that may start or end a pair, and at their neighbours
-/// only then; ideographs are none of them and are passed by undecoded
-/// ([`brackets::non_ideographs`]). The field parsers ask it before [`split`].
-pub(crate) fn may_hold_marker(text: &str) -> bool {
-    brackets::non_ideographs(text).any(|(i, c)| {
-        if ('\u{2460}'..='\u{2473}').contains(&c) {
-            true
-        } else if matches!(c, '.' | '．' | '、' | '）' | ')') {
-            text[..i].chars().next_back().is_some_and(is_numeral)
-        } else if matches!(c, '(' | '（') {
-            text[i + c.len_utf8()..]
-                .chars()
-                .next()
-                .is_some_and(is_numeral)
-        } else {
-            false
-        }
-    })
-}
-
-/// Whether `c` is part of an Arabic or a Chinese numeral.
-fn is_numeral(c: char) -> bool {
-    numeral::is_arabic_digit(c) || numeral::is_chinese_numeral_char(c)
-}
-
-/// The points of `text`, as [`split`] gives them, without looking for markers where
-/// [`may_hold_marker`] says there is none (nor allocating a list for the one point).
-pub(crate) fn points(text: &str) -> Points<'_> {
-    if may_hold_marker(text) {
-        Points::Listed(split(text).into_iter())
-    } else {
-        let body = crate::normalize::trim(text);
-        Points::Plain((!body.is_empty()).then_some(body))
-    }
-}
-
-/// The points of a text: [`points`].
-pub(crate) enum Points<'a> {
-    /// A text without marker: its trimmed self, unless it is blank.
-    Plain(Option<&'a str>),
-    /// What [`split`] found.
-    Listed(std::vec::IntoIter<Item<'a>>),
-}
-
-impl<'a> Iterator for Points<'a> {
-    type Item = Item<'a>;
-
-    fn size_hint(&self) -> (usize, Option<usize>) {
-        match self {
-            Points::Plain(body) => {
-                let n = usize::from(body.is_some());
-                (n, Some(n))
-            }
-            Points::Listed(items) => items.size_hint(),
-        }
-    }
-
-    fn next(&mut self) -> Option<Item<'a>> {
-        match self {
-            Points::Plain(body) => body.take().map(|body| Item { marker: None, body }),
-            Points::Listed(items) => items.next(),
-        }
     }
 }
 
@@ -721,22 +402,6 @@ mod tests {
         }
     }
 
-    #[test]
-    fn no_chinese_point_follows_an_ideograph() {
-        // What lets `may_open_marker_after` rule out an ideograph after another one first.
-        for before in ('\u{4E00}'..='\u{9FFF}').filter(|&c| is_ideograph(c)) {
-            assert!(!may_follow(Style::Chinese, Some(before)), "{before:?}");
-        }
-    }
-
-    /// The definition [`marker_at`] must agree with: every style's parser tried in turn.
-    fn marker_at_by_alt(input: &str) -> Option<(Style, u32, usize)> {
-        alt((circled, parenthesized, arabic_point, chinese_point))
-            .parse(input)
-            .ok()
-            .map(|(rest, (style, n))| (style, n, input.len() - rest.len()))
-    }
-
     /// [`candidates_at_any_depth`] as first written: every character decoded and asked.
     fn candidates_at_any_depth_char_by_char(text: &str) -> Vec<Marker> {
         let mut found = Vec::new();
@@ -768,40 +433,6 @@ mod tests {
         }
         steps.sort_unstable_by_key(|&(at, _)| at);
         steps
-    }
-
-    #[test]
-    fn ascii_points_are_read_as_nom_reads_them() {
-        let pieces = [
-            "1",
-            "0",
-            "9",
-            "１",
-            ".",
-            "．",
-            "、",
-            ")",
-            "）",
-            "5",
-            "x",
-            "甲",
-            "4294967295",
-            "4294967296",
-            "99999999999",
-            "（",
-            "(",
-            "一",
-            "十",
-        ];
-        for text in &crate::test_support::every_text(&pieces, 4) {
-            for (i, _) in text.char_indices() {
-                assert_eq!(
-                    marker_at(&text[i..]),
-                    marker_at_by_alt(&text[i..]),
-                    "{text:?}"
-                );
-            }
-        }
     }
 
     #[test]
@@ -1012,31 +643,8 @@ mod tests {
         }
     }
 
-    /// The definition [`list_markers`] must agree with: the list built in a new vector.
-    fn list_markers_by_push(text: &str) -> Vec<Marker> {
-        let candidates = candidates(text);
-        let opening = text.len() - text.trim_start().len();
-        let Some(first) = candidates
-            .iter()
-            .find(|m| m.start == opening || m.number == 1)
-        else {
-            return Vec::new();
-        };
-        let mut list = vec![*first];
-        for m in &candidates {
-            let last = list[list.len() - 1];
-            if m.start >= last.end
-                && m.style == first.style
-                && Some(m.number) == last.number.checked_add(1)
-            {
-                list.push(*m);
-            }
-        }
-        list
-    }
-
     #[test]
-    fn the_shortcuts_agree_with_their_definitions() {
+    fn one_walk_agrees_with_tracking_the_depth() {
         let pieces = [
             "1.",
             "2、",
@@ -1057,228 +665,8 @@ mod tests {
             " ",
             "十",
         ];
-        let texts = crate::test_support::every_text(&pieces, 4);
-        for text in &texts {
+        for text in &crate::test_support::every_text(&pieces, 4) {
             assert_eq!(candidates(text), candidates_by_depth(text), "{text:?}");
-            assert_eq!(list_markers(text), list_markers_by_push(text), "{text:?}");
-            for (i, _) in text.char_indices() {
-                assert_eq!(
-                    marker_at(&text[i..]),
-                    marker_at_by_alt(&text[i..]),
-                    "{text:?}"
-                );
-            }
-        }
-    }
-
-    fn bodies(text: &str) -> Vec<(Option<u32>, &str)> {
-        split(text)
-            .into_iter()
-            .map(|item| (item.marker.map(|m| m.number), item.body))
-            .collect()
-    }
-
-    #[test]
-    fn each_marker_style_splits() {
-        for text in [
-            "1. 甲 2. 乙",
-            "1.甲2.乙",
-            "1．甲 2．乙",
-            "1、甲 2、乙",
-            "1）甲 2）乙",
-            "（1）甲（2）乙",
-            "(1)甲 (2)乙",
-            "（一）甲（二）乙",
-            "一、甲 二、乙",
-            "①甲②乙",
-            "１. 甲 ２. 乙",
-        ] {
-            assert_eq!(bodies(text), [(Some(1), "甲"), (Some(2), "乙")], "{text}");
-        }
-    }
-
-    #[test]
-    fn text_without_a_list_is_one_item() {
-        assert_eq!(bodies("现场办理"), [(None, "现场办理")]);
-        assert_eq!(bodies("  "), []);
-    }
-
-    #[test]
-    fn text_before_the_first_marker_is_kept() {
-        assert_eq!(
-            bodies("需提供：①甲 ②乙"),
-            [(None, "需提供："), (Some(1), "甲"), (Some(2), "乙")]
-        );
-    }
-
-    #[test]
-    fn look_alikes_do_not_split() {
-        for text in [
-            "第二条第（三）款",
-            "近3个月的病历",
-            "C0109.1-2018《目录》",
-            "比例为1.5倍",
-            "统一、规范",
-            "不超过10个工作日",
-        ] {
-            assert_eq!(bodies(text), [(None, text)], "{text}");
-        }
-    }
-
-    #[test]
-    fn markers_inside_brackets_do_not_split() {
-        for text in [
-            "身份证（①原件②复印件）",
-            "《关于1. 甲 2. 乙的通知》",
-            "表（含（1）甲（2）乙）",
-            "【1、甲 2、乙】",
-        ] {
-            assert_eq!(bodies(text), [(None, text)], "{text}");
-        }
-        assert_eq!(
-            bodies("1. 身份证（①原件 ②复印件） 2. 表"),
-            [(Some(1), "身份证（①原件 ②复印件）"), (Some(2), "表")]
-        );
-    }
-
-    #[test]
-    fn unmatched_brackets_do_not_hide_markers() {
-        assert_eq!(
-            bodies("1. 身份证（复印件 2. 表"),
-            [(Some(1), "身份证（复印件"), (Some(2), "表")]
-        );
-        assert_eq!(
-            bodies("1. 甲） 2. 乙"),
-            [(Some(1), "甲）"), (Some(2), "乙")]
-        );
-    }
-
-    #[test]
-    fn only_the_next_number_continues_the_list() {
-        assert_eq!(
-            bodies("1. 甲3个 2. 乙（2）丙 3. 丁"),
-            [(Some(1), "甲3个"), (Some(2), "乙（2）丙"), (Some(3), "丁")]
-        );
-    }
-
-    #[test]
-    fn nested_lists_keep_their_markers_in_the_body() {
-        let items = split("1. 在职职工：①表 2. 灵活就业人员：①证件 ②表");
-        assert_eq!(items.len(), 2);
-        assert_eq!(items[1].body, "灵活就业人员：①证件 ②表");
-        assert_eq!(
-            bodies(items[1].body),
-            [(None, "灵活就业人员："), (Some(1), "证件"), (Some(2), "表")]
-        );
-    }
-
-    #[test]
-    fn a_list_may_open_with_another_number() {
-        assert_eq!(bodies("3. 甲 4. 乙"), [(Some(3), "甲"), (Some(4), "乙")]);
-    }
-
-    #[test]
-    fn strip_takes_the_opening_marker() {
-        let (marker, rest) = strip(" 2. 《表》");
-        assert_eq!(
-            marker.map(|m| (m.style, m.number)),
-            Some((Style::Arabic, 2))
-        );
-        assert_eq!(rest, "《表》");
-        assert_eq!(strip("表").1, "表");
-    }
-
-    #[test]
-    fn bodies_are_slices_of_the_text() {
-        let text = "1. 甲 2. 乙";
-        let item = split(text)[1];
-        let offset = item.body.as_ptr() as usize - text.as_ptr() as usize;
-        assert_eq!(&text[offset..], "乙");
-    }
-
-    /// The definition [`may_hold_marker`] must agree with: every pair of neighbours looked at.
-    fn may_hold_marker_by_pairs(text: &str) -> bool {
-        let mut previous = ' ';
-        for c in text.chars() {
-            if ('\u{2460}'..='\u{2473}').contains(&c)
-                || (matches!(c, '.' | '．' | '、' | '）' | ')') && is_numeral(previous))
-                || (matches!(previous, '(' | '（') && is_numeral(c))
-            {
-                return true;
-            }
-            previous = c;
-        }
-        false
-    }
-
-    #[test]
-    fn the_byte_walk_agrees_with_looking_at_every_pair() {
-        let pieces = [
-            "1", "一", "四", "十", "零", ".", "、", "）", "（", "(", "①", "甲", "\u{4E00}", "é",
-        ];
-        for text in crate::test_support::every_text(&pieces, 4) {
-            assert_eq!(
-                may_hold_marker(&text),
-                may_hold_marker_by_pairs(&text),
-                "{text:?}"
-            );
-        }
-        for c in (0..0x3_0000).filter_map(char::from_u32) {
-            for text in [
-                format!("{c}"),
-                format!("1{c}"),
-                format!("（{c}"),
-                format!("{c}、"),
-            ] {
-                assert_eq!(
-                    may_hold_marker(&text),
-                    may_hold_marker_by_pairs(&text),
-                    "{text:?}"
-                );
-            }
-        }
-    }
-
-    #[test]
-    fn only_texts_with_a_marker_pair_may_hold_a_marker() {
-        for text in [
-            "申请—受理",
-            "1个工作日",
-            "一日",
-            "现场办理 网上办理",
-            "",
-            "新参保、暂停参保",
-            "（加盖公章）",
-            "甲.乙",
-        ] {
-            assert!(!may_hold_marker(text), "{text}");
-        }
-        for text in [
-            "1.甲",
-            "1．甲",
-            "1、甲",
-            "一、甲",
-            "1）甲",
-            "（1）甲",
-            "(一)甲",
-            "①甲",
-        ] {
-            assert!(may_hold_marker(text), "{text}");
-        }
-    }
-
-    #[test]
-    fn points_agree_with_markers_split() {
-        let pieces = [
-            "1", "１", "一", "十", ".", "．", "、", "）", ")", "（", "(", "①", "⑳", " ", "甲",
-            "第", "a", "：",
-        ];
-        for text in crate::test_support::every_text(&pieces, 4) {
-            let split = split(&text);
-            assert_eq!(points(&text).collect::<Vec<_>>(), split, "{text:?}");
-            if !may_hold_marker(&text) {
-                assert!(split.iter().all(|item| item.marker.is_none()), "{text:?}");
-            }
         }
     }
 }
