@@ -6,6 +6,7 @@ use crate::cell::Cell;
 use crate::diagnostic::{Code, Diagnostics};
 use crate::model::{Citation, DocumentNumber, NumberKind};
 use crate::text::normalize::normalize;
+use crate::text::scan;
 
 /// `conflicting_document_number`: one title cited with different numbers. Fed each matter's
 /// citations in document order; at [`finish`](CitedNumbers::finish) the number cited most
@@ -35,6 +36,35 @@ pub(crate) struct CitedNumbers<'s> {
 struct WrittenTitle {
     title: usize,
     wordings: HashMap<String, usize>,
+    /// The wording of the last citation of the title.
+    last: Option<usize>,
+}
+
+impl WrittenTitle {
+    /// The slot in `cited.wordings` of this title worded with `number` (added when new):
+    /// looked up by the number as written, unless it is the last citation's number.
+    fn wording(&mut self, cited: &mut CitedTitle, title: &str, number: &DocumentNumber) -> usize {
+        // Rows mostly cite a title by the number the row before cited it by: compared at
+        // once, which is cheaper than hashing it.
+        if let Some(last) = self.last.filter(|&last| {
+            cited
+                .wordings
+                .get(last)
+                .is_some_and(|w| w.raw == number.raw)
+        }) {
+            return last;
+        }
+        let wording = match self.wordings.get(number.raw.as_str()) {
+            Some(&wording) => wording,
+            None => {
+                let wording = cited.add_wording(title, number);
+                self.wordings.insert(number.raw.clone(), wording);
+                wording
+            }
+        };
+        self.last = Some(wording);
+        wording
+    }
 }
 
 /// The citations of one title.
@@ -67,7 +97,10 @@ struct Cited {
 #[derive(Debug)]
 struct Wording {
     title: String,
-    /// The number as a message shows it.
+    /// The number as written, searched for in each cell that cites it, and as a message
+    /// shows it.
+    raw: String,
+    needle: scan::Needle,
     shown: String,
     /// The number's slot in [`CitedTitle::numbers`].
     number: usize,
@@ -92,18 +125,13 @@ impl<'s> CitedNumbers<'s> {
         self.cells.push(cell.clone());
         let mut cursor = 0;
         for (title, number) in numbered {
-            let offset = next_number_offset(cell.text(), &mut cursor, &number.raw);
             let slot = self.written_slot(title);
             let written = &mut self.written_titles[slot];
             let cited = &mut self.titles[written.title];
-            let wording = match written.wordings.get(number.raw.as_str()) {
-                Some(&wording) => wording,
-                None => {
-                    let wording = cited.add_wording(title, number);
-                    written.wordings.insert(number.raw.clone(), wording);
-                    wording
-                }
-            };
+            let wording = written.wording(cited, title, number);
+            let offset = cited.wordings.get(wording).map_or(0, |w| {
+                next_number_offset(cell.text(), &mut cursor, &w.needle)
+            });
             cited.record(wording, index, offset);
         }
     }
@@ -125,6 +153,7 @@ impl<'s> CitedNumbers<'s> {
         self.written_titles.push(WrittenTitle {
             title: cited,
             wordings: HashMap::new(),
+            last: None,
         });
         let slot = self.written_titles.len() - 1;
         self.written.insert(title.to_owned(), slot);
@@ -214,6 +243,8 @@ impl CitedTitle {
         };
         self.wordings.push(Wording {
             title: title.to_owned(),
+            raw: number.raw.clone(),
+            needle: scan::Needle::new(&number.raw),
             shown: normalize(&number.raw),
             number: slot,
         });
@@ -227,22 +258,18 @@ impl CitedTitle {
 fn number_offsets<'a>(text: &str, numbers: impl Iterator<Item = &'a str>) -> Vec<usize> {
     let mut cursor = 0;
     numbers
-        .map(|raw| next_number_offset(text, &mut cursor, raw))
+        .map(|raw| next_number_offset(text, &mut cursor, &scan::Needle::new(raw)))
         .collect()
 }
 
-/// Where the number `raw` (as written) stands in the cell text: its first occurrence from
-/// `cursor` on (which then moves past it), since citations come in cell order; the cell
+/// Where a number (as written, the `needle`) stands in the cell text: its first occurrence
+/// from `cursor` on (which then moves past it), since citations come in cell order; the cell
 /// start when it is not found. One step of [`number_offsets`].
-fn next_number_offset(text: &str, cursor: &mut usize, raw: &str) -> usize {
-    // Both are UTF-8, so a match of the bytes starts at a character boundary.
-    let found = text
-        .get(*cursor..)
-        .and_then(|rest| memchr::memmem::find(rest.as_bytes(), raw.as_bytes()));
-    match found {
+fn next_number_offset(text: &str, cursor: &mut usize, needle: &scan::Needle) -> usize {
+    match text.get(*cursor..).and_then(|rest| needle.find_in(rest)) {
         Some(offset) => {
-            *cursor += offset + raw.len();
-            *cursor - raw.len()
+            *cursor += offset + needle.len();
+            *cursor - needle.len()
         }
         None => 0,
     }

@@ -135,8 +135,10 @@ const NAME_START_BITS: [u64; 4] = {
     let mut bits = [0; 4];
     let mut i = 0;
     while i < NAMES.len() {
-        let b = NAMES[i].0.as_bytes();
-        let c = ((b[0] as u32 & 0x0F) << 12) | ((b[1] as u32 & 0x3F) << 6) | (b[2] as u32 & 0x3F);
+        let c = match crate::text::scan::first_char(NAMES[i].0) {
+            Some(c) => c as u32,
+            None => 0,
+        };
         let h = c % 256;
         bits[(h / 64) as usize] |= 1 << (h % 64);
         i += 1;

@@ -5,3 +5,4 @@ pub(crate) mod chars;
 pub(crate) mod markers;
 pub(crate) mod normalize;
 pub(crate) mod numeral;
+pub(crate) mod scan;
