@@ -6,6 +6,7 @@ use std::borrow::Cow;
 use unicode_segmentation::UnicodeSegmentation;
 
 use crate::diagnostic::Position;
+use crate::text::chars::is_ideograph;
 
 /// Where one piece of a cell starts in the source.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -226,7 +227,7 @@ pub(crate) fn columns(text: &str) -> usize {
 /// with a neighbour of these ranges.
 fn is_whole_grapheme(c: char) -> bool {
     // CJK unified ideographs first: most characters are.
-    ('\u{4E00}'..='\u{9FFF}').contains(&c)
+    is_ideograph(c)
         || matches!(c,
             '\t'
             | ' '..='~'

@@ -264,7 +264,7 @@ fn number_offsets<'a>(text: &str, numbers: impl Iterator<Item = &'a str>) -> Vec
 
 /// Where a number (as written, the `needle`) stands in the cell text: its first occurrence
 /// from `cursor` on (which then moves past it), since citations come in cell order; the cell
-/// start when it is not found. One step of [`number_offsets`].
+/// start when it is not found. One step of `number_offsets`.
 fn next_number_offset(text: &str, cursor: &mut usize, needle: &scan::Needle) -> usize {
     match text.get(*cursor..).and_then(|rest| needle.find_in(rest)) {
         Some(offset) => {

@@ -16,7 +16,7 @@ use crate::text::normalize::is_invisible;
 use crate::text::scan;
 
 use header::{Header, Slot};
-use merge::{Merger, Row};
+use merge::{DataRow, Merger};
 use source::Line;
 use unicode_segmentation::UnicodeSegmentation;
 
@@ -394,9 +394,9 @@ fn map_row<'s>(
     line: &Line<'s>,
     split: &[(usize, &'s str)],
     diagnostics: &mut Diagnostics,
-) -> Row<'s> {
+) -> DataRow<'s> {
     let cell_at = |at: usize, text: &'s str| Cell::borrowed(text, line.number, &line.text[..at]);
-    let mut row = Row {
+    let mut row = DataRow {
         line: line.number,
         cells: Default::default(),
         extra: Vec::new(),

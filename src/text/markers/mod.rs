@@ -7,19 +7,18 @@
 //! body again for the nested list.
 //!
 //! - [`grammar`]: one nom parser per style of marker, and after which character each may stand;
-//! - [`candidates`]: every marker of a text outside brackets, in one walk (the byte-level
-//!   fast path of the module);
+//! - [`candidates`]: every marker of a text outside brackets, in one walk over the bytes;
 //! - [`list`]: the candidates that make the list, and the points they cut the text into;
-//! - [`points`]: the prefilter [`may_hold_marker`] and [`points`], which skips the search where
-//!   no marker can stand.
+//! - [`prefilter`]: [`may_hold_marker`], which rules out most texts at once, and [`points`],
+//!   which asks it before the search for markers.
 
 mod candidates;
 mod grammar;
 mod list;
-mod points;
+mod prefilter;
 
 pub(crate) use list::{list_markers, split, strip};
-pub(crate) use points::{may_hold_marker, points};
+pub(crate) use prefilter::{may_hold_marker, points};
 
 /// How a list numbers its points.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
