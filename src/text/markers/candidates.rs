@@ -293,98 +293,6 @@ fn marker_after(input: &str, before: Option<char>) -> Option<(Style, u32, usize)
 mod tests {
     use super::*;
 
-    /// How each matched bracket changes the nesting depth: `+1` at the byte offset of an opening
-    /// bracket that is closed later, `-1` at the offset of its closing one, in text order.
-    /// Brackets left open or closed without an opening do not count, so a stray `（` from the
-    /// extraction does not hide the rest of the list.
-    fn bracket_steps(text: &str) -> Vec<(usize, i8)> {
-        let mut open = Vec::new();
-        let mut steps = Vec::new();
-        // No ideograph is a bracket.
-        for (i, c) in brackets::non_ideographs(text) {
-            if brackets::opens(c) {
-                open.push(i);
-            } else if brackets::closes(c) {
-                if let Some(start) = open.pop() {
-                    steps.push((start, 1));
-                    steps.push((i, -1));
-                }
-            }
-        }
-        steps.sort_unstable_by_key(|&(at, _)| at);
-        steps
-    }
-
-    /// [`candidates`] as it was written before the walks were fused (the oracle of
-    /// `one_walk_finds_what_two_walks_found`): the candidates at any depth, then those inside
-    /// a matched pair of brackets dropped.
-    fn candidates_in_two_walks(text: &str) -> Vec<Marker> {
-        let mut found = candidates_at_any_depth(text);
-        if !found.is_empty() {
-            drop_nested(&mut found, &bracket_steps(text));
-        }
-        found
-    }
-
-    /// Every marker candidate in `text`, inside brackets or not.
-    ///
-    /// Most characters of a cell are a wide character (U+4000 … U+9FFF, lead byte `E4` … `E9`:
-    /// the ideographs) after another one, where no marker can start ([`may_open_marker_after`]
-    /// says no: only a Chinese numeral starts a marker there, and only after white space or
-    /// punctuation). Such a character is stepped over by its lead byte, without being decoded;
-    /// the character before a possible marker is decoded only when it is needed.
-    fn candidates_at_any_depth(text: &str) -> Vec<Marker> {
-        let bytes = text.as_bytes();
-        let mut found = Vec::new();
-        let mut before = Before::Start;
-        let mut i = 0;
-        while let Some(&lead) = bytes.get(i) {
-            let wide = is_wide_lead(lead);
-            if wide && matches!(before, Before::Wide(_)) {
-                before = Before::Wide(i);
-                i += 3;
-                continue;
-            }
-            let Some(c) = char_at(text, i, lead) else {
-                break;
-            };
-            // Most characters start no marker whatever comes before them: the one before is
-            // decoded only for those that may.
-            if may_start_marker(c) {
-                let before_char = before.char(text);
-                if may_open_marker_after(c, before_char) {
-                    if let Some(marker) = candidate_at(text, i, before_char) {
-                        found.push(marker);
-                    }
-                }
-            }
-            before = if wide {
-                Before::Wide(i)
-            } else {
-                Before::Other(c, c.is_whitespace() || is_clause_break(c))
-            };
-            i += c.len_utf8();
-        }
-        found
-    }
-
-    /// Drop the markers inside a matched pair of brackets (`steps` from [`bracket_steps`]): a
-    /// marker `（1）` that opens at depth 0 stays.
-    fn drop_nested(markers: &mut Vec<Marker>, steps: &[(usize, i8)]) {
-        let mut depth = 0i64;
-        let mut next_step = 0;
-        markers.retain(|marker| {
-            while let Some(&(at, step)) = steps.get(next_step) {
-                if at >= marker.start {
-                    break;
-                }
-                depth += i64::from(step);
-                next_step += 1;
-            }
-            depth == 0
-        });
-    }
-
     #[test]
     fn no_marker_starts_where_the_prefilter_says_none_can() {
         let tails = ["", "、", ".", "1）", "一）", "1)", "）"];
@@ -402,23 +310,11 @@ mod tests {
         }
     }
 
-    /// [`candidates_at_any_depth`] as first written: every character decoded and asked.
-    fn candidates_at_any_depth_char_by_char(text: &str) -> Vec<Marker> {
-        let mut found = Vec::new();
-        let mut before: Option<char> = None;
-        for (i, c) in text.char_indices() {
-            if may_open_marker_after(c, before) {
-                if let Some(marker) = candidate_at(text, i, before) {
-                    found.push(marker);
-                }
-            }
-            before = Some(c);
-        }
-        found
-    }
-
-    /// [`bracket_steps`] as first written: every character decoded and asked.
-    fn bracket_steps_char_by_char(text: &str) -> Vec<(usize, i8)> {
+    /// How each matched bracket changes the nesting depth: `+1` at the byte offset of an
+    /// opening bracket that is closed later, `-1` at the offset of its closing one, in text
+    /// order. Brackets left open or closed without an opening do not count, so a stray `（`
+    /// from the extraction does not hide the rest of the list.
+    fn bracket_steps(text: &str) -> Vec<(usize, i8)> {
         let mut open = Vec::new();
         let mut steps = Vec::new();
         for (i, c) in text.char_indices() {
@@ -501,94 +397,9 @@ mod tests {
     }
 
     #[test]
-    fn the_lead_byte_walks_agree_with_the_char_walks() {
-        let pieces = [
-            "1.",
-            "2、",
-            "（1）",
-            "(2)",
-            "（一）",
-            "二、",
-            "①",
-            "第",
-            "甲",
-            "一",
-            "十",
-            "，",
-            " ",
-            "\u{4DFF}",
-            "a",
-            "é",
-            "𠀀",
-            "１",
-            "（",
-            "）",
-        ];
-        for text in &crate::test_support::every_text(&pieces, 4) {
-            assert_eq!(
-                candidates_at_any_depth(text),
-                candidates_at_any_depth_char_by_char(text),
-                "{text:?}"
-            );
-            assert_eq!(
-                bracket_steps(text),
-                bracket_steps_char_by_char(text),
-                "{text:?}"
-            );
-        }
-    }
-
-    #[test]
     fn the_table_of_traits_is_their_definition() {
         for c in (0..=0x10_FFFF).filter_map(char::from_u32) {
             assert_eq!(traits(c), traits_of(c), "{c:?}");
-        }
-    }
-
-    #[test]
-    fn one_walk_finds_what_two_walks_found() {
-        let pieces = [
-            "1.",
-            "2、",
-            "（1）",
-            "(2)",
-            "（一）",
-            "二、",
-            "①",
-            "②",
-            "（",
-            "）",
-            ")",
-            "《",
-            "》",
-            "“",
-            "第",
-            "甲",
-            "一",
-            "，",
-            "。",
-            " ",
-            "\u{3000}",
-            "\u{4DFF}",
-            "a",
-        ];
-        for text in &crate::test_support::every_text(&pieces, 4) {
-            assert_eq!(candidates(text), candidates_in_two_walks(text), "{text:?}");
-        }
-        // Deeper than the brackets kept in place.
-        for depth in [7, 8, 9, 20] {
-            let text = format!("1.{}2.{}3.", "（".repeat(depth), "）".repeat(depth));
-            assert_eq!(
-                candidates(&text),
-                candidates_in_two_walks(&text),
-                "{text:?}"
-            );
-            let text = format!("{}1.2.{}3.", "（".repeat(depth), "）".repeat(depth + 1));
-            assert_eq!(
-                candidates(&text),
-                candidates_in_two_walks(&text),
-                "{text:?}"
-            );
         }
     }
 
@@ -619,6 +430,31 @@ mod tests {
         found
     }
 
+    /// [`candidates`], one walk over the bytes, finds what its definition finds.
+    #[test]
+    fn one_walk_finds_what_tracking_the_depth_finds() {
+        // Besides the common pieces: the other brackets and clause breaks, ideographs a
+        // Chinese point may or may not follow, and characters of every UTF-8 length.
+        let others = [
+            ")", "“", "一", "。", "\u{3000}", "\u{4DFF}", "a", "é", "𠀀", "１",
+        ];
+        let pieces: Vec<&str> = super::super::TEST_PIECES
+            .iter()
+            .copied()
+            .chain(others)
+            .collect();
+        for text in &crate::test_support::every_text(&pieces, 4) {
+            assert_eq!(candidates(text), candidates_by_depth(text), "{text:?}");
+        }
+        // Deeper than the brackets kept in place.
+        for depth in [7, 8, 9, 20] {
+            let text = format!("1.{}2.{}3.", "（".repeat(depth), "）".repeat(depth));
+            assert_eq!(candidates(&text), candidates_by_depth(&text), "{text:?}");
+            let text = format!("{}1.2.{}3.", "（".repeat(depth), "）".repeat(depth + 1));
+            assert_eq!(candidates(&text), candidates_by_depth(&text), "{text:?}");
+        }
+    }
+
     #[test]
     fn the_first_character_tells_the_style_as_far_as_may_follow_cares() {
         let befores = [
@@ -640,33 +476,6 @@ mod tests {
                     "{text} after {before:?}"
                 );
             }
-        }
-    }
-
-    #[test]
-    fn one_walk_agrees_with_tracking_the_depth() {
-        let pieces = [
-            "1.",
-            "2、",
-            "（1）",
-            "(2)",
-            "（一）",
-            "二、",
-            "①",
-            "②",
-            "（",
-            "）",
-            "《",
-            "》",
-            "第",
-            "甲",
-            "12",
-            "，",
-            " ",
-            "十",
-        ];
-        for text in &crate::test_support::every_text(&pieces, 4) {
-            assert_eq!(candidates(text), candidates_by_depth(text), "{text:?}");
         }
     }
 }

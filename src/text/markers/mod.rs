@@ -52,3 +52,27 @@ pub(crate) struct Item<'a> {
     pub(crate) marker: Option<Marker>,
     pub(crate) body: &'a str,
 }
+
+/// Pieces of texts with markers of every style, the brackets around them and what they may
+/// follow: tests run on every text of up to four of them.
+#[cfg(test)]
+const TEST_PIECES: &[&str] = &[
+    "1.",
+    "2、",
+    "（1）",
+    "(2)",
+    "（一）",
+    "二、",
+    "①",
+    "②",
+    "（",
+    "）",
+    "《",
+    "》",
+    "第",
+    "甲",
+    "12",
+    "，",
+    " ",
+    "十",
+];
