@@ -252,19 +252,9 @@ impl CitedTitle {
     }
 }
 
-/// Where each number (as written) stands in the cell text: the next occurrence after the one
-/// before, since citations come in cell order; the cell start when it is not found.
-#[cfg(test)]
-fn number_offsets<'a>(text: &str, numbers: impl Iterator<Item = &'a str>) -> Vec<usize> {
-    let mut cursor = 0;
-    numbers
-        .map(|raw| next_number_offset(text, &mut cursor, &scan::Needle::new(raw)))
-        .collect()
-}
-
 /// Where a number (as written, the `needle`) stands in the cell text: its first occurrence
 /// from `cursor` on (which then moves past it), since citations come in cell order; the cell
-/// start when it is not found. One step of `number_offsets`.
+/// start when it is not found.
 fn next_number_offset(text: &str, cursor: &mut usize, needle: &scan::Needle) -> usize {
     match text.get(*cursor..).and_then(|rest| needle.find_in(rest)) {
         Some(offset) => {
@@ -301,6 +291,15 @@ fn title_key(title: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Where each number (as written) stands in the cell text: [`next_number_offset`] for
+    /// each in turn, as [`CitedNumbers::matter`] asks it.
+    fn number_offsets<'a>(text: &str, numbers: impl Iterator<Item = &'a str>) -> Vec<usize> {
+        let mut cursor = 0;
+        numbers
+            .map(|raw| next_number_offset(text, &mut cursor, &scan::Needle::new(raw)))
+            .collect()
+    }
 
     /// [`number_offsets`] with `str::find`.
     fn number_offsets_by_str_find<'a>(
@@ -348,5 +347,39 @@ mod tests {
                 }
             }
         }
+    }
+
+    /// The conflicting-number messages of a list whose rows cite what `cells` hold.
+    fn conflicts(cells: &[&str]) -> Vec<String> {
+        let mut text = String::from("主项\t子项序号\t子项\t设定依据\n");
+        for (i, cell) in cells.iter().enumerate() {
+            let category = if i == 0 { "一、登记" } else { "" };
+            text.push_str(&format!("{category}\t{}\t事项{}\t{cell}\n", i + 1, i + 1));
+        }
+        let document = crate::parse(&text).expect("a list");
+        document
+            .diagnostics
+            .iter()
+            .filter(|d| d.code == Code::ConflictingDocumentNumber)
+            .map(|d| d.message.clone())
+            .collect()
+    }
+
+    #[test]
+    fn each_citation_counts_for_its_number_whatever_came_before() {
+        assert_eq!(
+            conflicts(&[
+                "《甲办法》（医保发〔2020〕1号）",
+                "《甲办法》（医保发〔2020〕2号）",
+                "《甲办法》（医保发〔2020〕1号）",
+                "《甲 办法》（医保发〔2020〕1号）",
+                "《甲办法》（医保发〔2020〕1 号）",
+                "《甲办法》（医保发〔2020〕3号）",
+            ]),
+            [
+                "《甲办法》 is cited at line 3 as 医保发〔2020〕2号 but as 医保发〔2020〕1号 4 times elsewhere",
+                "《甲办法》 is cited at line 7 as 医保发〔2020〕3号 but as 医保发〔2020〕1号 4 times elsewhere",
+            ]
+        );
     }
 }
