@@ -121,6 +121,35 @@ fn deadline(c: &mut Criterion) {
     group.finish();
 }
 
+/// A list of `count` rows whose 设定依据 cells cite one title, each with a number of its own:
+/// the conflicting-number check keeps every wording of the title and looks each citation's
+/// up (a search through the wordings made this quadratic: 4.9 s for 30 000).
+fn one_title_many_numbers(count: usize) -> String {
+    let mut text = String::from(HEADER);
+    for n in 1..=count {
+        text.push_str(&format!(
+            "一、甲\t{n}\t乙\t无\t1日\t\t\t\t《关于做好参保登记工作的通知》（医保发〔2020〕{n}号）\n"
+        ));
+    }
+    text
+}
+
+/// [`one_title_many_numbers`] at 3 000, 10 000 and 30 000 rows: the time per row stays flat.
+fn cited_numbers(c: &mut Criterion) {
+    let mut group = c.benchmark_group("one_title_many_numbers");
+    group.sample_size(10);
+    group.warm_up_time(Duration::from_millis(500));
+    group.measurement_time(Duration::from_secs(5));
+    for count in [3_000, 10_000, 30_000] {
+        let text = one_title_many_numbers(count);
+        group.throughput(Throughput::Elements(count as u64));
+        group.bench_with_input(BenchmarkId::from_parameter(count), &text, |b, text| {
+            b.iter(|| shixiang::parse(black_box(text)).map(|d| d.diagnostics.len()))
+        });
+    }
+    group.finish();
+}
+
 /// One 备注 cell with `problems` time limits that cannot be read (`办理时限3-5个工作日`), each a
 /// `deadline_unparsed` diagnostic to locate: each is counted on from the one before, so the
 /// time per problem is flat across sizes (located from the cell start, 20 000 took seconds).
@@ -148,5 +177,11 @@ fn notes_problems(c: &mut Criterion) {
     group.finish();
 }
 
-criterion_group!(benches, adversarial, deadline, notes_problems);
+criterion_group!(
+    benches,
+    adversarial,
+    deadline,
+    notes_problems,
+    cited_numbers
+);
 criterion_main!(benches);

@@ -6,6 +6,7 @@ use std::borrow::Cow;
 use unicode_segmentation::UnicodeSegmentation;
 
 use crate::diagnostic::Position;
+use crate::text::chars::is_ideograph;
 
 /// Where one piece of a cell starts in the source.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -89,7 +90,7 @@ impl<'s> Cell<'s> {
 
     /// Whether the cell holds anything but white space.
     pub(crate) fn is_blank(&self) -> bool {
-        crate::normalize::trim_start(&self.text).is_empty()
+        crate::text::normalize::trim_start(&self.text).is_empty()
     }
 
     /// The position of the cell's first character.
@@ -226,7 +227,7 @@ pub(crate) fn columns(text: &str) -> usize {
 /// with a neighbour of these ranges.
 fn is_whole_grapheme(c: char) -> bool {
     // CJK unified ideographs first: most characters are.
-    ('\u{4E00}'..='\u{9FFF}').contains(&c)
+    is_ideograph(c)
         || matches!(c,
             '\t'
             | ' '..='~'

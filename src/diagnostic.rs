@@ -233,10 +233,10 @@ impl Diagnostics {
 /// The longest source text a message quotes, in characters.
 pub(crate) const QUOTE_LIMIT: usize = 40;
 
-/// A cell's text as a message quotes it: [`normalize`](crate::normalize::normalize)d, then
+/// A cell's text as a message quotes it: [`normalize`](crate::text::normalize::normalize)d, then
 /// [`quote`]d.
 pub(crate) fn excerpt(text: &str) -> String {
-    quote(&crate::normalize::normalize(text)).into_owned()
+    quote(&crate::text::normalize::normalize(text)).into_owned()
 }
 
 /// `text` as a message quotes it: whole when short, else its first [`QUOTE_LIMIT`] characters
@@ -272,7 +272,7 @@ pub(crate) fn quote(text: &str) -> std::borrow::Cow<'_, str> {
 /// Characters a reader cannot see in a message: control characters other than white space,
 /// and the invisible ones (zero-width space, joiners, byte-order mark).
 pub(crate) fn is_unseen(c: char) -> bool {
-    (c.is_control() && !c.is_whitespace()) || crate::normalize::is_invisible(c) || c == '\t'
+    (c.is_control() && !c.is_whitespace()) || crate::text::normalize::is_invisible(c) || c == '\t'
 }
 
 #[cfg(test)]

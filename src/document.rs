@@ -3,14 +3,14 @@
 
 use std::collections::{BTreeMap, HashMap};
 
-use crate::brackets;
 use crate::cell::Cell;
 use crate::checks;
 use crate::diagnostic::{Code, Diagnostics};
 use crate::fields;
 use crate::model::{Category, Document, Matter, SCHEMA_VERSION};
-use crate::normalize::{normalize, trim};
 use crate::table::{CategoryDraft, Column, Frame, MatterDraft};
+use crate::text::brackets;
+use crate::text::normalize::{normalize, trim};
 use crate::title;
 
 /// Turns the table's drafts into the model one category at a time, feeding the checks across
@@ -189,7 +189,9 @@ fn parse_matter(draft: &MatterDraft<'_>, diagnostics: &mut Diagnostics) -> Matte
         extra.insert(key, cell.text().to_owned());
     }
     Matter {
-        seq: checks::seq_value(draft.text(Column::Seq)).ok().flatten(),
+        seq: fields::seq::seq_value(draft.text(Column::Seq))
+            .ok()
+            .flatten(),
         seq_raw: draft.text(Column::Seq).to_owned(),
         name: normalize(draft.text(Column::Name)),
         name_raw: draft.text(Column::Name).to_owned(),

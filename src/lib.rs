@@ -116,7 +116,6 @@
 #![forbid(unsafe_code)]
 #![deny(missing_docs)]
 
-mod brackets;
 mod cell;
 mod checks;
 mod compare;
@@ -125,15 +124,13 @@ mod document;
 mod error;
 mod fields;
 pub mod flat;
-mod markers;
 mod model;
-mod normalize;
-mod numeral;
 mod outline;
 mod reader;
 mod table;
 #[cfg(test)]
 mod test_support;
+mod text;
 mod title;
 
 pub use compare::{compare, Comparison, Finding, FindingCode, MatterRef, Pair, PAIR_THRESHOLD};

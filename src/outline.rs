@@ -3,7 +3,7 @@
 use std::fmt;
 
 use crate::model::Document;
-use crate::numeral::to_chinese;
+use crate::text::numeral::to_chinese;
 
 /// The document as a readable tree, as `dump --format outline` prints it.
 impl fmt::Display for Document {

@@ -1,6 +1,6 @@
 //! What a title line says about the list: who issued it and which edition it is.
 
-use crate::numeral::{is_arabic_digit, is_chinese_numeral_char};
+use crate::text::numeral::{is_arabic_digit, is_chinese_numeral_char};
 
 /// Words with which the subject of a title begins, after the issuing region.
 const SUBJECTS: &[&str] = &[

@@ -17,7 +17,7 @@ use std::collections::{HashMap, HashSet};
 
 use unicode_segmentation::UnicodeSegmentation;
 
-use crate::normalize::normalize;
+use crate::text::normalize::normalize;
 
 /// Usual abbreviations in medical-insurance lists and what they stand for. Longer
 /// abbreviations come first so that `社保卡` is read before `社保`.

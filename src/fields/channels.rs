@@ -19,9 +19,9 @@ use nom::IResult;
 use crate::cell::Cell;
 use crate::diagnostic::{Code, Diagnostics};
 use crate::fields::top_level::{count_separators, range_in, top_level_parts, understood_but};
-use crate::markers;
 use crate::model::{Channel, ChannelKind, Channels};
-use crate::normalize::{ideographs_at_both_ends, is_space, normalized, trim};
+use crate::text::markers;
+use crate::text::normalize::{ideographs_at_both_ends, is_space, normalized, trim};
 
 /// The words that tell a channel's kind (ASCII compared without case). Where two start at the
 /// same place, the one listed first wins. Add a word with one line; the words most cells hold

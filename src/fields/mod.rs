@@ -10,5 +10,6 @@ pub(crate) mod coverage;
 pub(crate) mod deadline;
 pub(crate) mod materials;
 pub(crate) mod notes;
+pub(crate) mod seq;
 pub(crate) mod steps;
 mod top_level;

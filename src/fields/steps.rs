@@ -14,13 +14,13 @@
 
 use std::borrow::Cow;
 
-use crate::brackets::non_ideographs;
 use crate::cell::Cell;
 use crate::diagnostic::{Code, Diagnostics};
 use crate::fields::top_level::{range_in, top_level_parts, understood_but};
-use crate::markers;
 use crate::model::Steps;
-use crate::normalize::{is_space_or_invisible, normalized, trim};
+use crate::text::brackets::non_ideographs;
+use crate::text::markers;
+use crate::text::normalize::{is_space_or_invisible, normalized, trim};
 
 /// The characters that lead from one step to the next. A run of them (`——`, `--`, `->`) is one
 /// arrow, as the empty steps between them are dropped.

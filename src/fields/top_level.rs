@@ -20,8 +20,8 @@ use nom::{IResult, Parser};
 
 use std::ops::Range;
 
-use crate::brackets::{self, non_ideographs};
 use crate::fields::coverage::Coverage;
+use crate::text::brackets::{self, non_ideographs};
 
 /// The parts of `text` between the top-level separators, in order, as slices of `text`, empty
 /// ones too (a run of separators gives empty parts between them; callers drop them).

@@ -1,7 +1,7 @@
 //! The header row: recognised by its content, columns found by name (with the usual synonyms),
 //! in any order, with any extra columns.
 
-use crate::normalize::{is_invisible, is_space_or_invisible, normalize};
+use crate::text::normalize::{is_invisible, is_space_or_invisible, normalize};
 
 /// A column the model knows.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -135,8 +135,10 @@ const NAME_START_BITS: [u64; 4] = {
     let mut bits = [0; 4];
     let mut i = 0;
     while i < NAMES.len() {
-        let b = NAMES[i].0.as_bytes();
-        let c = ((b[0] as u32 & 0x0F) << 12) | ((b[1] as u32 & 0x3F) << 6) | (b[2] as u32 & 0x3F);
+        let c = match crate::text::scan::first_char(NAMES[i].0) {
+            Some(c) => c as u32,
+            None => 0,
+        };
         let h = c % 256;
         bits[(h / 64) as usize] |= 1 << (h % 64);
         i += 1;

@@ -3,8 +3,8 @@
 
 use crate::cell::Cell;
 use crate::diagnostic::{quote, Code, Diagnostics, Position};
-use crate::markers;
-use crate::normalize::trim;
+use crate::text::markers;
+use crate::text::normalize::trim;
 
 use super::header::Column;
 
@@ -72,13 +72,13 @@ impl<'s> MatterDraft<'s> {
 }
 
 /// One data row, split into cells and mapped to columns by the header.
-pub(crate) struct Row<'s> {
+pub(crate) struct DataRow<'s> {
     pub(crate) line: usize,
     pub(crate) cells: [Option<Cell<'s>>; Column::COUNT],
     pub(crate) extra: Vec<(String, Cell<'s>)>,
 }
 
-impl<'s> Row<'s> {
+impl<'s> DataRow<'s> {
     fn take(&mut self, column: Column) -> Option<Cell<'s>> {
         self.cells[column.index()].take()
     }
@@ -158,7 +158,7 @@ impl<'s> Merger<'s> {
         }
     }
 
-    pub(crate) fn row(&mut self, mut row: Row<'s>, diagnostics: &mut Diagnostics) {
+    pub(crate) fn row(&mut self, mut row: DataRow<'s>, diagnostics: &mut Diagnostics) {
         let line = row.line;
         let category_cell = row.take(Column::Category).filter(|c| !c.is_blank());
         let has_text = row.has_matter_text();
@@ -306,7 +306,7 @@ impl<'s> Merger<'s> {
 }
 
 /// Append a continuation row's cells to the matter it continues.
-fn continue_matter<'s>(matter: &mut MatterDraft<'s>, row: Row<'s>) {
+fn continue_matter<'s>(matter: &mut MatterDraft<'s>, row: DataRow<'s>) {
     for (slot, cell) in matter.cells.iter_mut().zip(row.cells) {
         match (slot, cell) {
             (Some(existing), Some(cell)) => {

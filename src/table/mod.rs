@@ -12,10 +12,11 @@ pub(crate) use source::decode;
 use crate::cell::Cell;
 use crate::diagnostic::{quote, Code, Diagnostics, Position};
 use crate::error::{Error, ErrorKind};
-use crate::normalize::is_invisible;
+use crate::text::normalize::is_invisible;
+use crate::text::scan;
 
 use header::{Header, Slot};
-use merge::{Merger, Row};
+use merge::{DataRow, Merger};
 use source::Line;
 use unicode_segmentation::UnicodeSegmentation;
 
@@ -39,7 +40,7 @@ fn is_footnote(text: &str) -> bool {
     FOOTNOTE_OPENERS.iter().any(|opener| {
         text.strip_prefix(opener).is_some_and(|rest| {
             let rest = rest.trim_start();
-            rest.starts_with(['：', ':']) || rest.starts_with(crate::numeral::is_arabic_digit)
+            rest.starts_with(['：', ':']) || rest.starts_with(crate::text::numeral::is_arabic_digit)
         })
     })
 }
@@ -54,9 +55,7 @@ fn split_cells<'s>(text: &'s str, split: &mut Vec<(usize, &'s str)>, texts: &mut
     split.clear();
     texts.clear();
     let mut start = 0;
-    // The tab is ASCII, so each cell ends at a character boundary; memchr's search takes a
-    // fraction of an instruction per byte.
-    for tab in memchr::memchr_iter(b'\t', text.as_bytes()) {
+    for tab in scan::tabs(text) {
         let cell = &text[start..tab];
         split.push((start, cell));
         texts.push(cell);
@@ -320,7 +319,7 @@ fn quote_names(names: &[String]) -> String {
 /// Report the first control character of a line (other than white space such as the tab
 /// or the form feed), which a PDF converter leaves where text was garbled.
 fn report_control_character(line: &Line<'_>, diagnostics: &mut Diagnostics) {
-    if !may_hold_control_character(line.text) {
+    if !scan::may_hold_control_character(line.text) {
         return;
     }
     let unseen = |c: char| c.is_control() && !c.is_whitespace();
@@ -338,38 +337,6 @@ fn report_control_character(line: &Line<'_>, diagnostics: &mut Diagnostics) {
             ),
         );
     }
-}
-
-/// Whether `text` may hold a control character: a byte below the space other than the tab,
-/// DEL, or the lead byte `0xC2` of U+0080 … U+009F. Most lines hold none of these bytes, and
-/// a byte scan is much cheaper than decoding every character.
-///
-/// Every line is scanned, so the bytes are tested a block at a time, each block without a
-/// branch per byte ([`is_suspect_flag`] combines its tests with `|` and `&`): the compiler
-/// turns such a block into a few vector instructions (plain code, no intrinsics), a fraction
-/// of an instruction per byte where a word-at-a-time test took three.
-fn may_hold_control_character(text: &str) -> bool {
-    let mut blocks = text.as_bytes().chunks_exact(SCAN_BLOCK);
-    for block in &mut blocks {
-        if block.iter().fold(false, |any, &b| any | is_suspect_flag(b)) {
-            return true;
-        }
-    }
-    blocks.remainder().iter().any(|&b| is_suspect(b))
-}
-
-/// The bytes [`may_hold_control_character`] tests at once.
-const SCAN_BLOCK: usize = 32;
-
-/// A byte [`may_hold_control_character`] looks for.
-fn is_suspect(b: u8) -> bool {
-    (b < 0x20 && b != b'\t') || b == 0x7F || b == 0xC2
-}
-
-/// [`is_suspect`] without a branch, so that a block of bytes is tested by vector code.
-#[inline(always)]
-fn is_suspect_flag(b: u8) -> bool {
-    ((b < 0x20) & (b != b'\t')) | (b == 0x7F) | (b == 0xC2)
 }
 
 fn start_of(line: &Line<'_>) -> Position {
@@ -427,9 +394,9 @@ fn map_row<'s>(
     line: &Line<'s>,
     split: &[(usize, &'s str)],
     diagnostics: &mut Diagnostics,
-) -> Row<'s> {
+) -> DataRow<'s> {
     let cell_at = |at: usize, text: &'s str| Cell::borrowed(text, line.number, &line.text[..at]);
-    let mut row = Row {
+    let mut row = DataRow {
         line: line.number,
         cells: Default::default(),
         extra: Vec::new(),
@@ -483,105 +450,4 @@ fn map_row<'s>(
         }
     }
     row
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    /// Whether one of the eight bytes of `word` [`is_suspect`], exactly: the word-at-a-time
-    /// test [`may_hold_control_character`] was first written with, kept as a check of the
-    /// bit tricks.
-    ///
-    /// XOR with the tab turns the tab into zero and keeps every other byte below the space
-    /// below it and non-zero, so the bytes below the space but the tab are those strictly between
-    /// 0 and `0x20` after it; DEL and `0xC2` are the zero bytes of `word ^ v`. Both tests are the
-    /// classic bit tricks: the first looks at the low seven bits of each byte, so that no byte
-    /// borrows from or carries into the next; the second may flag a wrong byte after a zero one,
-    /// but is non-zero exactly when some byte is zero.
-    fn holds_suspect_byte(word: u64) -> bool {
-        const ONES: u64 = 0x0101_0101_0101_0101;
-        const LOW: u64 = ONES * 0x7F;
-        const HIGH: u64 = ONES * 0x80;
-        let strictly_between = |x: u64, m: u64, n: u64| {
-            ((ONES * (127 + n)).wrapping_sub(x & LOW) & !x & ((x & LOW) + ONES * (127 - m))) & HIGH
-        };
-        let zero = |x: u64| x.wrapping_sub(ONES) & !x & HIGH;
-        let tab = word ^ (ONES * u64::from(b'\t'));
-        (strictly_between(tab, 0, 0x20) | zero(word ^ (ONES * 0x7F)) | zero(word ^ (ONES * 0xC2)))
-            != 0
-    }
-
-    #[test]
-    fn the_byte_prefilter_lets_every_control_character_through() {
-        for c in (0..=0x10_FFFF).filter_map(char::from_u32) {
-            if c.is_control() && !c.is_whitespace() {
-                let text = format!("甲{c}乙");
-                assert!(may_hold_control_character(&text), "U+{:04X}", c as u32);
-            }
-        }
-        assert!(!may_hold_control_character("主项\t子项 （一） 办理材料。"));
-    }
-
-    /// The byte-by-byte definition of [`may_hold_control_character`].
-    fn may_hold_control_character_bytewise(text: &str) -> bool {
-        text.bytes().any(is_suspect)
-    }
-
-    #[test]
-    fn the_word_prefilter_agrees_with_the_bytewise_one() {
-        // Every character that holds a suspect byte, or a tab, in every position of a word.
-        let specials = [
-            '\u{0}', '\u{8}', '\t', '\u{B}', '\u{1F}', ' ', '\u{7F}', '\u{80}', '\u{9F}', '\u{A0}',
-            'Â', '\u{FF}', '主',
-        ];
-        for c in specials {
-            for pad in 0..40 {
-                for tail in 0..12 {
-                    let text = format!("{}{c}{}", "a".repeat(pad), "项".repeat(tail));
-                    assert_eq!(
-                        may_hold_control_character(&text),
-                        may_hold_control_character_bytewise(&text),
-                        "{text:?}"
-                    );
-                }
-            }
-        }
-        // Every byte in every position of words of ordinary bytes, and every pair of bytes.
-        for word in [
-            0x4141_4141_4141_4141u64,
-            u64::MAX,
-            0x2020_2020_2020_2020,
-            0x8080_8080_8080_8080,
-            0x0909_0909_0909_0909,
-        ] {
-            for byte in 0..=255u8 {
-                for at in 0..8 {
-                    let mut bytes = word.to_le_bytes();
-                    bytes[at] = byte;
-                    let suspect = bytes.iter().any(|&b| is_suspect(b));
-                    assert_eq!(
-                        holds_suspect_byte(u64::from_le_bytes(bytes)),
-                        suspect,
-                        "{bytes:?}"
-                    );
-                }
-            }
-        }
-        for a in 0..=255u8 {
-            for b in 0..=255u8 {
-                for (i, j) in [(0, 1), (3, 7), (6, 7), (7, 0)] {
-                    let mut bytes = *b"AAAAAAAA";
-                    bytes[i] = a;
-                    bytes[j] = b;
-                    let suspect = bytes.iter().any(|&b| is_suspect(b));
-                    assert_eq!(
-                        holds_suspect_byte(u64::from_le_bytes(bytes)),
-                        suspect,
-                        "{bytes:?}"
-                    );
-                }
-            }
-        }
-    }
 }

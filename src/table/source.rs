@@ -2,6 +2,7 @@
 
 use crate::diagnostic::Position;
 use crate::error::{Error, ErrorKind};
+use crate::text::scan;
 
 /// Decode `bytes` as UTF-8, or say where the first bad byte is.
 ///
@@ -14,15 +15,7 @@ pub(crate) fn decode(bytes: &[u8]) -> Result<&str, Error> {
     std::str::from_utf8(bytes).map_err(|e| {
         let byte_offset = e.valid_up_to();
         let before = &bytes[..byte_offset];
-        let line = 1 + before
-            .iter()
-            .enumerate()
-            .filter(|&(i, &b)| b == b'\n' || (b == b'\r' && before.get(i + 1) != Some(&b'\n')))
-            .count();
-        let line_start = before
-            .iter()
-            .rposition(|&b| b == b'\n' || b == b'\r')
-            .map_or(0, |i| i + 1);
+        let (line, line_start) = scan::last_line(before);
         // The valid prefix of the line, counted like every other column.
         let column = std::str::from_utf8(&before[line_start..]).map_or(1, |s| {
             unicode_segmentation::UnicodeSegmentation::graphemes(s, true).count() + 1
@@ -66,8 +59,7 @@ impl<'s> Iterator for Lines<'s> {
             return None;
         }
         self.number += 1;
-        // A byte search: both endings are ASCII, which no other character's bytes contain.
-        let (line, next) = match memchr::memchr2(b'\n', b'\r', self.rest.as_bytes()) {
+        let (line, next) = match scan::find_line_break(self.rest) {
             Some(i) => {
                 let ending = if self.rest[i..].starts_with("\r\n") {
                     2

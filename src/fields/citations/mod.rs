@@ -42,7 +42,7 @@ use nom::IResult;
 use crate::cell::Cell;
 use crate::diagnostic::{excerpt, Code, Diagnostics};
 use crate::model::LegalBasis;
-use crate::normalize::{
+use crate::text::normalize::{
     find_space_or_invisible, fold_spaces, normalize, trim_start, word_at_start,
 };
 
@@ -94,10 +94,10 @@ fn ws(input: &str) -> IResult<&str, ()> {
 /// character says (a Chinese numeral never starts with a digit, nor an Arabic one with
 /// anything else).
 fn numeral(input: &str) -> IResult<&str, u32> {
-    if input.starts_with(crate::numeral::is_arabic_digit) {
-        crate::numeral::arabic(input)
+    if input.starts_with(crate::text::numeral::is_arabic_digit) {
+        crate::text::numeral::arabic(input)
     } else {
-        crate::numeral::chinese(input)
+        crate::text::numeral::chinese(input)
     }
 }
 

@@ -27,7 +27,8 @@ use nom::{IResult, Parser};
 
 use super::{has_space, normal, numeral, ws};
 use crate::model::{DocumentNumber, NumberKind};
-use crate::normalize::{is_ideograph, normalize, trim};
+use crate::text::chars::is_ideograph;
+use crate::text::normalize::{normalize, trim};
 
 /// Brackets that may open a year, or enclose a whole number after a title.
 const OPEN: [char; 6] = ['（', '(', '〔', '[', '［', '【'];
@@ -77,7 +78,7 @@ fn wenhao(input: &str) -> IResult<&str, (&str, u32, u32)> {
 
 /// `国务院令第259号`: an order with its issuer before `令`.
 fn order_issuer_first(input: &str) -> IResult<&str, (Option<&str>, u32)> {
-    let issuer = name(|c| c == '令' || is_stop(c) || crate::numeral::is_arabic_digit(c));
+    let issuer = name(|c| c == '令' || is_stop(c) || crate::text::numeral::is_arabic_digit(c));
     let (rest, (issuer, _, _, n)) = (issuer, char('令'), ws, serial).parse(input)?;
     Ok((rest, (Some(trim(issuer)), n)))
 }

@@ -3,9 +3,9 @@
 
 use super::survey::{Survey, Title};
 use super::{offset_in, trim_separators};
-use crate::brackets::TitleSpan;
-use crate::markers;
-use crate::normalize::trim;
+use crate::text::brackets::TitleSpan;
+use crate::text::markers;
+use crate::text::normalize::trim;
 
 /// One point of the list (or the whole cell when it has no list), trimmed.
 pub(super) struct Point<'a> {

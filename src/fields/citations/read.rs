@@ -7,11 +7,11 @@ use super::provisions::{self, OversizedRange};
 use super::survey::Survey;
 use super::tail::{between_citations, inner_title, tail, Tail};
 use super::{folded, normal, offset_in, trim_separators};
-use crate::brackets::TitleSpan;
 use crate::cell::Cell;
 use crate::diagnostic::{excerpt, Code, Diagnostics};
 use crate::fields::coverage::Coverage;
 use crate::model::Citation;
+use crate::text::brackets::TitleSpan;
 
 /// The most `citation_unparsed` reports one cell gets one by one; past them, parts are
 /// counted and reported together (a garbled cell of thousands of parts gets one line more,

@@ -3,9 +3,9 @@
 //! walk over the characters that are not ideographs ([`non_ideographs`]: a cell is mostly
 //! ideographs, none of which is a bracket, a space or a marker).
 
-use crate::brackets::{non_ideographs, TitleSpan};
-use crate::normalize::is_space_or_invisible;
-use crate::numeral::{is_arabic_digit, is_chinese_numeral_char};
+use crate::text::brackets::{non_ideographs, TitleSpan};
+use crate::text::normalize::is_space_or_invisible;
+use crate::text::numeral::{is_arabic_digit, is_chinese_numeral_char};
 
 /// A title of the cell (an outermost `《…》`), and where the first title quoted inside it
 /// opens (`〈` or a nested `《`), if one does.
@@ -84,8 +84,8 @@ pub(super) struct Survey {
     space_count: usize,
     /// Whether there are more than [`MAX_SPACES`] of them.
     spaces_overflow: bool,
-    /// Whether the cell may hold a list marker ([`crate::markers::may_hold_marker`]): false
-    /// only when [`crate::markers::list_markers`] surely finds none, so that it is not asked.
+    /// Whether the cell may hold a list marker ([`crate::text::markers::may_hold_marker`]): false
+    /// only when [`crate::text::markers::list_markers`] surely finds none, so that it is not asked.
     pub(super) may_list: bool,
 }
 
@@ -251,11 +251,14 @@ mod tests {
             assert_eq!(found.may_list, expected, "{text}");
             assert_eq!(
                 found.may_list,
-                crate::markers::may_hold_marker(text),
+                crate::text::markers::may_hold_marker(text),
                 "{text}"
             );
             if !found.may_list {
-                assert!(crate::markers::list_markers(text).is_empty(), "{text}");
+                assert!(
+                    crate::text::markers::list_markers(text).is_empty(),
+                    "{text}"
+                );
             }
         }
     }

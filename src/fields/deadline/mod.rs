@@ -13,12 +13,12 @@
 //! The grammar, each rule a function of [`piece`] or [`prefix`], each word list one table:
 //!
 //! ```text
-//! cell      = point*                          numbered points (crate::markers)
+//! cell      = point*                          numbered points (crate::text::markers)
 //! point     = sentence ((。|；) sentence)*
 //! sentence  = piece ((，) piece)*
 //! piece     = (prefix core)* rest
 //! core      = (immediate | limit) suffix      piece::IMMEDIATE, piece::UNITS, numerals
-//! limit     = numeral unit                    (crate::numeral: 15, １５, 十五, 两)
+//! limit     = numeral unit                    (crate::text::numeral: 15, １５, 十五, 两)
 //! suffix    = [内|以内|之内] [办结|办理|完成…]   piece::WITHIN, piece::DONE
 //! prefix    = [condition] [basis] [label] qualifier* [start] qualifier*
 //!                                             prefix::BASES, GENERIC_LIMITS, START_OPENERS,
@@ -49,15 +49,15 @@
 use std::fmt;
 use std::str::FromStr;
 
-use crate::brackets::non_ideographs;
 use crate::cell::Cell;
 use crate::diagnostic::{excerpt, Code, Diagnostics};
 use crate::fields::coverage::Coverage;
-use crate::markers::points;
 use crate::model::{Basis, ClauseKind, Deadline, DeadlineClause, TimeUnit};
-use crate::normalize::trim;
-use crate::normalize::{is_space_or_invisible, normalize};
-use crate::numeral;
+use crate::text::brackets::non_ideographs;
+use crate::text::markers::points;
+use crate::text::normalize::trim;
+use crate::text::normalize::{is_space_or_invisible, normalize};
+use crate::text::numeral;
 
 mod piece;
 mod prefix;

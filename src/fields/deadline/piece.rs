@@ -3,7 +3,7 @@
 //! ```text
 //! core      = (immediate | limit) suffix
 //! immediate = 即时办结 | 当场办结 | 立即办理 | 即办件 | …     IMMEDIATE
-//! limit     = numeral unit                                 crate::numeral, UNITS
+//! limit     = numeral unit                                 crate::text::numeral, UNITS
 //! suffix    = [within] [done]                              WITHIN (内 以内 之内), DONE (办结 完成 …)
 //! unread    = numeral ['个'] (unit | time word)             TIME_WORDS (周 季度 月 …)
 //! ```

@@ -1,7 +1,7 @@
 //! One walk over a clause or an item that tells what the other steps need to know.
 
 use super::*;
-use crate::normalize::is_wide_lead;
+use crate::text::normalize::is_wide_lead;
 
 /// What one walk over a text (a clause, or an item) tells: how it is split into items, which
 /// attributes may be there, and whether it is normal already. Each step used to walk the text

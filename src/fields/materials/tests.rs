@@ -618,7 +618,7 @@ fn the_scan_of_a_clause_agrees_with_the_walks_it_replaces() {
         assert_eq!(shape.joins_parts, joins, "{text:?}");
         assert_eq!(shape.first_comma, first_comma(text), "{text:?}");
         assert_eq!(shape.enumerates, enumerates(text), "{text:?}");
-        let spaced = text.contains(crate::normalize::is_space_or_invisible);
+        let spaced = text.contains(crate::text::normalize::is_space_or_invisible);
         assert_eq!(shape.spaced, spaced, "{text:?}");
     }
 }
@@ -720,7 +720,7 @@ fn the_scan_agrees_with_the_reference_walks_next_to_any_character() {
         );
         let joins = reference::items::joins_parts(text);
         assert_eq!(scan.joins_parts, joins, "{text:?}");
-        let spaced = text.contains(crate::normalize::is_space_or_invisible);
+        let spaced = text.contains(crate::text::normalize::is_space_or_invisible);
         assert_eq!(scan.spaced, spaced, "{text:?}");
     }
 }

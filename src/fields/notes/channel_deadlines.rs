@@ -13,10 +13,10 @@
 //! deadline. A piece that names a limit (`办理时限…`) but holds no readable clause is returned
 //! as unread, for a `deadline_unparsed` diagnostic.
 
-use crate::brackets::non_ideographs;
 use crate::fields::deadline::standalone_clause;
 use crate::model::ChannelDeadline;
-use crate::normalize::{normalize, trim};
+use crate::text::brackets::non_ideographs;
+use crate::text::normalize::{normalize, trim};
 
 use super::push_first_exactly;
 use super::sentences::is_piece_break;

@@ -12,10 +12,10 @@
 //! `有效身份证件包括身份证、居住证等（下同）` → `有效身份证件`: `[身份证, 居住证]`; a list
 //! `以下…` (the items follow as points) is no definition.
 
-use crate::brackets::split_top_level;
 use crate::fields::top_level::{range_in, top_level_parts};
 use crate::model::Definition;
-use crate::normalize::normalize;
+use crate::text::brackets::split_top_level;
+use crate::text::normalize::normalize;
 
 use super::push_first_exactly;
 use super::sentences::is_piece_break;

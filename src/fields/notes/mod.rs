@@ -25,9 +25,9 @@ use std::ops::Range;
 use crate::cell::Cell;
 use crate::diagnostic::{Code, Diagnostics};
 use crate::fields::top_level::{range_in, understood_but};
-use crate::markers::points;
 use crate::model::Notes;
-use crate::normalize::{normalize, normalized, trim};
+use crate::text::markers::points;
+use crate::text::normalize::{normalize, normalized, trim};
 
 use channel_deadlines::channel_deadlines_in;
 use definitions::definitions_in;

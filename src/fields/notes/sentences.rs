@@ -11,8 +11,8 @@
 //! ends with a Han character or a closing `）”》」` ([`ends_a_line`]), the next starts with a
 //! Han character. Sentences are trimmed; empty ones are dropped.
 
-use crate::brackets::non_ideographs;
-use crate::normalize::{is_invisible, is_space, trim};
+use crate::text::brackets::non_ideographs;
+use crate::text::normalize::{is_invisible, is_space, trim};
 
 /// A sentence of a note, with what the walk that found it saw in it, so that the readers of
 /// channel deadlines and definitions need not look again at a sentence that cannot hold one.

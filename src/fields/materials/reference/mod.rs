@@ -8,7 +8,7 @@
 //! 1. **None required.** A cell that only says nothing is needed (`无`, `无需提交材料`,
 //!    `免于提交`) sets `none_required` and has no groups.
 //! 2. **Points.** The cell is split on its list markers (`1.`, `1、`, `（1）`, `①`…, see
-//!    [`crate::markers`]).
+//!    [`crate::text::markers`]).
 //! 3. **Applicants.** A point (or a clause) that opens with a short phrase naming a kind of
 //!    person or organisation and a colon (`在职职工：`, `社会团体、民办非企业单位：`) starts a
 //!    group for that applicant. A later point without one goes to a general group again.
@@ -35,13 +35,13 @@ use nom::{
     IResult, Parser,
 };
 
-use crate::brackets::{closes, opens, title_spans, TitleSpan};
 use crate::cell::Cell;
 use crate::diagnostic::{Code, Diagnostics};
-use crate::markers;
 use crate::model::{Material, MaterialFormat, MaterialGroup, Materials};
-use crate::normalize::{normalize, normalize_part_of_normal, normalized};
-use crate::numeral;
+use crate::text::brackets::{closes, opens, title_spans, TitleSpan};
+use crate::text::markers;
+use crate::text::normalize::{normalize, normalize_part_of_normal, normalized};
+use crate::text::numeral;
 
 pub(crate) mod applicants;
 pub(crate) mod attributes;

@@ -108,16 +108,6 @@ pub(crate) fn chinese_value(text: &str) -> Option<u32> {
     total.checked_add(section)?.checked_add(digit.unwrap_or(0))
 }
 
-/// The value of an Arabic or Chinese numeral, whichever `text` is.
-pub(crate) fn value(text: &str) -> Option<u32> {
-    let text = text.trim();
-    if text.chars().all(is_arabic_digit) {
-        arabic_value(text)
-    } else {
-        chinese_value(text)
-    }
-}
-
 /// nom: a run of Arabic digits (ASCII or full-width) and its value.
 ///
 /// A run that has a value is read without nom's combinators (they cost more than the
@@ -277,13 +267,6 @@ mod tests {
         assert_eq!(arabic_value("4294967296"), None);
         assert_eq!(arabic_value("99999999999999999999"), None);
         assert_eq!(chinese_value("九千九百九十九亿"), None);
-    }
-
-    #[test]
-    fn value_picks_the_script() {
-        assert_eq!(value(" 12 "), Some(12));
-        assert_eq!(value("十二"), Some(12));
-        assert_eq!(value("1二"), None);
     }
 
     #[test]

@@ -2,7 +2,8 @@
 //! name (`身份证（①原件②复印件）`, `《关于印发〈…〉的通知》`), never the structure of the text
 //! around it: no parser splits there.
 
-use crate::normalize::{char_at, is_ideograph, is_wide_lead, trim};
+use crate::text::chars::is_ideograph;
+use crate::text::normalize::{char_at, is_wide_lead, trim};
 
 /// Whether `c` opens a bracket, a quotation or a title.
 pub(crate) fn opens(c: char) -> bool {

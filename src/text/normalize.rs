@@ -2,20 +2,19 @@
 
 use std::borrow::Cow;
 
-/// Whether `c` is a Han character or CJK punctuation, between which PDF extraction inserts
-/// spaces that the source never had.
+use super::chars::{is_han, is_ideograph};
+
+/// Whether `c` is a Han character ([`is_han`]) or CJK punctuation, between which PDF
+/// extraction inserts spaces that the source never had.
 pub(crate) fn is_cjk(c: char) -> bool {
-    matches!(c,
-        '\u{3001}'..='\u{303F}' // CJK symbols and punctuation
-        | '\u{3400}'..='\u{4DBF}'
-        | '\u{4E00}'..='\u{9FFF}'
-        | '\u{F900}'..='\u{FAFF}'
-        | '\u{FF00}'..='\u{FF0F}' // full-width punctuation before the digits
-        | '\u{FF1A}'..='\u{FF20}'
-        | '\u{FF3B}'..='\u{FF40}'
-        | '\u{FF5B}'..='\u{FF65}'
-        | '\u{2014}' | '\u{2018}' | '\u{2019}' | '\u{201C}' | '\u{201D}' | '\u{2026}'
-        | '\u{20000}'..='\u{2FA1F}')
+    is_han(c)
+        || matches!(c,
+            '\u{3001}'..='\u{303F}' // CJK symbols and punctuation
+            | '\u{FF00}'..='\u{FF0F}' // full-width punctuation before the digits
+            | '\u{FF1A}'..='\u{FF20}'
+            | '\u{FF3B}'..='\u{FF40}'
+            | '\u{FF5B}'..='\u{FF65}'
+            | '\u{2014}' | '\u{2018}' | '\u{2019}' | '\u{201C}' | '\u{201D}' | '\u{2026}')
 }
 
 /// Characters that take no room and carry no text (zero-width space, joiners, BOM).
@@ -66,13 +65,6 @@ pub(crate) fn normalize(text: &str) -> String {
     out
 }
 
-/// Whether `c` is a CJK unified ideograph (U+4E00–U+9FFF), as most characters of a cell are.
-/// Checked first where a character is asked whether it is white space, punctuation or a
-/// bracket, which no ideograph is: one range comparison settles most characters.
-pub(crate) fn is_ideograph(c: char) -> bool {
-    ('\u{4E00}'..='\u{9FFF}').contains(&c)
-}
-
 /// Whether `lead` is the UTF-8 lead byte of a character of U+4000 … U+9FFF (`E4` … `E9`,
 /// three bytes long): the ideographs, most characters of a cell, and none of them white
 /// space, punctuation, a bracket or a digit. Byte walks step over such a character by this
@@ -95,7 +87,8 @@ pub(crate) fn char_at(text: &str, at: usize, lead: u8) -> Option<char> {
 }
 
 /// Whether a character of valid UTF-8 with lead byte `lead`, followed by `second`, is a CJK
-/// unified ideograph (U+4E00–U+9FFF): `E4 B8`–`E4 BF`, or a lead byte `E5`–`E9`.
+/// unified ideograph ([`is_ideograph`], U+4E00–U+9FFF): `E4 B8`–`E4 BF`, or a lead byte
+/// `E5`–`E9`.
 #[inline(always)]
 pub(crate) fn starts_an_ideograph(lead: u8, second: Option<&u8>) -> bool {
     (0xE5..=0xE9).contains(&lead) || (lead == 0xE4 && second.is_some_and(|&b| b >= 0xB8))

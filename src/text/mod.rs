@@ -1,0 +1,37 @@
+//! The text toolkit: what the parsers need to know about characters and text, in one place.
+//!
+//! - [`chars`]: the shared character classes (Han characters, numeral characters, sentence
+//!   ends);
+//! - [`normalize`]: white space and invisible characters folded for names and parts, and
+//!   `str::trim` for CJK text;
+//! - [`brackets`]: brackets, quotes and 《》 titles, and splitting outside them;
+//! - [`numeral`]: Arabic and Chinese numerals, as values and as nom parsers;
+//! - [`markers`]: list markers (`1.`, `（一）`, `①`) and the points they cut a cell into;
+//! - [`scan`]: byte searches for the rest of the crate (tabs, line breaks, control
+//!   characters, a substring).
+//!
+//! Nothing outside this module looks at the UTF-8 bytes of a text. The byte-level fast paths
+//! are here, each with a test that holds it to its definition over the characters:
+//!
+//! | fast path | why | test |
+//! |---|---|---|
+//! | [`normalize::find_space_or_invisible`] | every cell is searched for white space; ideographs (lead byte `E4`…`E9`) and characters whose lead byte no space has are stepped over undecoded | `normalize::tests::the_lead_byte_walk_finds_what_find_finds` |
+//! | [`normalize::trim`], `trim_start`, `trim_end` (with `ideographs_at_both_ends`, `starts_an_ideograph`) | cells and parts are trimmed everywhere; an ASCII byte or an ideograph's lead byte settles an end without the Unicode table | `normalize::tests::trim_is_str_trim` |
+//! | [`normalize::is_wide_lead`], [`normalize::char_at`] | the step of the walks above and below: a character of U+4000…U+9FFF passed by its lead byte, any other decoded | `brackets::tests::non_ideographs_are_char_indices_without_the_ideographs` |
+//! | [`brackets::non_ideographs`] | the characters of a text less the ideographs, for scans for punctuation, which no ideograph is | `brackets::tests::non_ideographs_are_char_indices_without_the_ideographs` |
+//! | [`brackets::title_spans`] | `《` and `》` share the lead byte `E3`, which memchr finds far faster than a walk | `brackets::tests::title_spans_by_memchr_agree_with_the_char_walk` |
+//! | `markers::candidates` | one walk over every cell that may hold a list: ideographs after an ideograph passed undecoded, the rest classified by a table of 256 traits | `markers::candidates::tests::one_walk_finds_what_tracking_the_depth_finds`, `the_table_of_traits_is_their_definition` |
+//! | `markers::grammar::ascii_point` | most markers are `1.` or `2、`: ASCII digits read as bytes, where nom's parsers cost several times as much | `markers::grammar::tests::marker_at_reads_as_every_style_tried_in_turn` |
+//! | [`markers::may_hold_marker`] | asked of every cell before the search for markers; looks only at the non-ideographs | `markers::prefilter::tests::the_byte_walk_agrees_with_looking_at_every_pair` |
+//! | [`scan::may_hold_control_character`] | every line is scanned for control characters; 32 bytes at a time without a branch per byte, which the compiler vectorizes | `scan::tests::the_block_prefilter_agrees_with_the_bytewise_one`, `the_byte_prefilter_lets_every_control_character_through` |
+//! | [`scan::tabs`], [`scan::find_line_break`] | every line is split at tabs, the source at line breaks: memchr, a fraction of an instruction per byte | `scan::tests::tabs_and_line_breaks_are_found_where_str_finds_them` |
+//! | [`scan::last_line`] | where the first bad byte of text that is not UTF-8 stands: over bytes, since they are not text | `scan::tests::the_last_line_of_bytes` |
+//! | [`scan::Needle`] | a document number is searched for in every cell that cites it; memchr's substring search, set up once per number | `scan::tests::a_needle_is_found_where_str_find_finds_it` |
+//! | [`scan::first_char`] | header names' first characters in a table built at compile time, where `str::chars` is not available | `scan::tests::first_char_is_chars_next` |
+
+pub(crate) mod brackets;
+pub(crate) mod chars;
+pub(crate) mod markers;
+pub(crate) mod normalize;
+pub(crate) mod numeral;
+pub(crate) mod scan;
