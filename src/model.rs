@@ -106,6 +106,48 @@ pub struct Matter {
     pub legal_basis: LegalBasis,
     /// Raw text of every column not named above (such as 办理层级), keyed by its header.
     pub extra: BTreeMap<String, String>,
+    /// 承诺办结时限说明 (承诺时限说明), trimmed: the note on the committed deadline, as written.
+    #[serde(default)]
+    pub deadline_note: Option<String>,
+    /// 是否收费 and 收费标准, when the list has either column.
+    #[serde(default)]
+    pub fee: Option<Fee>,
+    /// 办理地点 (办理地址, 受理地点), trimmed.
+    #[serde(default)]
+    pub place: Option<String>,
+    /// 咨询电话 (咨询方式): where to ask about the matter, trimmed.
+    #[serde(default)]
+    pub inquiry_phone: Option<String>,
+    /// 监督电话 (投诉电话, 监督投诉电话): where to complain, trimmed.
+    #[serde(default)]
+    pub supervision_phone: Option<String>,
+    /// 办理对象 (服务对象): who may apply, trimmed.
+    #[serde(default)]
+    pub target: Option<String>,
+    /// 实施主体: the office that handles the matter, trimmed.
+    #[serde(default)]
+    pub authority: Option<String>,
+    /// 事项类型 (`行政许可`, `公共服务`…), trimmed.
+    #[serde(default)]
+    pub kind: Option<String>,
+    /// 行使层级 (`省级`, `市级`…), trimmed.
+    #[serde(default)]
+    pub level: Option<String>,
+}
+
+/// 是否收费 and 收费标准: whether and what the matter costs.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[non_exhaustive]
+pub struct Fee {
+    /// Whether the matter is charged for: `否`, `不收费`, `免费`, `无` → false; `是`, `收费` →
+    /// true; anything else, or no such wording, → `None`. Read from the 是否收费 cell, else
+    /// from a 收费标准 cell that is one of these wordings.
+    pub charged: Option<bool>,
+    /// The 是否收费 cell as found (empty when the list has no such column).
+    pub raw: String,
+    /// The 收费标准 cell, trimmed.
+    pub standard: Option<String>,
 }
 
 /// 办理材料: what the applicant brings.

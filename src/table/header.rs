@@ -1,7 +1,14 @@
 //! The header row: recognised by its content, columns found by name (with the usual synonyms),
 //! in any order, with any extra columns.
+//!
+//! The whole vocabulary is the one table [`NAMES`]: a header cell names a column when, once
+//! made comparable ([`header_key`]: no white space or line breaks, no `*` marking a required
+//! column), it is one of the names there, alone or before a bracketed qualifier
+//! (`办理时限（工作日）`). Adding a synonym, or a column, is one line of that table (and, for a
+//! new column, a variant of [`Column`] and its place in the model).
 
-use crate::normalize::{is_invisible, is_space_or_invisible, normalize};
+use crate::normalize::is_space_or_invisible;
+use crate::normalize::normalize;
 
 /// A column the model knows.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -9,19 +16,39 @@ pub(crate) enum Column {
     Category,
     CategoryCode,
     Seq,
+    /// 序号: the running number of the list. It is the matter's 子项序号 when the header has
+    /// no 子项序号 column (a flat list), and stays under `extra` when it has one.
+    RowNumber,
     Name,
     MatterCode,
     Materials,
     Deadline,
+    /// 法定办结时限: clauses without a basis of their own are statutory.
+    StatutoryDeadline,
+    /// 承诺办结时限: clauses without a basis of their own are committed.
+    CommittedDeadline,
+    /// 承诺办结时限说明, kept as written.
+    CommittedDeadlineNote,
     Steps,
     Channels,
     Notes,
     LegalBasis,
+    Place,
+    /// 是否收费.
+    Charged,
+    FeeStandard,
+    InquiryPhone,
+    SupervisionPhone,
+    Target,
+    Authority,
+    /// 事项类型: in a list without 主项 column, what the categories are named after.
+    Kind,
+    Level,
 }
 
 impl Column {
     /// How many columns the model knows.
-    pub(crate) const COUNT: usize = 11;
+    pub(crate) const COUNT: usize = 24;
 
     /// The column's index in a `[_; Column::COUNT]` array.
     pub(crate) fn index(self) -> usize {
@@ -34,20 +61,36 @@ impl Column {
             Column::Category => "主项",
             Column::CategoryCode => "主项编码",
             Column::Seq => "子项序号",
+            Column::RowNumber => "序号",
             Column::Name => "子项",
             Column::MatterCode => "子项编码",
             Column::Materials => "办理材料",
             Column::Deadline => "办理时限",
+            Column::StatutoryDeadline => "法定办结时限",
+            Column::CommittedDeadline => "承诺办结时限",
+            Column::CommittedDeadlineNote => "承诺办结时限说明",
             Column::Steps => "办理环节",
             Column::Channels => "办理方式",
             Column::Notes => "备注",
             Column::LegalBasis => "设定依据",
+            Column::Place => "办理地点",
+            Column::Charged => "是否收费",
+            Column::FeeStandard => "收费标准",
+            Column::InquiryPhone => "咨询电话",
+            Column::SupervisionPhone => "监督电话",
+            Column::Target => "办理对象",
+            Column::Authority => "实施主体",
+            Column::Kind => "事项类型",
+            Column::Level => "行使层级",
         }
     }
 }
 
-/// Header names and synonyms, compared after removing white space.
-const NAMES: &[(&str, Column)] = &[
+/// The header vocabulary: every name and synonym of every known column, one per line,
+/// compared with a cell's [`header_key`]. At most one name may match a key, so the order does
+/// not matter; every name starts with a CJK character (a test checks both).
+pub(crate) const NAMES: &[(&str, Column)] = &[
+    // 主项 and its code
     ("主项", Column::Category),
     ("主项名称", Column::Category),
     ("主项事项", Column::Category),
@@ -55,32 +98,48 @@ const NAMES: &[(&str, Column)] = &[
     ("一级事项", Column::Category),
     ("主项编码", Column::CategoryCode),
     ("主项代码", Column::CategoryCode),
+    // numbers
     ("子项序号", Column::Seq),
-    ("序号", Column::Seq),
     ("子项编号", Column::Seq),
+    ("序号", Column::RowNumber),
+    // the matter's name: the column every header must name
     ("子项", Column::Name),
     ("子项名称", Column::Name),
     ("事项名称", Column::Name),
     ("子项事项", Column::Name),
     ("二级事项", Column::Name),
     ("服务事项", Column::Name),
+    ("办理项目", Column::Name),
+    // the matter's code
     ("子项编码", Column::MatterCode),
     ("子项代码", Column::MatterCode),
     ("事项编码", Column::MatterCode),
     ("实施编码", Column::MatterCode),
     ("事项代码", Column::MatterCode),
+    // materials
     ("办理材料", Column::Materials),
     ("申请材料", Column::Materials),
     ("所需材料", Column::Materials),
     ("申报材料", Column::Materials),
     ("提交材料", Column::Materials),
     ("办事材料", Column::Materials),
+    ("办理材料明细", Column::Materials),
+    ("申办材料", Column::Materials),
+    ("受理材料", Column::Materials),
+    ("办理要件", Column::Materials),
+    // deadlines
     ("办理时限", Column::Deadline),
     ("办结时限", Column::Deadline),
-    ("承诺时限", Column::Deadline),
-    ("承诺办结时限", Column::Deadline),
     ("办理期限", Column::Deadline),
+    ("办理时间", Column::Deadline),
     ("时限", Column::Deadline),
+    ("法定办结时限", Column::StatutoryDeadline),
+    ("法定时限", Column::StatutoryDeadline),
+    ("承诺办结时限", Column::CommittedDeadline),
+    ("承诺时限", Column::CommittedDeadline),
+    ("承诺办结时限说明", Column::CommittedDeadlineNote),
+    ("承诺时限说明", Column::CommittedDeadlineNote),
+    // steps and channels
     ("办理环节", Column::Steps),
     ("办理流程", Column::Steps),
     ("办事流程", Column::Steps),
@@ -90,41 +149,100 @@ const NAMES: &[(&str, Column)] = &[
     ("办理形式", Column::Channels),
     ("办理渠道", Column::Channels),
     ("服务方式", Column::Channels),
+    // notes
     ("备注", Column::Notes),
     ("说明", Column::Notes),
+    ("注意事项", Column::Notes),
+    ("温馨提示", Column::Notes),
+    ("特别说明", Column::Notes),
+    // legal basis
     ("设定依据", Column::LegalBasis),
     ("法律依据", Column::LegalBasis),
     ("政策依据", Column::LegalBasis),
     ("实施依据", Column::LegalBasis),
+    ("设立依据", Column::LegalBasis),
     ("办理依据", Column::LegalBasis),
     ("依据", Column::LegalBasis),
+    // where, what it costs, whom to call
+    ("办理地点", Column::Place),
+    ("办理地址", Column::Place),
+    ("受理地点", Column::Place),
+    ("是否收费", Column::Charged),
+    ("收费标准", Column::FeeStandard),
+    ("咨询电话", Column::InquiryPhone),
+    ("咨询方式", Column::InquiryPhone),
+    ("监督电话", Column::SupervisionPhone),
+    ("投诉电话", Column::SupervisionPhone),
+    ("监督投诉电话", Column::SupervisionPhone),
+    ("监督投诉方式", Column::SupervisionPhone),
+    // who and what kind
+    ("办理对象", Column::Target),
+    ("服务对象", Column::Target),
+    ("实施主体", Column::Authority),
+    ("事项类型", Column::Kind),
+    ("行使层级", Column::Level),
 ];
 
-/// A header cell made comparable: no white space, no invisible characters.
+/// Whether a header cell's character says nothing about the name: white space (line breaks
+/// inside the cell included), an invisible character, or the `*` (`＊`, `※`) that marks a
+/// required column.
+fn is_header_noise(c: char) -> bool {
+    is_space_or_invisible(c) || matches!(c, '*' | '＊' | '※')
+}
+
+/// The characters of a header cell that name it: without [`is_header_noise`] characters, and
+/// without the line breaks an extraction writes out as `\n` or `\r`.
+#[derive(Clone)]
+struct KeyChars<'a> {
+    rest: std::str::Chars<'a>,
+}
+
+impl Iterator for KeyChars<'_> {
+    type Item = char;
+
+    fn next(&mut self) -> Option<char> {
+        loop {
+            let c = self.rest.next()?;
+            if is_header_noise(c) {
+                continue;
+            }
+            if c == '\\' {
+                let mut after = self.rest.clone();
+                if matches!(after.next(), Some('n' | 'r')) {
+                    self.rest = after;
+                    continue;
+                }
+            }
+            return Some(c);
+        }
+    }
+}
+
+fn key_chars(cell: &str) -> KeyChars<'_> {
+    KeyChars { rest: cell.chars() }
+}
+
+/// A header cell made comparable: no white space or line breaks, no invisible characters, no
+/// `*`.
 pub(crate) fn header_key(cell: &str) -> String {
-    cell.chars()
-        .filter(|c| !c.is_whitespace() && !is_invisible(*c))
-        .collect()
+    key_chars(cell).collect()
 }
 
 /// The column a header cell names, if the model knows it. A bracketed qualifier after the name
-/// is allowed (`办理时限（工作日）`).
+/// is allowed (`办理时限（工作日）`, `申请材料【必填】`).
 ///
 /// Compares the cell's [`header_key`] with each name as it goes, without building the key:
 /// every data cell of a list is tried here, and most differ from every name at once. Only
 /// the names that start with the key's first character are tried (at most one name can
 /// match a key, so their order does not matter).
 pub(crate) fn column_of(cell: &str) -> Option<Column> {
-    // `is_space_or_invisible` rules out an ideograph first: the same test as in
-    // `header_key`, cheaper on the characters of a data cell.
-    let key = || cell.chars().filter(|&c| !is_space_or_invisible(c));
-    let first = key().next()?;
+    let first = key_chars(cell).next()?;
     if first.is_ascii() || !may_start_name(first) {
         return None;
     }
     names_starting_with(first)
         .iter()
-        .find(|(_, name, _)| names_cell(name, key()))
+        .find(|(_, name, _)| names_cell(name, key_chars(cell)))
         .map(|&(_, _, column)| column)
 }
 
@@ -175,7 +293,7 @@ fn names_cell(name: &str, mut key: impl Iterator<Item = char>) -> bool {
             return false;
         }
     }
-    matches!(key.next(), None | Some('（' | '('))
+    matches!(key.next(), None | Some('（' | '(' | '【' | '[' | '〔'))
 }
 
 /// What each cell position of a header row holds.
@@ -199,28 +317,27 @@ pub(crate) struct Header {
 }
 
 impl Header {
-    /// Read `cells` as a header row, or `None` when they are not one: at least three cells
-    /// (two, in a row of at most three non-empty cells) must name known columns, and one of
-    /// them must be 子项 or 子项序号 or 主项.
+    /// Read `cells` as a header row, or `None` when they are not one (see [`is_header`]).
     pub(crate) fn recognise(cells: &[&str]) -> Option<Header> {
         // Every data row comes here: most name no column at all, and need no more work.
         cells.iter().filter_map(|c| column_of(c)).nth(1)?;
         let known: Vec<Option<Column>> = cells.iter().map(|c| column_of(c)).collect();
-        let count = known.iter().flatten().count();
-        let non_empty = cells.iter().filter(|c| !c.trim().is_empty()).count();
-        let anchored = known
-            .iter()
-            .flatten()
-            .any(|c| matches!(c, Column::Name | Column::Seq | Column::Category));
-        let enough = count >= 3 || (count >= 2 && non_empty <= 3);
-        if !(enough && anchored && count * 2 > non_empty) {
+        if !is_header(cells, &known) {
             return None;
         }
+        // 序号 is the 子项序号 of a list without one.
+        let has_seq = known.contains(&Some(Column::Seq));
         let mut slots = Vec::with_capacity(cells.len());
         let mut duplicates = Vec::new();
         let mut taken = [false; Column::COUNT];
         for (i, (cell, column)) in cells.iter().zip(known).enumerate() {
+            let column = match column {
+                Some(Column::RowNumber) if !has_seq => Some(Column::Seq),
+                column => column,
+            };
             let slot = match column {
+                // Beside a 子项序号, the list's running number is kept as it is.
+                Some(Column::RowNumber) => Slot::Extra(normalize(cell)),
                 Some(column) if !std::mem::replace(&mut taken[column.index()], true) => {
                     Slot::Known(column)
                 }
@@ -255,6 +372,34 @@ impl Header {
     pub(crate) fn key(&self) -> Vec<String> {
         self.names.iter().map(|n| header_key(n)).collect()
     }
+}
+
+/// Whether a row whose cells name the `known` columns is a header row. It is one when it
+/// names the matter's name (子项, 事项名称…) and at least two other known columns, however many
+/// columns it has that the model does not know (a 办事指南 header of 14 columns). A short
+/// header without a name column is one too when most of its cells are known names, one of them
+/// 子项序号, 序号 or 主项, and at least three are (two, in a row of at most three cells).
+fn is_header(cells: &[&str], known: &[Option<Column>]) -> bool {
+    let mut named = [false; Column::COUNT];
+    for column in known.iter().flatten() {
+        named[column.index()] = true;
+    }
+    let distinct = named.iter().filter(|&&n| n).count();
+    if named[Column::Name.index()] && distinct >= 3 {
+        return true;
+    }
+    let count = known.iter().flatten().count();
+    let non_empty = cells.iter().filter(|c| !c.trim().is_empty()).count();
+    let anchored = [
+        Column::Name,
+        Column::Seq,
+        Column::RowNumber,
+        Column::Category,
+    ]
+    .iter()
+    .any(|c| named[c.index()]);
+    let enough = count >= 3 || (count >= 2 && non_empty <= 3);
+    enough && anchored && count * 2 > non_empty
 }
 
 #[cfg(test)]
@@ -318,10 +463,7 @@ mod tests {
     /// [`column_of`] as it was before the names were indexed by first character: every name
     /// tried in turn.
     fn column_of_reference(cell: &str) -> Option<Column> {
-        let key = || {
-            cell.chars()
-                .filter(|c| !c.is_whitespace() && !is_invisible(*c))
-        };
+        let key = || header_key(cell).chars().collect::<Vec<_>>().into_iter();
         let first = key().next()?;
         NAMES
             .iter()

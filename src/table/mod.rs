@@ -406,6 +406,7 @@ fn report_header(
             ),
         );
     }
+    report_inferred_categories(header, line, split, diagnostics);
     for column in [Column::Name, Column::Seq] {
         if header.index_of(column).is_none() {
             diagnostics.push(
@@ -419,6 +420,34 @@ fn report_header(
             );
         }
     }
+}
+
+/// A `category_inferred` info for a header without 主项 column: at its 事项类型 column, which
+/// names the categories, or at the start of the line when all rows go into one category.
+fn report_inferred_categories(
+    header: &Header,
+    line: &Line<'_>,
+    split: &[(usize, &str)],
+    diagnostics: &mut Diagnostics,
+) {
+    if header.index_of(Column::Category).is_some() {
+        return;
+    }
+    let n = line.number;
+    let (at, message) = match header.index_of(Column::Kind) {
+        Some(i) => (
+            Position {
+                line: n,
+                column: line.text[..split[i].0].graphemes(true).count() + 1,
+            },
+            format!("the header at line {n} has no 主项 column; each row is a matter, in categories named by its 事项类型 column"),
+        ),
+        None => (
+            start_of(line),
+            format!("the header at line {n} has no 主项 column; each row is a matter, all in one category without a name"),
+        ),
+    };
+    diagnostics.push(Code::CategoryInferred, at, message);
 }
 
 /// Put a row's cells in their columns.
