@@ -113,6 +113,9 @@ pub(crate) struct Merger<'s> {
     /// category fills it instead of growing a new one (a matter draft is large, and growing
     /// a list of them copies and reallocates each time).
     spare: Vec<MatterDraft<'s>>,
+    /// The first header has no 主项 column: the rows of a list without 事项类型 column go into
+    /// one category without a name, and that was reported with the header.
+    inferred: bool,
 }
 
 impl<'s> Merger<'s> {
@@ -121,6 +124,11 @@ impl<'s> Merger<'s> {
         if self.open.is_some() {
             self.page_start = true;
         }
+    }
+
+    /// The list's first header has no 主项 column (see [`Merger::row`]).
+    pub(crate) fn infer_categories(&mut self) {
+        self.inferred = true;
     }
 
     /// Whether a category was ever opened.
@@ -183,7 +191,7 @@ impl<'s> Merger<'s> {
                 self.category_cell(cell, at_page_start, diagnostics);
             }
             None if self.open.is_none() && has_text => {
-                if !flat || by_kind {
+                if !(self.inferred && flat && !by_kind) {
                     diagnostics.push(
                     Code::MatterWithoutCategory,
                     Position { line, column: 1 },

@@ -277,6 +277,10 @@ impl<'s> TableReader<'s> {
                 self.first_header = Some(found.key());
                 self.columns = found.names.clone();
                 report_header(&found, line, &self.split, diagnostics);
+                if found.index_of(Column::Category).is_none() {
+                    report_inferred_categories(&found, line, &self.split, diagnostics);
+                    self.merger.infer_categories();
+                }
             }
             Some(first) if *first != found.key() => {
                 diagnostics.push(
@@ -406,7 +410,6 @@ fn report_header(
             ),
         );
     }
-    report_inferred_categories(header, line, split, diagnostics);
     for column in [Column::Name, Column::Seq] {
         if header.index_of(column).is_none() {
             diagnostics.push(
@@ -422,17 +425,15 @@ fn report_header(
     }
 }
 
-/// A `category_inferred` info for a header without 主项 column: at its 事项类型 column, which
-/// names the categories, or at the start of the line when all rows go into one category.
+/// The `category_inferred` info for a first header without 主项 column: at its 事项类型
+/// column, which names the categories, or at the start of the line when all rows go into one
+/// category. (Under a later header without 主项, rows go on in the category open before it.)
 fn report_inferred_categories(
     header: &Header,
     line: &Line<'_>,
     split: &[(usize, &str)],
     diagnostics: &mut Diagnostics,
 ) {
-    if header.index_of(Column::Category).is_some() {
-        return;
-    }
     let n = line.number;
     let (at, message) = match header.index_of(Column::Kind) {
         Some(i) => (
