@@ -2,7 +2,7 @@
 //! in any order, with any extra columns.
 //!
 //! The whole vocabulary is the one table [`NAMES`]: a header cell names a column when, once
-//! made comparable ([`header_key`]: no white space or line breaks, no `*` marking a required
+//! made comparable ([`key_chars`]: no white space or line breaks, no `*` marking a required
 //! column), it is one of the names there, alone or before a bracketed qualifier
 //! (`办理时限（工作日）`). Adding a synonym, or a column, is one line of that table (and, for a
 //! new column, a variant of [`Column`] and its place in the model).
@@ -87,7 +87,7 @@ impl Column {
 }
 
 /// The header vocabulary: every name and synonym of every known column, one per line,
-/// compared with a cell's [`header_key`]. At most one name may match a key, so the order does
+/// compared with a cell's [`key_chars`]. At most one name may match a key, so the order does
 /// not matter; every name starts with a CJK character (a test checks both).
 pub(crate) const NAMES: &[(&str, Column)] = &[
     // 主项 and its code
@@ -218,20 +218,16 @@ impl Iterator for KeyChars<'_> {
     }
 }
 
+/// A header cell made comparable: the [`KeyChars`] of the cell.
 fn key_chars(cell: &str) -> KeyChars<'_> {
     KeyChars { rest: cell.chars() }
 }
 
-/// A header cell made comparable: no white space or line breaks, no invisible characters, no
-/// `*`.
-pub(crate) fn header_key(cell: &str) -> String {
-    key_chars(cell).collect()
-}
 
 /// The column a header cell names, if the model knows it. A bracketed qualifier after the name
 /// is allowed (`办理时限（工作日）`, `申请材料【必填】`).
 ///
-/// Compares the cell's [`header_key`] with each name as it goes, without building the key:
+/// Compares the cell's [`key_chars`] with each name as it goes, without building the key:
 /// every data cell of a list is tried here, and most differ from every name at once. Only
 /// the names that start with the key's first character are tried (at most one name can
 /// match a key, so their order does not matter).
@@ -301,8 +297,8 @@ fn names_cell(name: &str, mut key: impl Iterator<Item = char>) -> bool {
 pub(crate) enum Slot {
     Known(Column),
     /// A column the model does not know, or a second column of a known kind: kept in `extra`
-    /// under this name.
-    Extra(String),
+    /// under its [`Header::extra_name`].
+    Extra,
 }
 
 /// A recognised header row.
@@ -330,25 +326,22 @@ impl Header {
         let mut slots = Vec::with_capacity(cells.len());
         let mut duplicates = Vec::new();
         let mut taken = [false; Column::COUNT];
-        for (i, (cell, column)) in cells.iter().zip(known).enumerate() {
+        for (i, column) in known.into_iter().enumerate() {
             let column = match column {
                 Some(Column::RowNumber) if !has_seq => Some(Column::Seq),
                 column => column,
             };
             let slot = match column {
                 // Beside a 子项序号, the list's running number is kept as it is.
-                Some(Column::RowNumber) => Slot::Extra(normalize(cell)),
+                Some(Column::RowNumber) => Slot::Extra,
                 Some(column) if !std::mem::replace(&mut taken[column.index()], true) => {
                     Slot::Known(column)
                 }
                 Some(column) => {
                     duplicates.push((i, column));
-                    Slot::Extra(normalize(cell))
+                    Slot::Extra
                 }
-                None => match normalize(cell) {
-                    name if name.is_empty() => Slot::Extra(format!("column {}", i + 1)),
-                    name => Slot::Extra(name),
-                },
+                None => Slot::Extra,
             };
             slots.push(slot);
         }
@@ -368,9 +361,26 @@ impl Header {
         self.slots.iter().position(|s| *s == Slot::Known(column))
     }
 
-    /// The comparable form of the header, to tell a repeated header from a different one.
-    pub(crate) fn key(&self) -> Vec<String> {
-        self.names.iter().map(|n| header_key(n)).collect()
+    /// The name a cell of the column at `index` is kept under in `extra`: the header cell,
+    /// normalized, or `column N` (1-based) when it is empty.
+    pub(crate) fn extra_name(&self, index: usize) -> String {
+        match self.names.get(index) {
+            Some(name) if !name.is_empty() => name.clone(),
+            _ => format!("column {}", index + 1),
+        }
+    }
+
+    /// The comparable form of the header, to tell a repeated header from a different one: the
+    /// [`key_chars`] of each cell, joined by tabs (one string, however many columns).
+    pub(crate) fn key(&self) -> String {
+        let mut key = String::new();
+        for (i, name) in self.names.iter().enumerate() {
+            if i > 0 {
+                key.push('\t');
+            }
+            key.extend(key_chars(name));
+        }
+        key
     }
 }
 
@@ -446,7 +456,8 @@ mod tests {
         assert_eq!(header.index_of(Column::CategoryCode), Some(2));
         assert_eq!(header.index_of(Column::MatterCode), Some(3));
         assert_eq!(header.index_of(Column::Materials), Some(4));
-        assert_eq!(header.slots[5], Slot::Extra("办理层级".into()));
+        assert_eq!(header.slots[5], Slot::Extra);
+        assert_eq!(header.extra_name(5), "办理层级");
         assert_eq!(header.index_of(Column::Channels), Some(6));
         assert_eq!(header.index_of(Column::LegalBasis), Some(7));
         assert_eq!(header.index_of(Column::Category), Some(8));
@@ -463,7 +474,7 @@ mod tests {
     /// [`column_of`] as it was before the names were indexed by first character: every name
     /// tried in turn.
     fn column_of_reference(cell: &str) -> Option<Column> {
-        let key = || header_key(cell).chars().collect::<Vec<_>>().into_iter();
+        let key = || key_chars(cell).collect::<Vec<_>>().into_iter();
         let first = key().next()?;
         NAMES
             .iter()
@@ -515,7 +526,8 @@ mod tests {
     fn duplicates_go_to_extra() {
         let header = Header::recognise(&["子项", "备注", "备注", "办理材料"]).unwrap();
         assert_eq!(header.duplicates, [(2, Column::Notes)]);
-        assert_eq!(header.slots[2], Slot::Extra("备注".into()));
+        assert_eq!(header.slots[2], Slot::Extra);
+        assert_eq!(header.extra_name(2), "备注");
     }
 
     #[test]

@@ -85,7 +85,7 @@ pub(crate) struct TableReader<'s> {
     other_columns: Vec<Vec<String>>,
     footnotes: Vec<String>,
     /// The first header's columns, which later headers are compared with.
-    first_header: Option<Vec<String>>,
+    first_header: Option<String>,
     /// The header in force, and the text of its line: the same line again is the same header.
     header: Option<Header>,
     header_text: Option<&'s str>,
@@ -464,10 +464,10 @@ fn map_row<'s>(
         cells: Default::default(),
         extra: Vec::new(),
     };
-    for (slot, &(at, text)) in header.slots.iter().zip(split) {
+    for (i, (slot, &(at, text))) in header.slots.iter().zip(split).enumerate() {
         match slot {
             Slot::Known(column) => row.cells[column.index()] = Some(cell_at(at, text)),
-            Slot::Extra(name) => row.extra.push((name.clone(), cell_at(at, text))),
+            Slot::Extra => row.extra.push((header.extra_name(i), cell_at(at, text))),
         }
     }
     let expected = header.slots.len();
@@ -490,13 +490,15 @@ fn map_row<'s>(
             }
         }
     }
-    let surplus: Vec<(usize, &(usize, &str))> = split
-        .iter()
-        .enumerate()
-        .skip(expected)
-        .filter(|(_, (_, text))| !is_blank(text))
-        .collect();
-    if let Some(&(_, &(at, _))) = surplus.first() {
+    // The surplus cells are kept as one entry, from the first non-blank one to the last, as
+    // the source has them (tabs included): one cell per surplus cell would cost a name, a cell
+    // and a map entry each, a hundred times the bytes of a short cell.
+    let surplus = split.get(expected..).unwrap_or_default();
+    let first = surplus.iter().position(|(_, text)| !is_blank(text));
+    let last = surplus.iter().rposition(|(_, text)| !is_blank(text));
+    if let (Some(first), Some(last)) = (first, last) {
+        let (at, _) = surplus[first];
+        let (last_at, last_text) = surplus[last];
         diagnostics.push(
             Code::RowTooLong,
             cell_at(at, "").start(),
@@ -507,10 +509,9 @@ fn map_row<'s>(
                 expected
             ),
         );
-        for (i, &(at, text)) in surplus {
-            row.extra
-                .push((format!("column {}", i + 1), cell_at(at, text)));
-        }
+        let text = &line.text[at..last_at + last_text.len()];
+        row.extra
+            .push((format!("column {}", expected + first + 1), cell_at(at, text)));
     }
     row
 }
