@@ -1,7 +1,8 @@
 //! The last step of the pipeline: the table's drafts, with every cell parsed by its field
 //! parser and the checks across rows run, become the [`Document`].
 
-use std::collections::{BTreeMap, HashMap};
+use std::borrow::Cow;
+use std::collections::{HashMap, HashSet};
 
 use crate::brackets;
 use crate::cell::Cell;
@@ -9,7 +10,7 @@ use crate::checks;
 use crate::diagnostic::{excerpt, Code, Diagnostics};
 use crate::fields;
 use crate::model::{
-    Basis, Category, ClauseKind, Deadline, DeadlineClause, Document, Fee, Matter, TimeUnit,
+    Basis, Category, ClauseKind, Deadline, DeadlineClause, Document, Extra, Fee, Matter, TimeUnit,
     SCHEMA_VERSION,
 };
 use crate::normalize::{normalize, trim};
@@ -176,20 +177,24 @@ fn fit_lists(matter: &mut Matter) {
 }
 
 fn parse_matter(draft: &MatterDraft<'_>, diagnostics: &mut Diagnostics) -> Matter {
-    let mut extra = BTreeMap::new();
-    // The next suffix to try for each name, so that many columns of one name stay linear.
+    let mut extra = Extra::new();
+    // The keys taken, and the next suffix to try for each name, so that many columns of one
+    // name stay linear.
+    // (A key is borrowed from the draft unless it has a suffix.)
+    let mut taken: HashSet<Cow<'_, str>> = HashSet::new();
     let mut next_suffix: HashMap<&str, usize> = HashMap::new();
     for (name, cell) in &draft.extra {
         if cell.text().is_empty() {
             continue;
         }
-        let mut key = name.clone();
+        let mut key = Cow::Borrowed(name.as_str());
         let n = next_suffix.entry(name).or_insert(2);
-        while extra.contains_key(&key) {
-            key = format!("{name} ({n})");
+        while taken.contains(&key) {
+            key = Cow::Owned(format!("{name} ({n})"));
             *n += 1;
         }
-        extra.insert(key, cell.text().to_owned());
+        extra.push_new(key.clone().into_owned(), cell.text().to_owned());
+        taken.insert(key);
     }
     Matter {
         seq: checks::seq_value(draft.text(Column::Seq)).ok().flatten(),

@@ -223,7 +223,6 @@ fn key_chars(cell: &str) -> KeyChars<'_> {
     KeyChars { rest: cell.chars() }
 }
 
-
 /// The column a header cell names, if the model knows it. A bracketed qualifier after the name
 /// is allowed (`办理时限（工作日）`, `申请材料【必填】`).
 ///

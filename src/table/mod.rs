@@ -510,8 +510,10 @@ fn map_row<'s>(
             ),
         );
         let text = &line.text[at..last_at + last_text.len()];
-        row.extra
-            .push((format!("column {}", expected + first + 1), cell_at(at, text)));
+        row.extra.push((
+            format!("column {}", expected + first + 1),
+            cell_at(at, text),
+        ));
     }
     row
 }
