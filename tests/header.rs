@@ -124,12 +124,23 @@ fn a_fourteen_column_guide_header_keeps_its_unknown_columns_in_order() {
     let keys: Vec<&str> = matter.extra.keys().map(String::as_str).collect();
     assert_eq!(
         keys,
-        ["受理条件", "办理结果", "结果名称", "网办深度", "跑动次数", "是否进驻大厅", "窗口地址"]
+        [
+            "受理条件",
+            "办理结果",
+            "结果名称",
+            "网办深度",
+            "跑动次数",
+            "是否进驻大厅",
+            "窗口地址"
+        ]
     );
     assert_eq!(matter.extra["跑动次数"], "0");
     // The JSON object keeps the column order, and reads back equal.
     let json = serde_json::to_string(&matter.extra).unwrap();
-    assert!(json.starts_with(r#"{"受理条件":"已签订劳动合同","办理结果":"参保""#), "{json}");
+    assert!(
+        json.starts_with(r#"{"受理条件":"已签订劳动合同","办理结果":"参保""#),
+        "{json}"
+    );
     let back: shixiang::Extra = serde_json::from_str(&json).unwrap();
     assert_eq!(back, matter.extra);
 }
@@ -141,7 +152,15 @@ fn a_row_naming_only_two_known_columns_is_not_a_header() {
         &["子项", "办理材料", "甲", "乙", "丙"],
         &["办理材料", "办理时限", "受理条件", "办理结果"],
         // Three known columns, but no name column, and most cells unknown.
-        &["主项", "办理材料", "办理时限", "受理条件", "办理结果", "网办深度", "跑动次数"],
+        &[
+            "主项",
+            "办理材料",
+            "办理时限",
+            "受理条件",
+            "办理结果",
+            "网办深度",
+            "跑动次数",
+        ],
     ] {
         let text = format!("清单\n{}\n一\t二\t三\t四\n", cells.join("\t"));
         let error = parse(&text).unwrap_err();
@@ -400,7 +419,14 @@ fn statutory_and_committed_columns_give_clauses_with_their_basis() {
         "承诺办结时限说明",
     ];
     let rows: [&[&str]; 3] = [
-        &["一、参保", "1", "甲", "20个工作日", "5个工作日", "材料齐全时当场办结"],
+        &[
+            "一、参保",
+            "1",
+            "甲",
+            "20个工作日",
+            "5个工作日",
+            "材料齐全时当场办结",
+        ],
         &["", "2", "乙", "", "即时办结", ""],
         // The text's own basis wins over the column's.
         &["", "3", "丙", "承诺10个工作日", "", ""],
@@ -640,7 +666,11 @@ fn a_flat_list_row_without_a_kind_before_any_kind_is_reported() {
         &["序号", "事项类型", "事项名称", "申请材料"],
         &[&["1", "", "甲", "无"], &["2", "公共服务", "乙", "无"]],
     ));
-    let names: Vec<&str> = document.categories.iter().map(|c| c.name.as_str()).collect();
+    let names: Vec<&str> = document
+        .categories
+        .iter()
+        .map(|c| c.name.as_str())
+        .collect();
     assert_eq!(names, ["", "公共服务"]);
     assert_eq!(
         findings(&document),
@@ -701,7 +731,10 @@ fn a_header_of_many_unknown_columns_reads_its_rows() {
     assert_eq!(all[0].extra.len(), n);
     let keys: Vec<&String> = all[0].extra.keys().take(3).collect();
     assert_eq!(keys, ["栏0", "栏1", "栏2"]);
-    assert_eq!(all[0].extra[&*format!("栏{}", n - 1)], format!("值{}", n - 1));
+    assert_eq!(
+        all[0].extra[&*format!("栏{}", n - 1)],
+        format!("值{}", n - 1)
+    );
     assert!(all[1].extra.is_empty());
     assert_eq!(
         findings(&document),

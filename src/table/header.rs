@@ -486,7 +486,7 @@ mod tests {
     fn column_of_agrees_with_trying_every_name() {
         let pieces = [
             "子", "项", "序号", "办理", "时限", "材料", " ", "\u{3000}", "\u{200B}", "（", "(",
-            "）", "一、", "备注", "依据", "事项", "名称", "x",
+            "）", "一、", "备注", "依据", "事项", "名称", "x", "*", "\\", "n", "【",
         ];
         let texts = crate::test_support::every_text(&pieces, 4);
         assert!(texts.len() > 100_000);
@@ -516,6 +516,17 @@ mod tests {
             ("（办理时限）", None),
             ("备注：无", None),
             ("单位参保登记", None),
+            ("＊申请\\n材料", Some(Column::Materials)),
+            ("* 办理\\r\\n地点", Some(Column::Place)),
+            ("是否收费【是/否】", Some(Column::Charged)),
+            ("承诺办结时限", Some(Column::CommittedDeadline)),
+            ("承诺办结时限说明", Some(Column::CommittedDeadlineNote)),
+            ("承诺办结时限说明书", None),
+            ("备注信息", None),
+            ("\\", None),
+            ("\\n", None),
+            ("\\备注", None),
+            ("序号", Some(Column::RowNumber)),
         ] {
             assert_eq!(column_of(cell), expected, "{cell:?}");
         }
