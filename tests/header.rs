@@ -394,6 +394,19 @@ fn the_row_number_is_the_seq_of_a_list_without_one_and_extra_beside_one() {
         &[&["3", "甲", "无", "即时办结"]],
     ));
     assert_eq!(matters(&flat)[0].seq, Some(3));
+    let twice = parsed(&list(
+        &["序号", "事项名称", "申请材料", "办理时限", "序号"],
+        &[&["3", "甲", "无", "即时办结", "三"]],
+    ));
+    assert_eq!(matters(&twice)[0].seq, Some(3));
+    assert_eq!(matters(&twice)[0].extra["序号"], "三");
+    assert_eq!(
+        findings(&twice),
+        [
+            "2:1 category_inferred: the header at line 2 has no 主项 column; each row is a matter, all in one category without a name",
+            "2:19 duplicate_column: the header at line 2 names 序号 twice; the second one is kept under `extra`",
+        ]
+    );
     let both = parsed(&list(
         &["序号", "主项", "子项序号", "子项", "办理材料"],
         &[&["12", "一、甲", "2", "乙", "无"]],

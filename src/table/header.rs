@@ -325,8 +325,8 @@ impl Header {
         let mut slots = Vec::with_capacity(cells.len());
         let mut duplicates = Vec::new();
         let mut taken = [false; Column::COUNT];
-        for (i, column) in known.into_iter().enumerate() {
-            let column = match column {
+        for (i, named) in known.into_iter().enumerate() {
+            let column = match named {
                 Some(Column::RowNumber) if !has_seq => Some(Column::Seq),
                 column => column,
             };
@@ -337,7 +337,8 @@ impl Header {
                     Slot::Known(column)
                 }
                 Some(column) => {
-                    duplicates.push((i, column));
+                    // Reported by the name the header used (序号, not 子项序号).
+                    duplicates.push((i, named.unwrap_or(column)));
                     Slot::Extra
                 }
                 None => Slot::Extra,
@@ -538,6 +539,33 @@ mod tests {
         assert_eq!(header.duplicates, [(2, Column::Notes)]);
         assert_eq!(header.slots[2], Slot::Extra);
         assert_eq!(header.extra_name(2), "备注");
+    }
+
+    #[test]
+    fn the_row_number_is_the_seq_without_a_seq_column() {
+        let flat = Header::recognise(&["序号", "事项名称", "申请材料", "序号"]).unwrap();
+        assert_eq!(flat.index_of(Column::Seq), Some(0));
+        assert_eq!(flat.duplicates, [(3, Column::RowNumber)]);
+        let both = Header::recognise(&["序号", "子项序号", "子项", "办理材料"]).unwrap();
+        assert_eq!(both.index_of(Column::Seq), Some(1));
+        assert_eq!(both.slots[0], Slot::Extra);
+        assert_eq!(both.extra_name(0), "序号");
+        assert!(both.duplicates.is_empty());
+    }
+
+    #[test]
+    fn the_name_and_two_other_known_columns_make_a_header() {
+        let mut cells = vec!["受理条件"; 30];
+        cells[5] = "办理项目";
+        cells[9] = "办理要件";
+        assert!(Header::recognise(&cells).is_none());
+        cells[20] = "设立依据";
+        let header = Header::recognise(&cells).unwrap();
+        assert_eq!(header.index_of(Column::Name), Some(5));
+        assert_eq!(header.index_of(Column::LegalBasis), Some(20));
+        // Without the name column, most cells must be known.
+        cells[5] = "办理时限";
+        assert!(Header::recognise(&cells).is_none());
     }
 
     #[test]
