@@ -257,6 +257,17 @@ const DEADLINE_COLUMNS: [(Column, Option<Basis>); 3] = [
 /// `承诺办结时限：5个工作日`), so that no text is lost; `max_working_days` is the largest
 /// bound of all the clauses.
 fn deadline(draft: &MatterDraft<'_>, diagnostics: &mut Diagnostics) -> Deadline {
+    let only_plain = draft.cell(Column::StatutoryDeadline).is_none()
+        && draft.cell(Column::CommittedDeadline).is_none();
+    if only_plain {
+        // Most lists: one 办理时限 column, read as it always was.
+        return field(
+            draft,
+            Column::Deadline,
+            diagnostics,
+            fields::deadline::parse,
+        );
+    }
     let mut parts: Vec<(Column, Deadline)> = Vec::new();
     for (column, basis) in DEADLINE_COLUMNS {
         if draft.cell(column).is_none_or(Cell::is_blank) {

@@ -193,10 +193,10 @@ impl<'s> Merger<'s> {
             None if self.open.is_none() && has_text => {
                 if !(self.inferred && flat && !by_kind) {
                     diagnostics.push(
-                    Code::MatterWithoutCategory,
-                    Position { line, column: 1 },
-                    format!("the row at line {line} comes before any 主项; it is put in a category without a name"),
-                );
+                        Code::MatterWithoutCategory,
+                        Position { line, column: 1 },
+                        format!("the row at line {line} comes before any 主项; it is put in a category without a name"),
+                    );
                 }
                 self.open(CategoryDraft {
                     pieces: Vec::new(),
