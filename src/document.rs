@@ -2,7 +2,8 @@
 //! parser and the checks across rows run, become the [`Document`].
 
 use std::borrow::Cow;
-use std::collections::{HashMap, HashSet};
+use std::collections::hash_map::Entry;
+use std::collections::HashMap;
 
 use crate::brackets;
 use crate::cell::Cell;
@@ -178,23 +179,34 @@ fn fit_lists(matter: &mut Matter) {
 
 fn parse_matter(draft: &MatterDraft<'_>, diagnostics: &mut Diagnostics) -> Matter {
     let mut extra = Extra::new();
-    // The keys taken, and the next suffix to try for each name, so that many columns of one
-    // name stay linear.
-    // (A key is borrowed from the draft unless it has a suffix.)
-    let mut taken: HashSet<Cow<'_, str>> = HashSet::new();
-    let mut next_suffix: HashMap<&str, usize> = HashMap::new();
+    // Every key taken, with the next suffix to try for a later column of that name: one hash
+    // per column, so that a row of a million columns stays cheap, and many columns of one name
+    // stay linear. A key is borrowed from the draft unless it has a suffix.
+    let mut taken: HashMap<Cow<'_, str>, usize> = HashMap::new();
     for (name, cell) in &draft.extra {
         if cell.text().is_empty() {
             continue;
         }
-        let mut key = Cow::Borrowed(name.as_str());
-        let n = next_suffix.entry(name).or_insert(2);
-        while taken.contains(&key) {
-            key = Cow::Owned(format!("{name} ({n})"));
-            *n += 1;
-        }
-        extra.push_new(key.clone().into_owned(), cell.text().to_owned());
-        taken.insert(key);
+        let key = match taken.entry(Cow::Borrowed(name.as_str())) {
+            Entry::Vacant(slot) => {
+                slot.insert(2);
+                name.clone()
+            }
+            Entry::Occupied(slot) => {
+                let mut n = *slot.get();
+                let key = loop {
+                    let key = format!("{name} ({n})");
+                    n += 1;
+                    if !taken.contains_key(key.as_str()) {
+                        break key;
+                    }
+                };
+                taken.insert(Cow::Borrowed(name.as_str()), n);
+                taken.insert(Cow::Owned(key.clone()), 2);
+                key
+            }
+        };
+        extra.push_new(key, cell.text().to_owned());
     }
     Matter {
         seq: checks::seq_value(draft.text(Column::Seq)).ok().flatten(),
