@@ -116,8 +116,8 @@ codes! {
     /// A 主项编码 that differs from the code of the category its row belongs to; it is kept
     /// under the matter's `extra`.
     CategoryCodeConflict = "category_code_conflict", Warning;
-    /// The header has no 主项 column: each row is a matter, and the categories are inferred
-    /// (named by a 事项类型 column, or one category without a name). Reported once per header.
+    /// The first header has no 主项 column: each row is a matter, and the categories are
+    /// inferred (named by a 事项类型 column, or one category without a name). Reported once.
     CategoryInferred = "category_inferred", Info;
     // --- numbering checks ---
     /// A category numeral out of sequence (`一` where `二` belongs).
