@@ -313,16 +313,26 @@ pub(crate) struct Header {
 
 impl Header {
     /// Read `cells` as a header row, or `None` when they are not one (see [`is_header`]).
+    #[cfg(test)]
     pub(crate) fn recognise(cells: &[&str]) -> Option<Header> {
+        Header::recognise_cells(cells.iter().copied())
+    }
+
+    /// Read the cells as a header row, or `None` when they are not one (see [`is_header`]).
+    /// The cells are walked several times (a line's cells are not collected for it).
+    pub(crate) fn recognise_cells<'a, I>(cells: I) -> Option<Header>
+    where
+        I: Iterator<Item = &'a str> + Clone,
+    {
         // Every data row comes here: most name no column at all, and need no more work.
-        cells.iter().filter_map(|c| column_of(c)).nth(1)?;
-        let known: Vec<Option<Column>> = cells.iter().map(|c| column_of(c)).collect();
-        if !is_header(cells, &known) {
+        cells.clone().filter_map(column_of).nth(1)?;
+        let known: Vec<Option<Column>> = cells.clone().map(column_of).collect();
+        if !is_header(cells.clone(), &known) {
             return None;
         }
         // 序号 is the 子项序号 of a list without one.
         let has_seq = known.contains(&Some(Column::Seq));
-        let mut slots = Vec::with_capacity(cells.len());
+        let mut slots = Vec::with_capacity(known.len());
         let mut duplicates = Vec::new();
         let mut taken = [false; Column::COUNT];
         for (i, named) in known.into_iter().enumerate() {
@@ -345,7 +355,7 @@ impl Header {
             };
             slots.push(slot);
         }
-        let mut names: Vec<String> = cells.iter().map(|c| normalize(c)).collect();
+        let mut names: Vec<String> = cells.map(normalize).collect();
         while names.last().is_some_and(String::is_empty) {
             names.pop();
         }
@@ -389,7 +399,7 @@ impl Header {
 /// columns it has that the model does not know (a 办事指南 header of 14 columns). A short
 /// header without a name column is one too when most of its cells are known names, one of them
 /// 子项序号, 序号 or 主项, and at least three are (two, in a row of at most three cells).
-fn is_header(cells: &[&str], known: &[Option<Column>]) -> bool {
+fn is_header<'a>(cells: impl Iterator<Item = &'a str>, known: &[Option<Column>]) -> bool {
     let mut named = [false; Column::COUNT];
     for column in known.iter().flatten() {
         named[column.index()] = true;
@@ -399,7 +409,7 @@ fn is_header(cells: &[&str], known: &[Option<Column>]) -> bool {
         return true;
     }
     let count = known.iter().flatten().count();
-    let non_empty = cells.iter().filter(|c| !c.trim().is_empty()).count();
+    let non_empty = cells.filter(|c| !c.trim().is_empty()).count();
     let anchored = [
         Column::Name,
         Column::Seq,

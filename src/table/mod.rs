@@ -49,26 +49,24 @@ fn is_blank(text: &str) -> bool {
 }
 
 /// Split a line at tabs into `split` (cleared first), each cell with its byte offset in the
-/// line, and its texts into `texts`. The buffers are reused from line to line.
-fn split_cells<'s>(text: &'s str, split: &mut Vec<(usize, &'s str)>, texts: &mut Vec<&'s str>) {
+/// line. The buffer is reused from line to line (one per line, not two: a line of a million
+/// cells costs 24 bytes a cell here).
+fn split_cells<'s>(text: &'s str, split: &mut Vec<(usize, &'s str)>) {
     split.clear();
-    texts.clear();
     let mut start = 0;
     // The tab is ASCII, so each cell ends at a character boundary; memchr's search takes a
     // fraction of an instruction per byte.
     for tab in memchr::memchr_iter(b'\t', text.as_bytes()) {
         let cell = &text[start..tab];
         split.push((start, cell));
-        texts.push(cell);
         start = tab + 1;
     }
     split.push((start, &text[start..]));
-    texts.push(&text[start..]);
 }
 
 /// The only non-blank cell of a row, trimmed, when it has exactly one.
-fn lone_cell<'s>(texts: &[&'s str]) -> Option<&'s str> {
-    let mut non_empty = texts.iter().filter(|t| !is_blank(t));
+fn lone_cell<'s>(split: &[(usize, &'s str)]) -> Option<&'s str> {
+    let mut non_empty = split.iter().map(|&(_, t)| t).filter(|t| !is_blank(t));
     match (non_empty.next(), non_empty.next()) {
         (Some(only), None) => Some(only.trim()),
         _ => None,
@@ -95,9 +93,8 @@ pub(crate) struct TableReader<'s> {
     /// Text lines between rows, reported once a row follows them.
     stray: Vec<(Position, usize)>,
     any_text: bool,
-    /// Buffers for a line's cells, reused from line to line.
+    /// The buffer for a line's cells, reused from line to line.
     split: Vec<(usize, &'s str)>,
-    texts: Vec<&'s str>,
 }
 
 impl<'s> TableReader<'s> {
@@ -117,7 +114,6 @@ impl<'s> TableReader<'s> {
             stray: Vec::new(),
             any_text: false,
             split: Vec::new(),
-            texts: Vec::new(),
         }
     }
 
@@ -199,9 +195,9 @@ impl<'s> TableReader<'s> {
             return;
         }
         self.any_text = true;
-        split_cells(line.text, &mut self.split, &mut self.texts);
+        split_cells(line.text, &mut self.split);
         // A line with one non-empty cell may be a title, however many tabs pad it.
-        let lone = lone_cell(&self.texts);
+        let lone = lone_cell(&self.split);
         if let (None, Some(text)) = (&self.header, lone) {
             match self.title {
                 None => self.title = Some(text.to_owned()),
@@ -265,7 +261,7 @@ impl<'s> TableReader<'s> {
             Some(current) if self.header_text == Some(line.text) => Some(current),
             current => {
                 self.header = current;
-                Header::recognise(&self.texts)
+                Header::recognise_cells(self.split.iter().map(|&(_, text)| text))
             }
         };
         let Some(found) = found else {
