@@ -116,6 +116,9 @@ codes! {
     /// A 主项编码 that differs from the code of the category its row belongs to; it is kept
     /// under the matter's `extra`.
     CategoryCodeConflict = "category_code_conflict", Warning;
+    /// The first header has no 主项 column: each row is a matter, and the categories are
+    /// inferred (named by a 事项类型 column, or one category without a name). Reported once.
+    CategoryInferred = "category_inferred", Info;
     // --- numbering checks ---
     /// A category numeral out of sequence (`一` where `二` belongs).
     CategoryMisnumbered = "category_misnumbered", Warning;
@@ -153,6 +156,8 @@ codes! {
     MaterialsPartial = "materials_partial", Warning;
     /// Part of a 设定依据 cell that the citations parser read past.
     CitationsPartial = "citations_partial", Warning;
+    /// A 是否收费 cell that says neither yes nor no; `fee.charged` is left empty.
+    FeeUnparsed = "fee_unparsed", Warning;
     // --- checks across the document ---
     /// The same title cited with different document numbers.
     ConflictingDocumentNumber = "conflicting_document_number", Warning;

@@ -1,13 +1,18 @@
 //! The last step of the pipeline: the table's drafts, with every cell parsed by its field
 //! parser and the checks across rows run, become the [`Document`].
 
-use std::collections::{BTreeMap, HashMap};
+use std::borrow::Cow;
+use std::collections::hash_map::Entry;
+use std::collections::HashMap;
 
 use crate::cell::Cell;
 use crate::checks;
-use crate::diagnostic::{Code, Diagnostics};
+use crate::diagnostic::{excerpt, Code, Diagnostics};
 use crate::fields;
-use crate::model::{Category, Document, Matter, SCHEMA_VERSION};
+use crate::model::{
+    Basis, Category, ClauseKind, Deadline, DeadlineClause, Document, Extra, Fee, Matter, TimeUnit,
+    SCHEMA_VERSION,
+};
 use crate::table::{CategoryDraft, Column, Frame, MatterDraft};
 use crate::text::brackets;
 use crate::text::normalize::{normalize, trim};
@@ -173,20 +178,35 @@ fn fit_lists(matter: &mut Matter) {
 }
 
 fn parse_matter(draft: &MatterDraft<'_>, diagnostics: &mut Diagnostics) -> Matter {
-    let mut extra = BTreeMap::new();
-    // The next suffix to try for each name, so that many columns of one name stay linear.
-    let mut next_suffix: HashMap<&str, usize> = HashMap::new();
+    let mut extra = Extra::new();
+    // Every key taken, with the next suffix to try for a later column of that name: one hash
+    // per column, so that a row of a million columns stays cheap, and many columns of one name
+    // stay linear. A key is borrowed from the draft unless it has a suffix.
+    let mut taken: HashMap<Cow<'_, str>, usize> = HashMap::new();
     for (name, cell) in &draft.extra {
         if cell.text().is_empty() {
             continue;
         }
-        let mut key = name.clone();
-        let n = next_suffix.entry(name).or_insert(2);
-        while extra.contains_key(&key) {
-            key = format!("{name} ({n})");
-            *n += 1;
-        }
-        extra.insert(key, cell.text().to_owned());
+        let key = match taken.entry(Cow::Borrowed(name.as_str())) {
+            Entry::Vacant(slot) => {
+                slot.insert(2);
+                name.clone()
+            }
+            Entry::Occupied(slot) => {
+                let mut n = *slot.get();
+                let key = loop {
+                    let key = format!("{name} ({n})");
+                    n += 1;
+                    if !taken.contains_key(key.as_str()) {
+                        break key;
+                    }
+                };
+                taken.insert(Cow::Borrowed(name.as_str()), n);
+                taken.insert(Cow::Owned(key.clone()), 2);
+                key
+            }
+        };
+        extra.push_new(key, cell.text().to_owned());
     }
     Matter {
         seq: fields::seq::seq_value(draft.text(Column::Seq))
@@ -203,12 +223,7 @@ fn parse_matter(draft: &MatterDraft<'_>, diagnostics: &mut Diagnostics) -> Matte
             diagnostics,
             fields::materials::parse,
         ),
-        deadline: field(
-            draft,
-            Column::Deadline,
-            diagnostics,
-            fields::deadline::parse,
-        ),
+        deadline: deadline(draft, diagnostics),
         steps: field(draft, Column::Steps, diagnostics, fields::steps::parse),
         channels: field(
             draft,
@@ -224,5 +239,142 @@ fn parse_matter(draft: &MatterDraft<'_>, diagnostics: &mut Diagnostics) -> Matte
             fields::citations::parse,
         ),
         extra,
+        deadline_note: trimmed(draft, Column::CommittedDeadlineNote),
+        fee: fee(draft, diagnostics),
+        place: trimmed(draft, Column::Place),
+        inquiry_phone: trimmed(draft, Column::InquiryPhone),
+        supervision_phone: trimmed(draft, Column::SupervisionPhone),
+        target: trimmed(draft, Column::Target),
+        authority: trimmed(draft, Column::Authority),
+        kind: trimmed(draft, Column::Kind),
+        level: trimmed(draft, Column::Level),
+    }
+}
+
+/// The trimmed text of a column's cell; `None` when it is blank or the list has no such
+/// column.
+fn trimmed(draft: &MatterDraft<'_>, column: Column) -> Option<String> {
+    Some(trim(draft.text(column)).to_owned()).filter(|t| !t.is_empty())
+}
+
+/// The deadline columns, each with the basis its clauses have when their text names none.
+const DEADLINE_COLUMNS: [(Column, Option<Basis>); 3] = [
+    (Column::Deadline, None),
+    (Column::StatutoryDeadline, Some(Basis::Statutory)),
+    (Column::CommittedDeadline, Some(Basis::Committed)),
+];
+
+/// The matter's deadline, from its 办理时限, 法定办结时限 and 承诺办结时限 cells, each parsed
+/// on its own. A clause of a 法定 or 承诺 column whose text names no basis gets the column's.
+/// `raw` is the one non-blank cell as found; when several cells hold text, each is written on
+/// a line of its own after its column's name (`法定办结时限：20个工作日` and
+/// `承诺办结时限：5个工作日`), so that no text is lost; `max_working_days` is the largest
+/// bound of all the clauses.
+fn deadline(draft: &MatterDraft<'_>, diagnostics: &mut Diagnostics) -> Deadline {
+    let only_plain = draft.cell(Column::StatutoryDeadline).is_none()
+        && draft.cell(Column::CommittedDeadline).is_none();
+    if only_plain {
+        // Most lists: one 办理时限 column, read as it always was.
+        return field(
+            draft,
+            Column::Deadline,
+            diagnostics,
+            fields::deadline::parse,
+        );
+    }
+    let mut parts: Vec<(Column, Deadline)> = Vec::new();
+    for (column, basis) in DEADLINE_COLUMNS {
+        if draft.cell(column).is_none_or(Cell::is_blank) {
+            continue;
+        }
+        let mut part: Deadline = field(draft, column, diagnostics, fields::deadline::parse);
+        for clause in &mut part.clauses {
+            clause.basis = clause.basis.or(basis);
+        }
+        parts.push((column, part));
+    }
+    if parts.len() <= 1 {
+        return parts.pop().map_or_else(
+            || {
+                // Blank or missing: the first deadline column's text (white space) is the raw.
+                let first = DEADLINE_COLUMNS
+                    .iter()
+                    .find_map(|&(column, _)| draft.cell(column));
+                Deadline::with_raw(first.map_or("", Cell::text))
+            },
+            |(_, part)| part,
+        );
+    }
+    let raw = parts
+        .iter()
+        .map(|(column, part)| format!("{}：{}", column.name(), part.raw))
+        .collect::<Vec<_>>()
+        .join("\n");
+    let clauses: Vec<DeadlineClause> = parts.into_iter().flat_map(|(_, p)| p.clauses).collect();
+    Deadline {
+        raw,
+        max_working_days: max_working_days(&clauses),
+        clauses,
+    }
+}
+
+/// The largest bound in working days, when every clause is immediate (0) or counted in working
+/// days (as the deadline parser counts it for one cell).
+fn max_working_days(clauses: &[DeadlineClause]) -> Option<u32> {
+    let mut max = None;
+    for clause in clauses {
+        let bound = match (clause.kind, clause.unit) {
+            (ClauseKind::Immediate, _) => 0,
+            (ClauseKind::Limit, Some(TimeUnit::WorkingDay)) => clause.amount?,
+            _ => return None,
+        };
+        max = Some(max.map_or(bound, |m: u32| m.max(bound)));
+    }
+    max
+}
+
+/// The fee columns: whether the matter is charged for, read from the 是否收费 cell (a cell that
+/// says neither is reported) or else from a 收费标准 cell that says it, and the texts.
+fn fee(draft: &MatterDraft<'_>, diagnostics: &mut Diagnostics) -> Option<Fee> {
+    let charged_cell = draft.cell(Column::Charged);
+    let standard = trimmed(draft, Column::FeeStandard);
+    if charged_cell.is_none() && draft.cell(Column::FeeStandard).is_none() {
+        return None;
+    }
+    let from_cell = charged_cell.filter(|c| !c.is_blank()).map(|cell| {
+        let charged = charged_of(cell.text());
+        if charged.is_none() {
+            let at = cell.start();
+            diagnostics.push(
+                Code::FeeUnparsed,
+                at,
+                format!(
+                    "the 是否收费 cell at line {} reads “{}”, neither yes (是, 收费) nor no (否, 不收费, 免费, 无); `fee.charged` is left empty",
+                    at.line,
+                    excerpt(trim(cell.text()))
+                ),
+            );
+        }
+        charged
+    });
+    let charged = from_cell
+        .flatten()
+        .or_else(|| standard.as_deref().and_then(charged_of));
+    Some(Fee {
+        charged,
+        raw: charged_cell.map_or("", Cell::text).to_owned(),
+        standard,
+    })
+}
+
+/// Whether a fee wording says the matter is charged for: `Some(false)` for `否`, `不收费`,
+/// `免费`, `无`; `Some(true)` for `是`, `收费`; `None` otherwise. White space and a final full
+/// stop are ignored.
+fn charged_of(text: &str) -> Option<bool> {
+    let text = normalize(text);
+    match text.trim_end_matches(['。', '.']) {
+        "否" | "不收费" | "免费" | "无" => Some(false),
+        "是" | "收费" => Some(true),
+        _ => None,
     }
 }

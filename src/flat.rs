@@ -138,8 +138,30 @@ pub struct MatterRow {
     pub notes_raw: String,
     /// The 设定依据 cell as found.
     pub legal_basis_raw: String,
-    /// Every other column as `header: text`, one per line, in header order (sorted).
+    /// Every other column as `header: text`, one per line, in column order.
     pub extra: String,
+    /// 承诺办结时限说明, as found (trimmed).
+    pub deadline_note: Option<String>,
+    /// Whether the matter is charged for (是否收费, or a 收费标准 that says it).
+    pub fee_charged: Option<bool>,
+    /// The 是否收费 cell as found.
+    pub fee_raw: Option<String>,
+    /// 收费标准 (trimmed).
+    pub fee_standard: Option<String>,
+    /// 办理地点 (trimmed).
+    pub place: Option<String>,
+    /// 咨询电话 (trimmed).
+    pub inquiry_phone: Option<String>,
+    /// 监督电话 (trimmed).
+    pub supervision_phone: Option<String>,
+    /// 办理对象 (trimmed).
+    pub target: Option<String>,
+    /// 实施主体 (trimmed).
+    pub authority: Option<String>,
+    /// 事项类型 (trimmed).
+    pub kind: Option<String>,
+    /// 行使层级 (trimmed).
+    pub level: Option<String>,
 }
 
 impl Row for MatterRow {
@@ -166,6 +188,17 @@ impl Row for MatterRow {
         "notes_raw",
         "legal_basis_raw",
         "extra",
+        "deadline_note",
+        "fee_charged",
+        "fee_raw",
+        "fee_standard",
+        "place",
+        "inquiry_phone",
+        "supervision_phone",
+        "target",
+        "authority",
+        "kind",
+        "level",
     ];
 }
 
@@ -205,6 +238,21 @@ impl MatterRow {
                 .map(|(header, text)| format!("{header}: {text}"))
                 .collect::<Vec<_>>()
                 .join("\n"),
+            deadline_note: matter.deadline_note.clone(),
+            fee_charged: matter.fee.as_ref().and_then(|fee| fee.charged),
+            fee_raw: matter
+                .fee
+                .as_ref()
+                .map(|fee| fee.raw.clone())
+                .filter(|raw| !raw.is_empty()),
+            fee_standard: matter.fee.as_ref().and_then(|fee| fee.standard.clone()),
+            place: matter.place.clone(),
+            inquiry_phone: matter.inquiry_phone.clone(),
+            supervision_phone: matter.supervision_phone.clone(),
+            target: matter.target.clone(),
+            authority: matter.authority.clone(),
+            kind: matter.kind.clone(),
+            level: matter.level.clone(),
         }
     }
 }

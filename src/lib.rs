@@ -7,7 +7,8 @@
 //!
 //! 1. **text → lines**: UTF-8, a byte-order mark, LF, CRLF or CR line endings;
 //! 2. **lines → pages and rows**: the title, the header row wherever it repeats (columns are
-//!    found by name, in any order), data rows and footnotes;
+//!    found by name, with their synonyms — 申请材料, 法定办结时限, 办理地点… — in any order,
+//!    among any number of unknown ones, which stay in `extra`), data rows and footnotes;
 //! 3. **rows → merged table**: a blank 主项 continues the category above; a 主项 split or
 //!    truncated by a page break is joined again; a row continued on the next page is appended;
 //! 4. **cells → fields**: one parser per kind of cell;

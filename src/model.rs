@@ -4,8 +4,6 @@
 //! snake_case). Each structured cell keeps its source text in `raw`; structure is extracted
 //! beside it, never instead of it.
 
-use std::collections::BTreeMap;
-
 use serde::{Deserialize, Serialize};
 
 use crate::diagnostic::Diagnostic;
@@ -104,8 +102,51 @@ pub struct Matter {
     pub notes: Notes,
     /// 设定依据.
     pub legal_basis: LegalBasis,
-    /// Raw text of every column not named above (such as 办理层级), keyed by its header.
-    pub extra: BTreeMap<String, String>,
+    /// Raw text of every column not named above (such as 办理层级), keyed by its header, in
+    /// the order of the columns (a JSON object whose keys keep that order).
+    pub extra: Extra,
+    /// 承诺办结时限说明 (承诺时限说明), trimmed: the note on the committed deadline, as written.
+    #[serde(default)]
+    pub deadline_note: Option<String>,
+    /// 是否收费 and 收费标准, when the list has either column.
+    #[serde(default)]
+    pub fee: Option<Fee>,
+    /// 办理地点 (办理地址, 受理地点), trimmed.
+    #[serde(default)]
+    pub place: Option<String>,
+    /// 咨询电话 (咨询方式): where to ask about the matter, trimmed.
+    #[serde(default)]
+    pub inquiry_phone: Option<String>,
+    /// 监督电话 (投诉电话, 监督投诉电话): where to complain, trimmed.
+    #[serde(default)]
+    pub supervision_phone: Option<String>,
+    /// 办理对象 (服务对象): who may apply, trimmed.
+    #[serde(default)]
+    pub target: Option<String>,
+    /// 实施主体: the office that handles the matter, trimmed.
+    #[serde(default)]
+    pub authority: Option<String>,
+    /// 事项类型 (`行政许可`, `公共服务`…), trimmed.
+    #[serde(default)]
+    pub kind: Option<String>,
+    /// 行使层级 (`省级`, `市级`…), trimmed.
+    #[serde(default)]
+    pub level: Option<String>,
+}
+
+/// 是否收费 and 收费标准: whether and what the matter costs.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[non_exhaustive]
+pub struct Fee {
+    /// Whether the matter is charged for: `否`, `不收费`, `免费`, `无` → false; `是`, `收费` →
+    /// true; anything else, or no such wording, → `None`. Read from the 是否收费 cell, else
+    /// from a 收费标准 cell that is one of these wordings.
+    pub charged: Option<bool>,
+    /// The 是否收费 cell as found (empty when the list has no such column).
+    pub raw: String,
+    /// The 收费标准 cell, trimmed.
+    pub standard: Option<String>,
 }
 
 /// 办理材料: what the applicant brings.
@@ -423,4 +464,144 @@ pub enum NumberKind {
     Order,
     /// A 文号: `人社部发〔2012〕53号`.
     Wenhao,
+}
+
+/// The cells of a matter's columns the model does not name, keyed by header, in column order.
+///
+/// A map that keeps its keys in the order they were added: it serializes as a JSON object
+/// whose keys come in that order, and reads one back in the order written. Keys are unique
+/// (the parser names a second column of one name `NAME (2)`).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Extra {
+    entries: Vec<(String, String)>,
+}
+
+impl Extra {
+    /// An empty map.
+    pub fn new() -> Extra {
+        Extra::default()
+    }
+
+    /// The text under `header`, if there is one.
+    pub fn get(&self, header: &str) -> Option<&String> {
+        self.entries
+            .iter()
+            .find(|(key, _)| key == header)
+            .map(|(_, text)| text)
+    }
+
+    /// Whether there is a text under `header`.
+    pub fn contains_key(&self, header: &str) -> bool {
+        self.get(header).is_some()
+    }
+
+    /// Add `text` under `header` at the end; a text already under `header` is replaced in
+    /// place.
+    pub fn insert(&mut self, header: String, text: String) {
+        match self.entries.iter_mut().find(|(key, _)| *key == header) {
+            Some((_, old)) => *old = text,
+            None => self.entries.push((header, text)),
+        }
+    }
+
+    /// Add `text` under `header` at the end, when the caller knows `header` is new (no search).
+    pub(crate) fn push_new(&mut self, header: String, text: String) {
+        self.entries.push((header, text));
+    }
+
+    /// The headers and texts, in order.
+    pub fn iter(&self) -> impl Iterator<Item = (&String, &String)> {
+        self.entries.iter().map(|(key, text)| (key, text))
+    }
+
+    /// The headers, in order.
+    pub fn keys(&self) -> impl Iterator<Item = &String> {
+        self.entries.iter().map(|(key, _)| key)
+    }
+
+    /// The texts, in order.
+    pub fn values(&self) -> impl Iterator<Item = &String> {
+        self.entries.iter().map(|(_, text)| text)
+    }
+
+    /// How many columns.
+    pub fn len(&self) -> usize {
+        self.entries.len()
+    }
+
+    /// Whether there is none.
+    pub fn is_empty(&self) -> bool {
+        self.entries.is_empty()
+    }
+}
+
+impl std::ops::Index<&str> for Extra {
+    type Output = String;
+
+    /// The text under `header`; panics when there is none, like a map's index.
+    fn index(&self, header: &str) -> &String {
+        match self.get(header) {
+            Some(text) => text,
+            None => panic!("no extra column {header:?}"),
+        }
+    }
+}
+
+impl FromIterator<(String, String)> for Extra {
+    fn from_iter<I: IntoIterator<Item = (String, String)>>(entries: I) -> Extra {
+        let mut extra = Extra::new();
+        for (header, text) in entries {
+            extra.insert(header, text);
+        }
+        extra
+    }
+}
+
+impl Serialize for Extra {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_map(self.entries.iter().map(|(key, text)| (key, text)))
+    }
+}
+
+impl<'de> Deserialize<'de> for Extra {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Extra, D::Error> {
+        struct Entries;
+        impl<'de> serde::de::Visitor<'de> for Entries {
+            type Value = Extra;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("a map of header names to texts")
+            }
+            fn visit_map<A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: A,
+            ) -> Result<Extra, A::Error> {
+                let mut extra = Extra::new();
+                let mut seen = std::collections::HashSet::new();
+                while let Some((key, text)) = map.next_entry::<String, String>()? {
+                    if seen.insert(key.clone()) {
+                        extra.push_new(key, text);
+                    } else {
+                        extra.insert(key, text);
+                    }
+                }
+                Ok(extra)
+            }
+        }
+        deserializer.deserialize_map(Entries)
+    }
+}
+
+#[cfg(feature = "schema")]
+impl schemars::JsonSchema for Extra {
+    fn inline_schema() -> bool {
+        true
+    }
+
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "Extra".into()
+    }
+
+    fn json_schema(generator: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        <std::collections::BTreeMap<String, String>>::json_schema(generator)
+    }
 }

@@ -169,7 +169,7 @@ fn the_schema_accepts_added_fields() {
     let validator = schema_validator();
     let mut document = serde_json::to_value(parse_fixture(SHANDONG)).unwrap();
     document["source_url"] = json!("https://example.org/list.pdf");
-    document["categories"][0]["matters"][0]["fee"] = json!("不收费");
+    document["categories"][0]["matters"][0]["opening_hours"] = json!("工作日 9:00-17:00");
     assert_eq!(
         validation_errors(&validator, &document),
         Vec::<String>::new()

@@ -1,7 +1,13 @@
 //! The header row: recognised by its content, columns found by name (with the usual synonyms),
 //! in any order, with any extra columns.
+//!
+//! The whole vocabulary is the one table [`NAMES`]: a header cell names a column when, once
+//! made comparable ([`key_chars`]: no white space or line breaks, no `*` marking a required
+//! column), it is one of the names there, alone or before a bracketed qualifier
+//! (`办理时限（工作日）`). Adding a synonym, or a column, is one line of that table (and, for a
+//! new column, a variant of [`Column`] and its place in the model).
 
-use crate::text::normalize::{is_invisible, is_space_or_invisible, normalize};
+use crate::text::normalize::{is_space_or_invisible, normalize};
 
 /// A column the model knows.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -9,19 +15,39 @@ pub(crate) enum Column {
     Category,
     CategoryCode,
     Seq,
+    /// 序号: the running number of the list. It is the matter's 子项序号 when the header has
+    /// no 子项序号 column (a flat list), and stays under `extra` when it has one.
+    RowNumber,
     Name,
     MatterCode,
     Materials,
     Deadline,
+    /// 法定办结时限: clauses without a basis of their own are statutory.
+    StatutoryDeadline,
+    /// 承诺办结时限: clauses without a basis of their own are committed.
+    CommittedDeadline,
+    /// 承诺办结时限说明, kept as written.
+    CommittedDeadlineNote,
     Steps,
     Channels,
     Notes,
     LegalBasis,
+    Place,
+    /// 是否收费.
+    Charged,
+    FeeStandard,
+    InquiryPhone,
+    SupervisionPhone,
+    Target,
+    Authority,
+    /// 事项类型: in a list without 主项 column, what the categories are named after.
+    Kind,
+    Level,
 }
 
 impl Column {
     /// How many columns the model knows.
-    pub(crate) const COUNT: usize = 11;
+    pub(crate) const COUNT: usize = 24;
 
     /// The column's index in a `[_; Column::COUNT]` array.
     pub(crate) fn index(self) -> usize {
@@ -34,20 +60,36 @@ impl Column {
             Column::Category => "主项",
             Column::CategoryCode => "主项编码",
             Column::Seq => "子项序号",
+            Column::RowNumber => "序号",
             Column::Name => "子项",
             Column::MatterCode => "子项编码",
             Column::Materials => "办理材料",
             Column::Deadline => "办理时限",
+            Column::StatutoryDeadline => "法定办结时限",
+            Column::CommittedDeadline => "承诺办结时限",
+            Column::CommittedDeadlineNote => "承诺办结时限说明",
             Column::Steps => "办理环节",
             Column::Channels => "办理方式",
             Column::Notes => "备注",
             Column::LegalBasis => "设定依据",
+            Column::Place => "办理地点",
+            Column::Charged => "是否收费",
+            Column::FeeStandard => "收费标准",
+            Column::InquiryPhone => "咨询电话",
+            Column::SupervisionPhone => "监督电话",
+            Column::Target => "办理对象",
+            Column::Authority => "实施主体",
+            Column::Kind => "事项类型",
+            Column::Level => "行使层级",
         }
     }
 }
 
-/// Header names and synonyms, compared after removing white space.
-const NAMES: &[(&str, Column)] = &[
+/// The header vocabulary: every name and synonym of every known column, one per line,
+/// compared with a cell's [`key_chars`]. At most one name may match a key, so the order does
+/// not matter; every name starts with a CJK character (a test checks both).
+pub(crate) const NAMES: &[(&str, Column)] = &[
+    // 主项 and its code
     ("主项", Column::Category),
     ("主项名称", Column::Category),
     ("主项事项", Column::Category),
@@ -55,32 +97,48 @@ const NAMES: &[(&str, Column)] = &[
     ("一级事项", Column::Category),
     ("主项编码", Column::CategoryCode),
     ("主项代码", Column::CategoryCode),
+    // numbers
     ("子项序号", Column::Seq),
-    ("序号", Column::Seq),
     ("子项编号", Column::Seq),
+    ("序号", Column::RowNumber),
+    // the matter's name: the column every header must name
     ("子项", Column::Name),
     ("子项名称", Column::Name),
     ("事项名称", Column::Name),
     ("子项事项", Column::Name),
     ("二级事项", Column::Name),
     ("服务事项", Column::Name),
+    ("办理项目", Column::Name),
+    // the matter's code
     ("子项编码", Column::MatterCode),
     ("子项代码", Column::MatterCode),
     ("事项编码", Column::MatterCode),
     ("实施编码", Column::MatterCode),
     ("事项代码", Column::MatterCode),
+    // materials
     ("办理材料", Column::Materials),
     ("申请材料", Column::Materials),
     ("所需材料", Column::Materials),
     ("申报材料", Column::Materials),
     ("提交材料", Column::Materials),
     ("办事材料", Column::Materials),
+    ("办理材料明细", Column::Materials),
+    ("申办材料", Column::Materials),
+    ("受理材料", Column::Materials),
+    ("办理要件", Column::Materials),
+    // deadlines
     ("办理时限", Column::Deadline),
     ("办结时限", Column::Deadline),
-    ("承诺时限", Column::Deadline),
-    ("承诺办结时限", Column::Deadline),
     ("办理期限", Column::Deadline),
+    ("办理时间", Column::Deadline),
     ("时限", Column::Deadline),
+    ("法定办结时限", Column::StatutoryDeadline),
+    ("法定时限", Column::StatutoryDeadline),
+    ("承诺办结时限", Column::CommittedDeadline),
+    ("承诺时限", Column::CommittedDeadline),
+    ("承诺办结时限说明", Column::CommittedDeadlineNote),
+    ("承诺时限说明", Column::CommittedDeadlineNote),
+    // steps and channels
     ("办理环节", Column::Steps),
     ("办理流程", Column::Steps),
     ("办事流程", Column::Steps),
@@ -90,41 +148,95 @@ const NAMES: &[(&str, Column)] = &[
     ("办理形式", Column::Channels),
     ("办理渠道", Column::Channels),
     ("服务方式", Column::Channels),
+    // notes
     ("备注", Column::Notes),
     ("说明", Column::Notes),
+    ("注意事项", Column::Notes),
+    ("温馨提示", Column::Notes),
+    ("特别说明", Column::Notes),
+    // legal basis
     ("设定依据", Column::LegalBasis),
     ("法律依据", Column::LegalBasis),
     ("政策依据", Column::LegalBasis),
     ("实施依据", Column::LegalBasis),
+    ("设立依据", Column::LegalBasis),
     ("办理依据", Column::LegalBasis),
     ("依据", Column::LegalBasis),
+    // where, what it costs, whom to call
+    ("办理地点", Column::Place),
+    ("办理地址", Column::Place),
+    ("受理地点", Column::Place),
+    ("是否收费", Column::Charged),
+    ("收费标准", Column::FeeStandard),
+    ("咨询电话", Column::InquiryPhone),
+    ("咨询方式", Column::InquiryPhone),
+    ("监督电话", Column::SupervisionPhone),
+    ("投诉电话", Column::SupervisionPhone),
+    ("监督投诉电话", Column::SupervisionPhone),
+    ("监督投诉方式", Column::SupervisionPhone),
+    // who and what kind
+    ("办理对象", Column::Target),
+    ("服务对象", Column::Target),
+    ("实施主体", Column::Authority),
+    ("事项类型", Column::Kind),
+    ("行使层级", Column::Level),
 ];
 
-/// A header cell made comparable: no white space, no invisible characters.
-pub(crate) fn header_key(cell: &str) -> String {
-    cell.chars()
-        .filter(|c| !c.is_whitespace() && !is_invisible(*c))
-        .collect()
+/// Whether a header cell's character says nothing about the name: white space (line breaks
+/// inside the cell included), an invisible character, or the `*` (`＊`, `※`) that marks a
+/// required column.
+fn is_header_noise(c: char) -> bool {
+    is_space_or_invisible(c) || matches!(c, '*' | '＊' | '※')
+}
+
+/// The characters of a header cell that name it: without [`is_header_noise`] characters, and
+/// without the line breaks an extraction writes out as `\n` or `\r`.
+#[derive(Clone)]
+struct KeyChars<'a> {
+    rest: std::str::Chars<'a>,
+}
+
+impl Iterator for KeyChars<'_> {
+    type Item = char;
+
+    fn next(&mut self) -> Option<char> {
+        loop {
+            let c = self.rest.next()?;
+            if is_header_noise(c) {
+                continue;
+            }
+            if c == '\\' {
+                let mut after = self.rest.clone();
+                if matches!(after.next(), Some('n' | 'r')) {
+                    self.rest = after;
+                    continue;
+                }
+            }
+            return Some(c);
+        }
+    }
+}
+
+/// A header cell made comparable: the [`KeyChars`] of the cell.
+fn key_chars(cell: &str) -> KeyChars<'_> {
+    KeyChars { rest: cell.chars() }
 }
 
 /// The column a header cell names, if the model knows it. A bracketed qualifier after the name
-/// is allowed (`办理时限（工作日）`).
+/// is allowed (`办理时限（工作日）`, `申请材料【必填】`).
 ///
-/// Compares the cell's [`header_key`] with each name as it goes, without building the key:
+/// Compares the cell's [`key_chars`] with each name as it goes, without building the key:
 /// every data cell of a list is tried here, and most differ from every name at once. Only
 /// the names that start with the key's first character are tried (at most one name can
 /// match a key, so their order does not matter).
 pub(crate) fn column_of(cell: &str) -> Option<Column> {
-    // `is_space_or_invisible` rules out an ideograph first: the same test as in
-    // `header_key`, cheaper on the characters of a data cell.
-    let key = || cell.chars().filter(|&c| !is_space_or_invisible(c));
-    let first = key().next()?;
+    let first = key_chars(cell).next()?;
     if first.is_ascii() || !may_start_name(first) {
         return None;
     }
     names_starting_with(first)
         .iter()
-        .find(|(_, name, _)| names_cell(name, key()))
+        .find(|(_, name, _)| names_cell(name, key_chars(cell)))
         .map(|&(_, _, column)| column)
 }
 
@@ -177,7 +289,7 @@ fn names_cell(name: &str, mut key: impl Iterator<Item = char>) -> bool {
             return false;
         }
     }
-    matches!(key.next(), None | Some('（' | '('))
+    matches!(key.next(), None | Some('（' | '(' | '【' | '[' | '〔'))
 }
 
 /// What each cell position of a header row holds.
@@ -185,8 +297,8 @@ fn names_cell(name: &str, mut key: impl Iterator<Item = char>) -> bool {
 pub(crate) enum Slot {
     Known(Column),
     /// A column the model does not know, or a second column of a known kind: kept in `extra`
-    /// under this name.
-    Extra(String),
+    /// under its [`Header::extra_name`].
+    Extra,
 }
 
 /// A recognised header row.
@@ -201,43 +313,50 @@ pub(crate) struct Header {
 }
 
 impl Header {
-    /// Read `cells` as a header row, or `None` when they are not one: at least three cells
-    /// (two, in a row of at most three non-empty cells) must name known columns, and one of
-    /// them must be 子项 or 子项序号 or 主项.
+    /// Read `cells` as a header row, or `None` when they are not one (see [`is_header`]).
+    #[cfg(test)]
     pub(crate) fn recognise(cells: &[&str]) -> Option<Header> {
+        Header::recognise_cells(cells.iter().copied())
+    }
+
+    /// Read the cells as a header row, or `None` when they are not one (see [`is_header`]).
+    /// The cells are walked several times (a line's cells are not collected for it).
+    pub(crate) fn recognise_cells<'a, I>(cells: I) -> Option<Header>
+    where
+        I: Iterator<Item = &'a str> + Clone,
+    {
         // Every data row comes here: most name no column at all, and need no more work.
-        cells.iter().filter_map(|c| column_of(c)).nth(1)?;
-        let known: Vec<Option<Column>> = cells.iter().map(|c| column_of(c)).collect();
-        let count = known.iter().flatten().count();
-        let non_empty = cells.iter().filter(|c| !c.trim().is_empty()).count();
-        let anchored = known
-            .iter()
-            .flatten()
-            .any(|c| matches!(c, Column::Name | Column::Seq | Column::Category));
-        let enough = count >= 3 || (count >= 2 && non_empty <= 3);
-        if !(enough && anchored && count * 2 > non_empty) {
+        cells.clone().filter_map(column_of).nth(1)?;
+        let known: Vec<Option<Column>> = cells.clone().map(column_of).collect();
+        if !is_header(cells.clone(), &known) {
             return None;
         }
-        let mut slots = Vec::with_capacity(cells.len());
+        // 序号 is the 子项序号 of a list without one.
+        let has_seq = known.contains(&Some(Column::Seq));
+        let mut slots = Vec::with_capacity(known.len());
         let mut duplicates = Vec::new();
         let mut taken = [false; Column::COUNT];
-        for (i, (cell, column)) in cells.iter().zip(known).enumerate() {
+        for (i, named) in known.into_iter().enumerate() {
+            let column = match named {
+                Some(Column::RowNumber) if !has_seq => Some(Column::Seq),
+                column => column,
+            };
             let slot = match column {
+                // Beside a 子项序号, the list's running number is kept as it is.
+                Some(Column::RowNumber) => Slot::Extra,
                 Some(column) if !std::mem::replace(&mut taken[column.index()], true) => {
                     Slot::Known(column)
                 }
                 Some(column) => {
-                    duplicates.push((i, column));
-                    Slot::Extra(normalize(cell))
+                    // Reported by the name the header used (序号, not 子项序号).
+                    duplicates.push((i, named.unwrap_or(column)));
+                    Slot::Extra
                 }
-                None => match normalize(cell) {
-                    name if name.is_empty() => Slot::Extra(format!("column {}", i + 1)),
-                    name => Slot::Extra(name),
-                },
+                None => Slot::Extra,
             };
             slots.push(slot);
         }
-        let mut names: Vec<String> = cells.iter().map(|c| normalize(c)).collect();
+        let mut names: Vec<String> = cells.map(normalize).collect();
         while names.last().is_some_and(String::is_empty) {
             names.pop();
         }
@@ -253,10 +372,55 @@ impl Header {
         self.slots.iter().position(|s| *s == Slot::Known(column))
     }
 
-    /// The comparable form of the header, to tell a repeated header from a different one.
-    pub(crate) fn key(&self) -> Vec<String> {
-        self.names.iter().map(|n| header_key(n)).collect()
+    /// The name a cell of the column at `index` is kept under in `extra`: the header cell,
+    /// normalized, or `column N` (1-based) when it is empty.
+    pub(crate) fn extra_name(&self, index: usize) -> String {
+        match self.names.get(index) {
+            Some(name) if !name.is_empty() => name.clone(),
+            _ => format!("column {}", index + 1),
+        }
     }
+
+    /// The comparable form of the header, to tell a repeated header from a different one: the
+    /// [`key_chars`] of each cell, joined by tabs (one string, however many columns).
+    pub(crate) fn key(&self) -> String {
+        let mut key = String::new();
+        for (i, name) in self.names.iter().enumerate() {
+            if i > 0 {
+                key.push('\t');
+            }
+            key.extend(key_chars(name));
+        }
+        key
+    }
+}
+
+/// Whether a row whose cells name the `known` columns is a header row. It is one when it
+/// names the matter's name (子项, 事项名称…) and at least two other known columns, however many
+/// columns it has that the model does not know (a 办事指南 header of 14 columns). A short
+/// header without a name column is one too when most of its cells are known names, one of them
+/// 子项序号, 序号 or 主项, and at least three are (two, in a row of at most three cells).
+fn is_header<'a>(cells: impl Iterator<Item = &'a str>, known: &[Option<Column>]) -> bool {
+    let mut named = [false; Column::COUNT];
+    for column in known.iter().flatten() {
+        named[column.index()] = true;
+    }
+    let distinct = named.iter().filter(|&&n| n).count();
+    if named[Column::Name.index()] && distinct >= 3 {
+        return true;
+    }
+    let count = known.iter().flatten().count();
+    let non_empty = cells.filter(|c| !c.trim().is_empty()).count();
+    let anchored = [
+        Column::Name,
+        Column::Seq,
+        Column::RowNumber,
+        Column::Category,
+    ]
+    .iter()
+    .any(|c| named[c.index()]);
+    let enough = count >= 3 || (count >= 2 && non_empty <= 3);
+    enough && anchored && count * 2 > non_empty
 }
 
 #[cfg(test)]
@@ -303,7 +467,8 @@ mod tests {
         assert_eq!(header.index_of(Column::CategoryCode), Some(2));
         assert_eq!(header.index_of(Column::MatterCode), Some(3));
         assert_eq!(header.index_of(Column::Materials), Some(4));
-        assert_eq!(header.slots[5], Slot::Extra("办理层级".into()));
+        assert_eq!(header.slots[5], Slot::Extra);
+        assert_eq!(header.extra_name(5), "办理层级");
         assert_eq!(header.index_of(Column::Channels), Some(6));
         assert_eq!(header.index_of(Column::LegalBasis), Some(7));
         assert_eq!(header.index_of(Column::Category), Some(8));
@@ -320,10 +485,7 @@ mod tests {
     /// [`column_of`] as it was before the names were indexed by first character: every name
     /// tried in turn.
     fn column_of_reference(cell: &str) -> Option<Column> {
-        let key = || {
-            cell.chars()
-                .filter(|c| !c.is_whitespace() && !is_invisible(*c))
-        };
+        let key = || key_chars(cell).collect::<Vec<_>>().into_iter();
         let first = key().next()?;
         NAMES
             .iter()
@@ -336,7 +498,7 @@ mod tests {
     fn column_of_agrees_with_trying_every_name() {
         let pieces = [
             "子", "项", "序号", "办理", "时限", "材料", " ", "\u{3000}", "\u{200B}", "（", "(",
-            "）", "一、", "备注", "依据", "事项", "名称", "x",
+            "）", "一、", "备注", "依据", "事项", "名称", "x", "*", "\\", "n", "【",
         ];
         let texts = crate::test_support::every_text(&pieces, 4);
         assert!(texts.len() > 100_000);
@@ -366,6 +528,17 @@ mod tests {
             ("（办理时限）", None),
             ("备注：无", None),
             ("单位参保登记", None),
+            ("＊申请\\n材料", Some(Column::Materials)),
+            ("* 办理\\r\\n地点", Some(Column::Place)),
+            ("是否收费【是/否】", Some(Column::Charged)),
+            ("承诺办结时限", Some(Column::CommittedDeadline)),
+            ("承诺办结时限说明", Some(Column::CommittedDeadlineNote)),
+            ("承诺办结时限说明书", None),
+            ("备注信息", None),
+            ("\\", None),
+            ("\\n", None),
+            ("\\备注", None),
+            ("序号", Some(Column::RowNumber)),
         ] {
             assert_eq!(column_of(cell), expected, "{cell:?}");
         }
@@ -375,7 +548,35 @@ mod tests {
     fn duplicates_go_to_extra() {
         let header = Header::recognise(&["子项", "备注", "备注", "办理材料"]).unwrap();
         assert_eq!(header.duplicates, [(2, Column::Notes)]);
-        assert_eq!(header.slots[2], Slot::Extra("备注".into()));
+        assert_eq!(header.slots[2], Slot::Extra);
+        assert_eq!(header.extra_name(2), "备注");
+    }
+
+    #[test]
+    fn the_row_number_is_the_seq_without_a_seq_column() {
+        let flat = Header::recognise(&["序号", "事项名称", "申请材料", "序号"]).unwrap();
+        assert_eq!(flat.index_of(Column::Seq), Some(0));
+        assert_eq!(flat.duplicates, [(3, Column::RowNumber)]);
+        let both = Header::recognise(&["序号", "子项序号", "子项", "办理材料"]).unwrap();
+        assert_eq!(both.index_of(Column::Seq), Some(1));
+        assert_eq!(both.slots[0], Slot::Extra);
+        assert_eq!(both.extra_name(0), "序号");
+        assert!(both.duplicates.is_empty());
+    }
+
+    #[test]
+    fn the_name_and_two_other_known_columns_make_a_header() {
+        let mut cells = vec!["受理条件"; 30];
+        cells[5] = "办理项目";
+        cells[9] = "办理要件";
+        assert!(Header::recognise(&cells).is_none());
+        cells[20] = "设立依据";
+        let header = Header::recognise(&cells).unwrap();
+        assert_eq!(header.index_of(Column::Name), Some(5));
+        assert_eq!(header.index_of(Column::LegalBasis), Some(20));
+        // Without the name column, most cells must be known.
+        cells[5] = "办理时限";
+        assert!(Header::recognise(&cells).is_none());
     }
 
     #[test]

@@ -113,6 +113,9 @@ pub(crate) struct Merger<'s> {
     /// category fills it instead of growing a new one (a matter draft is large, and growing
     /// a list of them copies and reallocates each time).
     spare: Vec<MatterDraft<'s>>,
+    /// The first header has no 主项 column: the rows of a list without 事项类型 column go into
+    /// one category without a name, and that was reported with the header.
+    inferred: bool,
 }
 
 impl<'s> Merger<'s> {
@@ -121,6 +124,11 @@ impl<'s> Merger<'s> {
         if self.open.is_some() {
             self.page_start = true;
         }
+    }
+
+    /// The list's first header has no 主项 column (see [`Merger::row`]).
+    pub(crate) fn infer_categories(&mut self) {
+        self.inferred = true;
     }
 
     /// Whether a category was ever opened.
@@ -160,7 +168,17 @@ impl<'s> Merger<'s> {
 
     pub(crate) fn row(&mut self, mut row: DataRow<'s>, diagnostics: &mut Diagnostics) {
         let line = row.line;
-        let category_cell = row.take(Column::Category).filter(|c| !c.is_blank());
+        // A list without 主项 column (a flat 序号 + 事项名称 list) has its categories named by
+        // its 事项类型 column, which the matter keeps too; without one, all its matters are in
+        // one category without a name. Its header reported `category_inferred`.
+        let flat = row.cells[Column::Category.index()].is_none();
+        let by_kind = flat && row.cells[Column::Kind.index()].is_some();
+        let category_cell = if by_kind {
+            row.cells[Column::Kind.index()].clone()
+        } else {
+            row.take(Column::Category)
+        }
+        .filter(|c| !c.is_blank());
         let has_text = row.has_matter_text();
         // Without 子项序号 and 子项 columns, nothing tells a continuation: each row is a matter.
         let unnamed_list =
@@ -173,11 +191,13 @@ impl<'s> Merger<'s> {
                 self.category_cell(cell, at_page_start, diagnostics);
             }
             None if self.open.is_none() && has_text => {
-                diagnostics.push(
-                    Code::MatterWithoutCategory,
-                    Position { line, column: 1 },
-                    format!("the row at line {line} comes before any 主项; it is put in a category without a name"),
-                );
+                if !(self.inferred && flat && !by_kind) {
+                    diagnostics.push(
+                        Code::MatterWithoutCategory,
+                        Position { line, column: 1 },
+                        format!("the row at line {line} comes before any 主项; it is put in a category without a name"),
+                    );
+                }
                 self.open(CategoryDraft {
                     pieces: Vec::new(),
                     text: String::new(),

@@ -50,24 +50,22 @@ fn is_blank(text: &str) -> bool {
 }
 
 /// Split a line at tabs into `split` (cleared first), each cell with its byte offset in the
-/// line, and its texts into `texts`. The buffers are reused from line to line.
-fn split_cells<'s>(text: &'s str, split: &mut Vec<(usize, &'s str)>, texts: &mut Vec<&'s str>) {
+/// line. The buffer is reused from line to line (one per line, not two: a line of a million
+/// cells costs 24 bytes a cell here).
+fn split_cells<'s>(text: &'s str, split: &mut Vec<(usize, &'s str)>) {
     split.clear();
-    texts.clear();
     let mut start = 0;
     for tab in scan::tabs(text) {
         let cell = &text[start..tab];
         split.push((start, cell));
-        texts.push(cell);
         start = tab + 1;
     }
     split.push((start, &text[start..]));
-    texts.push(&text[start..]);
 }
 
 /// The only non-blank cell of a row, trimmed, when it has exactly one.
-fn lone_cell<'s>(texts: &[&'s str]) -> Option<&'s str> {
-    let mut non_empty = texts.iter().filter(|t| !is_blank(t));
+fn lone_cell<'s>(split: &[(usize, &'s str)]) -> Option<&'s str> {
+    let mut non_empty = split.iter().map(|&(_, t)| t).filter(|t| !is_blank(t));
     match (non_empty.next(), non_empty.next()) {
         (Some(only), None) => Some(only.trim()),
         _ => None,
@@ -84,7 +82,7 @@ pub(crate) struct TableReader<'s> {
     other_columns: Vec<Vec<String>>,
     footnotes: Vec<String>,
     /// The first header's columns, which later headers are compared with.
-    first_header: Option<Vec<String>>,
+    first_header: Option<String>,
     /// The header in force, and the text of its line: the same line again is the same header.
     header: Option<Header>,
     header_text: Option<&'s str>,
@@ -94,9 +92,8 @@ pub(crate) struct TableReader<'s> {
     /// Text lines between rows, reported once a row follows them.
     stray: Vec<(Position, usize)>,
     any_text: bool,
-    /// Buffers for a line's cells, reused from line to line.
+    /// The buffer for a line's cells, reused from line to line.
     split: Vec<(usize, &'s str)>,
-    texts: Vec<&'s str>,
 }
 
 impl<'s> TableReader<'s> {
@@ -116,7 +113,6 @@ impl<'s> TableReader<'s> {
             stray: Vec::new(),
             any_text: false,
             split: Vec::new(),
-            texts: Vec::new(),
         }
     }
 
@@ -198,9 +194,9 @@ impl<'s> TableReader<'s> {
             return;
         }
         self.any_text = true;
-        split_cells(line.text, &mut self.split, &mut self.texts);
+        split_cells(line.text, &mut self.split);
         // A line with one non-empty cell may be a title, however many tabs pad it.
-        let lone = lone_cell(&self.texts);
+        let lone = lone_cell(&self.split);
         if let (None, Some(text)) = (&self.header, lone) {
             match self.title {
                 None => self.title = Some(text.to_owned()),
@@ -264,7 +260,7 @@ impl<'s> TableReader<'s> {
             Some(current) if self.header_text == Some(line.text) => Some(current),
             current => {
                 self.header = current;
-                Header::recognise(&self.texts)
+                Header::recognise_cells(self.split.iter().map(|&(_, text)| text))
             }
         };
         let Some(found) = found else {
@@ -276,6 +272,10 @@ impl<'s> TableReader<'s> {
                 self.first_header = Some(found.key());
                 self.columns = found.names.clone();
                 report_header(&found, line, &self.split, diagnostics);
+                if found.index_of(Column::Category).is_none() {
+                    report_inferred_categories(&found, line, &self.split, diagnostics);
+                    self.merger.infer_categories();
+                }
             }
             Some(first) if *first != found.key() => {
                 diagnostics.push(
@@ -388,6 +388,32 @@ fn report_header(
     }
 }
 
+/// The `category_inferred` info for a first header without 主项 column: at its 事项类型
+/// column, which names the categories, or at the start of the line when all rows go into one
+/// category. (Under a later header without 主项, rows go on in the category open before it.)
+fn report_inferred_categories(
+    header: &Header,
+    line: &Line<'_>,
+    split: &[(usize, &str)],
+    diagnostics: &mut Diagnostics,
+) {
+    let n = line.number;
+    let (at, message) = match header.index_of(Column::Kind) {
+        Some(i) => (
+            Position {
+                line: n,
+                column: line.text[..split[i].0].graphemes(true).count() + 1,
+            },
+            format!("the header at line {n} has no 主项 column; each row is a matter, in categories named by its 事项类型 column"),
+        ),
+        None => (
+            start_of(line),
+            format!("the header at line {n} has no 主项 column; each row is a matter, all in one category without a name"),
+        ),
+    };
+    diagnostics.push(Code::CategoryInferred, at, message);
+}
+
 /// Put a row's cells in their columns.
 fn map_row<'s>(
     header: &Header,
@@ -401,10 +427,10 @@ fn map_row<'s>(
         cells: Default::default(),
         extra: Vec::new(),
     };
-    for (slot, &(at, text)) in header.slots.iter().zip(split) {
+    for (i, (slot, &(at, text))) in header.slots.iter().zip(split).enumerate() {
         match slot {
             Slot::Known(column) => row.cells[column.index()] = Some(cell_at(at, text)),
-            Slot::Extra(name) => row.extra.push((name.clone(), cell_at(at, text))),
+            Slot::Extra => row.extra.push((header.extra_name(i), cell_at(at, text))),
         }
     }
     let expected = header.slots.len();
@@ -427,13 +453,15 @@ fn map_row<'s>(
             }
         }
     }
-    let surplus: Vec<(usize, &(usize, &str))> = split
-        .iter()
-        .enumerate()
-        .skip(expected)
-        .filter(|(_, (_, text))| !is_blank(text))
-        .collect();
-    if let Some(&(_, &(at, _))) = surplus.first() {
+    // The surplus cells are kept as one entry, from the first non-blank one to the last, as
+    // the source has them (tabs included): one cell per surplus cell would cost a name, a cell
+    // and a map entry each, a hundred times the bytes of a short cell.
+    let surplus = split.get(expected..).unwrap_or_default();
+    let first = surplus.iter().position(|(_, text)| !is_blank(text));
+    let last = surplus.iter().rposition(|(_, text)| !is_blank(text));
+    if let (Some(first), Some(last)) = (first, last) {
+        let (at, _) = surplus[first];
+        let (last_at, last_text) = surplus[last];
         diagnostics.push(
             Code::RowTooLong,
             cell_at(at, "").start(),
@@ -444,10 +472,11 @@ fn map_row<'s>(
                 expected
             ),
         );
-        for (i, &(at, text)) in surplus {
-            row.extra
-                .push((format!("column {}", i + 1), cell_at(at, text)));
-        }
+        let text = &line.text[at..last_at + last_text.len()];
+        row.extra.push((
+            format!("column {}", expected + first + 1),
+            cell_at(at, text),
+        ));
     }
     row
 }

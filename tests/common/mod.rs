@@ -45,6 +45,22 @@ pub fn raw_texts(document: &Document) -> Vec<&str> {
             texts.push(&matter.notes.raw);
             texts.push(&matter.legal_basis.raw);
             texts.extend(matter.extra.values().map(String::as_str));
+            texts.extend(matter.deadline_note.as_deref());
+            if let Some(fee) = &matter.fee {
+                texts.push(&fee.raw);
+                texts.extend(fee.standard.as_deref());
+            }
+            for field in [
+                &matter.place,
+                &matter.inquiry_phone,
+                &matter.supervision_phone,
+                &matter.target,
+                &matter.authority,
+                &matter.kind,
+                &matter.level,
+            ] {
+                texts.extend(field.as_deref());
+            }
         }
     }
     texts.extend(document.other_columns.iter().flatten().map(String::as_str));
