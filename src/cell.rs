@@ -35,6 +35,7 @@ pub(crate) struct Cell<'s> {
 
 impl<'s> Cell<'s> {
     /// A cell found at `line`, after `before` on that line, holding a copy of `text`.
+    #[cfg(test)]
     pub(crate) fn new(text: &str, line: usize, before: &'s str) -> Cell<'s> {
         Cell::with_text(Cow::Owned(text.to_owned()), line, before)
     }
