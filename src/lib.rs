@@ -270,7 +270,7 @@ pub fn parse(text: &str) -> Result<Document, Error> {
 ///               \xE4\xB8\x80\xE3\x80\x81\xE7\x94\xB2\t\xE4\xB9\x99\xFF\t\xE6\x97\xA0\n";
 /// let document = shixiang::parse_bytes(bytes)?;
 /// assert_eq!(document.categories[0].matters[0].name, "乙\u{FFFD}");
-/// let d = &document.diagnostics[0];
+/// let d = document.diagnostics.iter().find(|d| d.code == shixiang::Code::InvalidBytes).unwrap();
 /// assert_eq!((d.line, d.column), (2, 6));
 /// assert_eq!(d.message, "the byte FF at byte 37 is not valid UTF-8; it is read as U+FFFD");
 ///

@@ -128,7 +128,12 @@ impl<'s> Reader<'s> {
         };
         let source = Source::delimited(text, options.delimiter);
         let encoding = decoded.encoding().name();
-        Ok(Reader::from_source(source, options, encoding, decoded.diagnostics()))
+        Ok(Reader::from_source(
+            source,
+            options,
+            encoding,
+            decoded.diagnostics(),
+        ))
     }
 
     /// A reader of text [`decode`](crate::decode)d from bytes: the document names its

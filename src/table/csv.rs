@@ -195,7 +195,10 @@ mod tests {
         assert_eq!(cell.text(), "一\"二\n三四");
         assert_eq!(cell.start(), Position { line: 1, column: 4 });
         // 二 is after `""`: column 7 of line 1; 四 is on line 2, column 2.
-        assert_eq!(cell.position_of(&cell.text()["一\"".len()..]), Position { line: 1, column: 7 });
+        assert_eq!(
+            cell.position_of(&cell.text()["一\"".len()..]),
+            Position { line: 1, column: 7 }
+        );
         let four = cell.text().find('四').unwrap();
         assert_eq!(cell.position(four), Position { line: 2, column: 2 });
         assert_eq!(cells[2].start(), Position { line: 2, column: 5 });

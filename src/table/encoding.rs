@@ -6,14 +6,17 @@
 //!    (its own byte-order mark, if the bytes start with one, is skipped);
 //! 2. a byte-order mark says UTF-8, UTF-16LE or UTF-16BE;
 //! 3. bytes that are valid UTF-8 are UTF-8;
-//! 4. bytes that hold more valid multi-byte UTF-8 characters than invalid sequences are UTF-8
-//!    with stray bytes: a few bad bytes in a UTF-8 text (a character cut by a converter).
-//!    GB18030 text seldom forms a valid UTF-8 character, so it never passes this test;
+//! 4. bytes that start as UTF-8 text (at least [`UTF8_LEAD`] multi-byte characters before the
+//!    first invalid sequence), or hold more valid multi-byte UTF-8 characters than invalid
+//!    sequences, are UTF-8 with stray bytes: a few bad bytes in a UTF-8 text (a character cut
+//!    by a converter). GB18030 text seldom forms a valid UTF-8 character, and never a run of
+//!    them, so it passes neither test;
 //! 5. otherwise the bytes are GB18030 (which covers GBK and GB2312) when that reads them with
-//!    no more undecodable sequences than UTF-8 does, else UTF-8.
+//!    fewer undecodable sequences than UTF-8 does, else UTF-8.
 //!
 //! Each undecodable sequence becomes U+FFFD and an `invalid_bytes` warning at its line and
-//! column, and the rest of the text is read; strict mode fails on it instead. A text read as
+//! column (the first [`REPORTED`] of them; one more warning counts the rest), and the rest of
+//! the text is read; strict mode fails on the first instead. A text read as
 //! anything but UTF-8 gets an `encoding_detected` info saying why.
 
 use std::borrow::Cow;
@@ -251,16 +254,28 @@ pub(crate) fn decode(
     })
 }
 
+/// How many multi-byte characters before the first invalid sequence make a text UTF-8.
+const UTF8_LEAD: usize = 8;
+
+/// How many undecodable sequences get a warning each; one more warning counts the rest, so
+/// that a binary file does not make a diagnostic of every other byte.
+const REPORTED: usize = 100;
+
 /// Steps 4 and 5 of the rule, for bytes without a byte-order mark that are not valid UTF-8.
 fn guess(bytes: &[u8], bom: usize) -> (Encoding, Reason, Cow<'_, str>, Vec<Stray>) {
     let (mut invalid, mut wide) = (0, 0);
+    let mut lead = None;
     for chunk in bytes.utf8_chunks() {
         wide += chunk.valid().bytes().filter(|&b| b >= 0xC0).count();
-        invalid += usize::from(!chunk.invalid().is_empty());
+        if !chunk.invalid().is_empty() {
+            lead.get_or_insert(wide);
+            invalid += 1;
+        }
     }
-    if wide <= invalid {
+    let starts_as_utf8 = lead.is_some_and(|lead| lead >= UTF8_LEAD);
+    if !starts_as_utf8 && wide <= invalid {
         let (text, strays) = decode_with(encoding_rs::GB18030, bytes, bom);
-        if strays.len() <= invalid {
+        if strays.len() < invalid {
             return (Encoding::Gb18030, Reason::Guessed, Cow::Owned(text), strays);
         }
     }
@@ -291,7 +306,11 @@ fn decode_utf8_lossy(bytes: &[u8], base: usize) -> (String, Vec<Stray>) {
 }
 
 /// Decode with encoding_rs, each malformed sequence replaced and recorded.
-fn decode_with(coder: &'static encoding_rs::Encoding, bytes: &[u8], base: usize) -> (String, Vec<Stray>) {
+fn decode_with(
+    coder: &'static encoding_rs::Encoding,
+    bytes: &[u8],
+    base: usize,
+) -> (String, Vec<Stray>) {
     let mut decoder = coder.new_decoder_without_bom_handling();
     let room = |decoder: &encoding_rs::Decoder, left: usize| {
         decoder
@@ -335,8 +354,9 @@ fn stray_diagnostics(text: &str, strays: &[Stray], encoding: Encoding) -> Vec<Di
     // Where the column was last counted on the current line, and the column there.
     let (mut counted_to, mut column) = (0, 1);
     let mut scanned = 0;
-    strays
+    let mut found: Vec<Diagnostic> = strays
         .iter()
+        .take(REPORTED + 1)
         .map(|stray| {
             let at = stray.text_offset;
             for i in memchr::memchr2_iter(b'\n', b'\r', &bytes[scanned..at]) {
@@ -375,7 +395,22 @@ fn stray_diagnostics(text: &str, strays: &[Stray], encoding: Encoding) -> Vec<Di
                 ),
             )
         })
-        .collect()
+        .collect();
+    if let (Some(first), Some(last)) = (strays.get(REPORTED), strays.last()) {
+        let more = strays.len() - REPORTED;
+        let at = found[REPORTED].position();
+        found[REPORTED] = Diagnostic::new(
+            Code::InvalidBytes,
+            at,
+            format!(
+                "{more} more sequences of bytes from here on (bytes {} to {}) are not valid {}; they are read as U+FFFD",
+                first.byte_offset,
+                last.byte_offset + last.bytes.len() - 1,
+                encoding.name()
+            ),
+        );
+    }
+    found
 }
 
 #[cfg(test)]
@@ -398,8 +433,14 @@ mod tests {
             "the bytes E4 B8 at byte 13 are not valid UTF-8; they are read as U+FFFD"
         );
         let error = decode(&bytes, None, true).unwrap_err();
-        assert_eq!(error.to_string(), "line 2, column 3: invalid UTF-8 at byte 13");
-        assert_eq!(decode("主项".as_bytes(), None, true).unwrap().text(), "主项");
+        assert_eq!(
+            error.to_string(),
+            "line 2, column 3: invalid UTF-8 at byte 13"
+        );
+        assert_eq!(
+            decode("主项".as_bytes(), None, true).unwrap().text(),
+            "主项"
+        );
     }
 
     #[test]
@@ -408,6 +449,28 @@ mod tests {
         let decoded = decode(b"ab\nc\xE4\xB8d\n", None, false).unwrap();
         assert_eq!(decoded.encoding(), Encoding::Gb18030);
         assert_eq!(decoded.text(), "ab\nc涓d\n");
+    }
+
+    #[test]
+    fn text_that_starts_as_utf8_stays_utf8_whatever_follows() {
+        let mut bytes = "主项子项办理材料时限\n".to_owned().into_bytes();
+        // Bytes GB18030 reads (pairs of 0xB0) outnumber the UTF-8 characters.
+        bytes.extend([0xB0].repeat(400));
+        let decoded = decode(&bytes, None, false).unwrap();
+        assert_eq!(decoded.encoding(), Encoding::Utf8);
+        // The first 100 stray bytes are reported one by one, then the rest at once.
+        let found = decoded.diagnostics();
+        assert_eq!(found.len(), REPORTED + 1);
+        assert_eq!((found[0].line, found[0].column), (2, 1));
+        assert_eq!(
+            found[REPORTED].message,
+            "300 more sequences of bytes from here on (bytes 131 to 430) are not valid UTF-8; they are read as U+FFFD"
+        );
+        assert_eq!(found[REPORTED].column, 101);
+        // Without the UTF-8 start, the same bytes are GB18030.
+        let decoded = decode(&bytes[bytes.len() - 400..], None, false).unwrap();
+        assert_eq!(decoded.encoding(), Encoding::Gb18030);
+        assert_eq!(decoded.text(), "鞍".repeat(200));
     }
 
     #[test]

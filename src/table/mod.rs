@@ -9,8 +9,8 @@ mod merge;
 mod sheet;
 mod source;
 
-pub use encoding::{Decoded, Encoding, UnknownEncoding};
 pub(crate) use encoding::decode;
+pub use encoding::{Decoded, Encoding, UnknownEncoding};
 pub(crate) use header::Column;
 pub(crate) use merge::{CategoryDraft, MatterDraft};
 #[cfg(feature = "xlsx")]
@@ -334,7 +334,11 @@ fn quote_names(names: &[String]) -> String {
 
 /// Report the first control character of a row's cells (other than white space such as the
 /// tab or the form feed), which a PDF converter leaves where text was garbled.
-fn report_control_character(record: &Record<'_>, cells: &[Cell<'_>], diagnostics: &mut Diagnostics) {
+fn report_control_character(
+    record: &Record<'_>,
+    cells: &[Cell<'_>],
+    diagnostics: &mut Diagnostics,
+) {
     // The row's text is scanned first: most rows hold no suspect byte at all.
     if !may_hold_control_character(record.text) {
         return;

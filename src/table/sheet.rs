@@ -44,8 +44,8 @@ impl Sheet {
         let unreadable = |e: &dyn std::fmt::Display| {
             Error::new(ErrorKind::UnreadableWorkbook(e.to_string()), at)
         };
-        let mut workbook = calamine::open_workbook_auto_from_rs(Cursor::new(bytes))
-            .map_err(|e| unreadable(&e))?;
+        let mut workbook =
+            calamine::open_workbook_auto_from_rs(Cursor::new(bytes)).map_err(|e| unreadable(&e))?;
         let names = workbook.sheet_names();
         let name = match name {
             Some(name) if names.iter().any(|n| n == name) => name.to_owned(),
@@ -63,7 +63,9 @@ impl Sheet {
                 .cloned()
                 .ok_or_else(|| unreadable(&"the workbook has no sheet"))?,
         };
-        let range = workbook.worksheet_range(&name).map_err(|e| unreadable(&e))?;
+        let range = workbook
+            .worksheet_range(&name)
+            .map_err(|e| unreadable(&e))?;
         let (format, merged) = match &mut workbook {
             Sheets::Xlsx(xlsx) => (
                 "xlsx",

@@ -70,7 +70,11 @@ fn split_at_tabs<'s>(line: Line<'s>, cells: &mut Vec<Cell<'s>>) {
     // The tab is ASCII, so each cell ends at a character boundary; memchr's search takes a
     // fraction of an instruction per byte.
     for tab in memchr::memchr_iter(b'\t', text.as_bytes()) {
-        cells.push(Cell::borrowed(&text[start..tab], line.number, &text[..start]));
+        cells.push(Cell::borrowed(
+            &text[start..tab],
+            line.number,
+            &text[..start],
+        ));
         start = tab + 1;
     }
     cells.push(Cell::borrowed(&text[start..], line.number, &text[..start]));
