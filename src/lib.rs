@@ -272,11 +272,11 @@ pub fn parse(text: &str) -> Result<Document, Error> {
 /// assert_eq!(document.categories[0].matters[0].name, "乙\u{FFFD}");
 /// let d = document.diagnostics.iter().find(|d| d.code == shixiang::Code::InvalidBytes).unwrap();
 /// assert_eq!((d.line, d.column), (2, 6));
-/// assert_eq!(d.message, "the byte FF at byte 37 is not valid UTF-8; it is read as U+FFFD");
+/// assert_eq!(d.message, "the byte FF at byte 40 is not valid UTF-8; it is read as U+FFFD");
 ///
 /// let strict = shixiang::ParseOptions::new().strict(true);
 /// let error = shixiang::parse_bytes_with(bytes, &strict).unwrap_err();
-/// assert_eq!(error.to_string(), "line 2, column 6: invalid UTF-8 at byte 37");
+/// assert_eq!(error.to_string(), "line 2, column 6: invalid UTF-8 at byte 40");
 /// # Ok::<(), shixiang::Error>(())
 /// ```
 pub fn parse_bytes(bytes: &[u8]) -> Result<Document, Error> {

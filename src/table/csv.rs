@@ -204,4 +204,40 @@ mod tests {
         assert_eq!(cells[2].start(), Position { line: 2, column: 5 });
         assert!(reader.next(&mut cells).is_none());
     }
+
+    /// Our records without the blank lines, which the `csv` crate skips.
+    fn cells_without_blank_lines(text: &str) -> Vec<Vec<String>> {
+        let mut reader = CsvRecords::new(text, b',');
+        let mut cells = Vec::new();
+        let mut out = Vec::new();
+        while let Some(record) = reader.next(&mut cells) {
+            if !record.text.is_empty() {
+                out.push(cells.iter().map(|c| c.text().to_owned()).collect());
+            }
+        }
+        out
+    }
+
+    fn cells_of_the_csv_crate(text: &str) -> Vec<Vec<String>> {
+        let mut reader = ::csv::ReaderBuilder::new()
+            .has_headers(false)
+            .flexible(true)
+            .from_reader(text.as_bytes());
+        reader
+            .records()
+            .map(|r| r.unwrap().iter().map(str::to_owned).collect())
+            .collect()
+    }
+
+    #[test]
+    fn cells_are_those_the_csv_crate_reads() {
+        let pieces = ["a", ",", "\"", "\n", "\r\n", "\r", "\t", "甲", "\"\""];
+        for text in &crate::test_support::every_text(&pieces, 4) {
+            assert_eq!(
+                cells_without_blank_lines(text),
+                cells_of_the_csv_crate(text),
+                "{text:?}"
+            );
+        }
+    }
 }
