@@ -2,7 +2,8 @@
 //!
 //! ```text
 //! cargo run --example dump [-- [--format outline|json|jsonl|summary|csv] [--table TABLE]
-//!                               [--strict] [FILE|-]...]
+//!                               [--strict] [--encoding NAME] [--delimiter tab|comma|CHAR]
+//!                               [--sheet NAME] [FILE|-]...]
 //! cargo run --example dump -- --schema
 //! cargo run --example dump -- --compare BASELINE FILE [--format outline|json]
 //! ```
@@ -15,6 +16,13 @@
 //! `--schema` prints the JSON Schema of `--format json` (it needs the crate's `schema`
 //! feature, which the examples have).
 //!
+//! Text is read in the encoding it is found to be in (UTF-8, UTF-16 by its byte-order mark,
+//! GB18030), or the one `--encoding` names (`utf-8`, `utf-16le`, `utf-16be`, `gb18030`,
+//! `gbk`); cells are separated by tabs or commas, whichever splits the header row, or by what
+//! `--delimiter` names. A workbook (`.xlsx`, `.xls`, `.xlsb`, `.ods`, or bytes that start as
+//! one) is read with the crate's `xlsx` feature, which the examples have: its first sheet, or
+//! `--sheet NAME`.
+//!
 //! Diagnostics go to stderr as `FILE:LINE:COLUMN: SEVERITY[CODE]: MESSAGE`. Exit status: 0 on
 //! success, 1 when an input holds no list (or, with `--strict`, has a warning), 2 on a usage
 //! error or an unreadable file.
@@ -24,13 +32,14 @@ use std::process::ExitCode;
 
 use rayon::prelude::*;
 use shixiang::flat::{Row, Tables};
-use shixiang::{Diagnostic, Document, Error, ErrorKind, ParseOptions, Reader, Severity};
+use shixiang::{Diagnostic, Document, Encoding, Error, ErrorKind, ParseOptions, Reader, Severity};
 
 const EMBEDDED_NAME: &str = "fixtures/valid/shandong-2023.tsv";
 const EMBEDDED: &str = include_str!("../fixtures/valid/shandong-2023.tsv");
 
 const USAGE: &str = "\
-usage: dump [--format outline|json|jsonl|summary|csv] [--table TABLE] [--strict] [FILE|-]...
+usage: dump [--format outline|json|jsonl|summary|csv] [--table TABLE] [--strict]
+            [--encoding NAME] [--delimiter tab|comma|CHAR] [--sheet NAME] [FILE|-]...
        dump --compare BASELINE FILE [--format outline|json]
        dump --schema
 TABLE (for --format csv): matters, materials, citations or diagnostics";
@@ -75,6 +84,10 @@ struct Args {
     format: Format,
     table: Option<Table>,
     strict: bool,
+    /// `--encoding`, `--delimiter` and `--sheet`.
+    encoding: Option<Encoding>,
+    delimiter: Option<u8>,
+    sheet: Option<String>,
     schema: bool,
     /// `--compare BASELINE FILE`: the two files are compared instead of dumped.
     compare: bool,
@@ -86,6 +99,9 @@ fn parse_args(mut args: impl Iterator<Item = String>) -> Result<Args, String> {
         format: Format::Outline,
         table: None,
         strict: false,
+        encoding: None,
+        delimiter: None,
+        sheet: None,
         schema: false,
         compare: false,
         files: Vec::new(),
@@ -101,6 +117,17 @@ fn parse_args(mut args: impl Iterator<Item = String>) -> Result<Args, String> {
                 parsed.table = Some(table_of(&value)?);
             }
             "--strict" => parsed.strict = true,
+            "--encoding" => {
+                let value = args.next().ok_or("--encoding needs a value")?;
+                parsed.encoding = Some(value.parse().map_err(|e| format!("--encoding: {e}"))?);
+            }
+            "--delimiter" => {
+                let value = args.next().ok_or("--delimiter needs a value")?;
+                parsed.delimiter = Some(delimiter_of(&value)?);
+            }
+            "--sheet" => {
+                parsed.sheet = Some(args.next().ok_or("--sheet needs a value")?);
+            }
             "--schema" => parsed.schema = true,
             "--compare" => parsed.compare = true,
             "--help" | "-h" => return Err(String::new()),
@@ -116,6 +143,21 @@ fn parse_args(mut args: impl Iterator<Item = String>) -> Result<Args, String> {
     }
     check_args(&parsed)?;
     Ok(parsed)
+}
+
+/// The byte `--delimiter` names: `tab`, `comma`, or one ASCII character other than the
+/// double quote and the line endings.
+fn delimiter_of(value: &str) -> Result<u8, String> {
+    match value {
+        "tab" | "\\t" => Ok(b'\t'),
+        "comma" => Ok(b','),
+        _ => match value.as_bytes() {
+            [b] if b.is_ascii() && !matches!(b, b'"' | b'\n' | b'\r') => Ok(*b),
+            _ => Err(format!(
+                "--delimiter takes tab, comma or one ASCII character other than a quote, not {value:?}"
+            )),
+        },
+    }
 }
 
 /// The combinations of options that make no sense.
@@ -205,7 +247,10 @@ fn main() -> ExitCode {
             return ExitCode::from(2);
         }
     };
-    let options = ParseOptions::new().strict(args.strict);
+    let mut options = ParseOptions::new().strict(args.strict);
+    options.encoding = args.encoding;
+    options.delimiter = args.delimiter;
+    options.sheet = args.sheet.clone();
     // `check_args` allows one file only for a summary.
     if let (Format::Summary, false, [input]) = (args.format, args.compare, inputs.as_slice()) {
         return summarize(input, &options);
@@ -214,7 +259,7 @@ fn main() -> ExitCode {
     if let (Format::Jsonl, false, false, [input]) =
         (args.format, args.compare, args.strict, inputs.as_slice())
     {
-        return stream_jsonl(input);
+        return stream_jsonl(input, &options);
     }
     let results = parse_all(&inputs, &options);
 
@@ -313,11 +358,11 @@ fn summarize(input: &Input, options: &ParseOptions) -> ExitCode {
 
 /// `--format jsonl` on one list, each category written as soon as it is read, so that only the
 /// category being read is held in memory; diagnostics once the list is read.
-fn stream_jsonl(input: &Input) -> ExitCode {
+fn stream_jsonl(input: &Input, options: &ParseOptions) -> ExitCode {
     let stdout = io::stdout();
     let mut out = io::BufWriter::new(stdout.lock());
     let mut written = Ok(());
-    let read = read_by_category(input, &ParseOptions::new(), |title, category| {
+    let read = read_by_category(input, options, |title, category| {
         if written.is_ok() {
             written = category.matters.iter().try_for_each(|matter| {
                 write_matter_line(&mut out, &input.name, title, &category, matter)
@@ -334,11 +379,43 @@ fn read_by_category(
     options: &ParseOptions,
     mut each: impl FnMut(Option<&str>, shixiang::Category),
 ) -> Result<Document, Error> {
-    let mut reader = Reader::from_bytes_with(&input.bytes, options)?;
+    if is_workbook(input) {
+        // A sheet is read whole: its cells are in memory anyway.
+        let mut document = shixiang::parse_spreadsheet(&input.bytes, options)?;
+        for category in std::mem::take(&mut document.categories) {
+            each(document.title.as_deref(), category);
+        }
+        return Ok(document);
+    }
+    let decoded = shixiang::decode(&input.bytes, options)?;
+    let mut reader = Reader::from_decoded(&decoded, options);
     while let Some(category) = reader.next() {
         each(reader.title(), category?);
     }
     reader.finish()
+}
+
+/// Whether an input is a workbook: by its file extension, or by its first bytes (a zip
+/// archive, as `.xlsx` and `.ods` are, or an OLE file, as `.xls` is).
+fn is_workbook(input: &Input) -> bool {
+    let extension = std::path::Path::new(&input.name)
+        .extension()
+        .and_then(|e| e.to_str())
+        .map(str::to_ascii_lowercase);
+    matches!(
+        extension.as_deref(),
+        Some("xlsx" | "xlsm" | "xls" | "xlsb" | "ods")
+    ) || input.bytes.starts_with(b"PK\x03\x04")
+        || input.bytes.starts_with(b"\xD0\xCF\x11\xE0")
+}
+
+/// Parse one input: a workbook's sheet, or text.
+fn parse_input(input: &Input, options: &ParseOptions) -> Result<Document, Error> {
+    if is_workbook(input) {
+        shixiang::parse_spreadsheet(&input.bytes, options)
+    } else {
+        shixiang::parse_bytes_with(&input.bytes, options)
+    }
 }
 
 /// The end of a list read by [`read_by_category`]: its diagnostics on stderr, then what
@@ -362,7 +439,7 @@ fn finish_reading(
 
 /// Parse every input, in parallel when there are several; results keep the inputs' order.
 fn parse_all(inputs: &[Input], options: &ParseOptions) -> Vec<Result<Document, Error>> {
-    let parse = |input: &Input| shixiang::parse_bytes_with(&input.bytes, options);
+    let parse = |input: &Input| parse_input(input, options);
     if inputs.len() > 1 {
         inputs.par_iter().map(parse).collect()
     } else {

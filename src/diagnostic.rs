@@ -161,6 +161,13 @@ codes! {
     // --- checks across the document ---
     /// The same title cited with different document numbers.
     ConflictingDocumentNumber = "conflicting_document_number", Warning;
+    // --- encodings ---
+    /// The text was read in another encoding than UTF-8 (UTF-16 by its byte-order mark,
+    /// GB18030 by the bytes, or the encoding the options force); line 1, column 1.
+    EncodingDetected = "encoding_detected", Info;
+    /// A sequence of bytes that does not decode in the text's encoding (a character cut by a
+    /// converter); it reads as U+FFFD and the rest of the text is read.
+    InvalidBytes = "invalid_bytes", Warning;
 }
 
 impl fmt::Display for Code {

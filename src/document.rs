@@ -54,6 +54,8 @@ impl<'s> Builder<'s> {
         self.cited.finish(&mut diagnostics);
         Document {
             schema_version: SCHEMA_VERSION,
+            // The reader sets the encoding it read.
+            encoding: crate::Encoding::Utf8.name().to_owned(),
             region: frame.title.as_deref().and_then(title::region),
             edition: frame.title.as_deref().and_then(title::edition),
             title: frame.title,

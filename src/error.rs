@@ -30,9 +30,38 @@ pub enum ErrorKind {
         /// Offset of the first byte that is not valid UTF-8.
         byte_offset: usize,
     },
+    /// [`Reader::from_bytes`](crate::Reader::from_bytes) was given bytes that are read into
+    /// a copy (another encoding than UTF-8, or UTF-8 with stray bytes), which a reader cannot
+    /// borrow: [`decode`](crate::decode) them, then use
+    /// [`Reader::from_decoded`](crate::Reader::from_decoded).
+    #[error("the input is read as {encoding} into a copy, which a Reader cannot borrow: decode it with shixiang::decode and read it with Reader::from_decoded")]
+    NeedsDecoding {
+        /// The encoding the bytes were read in.
+        encoding: String,
+    },
+    /// The sheet asked for is not in the workbook.
+    #[error("the workbook has no sheet named “{name}”; its sheets are {}", quote_sheets(.sheets))]
+    UnknownSheet {
+        /// The sheet asked for.
+        name: String,
+        /// The sheets the workbook has.
+        sheets: Vec<String>,
+    },
+    /// The bytes are not a workbook that can be read.
+    #[error("cannot read the workbook: {0}")]
+    UnreadableWorkbook(String),
     /// Strict mode: the parser found a warning or an error.
     #[error("{}[{}]: {}", .0.severity, .0.code, .0.message)]
     Strict(Diagnostic),
+}
+
+/// Sheet names as an error lists them: `“a”, “b”`.
+fn quote_sheets(sheets: &[String]) -> String {
+    if sheets.is_empty() {
+        return "none".to_owned();
+    }
+    let quoted: Vec<String> = sheets.iter().map(|s| format!("“{s}”")).collect();
+    quoted.join(", ")
 }
 
 impl Error {

@@ -5,7 +5,10 @@
 //! cells (主项). Each cell holds structure in prose: numbered materials, deadlines, steps,
 //! channels, notes and legal citations. `shixiang` reads the table the way a person does:
 //!
-//! 1. **text → lines**: UTF-8, a byte-order mark, LF, CRLF or CR line endings;
+//! 1. **bytes → rows of cells**: UTF-8 (with or without a byte-order mark), UTF-16 or
+//!    GB18030; tab-separated lines or comma-separated records with quoted cells, LF, CRLF or
+//!    CR line endings; or a spreadsheet's rows (feature `xlsx`). See [Encodings, delimiters
+//!    and spreadsheets](#encodings-delimiters-and-spreadsheets);
 //! 2. **lines → pages and rows**: the title, the header row wherever it repeats (columns are
 //!    found by name, with their synonyms — 申请材料, 法定办结时限, 办理地点… — in any order,
 //!    among any number of unknown ones, which stay in `extra`), data rows and footnotes;
@@ -108,6 +111,40 @@
 //! costs the memory of its text and of one category; its `finish` then gives the title,
 //! columns, footnotes and every diagnostic. `parse` is a `Reader` that keeps every category.
 //!
+//! # Encodings, delimiters and spreadsheets
+//!
+//! [`parse_bytes`] reads UTF-8 with or without a byte-order mark, UTF-16LE and UTF-16BE by
+//! their byte-order mark, and GB18030 (GBK, GB2312) when the bytes are not UTF-8 and GB18030
+//! reads them better; a few stray bytes in UTF-8 text are each reported (`invalid_bytes`,
+//! with line and column) and read as U+FFFD, and the rest of the text is read. The document
+//! says which encoding it read ([`Document::encoding`], and an `encoding_detected` info when
+//! it is not UTF-8); [`ParseOptions::encoding`] forces one. [`decode`] gives the decoded text
+//! on its own, for a [`Reader`].
+//!
+//! Cells are separated by tabs, or by commas with RFC 4180 quoting (a quoted cell may hold
+//! commas, tabs, doubled quotes and line breaks; positions still point into the file):
+//! whichever splits the header row, or what [`ParseOptions::delimiter`] forces.
+//!
+//! ```
+//! let text = "标题\n主项,子项序号,子项,办理材料\n一、参保,1,登记,\"1. 身份证, 2. 申请表\"\n";
+//! let document = shixiang::parse(text)?;
+//! let matter = &document.categories[0].matters[0];
+//! assert_eq!(matter.materials.raw, "1. 身份证, 2. 申请表");
+//! assert_eq!(matter.materials.groups[0].items.len(), 2);
+//!
+//! let mut utf16 = vec![0xFF, 0xFE];
+//! utf16.extend(text.encode_utf16().flat_map(u16::to_le_bytes));
+//! let document = shixiang::parse_bytes(&utf16)?;
+//! assert_eq!(document.encoding, "UTF-16LE");
+//! assert_eq!(document.categories[0].matters[0].materials.raw, "1. 身份证, 2. 申请表");
+//! # Ok::<(), shixiang::Error>(())
+//! ```
+//!
+//! With the feature `xlsx`, [`parse_spreadsheet`] reads a sheet of an `.xlsx` or `.xls`
+//! workbook (the first, or [`ParseOptions::sheet`]): a row's line is its sheet row and a
+//! cell's column its sheet column; a merged region's text stays in its first cell, the others
+//! read as blank, so that a merged 主项 continues its category as in a PDF's text.
+//!
 //! # Diagnostics
 //!
 //! A [`Diagnostic`] has a stable [`Code`] (snake_case in JSON), a [`Severity`], a position and
@@ -140,6 +177,7 @@ pub use error::{Error, ErrorKind};
 pub use fields::deadline::ParseDeadlineError;
 pub use model::*;
 pub use reader::Reader;
+pub use table::{Decoded, Encoding, UnknownEncoding};
 
 /// The JSON Schema (draft 2020-12) of a serialized [`Document`], generated from the Rust types.
 ///
@@ -166,6 +204,13 @@ pub fn document_schema() -> schemars::Schema {
 pub struct ParseOptions {
     /// Fail with the first warning or error finding instead of returning it as a diagnostic.
     pub strict: bool,
+    /// The encoding of bytes, instead of the one they are found to be in.
+    pub encoding: Option<Encoding>,
+    /// The byte between cells (`b'\t'`, `b','`, `b';'`…), instead of the one that splits the
+    /// header row. A tab splits lines as they are; any other delimiter reads quoted cells.
+    pub delimiter: Option<u8>,
+    /// The sheet of a workbook to read, instead of the first.
+    pub sheet: Option<String>,
 }
 
 impl ParseOptions {
@@ -179,6 +224,34 @@ impl ParseOptions {
         self.strict = strict;
         self
     }
+
+    /// Read bytes in `encoding`, whatever they look like.
+    pub fn encoding(mut self, encoding: Encoding) -> ParseOptions {
+        self.encoding = Some(encoding);
+        self
+    }
+
+    /// Separate cells by `delimiter`, an ASCII byte other than the double quote and the line
+    /// endings (others are ignored: the delimiter is then detected).
+    ///
+    /// ```
+    /// let text = "主项;子项序号;子项;办理材料\n一、参保;1;登记;\"甲;乙\"\n";
+    /// let options = shixiang::ParseOptions::new().delimiter(b';');
+    /// let document = shixiang::parse_with(text, &options)?;
+    /// assert_eq!(document.categories[0].matters[0].materials.raw, "甲;乙");
+    /// # Ok::<(), shixiang::Error>(())
+    /// ```
+    pub fn delimiter(mut self, delimiter: u8) -> ParseOptions {
+        let usable = delimiter.is_ascii() && !matches!(delimiter, b'"' | b'\n' | b'\r');
+        self.delimiter = usable.then_some(delimiter);
+        self
+    }
+
+    /// Read the sheet named `name` of a workbook.
+    pub fn sheet(mut self, name: impl Into<String>) -> ParseOptions {
+        self.sheet = Some(name.into());
+        self
+    }
 }
 
 /// Parse a matter list with the default (lenient) options.
@@ -188,11 +261,21 @@ pub fn parse(text: &str) -> Result<Document, Error> {
     parse_with(text, &ParseOptions::default())
 }
 
-/// Parse a matter list given as bytes; they must be UTF-8 (a byte-order mark is allowed).
+/// Parse a matter list given as bytes, in any encoding [`decode`] reads.
 ///
 /// ```
-/// let error = shixiang::parse_bytes(b"\xE4\xB8").unwrap_err();
-/// assert_eq!(error.to_string(), "line 1, column 1: invalid UTF-8 at byte 0");
+/// let bytes = b"\xE4\xB8\xBB\xE9\xA1\xB9\t\xE5\xAD\x90\xE9\xA1\xB9\t\xE5\x8A\x9E\xE7\x90\x86\xE6\x9D\x90\xE6\x96\x99\n\
+///               \xE4\xB8\x80\xE3\x80\x81\xE7\x94\xB2\t\xE4\xB9\x99\xFF\t\xE6\x97\xA0\n";
+/// let document = shixiang::parse_bytes(bytes)?;
+/// assert_eq!(document.categories[0].matters[0].name, "乙\u{FFFD}");
+/// let d = document.diagnostics.iter().find(|d| d.code == shixiang::Code::InvalidBytes).unwrap();
+/// assert_eq!((d.line, d.column), (2, 6));
+/// assert_eq!(d.message, "the byte FF at byte 40 is not valid UTF-8; it is read as U+FFFD");
+///
+/// let strict = shixiang::ParseOptions::new().strict(true);
+/// let error = shixiang::parse_bytes_with(bytes, &strict).unwrap_err();
+/// assert_eq!(error.to_string(), "line 2, column 6: invalid UTF-8 at byte 40");
+/// # Ok::<(), shixiang::Error>(())
 /// ```
 pub fn parse_bytes(bytes: &[u8]) -> Result<Document, Error> {
     parse_bytes_with(bytes, &ParseOptions::default())
@@ -200,7 +283,27 @@ pub fn parse_bytes(bytes: &[u8]) -> Result<Document, Error> {
 
 /// [`parse_bytes`] with options.
 pub fn parse_bytes_with(bytes: &[u8], options: &ParseOptions) -> Result<Document, Error> {
-    Reader::from_bytes_with(bytes, options)?.finish()
+    let decoded = decode(bytes, options)?;
+    Reader::from_decoded(&decoded, options).finish()
+}
+
+/// Decode bytes into text: the encoding [`ParseOptions::encoding`] forces, else UTF-8, UTF-16
+/// by its byte-order mark, or GB18030; bytes that do not decode are each reported and read as
+/// U+FFFD, or, in strict mode, fail the decoding. The rule is in the README (Encodings,
+/// delimiters and spreadsheets).
+pub fn decode<'b>(bytes: &'b [u8], options: &ParseOptions) -> Result<Decoded<'b>, Error> {
+    table::decode(bytes, options.encoding, options.strict)
+}
+
+/// Parse a sheet of a spreadsheet workbook (`.xlsx`, `.xls`; also `.xlsb` and `.ods`): the
+/// first sheet, or the one [`ParseOptions::sheet`] names. The document's `encoding` is the
+/// workbook's format (`xlsx`…). Fails when the bytes are not a workbook, or the sheet is not
+/// in it ([`ErrorKind::UnknownSheet`], naming the sheets it has).
+#[cfg(feature = "xlsx")]
+pub fn parse_spreadsheet(bytes: &[u8], options: &ParseOptions) -> Result<Document, Error> {
+    let sheet = table::Sheet::read(bytes, options.sheet.as_deref())?;
+    let source = table::Source::Sheet(sheet.rows());
+    Reader::from_source(source, options, sheet.format, &[]).finish()
 }
 
 /// [`parse`] with options.

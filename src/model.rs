@@ -18,6 +18,11 @@ pub const SCHEMA_VERSION: u32 = 1;
 pub struct Document {
     /// Always [`SCHEMA_VERSION`] for documents this version produces.
     pub schema_version: u32,
+    /// The encoding the text was read in: `UTF-8`, `UTF-16LE`, `UTF-16BE` or `GB18030` (see
+    /// [`Encoding`](crate::Encoding)); for a spreadsheet, the workbook's format (`xlsx`,
+    /// `xls`, `xlsb`, `ods`). A document written before this field reads as `UTF-8`.
+    #[serde(default = "utf8")]
+    pub encoding: String,
     /// The list's title line, trimmed.
     pub title: Option<String>,
     /// Who issued the list, when the title says (`山东省`).
@@ -40,6 +45,11 @@ pub struct Document {
     pub footnotes: Vec<String>,
     /// Everything noticed about the source, in source order.
     pub diagnostics: Vec<Diagnostic>,
+}
+
+/// The encoding of a document that does not name one.
+fn utf8() -> String {
+    crate::Encoding::Utf8.name().to_owned()
 }
 
 impl Document {

@@ -2,11 +2,11 @@
 
 use std::iter::FusedIterator;
 
-use crate::diagnostic::{Diagnostics, Severity};
+use crate::diagnostic::{Diagnostic, Diagnostics, Severity};
 use crate::document::Builder;
 use crate::error::{Error, ErrorKind};
 use crate::model::{Category, Document};
-use crate::table::{self, TableReader};
+use crate::table::{self, Decoded, Encoding, Source, TableReader};
 use crate::ParseOptions;
 
 /// Reads a matter list one category at a time, so that the parsed list is never held whole.
@@ -54,6 +54,8 @@ pub struct Reader<'s> {
     builder: Builder<'s>,
     diagnostics: Diagnostics,
     strict: bool,
+    /// What [`Document::encoding`] says.
+    encoding: String,
     state: State,
 }
 
@@ -72,25 +74,84 @@ impl<'s> Reader<'s> {
         Reader::with_options(text, &ParseOptions::default())
     }
 
-    /// A reader of `text` with `options`.
+    /// A reader of `text` with `options`: its delimiter is the one the options force, or the
+    /// one that splits its header row (a tab or a comma).
     pub fn with_options(text: &'s str, options: &ParseOptions) -> Reader<'s> {
+        let source = Source::delimited(text, options.delimiter);
+        Reader::from_source(source, options, Encoding::Utf8.name(), &[])
+    }
+
+    pub(crate) fn from_source(
+        source: Source<'s>,
+        options: &ParseOptions,
+        encoding: &str,
+        found: &[Diagnostic],
+    ) -> Reader<'s> {
+        let mut diagnostics = Diagnostics::default();
+        for d in found {
+            diagnostics.push(d.code, d.position(), d.message.clone());
+        }
         Reader {
-            table: TableReader::new(text),
+            table: TableReader::new(source),
             builder: Builder::default(),
-            diagnostics: Diagnostics::default(),
+            diagnostics,
             strict: options.strict,
+            encoding: encoding.to_owned(),
             state: State::Reading,
         }
     }
 
-    /// A reader of a list given as bytes; they must be UTF-8 (a byte-order mark is allowed).
+    /// A reader of a list given as bytes that are UTF-8 (a byte-order mark is allowed).
+    ///
+    /// Bytes in another encoding, or UTF-8 with stray bytes, are read into a copy, which a
+    /// reader cannot borrow: [`decode`](crate::decode) them and read them with
+    /// [`from_decoded`](Reader::from_decoded) ([`parse_bytes`](crate::parse_bytes) does both).
+    ///
+    /// ```
+    /// let error = shixiang::Reader::from_bytes(b"\xFF\xFE\x3B\x4E").unwrap_err();
+    /// assert!(matches!(error.kind(), shixiang::ErrorKind::NeedsDecoding { .. }));
+    /// ```
     pub fn from_bytes(bytes: &'s [u8]) -> Result<Reader<'s>, Error> {
         Reader::from_bytes_with(bytes, &ParseOptions::default())
     }
 
     /// [`from_bytes`](Reader::from_bytes) with `options`.
     pub fn from_bytes_with(bytes: &'s [u8], options: &ParseOptions) -> Result<Reader<'s>, Error> {
-        Ok(Reader::with_options(table::decode(bytes)?, options))
+        let decoded = table::decode(bytes, options.encoding, options.strict)?;
+        let Some(text) = decoded.borrowed() else {
+            return Err(Error::new(
+                ErrorKind::NeedsDecoding {
+                    encoding: decoded.encoding().name().to_owned(),
+                },
+                crate::Position { line: 1, column: 1 },
+            ));
+        };
+        let source = Source::delimited(text, options.delimiter);
+        let encoding = decoded.encoding().name();
+        Ok(Reader::from_source(
+            source,
+            options,
+            encoding,
+            decoded.diagnostics(),
+        ))
+    }
+
+    /// A reader of text [`decode`](crate::decode)d from bytes: the document names its
+    /// encoding, and the findings of the decoding are among its diagnostics.
+    ///
+    /// ```
+    /// let bytes = encoding_rs::GB18030.encode("主项\t子项序号\t子项\t办理材料\n一、参保\t1\t登记\t无\n").0;
+    /// let options = shixiang::ParseOptions::new();
+    /// let decoded = shixiang::decode(&bytes, &options)?;
+    /// let document = shixiang::Reader::from_decoded(&decoded, &options).finish()?;
+    /// assert_eq!(document.encoding, "GB18030");
+    /// assert_eq!(document.categories[0].matters[0].name, "登记");
+    /// # Ok::<(), shixiang::Error>(())
+    /// ```
+    pub fn from_decoded(decoded: &'s Decoded<'_>, options: &ParseOptions) -> Reader<'s> {
+        let source = Source::delimited(decoded.text(), options.delimiter);
+        let encoding = decoded.encoding().name();
+        Reader::from_source(source, options, encoding, decoded.diagnostics())
     }
 
     /// The list's title (its first line standing alone), as far as the text is read: it is
@@ -121,7 +182,8 @@ impl<'s> Reader<'s> {
             self.table.recycle(draft);
         }
         let frame = self.table.finish(&mut self.diagnostics)?;
-        let document = self.builder.finish(frame, categories, self.diagnostics);
+        let mut document = self.builder.finish(frame, categories, self.diagnostics);
+        document.encoding = self.encoding;
         if self.strict {
             let first = document
                 .diagnostics

@@ -168,3 +168,86 @@ fn usage_errors_exit_2_with_one_line() {
         );
     }
 }
+
+/// A file in the temporary folder holding `bytes`, named for this test run.
+fn temp_file(name: &str, bytes: &[u8]) -> String {
+    let path = std::env::temp_dir().join(format!("shixiang-{}-{name}", std::process::id()));
+    std::fs::write(&path, bytes).unwrap();
+    path.to_string_lossy().into_owned()
+}
+
+const SMALL_LIST: &str =
+    "某市清单\n主项\t子项序号\t子项\t办理材料\n一、参保登记\t1\t单位参保登记\t营业执照\n";
+
+#[test]
+fn encoding_and_delimiter_flags_force_what_is_detected_otherwise() {
+    let semicolons = SMALL_LIST.replace('\t', ";");
+    let output = dump(&["--delimiter", ";", "-"], &semicolons);
+    assert_eq!(output.status.code(), Some(0), "{}", text(&output.stderr));
+    assert!(text(&output.stdout).contains("  1. 单位参保登记"));
+    // Detected, a comma-separated list needs no flag.
+    let commas = SMALL_LIST.replace('\t', ",");
+    let output = dump(&["--format", "summary", "-"], &commas);
+    assert_eq!(output.status.code(), Some(0), "{}", text(&output.stderr));
+
+    let (gb, _, _) = encoding_rs::GB18030.encode(SMALL_LIST);
+    let file = temp_file("gb.tsv", &gb);
+    let output = dump(&["--format", "json", "--encoding", "gbk", &file], "");
+    std::fs::remove_file(&file).unwrap();
+    assert_eq!(output.status.code(), Some(0));
+    let json: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
+    assert_eq!(json["encoding"], "GB18030");
+    assert_eq!(json["categories"][0]["matters"][0]["name"], "单位参保登记");
+    assert!(text(&output.stderr).ends_with(
+        "gb.tsv:1:1: info[encoding_detected]: the text is read as GB18030, as the options say\n"
+    ));
+}
+
+#[test]
+fn a_workbook_is_read_by_its_sheet() {
+    let mut workbook = rust_xlsxwriter::Workbook::new();
+    let sheet = workbook.add_worksheet();
+    sheet.set_name("清单").unwrap();
+    for (row, line) in SMALL_LIST.lines().enumerate() {
+        for (col, cell) in line.split('\t').enumerate() {
+            sheet.write_string(row as u32, col as u16, cell).unwrap();
+        }
+    }
+    let file = temp_file("list.xlsx", &workbook.save_to_buffer().unwrap());
+    let output = dump(&["--sheet", "清单", "--format", "summary", &file], "");
+    assert_eq!(output.status.code(), Some(0), "{}", text(&output.stderr));
+    assert!(text(&output.stdout).contains('1'));
+    let output = dump(&["--format", "json", &file], "");
+    let json: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
+    assert_eq!(json["encoding"], "xlsx");
+    assert_eq!(json["categories"][0]["name"], "参保登记");
+    let output = dump(&["--sheet", "Sheet9", &file], "");
+    std::fs::remove_file(&file).unwrap();
+    assert_eq!(output.status.code(), Some(1));
+    assert!(text(&output.stderr).ends_with(
+        "list.xlsx:1:1: error: the workbook has no sheet named “Sheet9”; its sheets are “清单”\n"
+    ), "{}", text(&output.stderr));
+}
+
+#[test]
+fn bad_encoding_and_delimiter_flags_are_usage_errors() {
+    for (args, reason) in [
+        (
+            &["--encoding", "big5"][..],
+            "dump: --encoding: unknown encoding “big5”: expected UTF-8, UTF-16LE, UTF-16BE or GB18030 (GBK, GB2312)",
+        ),
+        (
+            &["--delimiter", "ab"][..],
+            "dump: --delimiter takes tab, comma or one ASCII character other than a quote, not \"ab\"",
+        ),
+        (&["--sheet"][..], "dump: --sheet needs a value"),
+    ] {
+        let output = dump(args, "");
+        assert_eq!(output.status.code(), Some(2), "{args:?}");
+        assert!(
+            text(&output.stderr).starts_with(reason),
+            "{args:?}: {}",
+            text(&output.stderr)
+        );
+    }
+}

@@ -87,6 +87,7 @@ fn the_schema_is_draft_2020_12_and_names_the_contract_fields() {
         schema["required"],
         json!([
             "schema_version",
+            "encoding",
             "title",
             "region",
             "edition",

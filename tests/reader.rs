@@ -194,9 +194,10 @@ fn strict_mode_fails_finish_with_the_first_finding_of_the_list() {
 
 #[test]
 fn bytes_that_are_not_utf8_fail_before_reading() {
+    // A reader borrows UTF-8 only: other bytes are decoded into a copy first.
     let error = Reader::from_bytes(b"\xE4\xB8").expect_err("not UTF-8");
     assert_eq!(
         error.to_string(),
-        "line 1, column 1: invalid UTF-8 at byte 0"
+        "line 1, column 1: the input is read as GB18030 into a copy, which a Reader cannot borrow: decode it with shixiang::decode and read it with Reader::from_decoded"
     );
 }

@@ -21,9 +21,16 @@ fuzz_target!(|bytes: &[u8]| {
         assert_eq!(strict.is_err(), warned, "strict mode disagrees with the diagnostics");
     }
     let Ok(document) = first else { return };
-    let text = std::str::from_utf8(bytes).expect("a parsed input is UTF-8");
-    if let Some((line, cell)) = missing_cell(text, &document) {
-        panic!("cell {cell:?} of line {line} is in no raw text of the output");
+    let options = shixiang::ParseOptions::new();
+    let decoded = shixiang::decode(bytes, &options).expect("a parsed input decodes");
+    let text = decoded.text();
+    // The lossless check splits lines at tabs: it applies when the text was read so.
+    let by_tabs = shixiang::parse_with(text, &options.clone().delimiter(b'\t'));
+    let read_by_tabs = by_tabs.is_ok_and(|d| d.categories == document.categories);
+    if read_by_tabs {
+        if let Some((line, cell)) = missing_cell(text, &document) {
+            panic!("cell {cell:?} of line {line} is in no raw text of the output");
+        }
     }
     for d in &document.diagnostics {
         assert!(d.line >= 1 && d.column >= 1, "position of {d}");
@@ -36,7 +43,9 @@ fuzz_target!(|bytes: &[u8]| {
 
 /// The document read with a `Reader`: the categories of the iteration, the rest of `finish`.
 fn streamed(bytes: &[u8]) -> Result<Document, shixiang::Error> {
-    let mut reader = shixiang::Reader::from_bytes(bytes)?;
+    let options = shixiang::ParseOptions::new();
+    let decoded = shixiang::decode(bytes, &options)?;
+    let mut reader = shixiang::Reader::from_decoded(&decoded, &options);
     let categories: Result<Vec<_>, _> = reader.by_ref().collect();
     let finished = reader.finish();
     let categories = categories?;

@@ -314,7 +314,6 @@ pub(crate) struct Header {
 
 impl Header {
     /// Read `cells` as a header row, or `None` when they are not one (see [`is_header`]).
-    #[cfg(test)]
     pub(crate) fn recognise(cells: &[&str]) -> Option<Header> {
         Header::recognise_cells(cells.iter().copied())
     }

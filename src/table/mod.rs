@@ -1,13 +1,21 @@
 //! The table layer: text → lines → title, headers and rows → categories and matters with
 //! their raw cells.
 
+mod csv;
+mod encoding;
 mod header;
 mod merge;
+#[cfg(feature = "xlsx")]
+mod sheet;
 mod source;
 
+pub(crate) use encoding::decode;
+pub use encoding::{Decoded, Encoding, UnknownEncoding};
 pub(crate) use header::Column;
 pub(crate) use merge::{CategoryDraft, MatterDraft};
-pub(crate) use source::decode;
+#[cfg(feature = "xlsx")]
+pub(crate) use sheet::Sheet;
+pub(crate) use source::Source;
 
 use crate::cell::Cell;
 use crate::diagnostic::{quote, Code, Diagnostics, Position};
@@ -17,7 +25,7 @@ use crate::text::scan;
 
 use header::{Header, Slot};
 use merge::{DataRow, Merger};
-use source::Line;
+use source::Record;
 use unicode_segmentation::UnicodeSegmentation;
 
 /// What the table layer reads around the categories: the title block, the headers and the
@@ -49,33 +57,26 @@ fn is_blank(text: &str) -> bool {
     text.chars().all(|c| c.is_whitespace() || is_invisible(c))
 }
 
-/// Split a line at tabs into `split` (cleared first), each cell with its byte offset in the
-/// line. The buffer is reused from line to line (one per line, not two: a line of a million
-/// cells costs 24 bytes a cell here).
-fn split_cells<'s>(text: &'s str, split: &mut Vec<(usize, &'s str)>) {
-    split.clear();
-    let mut start = 0;
-    for tab in scan::tabs(text) {
-        let cell = &text[start..tab];
-        split.push((start, cell));
-        start = tab + 1;
-    }
-    split.push((start, &text[start..]));
+/// An empty list of texts that reuses the allocation of `texts`, whatever they borrowed: the
+/// list of a row's cell texts is refilled from row to row without allocating.
+fn recycle<'b>(mut texts: Vec<&str>) -> Vec<&'b str> {
+    texts.clear();
+    texts.into_iter().map(|_| "").collect()
 }
 
 /// The only non-blank cell of a row, trimmed, when it has exactly one.
-fn lone_cell<'s>(split: &[(usize, &'s str)]) -> Option<&'s str> {
-    let mut non_empty = split.iter().map(|&(_, t)| t).filter(|t| !is_blank(t));
+fn lone_cell<'s>(texts: &[&'s str]) -> Option<&'s str> {
+    let mut non_empty = texts.iter().filter(|t| !is_blank(t));
     match (non_empty.next(), non_empty.next()) {
         (Some(only), None) => Some(only.trim()),
         _ => None,
     }
 }
 
-/// Reads the table of a text line by line, giving each category once it is complete.
+/// Reads the table of a source row by row, giving each category once it is complete.
 #[derive(Debug)]
 pub(crate) struct TableReader<'s> {
-    lines: source::Lines<'s>,
+    source: Source<'s>,
     title: Option<String>,
     preamble: Vec<String>,
     columns: Vec<String>,
@@ -92,14 +93,15 @@ pub(crate) struct TableReader<'s> {
     /// Text lines between rows, reported once a row follows them.
     stray: Vec<(Position, usize)>,
     any_text: bool,
-    /// The buffer for a line's cells, reused from line to line.
-    split: Vec<(usize, &'s str)>,
+    /// Buffers for a row's cells and their texts, reused from row to row.
+    cells: Vec<Cell<'s>>,
+    texts: Vec<&'static str>,
 }
 
 impl<'s> TableReader<'s> {
-    pub(crate) fn new(text: &'s str) -> TableReader<'s> {
+    pub(crate) fn new(source: Source<'s>) -> TableReader<'s> {
         TableReader {
-            lines: source::lines(text),
+            source,
             title: None,
             preamble: Vec::new(),
             columns: Vec::new(),
@@ -112,7 +114,8 @@ impl<'s> TableReader<'s> {
             merger: Merger::default(),
             stray: Vec::new(),
             any_text: false,
-            split: Vec::new(),
+            cells: Vec::new(),
+            texts: Vec::new(),
         }
     }
 
@@ -126,10 +129,16 @@ impl<'s> TableReader<'s> {
             if let Some(category) = self.merger.take_closed() {
                 return Some(category);
             }
-            match self.lines.next() {
-                Some(line) => self.line(line, diagnostics),
-                None => return self.merger.finish(),
-            }
+            let mut cells = std::mem::take(&mut self.cells);
+            let Some(record) = self.source.next(&mut cells) else {
+                self.cells = cells;
+                return self.merger.finish();
+            };
+            let mut texts = recycle(std::mem::take(&mut self.texts));
+            texts.extend(cells.iter().map(Cell::text));
+            self.record(&record, &cells, &texts, diagnostics);
+            self.texts = recycle(texts);
+            self.cells = cells;
         }
     }
 
@@ -185,18 +194,23 @@ impl<'s> TableReader<'s> {
         })
     }
 
-    /// Read one line: a blank line or a repeated title block breaks the page; otherwise the
-    /// line is the title block, a header, a footnote or a row.
-    fn line(&mut self, line: Line<'s>, diagnostics: &mut Diagnostics) {
-        report_control_character(&line, diagnostics);
-        if is_blank(line.text) {
+    /// Read one row: a blank row or a repeated title block breaks the page; otherwise the
+    /// row is the title block, a header, a footnote or a table row.
+    fn record(
+        &mut self,
+        record: &Record<'s>,
+        cells: &[Cell<'s>],
+        texts: &[&str],
+        diagnostics: &mut Diagnostics,
+    ) {
+        report_control_character(record, cells, diagnostics);
+        if texts.iter().all(|t| is_blank(t)) {
             self.merger.page_break();
             return;
         }
         self.any_text = true;
-        split_cells(line.text, &mut self.split);
-        // A line with one non-empty cell may be a title, however many tabs pad it.
-        let lone = lone_cell(&self.split);
+        // A row with one non-empty cell may be a title, however many delimiters pad it.
+        let lone = lone_cell(texts);
         if let (None, Some(text)) = (&self.header, lone) {
             match self.title {
                 None => self.title = Some(text.to_owned()),
@@ -211,27 +225,27 @@ impl<'s> TableReader<'s> {
             self.merger.page_break();
             return;
         }
-        if self.split.len() == 1 {
-            let trimmed = line.text.trim();
+        if cells.len() == 1 {
+            let trimmed = texts[0].trim();
             if !is_footnote(trimmed) {
-                self.stray.push((start_of(&line), self.footnotes.len()));
+                self.stray.push((start_of(record), self.footnotes.len()));
             }
             self.footnotes.push(trimmed.to_owned());
             return;
         }
-        if self.header_row(&line, diagnostics) {
+        if self.header_row(record, cells, texts, diagnostics) {
             return;
         }
         let Some(header) = &self.header else {
             diagnostics.push(
                 Code::RowBeforeHeader,
-                start_of(&line),
+                start_of(record),
                 format!(
                     "the row at line {} comes before any header row; its text is kept in the preamble",
-                    line.number
+                    record.number
                 ),
             );
-            self.preamble.push(line.text.trim().to_owned());
+            self.preamble.push(record.text.trim().to_owned());
             return;
         };
         if let Some(text) = lone.filter(|t| is_footnote(t)) {
@@ -248,19 +262,26 @@ impl<'s> TableReader<'s> {
                 ),
             );
         }
-        let row = map_row(header, &line, &self.split, diagnostics);
+        let row = map_row(header, record, cells, diagnostics);
         self.merger.row(row, diagnostics);
     }
 
-    /// Take the line as a header row if it is one: the first one sets the columns, a later
+    /// Take the row as a header row if it is one: the first one sets the columns, a later
     /// one that differs is reported, and each breaks the page.
-    fn header_row(&mut self, line: &Line<'s>, diagnostics: &mut Diagnostics) -> bool {
+    fn header_row(
+        &mut self,
+        record: &Record<'s>,
+        cells: &[Cell<'s>],
+        texts: &[&str],
+        diagnostics: &mut Diagnostics,
+    ) -> bool {
+        let line = record;
         // A header repeated at the top of each page reads as the one in force.
         let found = match self.header.take() {
             Some(current) if self.header_text == Some(line.text) => Some(current),
             current => {
                 self.header = current;
-                Header::recognise_cells(self.split.iter().map(|&(_, text)| text))
+                Header::recognise(texts)
             }
         };
         let Some(found) = found else {
@@ -271,9 +292,9 @@ impl<'s> TableReader<'s> {
                 self.header_line = line.number;
                 self.first_header = Some(found.key());
                 self.columns = found.names.clone();
-                report_header(&found, line, &self.split, diagnostics);
+                report_header(&found, line, cells, diagnostics);
                 if found.index_of(Column::Category).is_none() {
-                    report_inferred_categories(&found, line, &self.split, diagnostics);
+                    report_inferred_categories(&found, line, cells, diagnostics);
                     self.merger.infer_categories();
                 }
             }
@@ -287,7 +308,7 @@ impl<'s> TableReader<'s> {
                         quote_names(&found.names)
                     ),
                 );
-                report_header(&found, line, &self.split, diagnostics);
+                report_header(&found, line, cells, diagnostics);
                 self.other_columns.push(found.names.clone());
             }
             Some(_) => {}
@@ -316,32 +337,38 @@ fn quote_names(names: &[String]) -> String {
     listed.join(" | ")
 }
 
-/// Report the first control character of a line (other than white space such as the tab
-/// or the form feed), which a PDF converter leaves where text was garbled.
-fn report_control_character(line: &Line<'_>, diagnostics: &mut Diagnostics) {
-    if !scan::may_hold_control_character(line.text) {
+/// Report the first control character of a row's cells (other than white space such as the
+/// tab or the form feed), which a PDF converter leaves where text was garbled.
+fn report_control_character(
+    record: &Record<'_>,
+    cells: &[Cell<'_>],
+    diagnostics: &mut Diagnostics,
+) {
+    // The row's text is scanned first: most rows hold no suspect byte at all.
+    if !scan::may_hold_control_character(record.text) {
         return;
     }
     let unseen = |c: char| c.is_control() && !c.is_whitespace();
-    if let Some((at, c)) = line.text.char_indices().find(|&(_, c)| unseen(c)) {
-        let column = line.text[..at].graphemes(true).count() + 1;
+    let found = cells.iter().find_map(|cell| {
+        let text = cell.text();
+        let (at, c) = text.char_indices().find(|&(_, c)| unseen(c))?;
+        Some((cell.position(at), c))
+    });
+    if let Some((at, c)) = found {
         diagnostics.push(
             Code::ControlCharacter,
-            Position {
-                line: line.number,
-                column,
-            },
+            at,
             format!(
-                "line {} holds the control character U+{:04X} at column {column}; it is kept in the text",
-                line.number, c as u32
+                "line {} holds the control character U+{:04X} at column {}; it is kept in the text",
+                at.line, c as u32, at.column
             ),
         );
     }
 }
 
-fn start_of(line: &Line<'_>) -> Position {
+fn start_of(record: &Record<'_>) -> Position {
     Position {
-        line: line.number,
+        line: record.number,
         column: 1,
     }
 }
@@ -349,23 +376,28 @@ fn start_of(line: &Line<'_>) -> Position {
 /// Duplicate and missing columns of a header.
 fn report_header(
     header: &Header,
-    line: &Line<'_>,
-    split: &[(usize, &str)],
+    line: &Record<'_>,
+    cells: &[Cell<'_>],
     diagnostics: &mut Diagnostics,
 ) {
     // Columns are counted on from one duplicate to the next: a header with thousands of
-    // duplicates must not count from the line start each time.
-    let (mut counted_to, mut column_there) = (0, 1);
+    // duplicates must not count from the line start each time. `counted` is the line and
+    // the length of the text before the last cell counted, and its position.
+    let mut counted: Option<(usize, usize, Position)> = None;
     for &(i, column) in &header.duplicates {
-        let at = split[i].0;
-        column_there += line.text[counted_to..at].graphemes(true).count();
-        counted_to = at;
+        let Some(cell) = cells.get(i) else { continue };
+        let (cell_line, before) = cell.origin();
+        let at = match counted {
+            Some((l, to, at)) if l == cell_line && to <= before.len() => Position {
+                line: l,
+                column: at.column + before[to..].graphemes(true).count(),
+            },
+            _ => cell.start(),
+        };
+        counted = Some((cell_line, before.len(), at));
         diagnostics.push(
             Code::DuplicateColumn,
-            Position {
-                line: line.number,
-                column: column_there,
-            },
+            at,
             format!(
                 "the header at line {} names {} twice; the second one is kept under `extra`",
                 line.number,
@@ -389,25 +421,23 @@ fn report_header(
 }
 
 /// The `category_inferred` info for a first header without 主项 column: at its 事项类型
-/// column, which names the categories, or at the start of the line when all rows go into one
+/// column, which names the categories, or at the start of the row when all rows go into one
 /// category. (Under a later header without 主项, rows go on in the category open before it.)
 fn report_inferred_categories(
     header: &Header,
-    line: &Line<'_>,
-    split: &[(usize, &str)],
+    record: &Record<'_>,
+    cells: &[Cell<'_>],
     diagnostics: &mut Diagnostics,
 ) {
-    let n = line.number;
-    let (at, message) = match header.index_of(Column::Kind) {
-        Some(i) => (
-            Position {
-                line: n,
-                column: line.text[..split[i].0].graphemes(true).count() + 1,
-            },
+    let n = record.number;
+    let kind = header.index_of(Column::Kind).and_then(|i| cells.get(i));
+    let (at, message) = match kind {
+        Some(cell) => (
+            cell.start(),
             format!("the header at line {n} has no 主项 column; each row is a matter, in categories named by its 事项类型 column"),
         ),
         None => (
-            start_of(line),
+            start_of(record),
             format!("the header at line {n} has no 主项 column; each row is a matter, all in one category without a name"),
         ),
     };
@@ -417,65 +447,71 @@ fn report_inferred_categories(
 /// Put a row's cells in their columns.
 fn map_row<'s>(
     header: &Header,
-    line: &Line<'s>,
-    split: &[(usize, &'s str)],
+    record: &Record<'s>,
+    cells: &[Cell<'s>],
     diagnostics: &mut Diagnostics,
 ) -> DataRow<'s> {
-    let cell_at = |at: usize, text: &'s str| Cell::borrowed(text, line.number, &line.text[..at]);
     let mut row = DataRow {
-        line: line.number,
+        line: record.number,
         cells: Default::default(),
         extra: Vec::new(),
     };
-    for (i, (slot, &(at, text))) in header.slots.iter().zip(split).enumerate() {
+    for (i, (slot, cell)) in header.slots.iter().zip(cells).enumerate() {
         match slot {
-            Slot::Known(column) => row.cells[column.index()] = Some(cell_at(at, text)),
-            Slot::Extra => row.extra.push((header.extra_name(i), cell_at(at, text))),
+            Slot::Known(column) => row.cells[column.index()] = Some(cell.clone()),
+            Slot::Extra => row.extra.push((header.extra_name(i), cell.clone())),
         }
     }
     let expected = header.slots.len();
-    if split.len() < expected {
-        let end = Cell::new("", line.number, line.text).start();
+    if cells.len() < expected {
+        // The missing cells are empty, at the end of the row.
+        let (end_line, before_end) = record.end;
+        let missing = Cell::borrowed("", end_line, before_end);
         diagnostics.push(
             Code::RowTooShort,
-            end,
+            missing.start(),
             format!(
                 "the row at line {} has {} cells where the header has {}",
-                line.number,
-                split.len(),
+                record.number,
+                cells.len(),
                 expected
             ),
         );
-        // The missing cells are empty, at the end of the line.
-        for slot in &header.slots[split.len()..] {
+        for slot in &header.slots[cells.len()..] {
             if let Slot::Known(column) = slot {
-                row.cells[column.index()] = Some(cell_at(line.text.len(), ""));
+                row.cells[column.index()] = Some(missing.clone());
             }
         }
     }
-    // The surplus cells are kept as one entry, from the first non-blank one to the last, as
-    // the source has them (tabs included): one cell per surplus cell would cost a name, a cell
-    // and a map entry each, a hundred times the bytes of a short cell.
-    let surplus = split.get(expected..).unwrap_or_default();
-    let first = surplus.iter().position(|(_, text)| !is_blank(text));
-    let last = surplus.iter().rposition(|(_, text)| !is_blank(text));
+    // The surplus cells are kept as one entry, from the first non-blank one to the last, joined
+    // by tabs (as a tab-separated source has them): one entry per surplus cell would cost a
+    // name, a cell and a map entry each, a hundred times the bytes of a short cell.
+    let surplus = cells.get(expected..).unwrap_or_default();
+    let first = surplus.iter().position(|cell| !is_blank(cell.text()));
+    let last = surplus.iter().rposition(|cell| !is_blank(cell.text()));
     if let (Some(first), Some(last)) = (first, last) {
-        let (at, _) = surplus[first];
-        let (last_at, last_text) = surplus[last];
+        let start = &surplus[first];
         diagnostics.push(
             Code::RowTooLong,
-            cell_at(at, "").start(),
+            start.start(),
             format!(
                 "the row at line {} has {} cells where the header has {}; the surplus is kept under `extra`",
-                line.number,
-                split.len(),
+                record.number,
+                cells.len(),
                 expected
             ),
         );
-        let text = &line.text[at..last_at + last_text.len()];
+        let mut text = String::new();
+        for (k, cell) in surplus[first..=last].iter().enumerate() {
+            if k > 0 {
+                text.push('\t');
+            }
+            text.push_str(cell.text());
+        }
+        let (line, before) = start.origin();
         row.extra.push((
             format!("column {}", expected + first + 1),
-            cell_at(at, text),
+            Cell::new(&text, line, before),
         ));
     }
     row

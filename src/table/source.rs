@@ -1,30 +1,128 @@
-//! Bytes to lines: UTF-8 checking, the byte-order mark, and LF, CRLF or CR line endings.
+//! Text to records: the rows of a source, each with its cells and their places, whatever
+//! the format. Tab-separated lines (LF, CRLF or CR line endings) are split here; quoted
+//! comma-separated records in [`csv`](super::csv), spreadsheet rows in `sheet`.
 
-use crate::diagnostic::Position;
-use crate::error::{Error, ErrorKind};
+use crate::cell::Cell;
 use crate::text::scan;
 
-/// Decode `bytes` as UTF-8, or say where the first bad byte is.
-///
-/// Valid text is checked by `simdutf8` (many bytes at a time: Chinese text has no ASCII runs
-/// for std's fast path); only invalid text is checked again by std, for the first bad byte.
-pub(crate) fn decode(bytes: &[u8]) -> Result<&str, Error> {
-    if let Ok(text) = simdutf8::basic::from_utf8(bytes) {
-        return Ok(text);
+use super::csv::CsvRecords;
+use super::header::Header;
+
+/// One row of the source, its cells given beside it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Record<'s> {
+    /// 1-based line the row starts on (for a spreadsheet, the sheet row).
+    pub(crate) number: usize,
+    /// The row's source text: a line, the lines of a record whose quoted cells span lines,
+    /// or a spreadsheet row's cells joined by tabs.
+    pub(crate) text: &'s str,
+    /// The line the row ends on, and that line's text up to the end: where cells missing at
+    /// the end of the row are placed.
+    pub(crate) end: (usize, &'s str),
+}
+
+/// The rows of a source.
+#[derive(Debug, Clone)]
+pub(crate) enum Source<'s> {
+    /// Tab-separated lines: a cell is what lies between tabs, quotes and all.
+    Tabs(Lines<'s>),
+    /// Delimited records with RFC 4180 quoting.
+    Quoted(CsvRecords<'s>),
+    /// The rows of a spreadsheet.
+    #[cfg(feature = "xlsx")]
+    Sheet(super::sheet::SheetRows<'s>),
+}
+
+impl<'s> Source<'s> {
+    /// The rows of `text`, cells separated by `delimiter`, or by the delimiter
+    /// [`detect_delimiter`] finds: a tab splits lines as they are, any other delimiter reads
+    /// quoted cells.
+    pub(crate) fn delimited(text: &'s str, delimiter: Option<u8>) -> Source<'s> {
+        match delimiter.unwrap_or_else(|| detect_delimiter(text)) {
+            b'\t' => Source::Tabs(lines(text)),
+            delimiter => Source::Quoted(CsvRecords::new(text, delimiter)),
+        }
     }
-    std::str::from_utf8(bytes).map_err(|e| {
-        let byte_offset = e.valid_up_to();
-        let before = &bytes[..byte_offset];
-        let (line, line_start) = scan::last_line(before);
-        // The valid prefix of the line, counted like every other column.
-        let column = std::str::from_utf8(&before[line_start..]).map_or(1, |s| {
-            unicode_segmentation::UnicodeSegmentation::graphemes(s, true).count() + 1
-        });
-        Error::new(
-            ErrorKind::InvalidUtf8 { byte_offset },
-            Position { line, column },
-        )
-    })
+
+    /// The next row, its cells in `cells` (cleared first).
+    pub(crate) fn next(&mut self, cells: &mut Vec<Cell<'s>>) -> Option<Record<'s>> {
+        match self {
+            Source::Tabs(lines) => {
+                cells.clear();
+                let line = lines.next()?;
+                split_at_tabs(line, cells);
+                Some(Record {
+                    number: line.number,
+                    text: line.text,
+                    end: (line.number, line.text),
+                })
+            }
+            Source::Quoted(records) => records.next(cells),
+            #[cfg(feature = "xlsx")]
+            Source::Sheet(rows) => rows.next(cells),
+        }
+    }
+}
+
+/// Split a line at tabs into cells that borrow it.
+fn split_at_tabs<'s>(line: Line<'s>, cells: &mut Vec<Cell<'s>>) {
+    let text = line.text;
+    let mut start = 0;
+    for tab in scan::tabs(text) {
+        cells.push(Cell::borrowed(
+            &text[start..tab],
+            line.number,
+            &text[..start],
+        ));
+        start = tab + 1;
+    }
+    cells.push(Cell::borrowed(&text[start..], line.number, &text[..start]));
+}
+
+/// How many lines [`detect_delimiter`] looks at for the header.
+const DETECTION_LINES: usize = 64;
+
+/// The delimiter of a text: a tab or a comma, whichever splits the header row into cells
+/// that read as a header (commas counted outside double quotes). The header is looked for in
+/// the first [`DETECTION_LINES`] lines, tabs first; a text where neither reads as one is
+/// tab-separated.
+pub(crate) fn detect_delimiter(text: &str) -> u8 {
+    let mut cells = Vec::new();
+    for line in lines(text).take(DETECTION_LINES) {
+        for delimiter in [b'\t', b','] {
+            if !line.text.as_bytes().contains(&delimiter) {
+                continue;
+            }
+            cells.clear();
+            split_outside_quotes(line.text, delimiter, &mut cells);
+            if Header::recognise(&cells).is_some() {
+                return delimiter;
+            }
+        }
+    }
+    b'\t'
+}
+
+/// Split `text` at `delimiter` outside double quotes, each cell trimmed and unquoted (for
+/// [`detect_delimiter`]: a doubled quote inside is left doubled).
+fn split_outside_quotes<'t>(text: &'t str, delimiter: u8, cells: &mut Vec<&'t str>) {
+    let mut quoted = false;
+    let mut start = 0;
+    let unquote = |cell: &'t str| {
+        let cell = cell.trim();
+        cell.strip_prefix('"')
+            .and_then(|c| c.strip_suffix('"'))
+            .unwrap_or(cell)
+    };
+    for (i, &b) in text.as_bytes().iter().enumerate() {
+        if b == b'"' {
+            quoted = !quoted;
+        } else if b == delimiter && !quoted {
+            cells.push(unquote(&text[start..i]));
+            start = i + 1;
+        }
+    }
+    cells.push(unquote(&text[start..]));
 }
 
 /// One source line, without its line ending.
@@ -102,14 +200,26 @@ mod tests {
     }
 
     #[test]
-    fn invalid_utf8_says_where() {
-        let error = decode(b"ab\nc\xE4\xB8d\n").unwrap_err();
-        assert_eq!(error.kind(), &ErrorKind::InvalidUtf8 { byte_offset: 4 });
-        assert_eq!(error.position(), Position { line: 2, column: 2 });
-        assert_eq!(
-            error.to_string(),
-            "line 2, column 2: invalid UTF-8 at byte 4"
-        );
-        assert_eq!(decode("主项".as_bytes()).unwrap(), "主项");
+    fn the_delimiter_is_the_one_that_splits_the_header() {
+        let header = ["主项", "子项序号", "子项", "办理材料"];
+        let tsv = format!("某市清单，2024, 修订\n{}\n", header.join("\t"));
+        assert_eq!(detect_delimiter(&tsv), b'\t');
+        let csv = format!("某市清单\t（试行）\n{}\n", header.join(","));
+        assert_eq!(detect_delimiter(&csv), b',');
+        let quoted = "标题\n\"主项\",\"子项序号\",\"子项\",\"办理材料，含逗号,\"\n";
+        assert_eq!(detect_delimiter(quoted), b',');
+        assert_eq!(detect_delimiter("a,b,c\nd,e\n"), b'\t');
+    }
+
+    #[test]
+    fn tab_cells_borrow_the_line_and_know_their_columns() {
+        let mut source = Source::delimited("甲\t乙丙\t\n", Some(b'\t'));
+        let mut cells = Vec::new();
+        let record = source.next(&mut cells).unwrap();
+        assert_eq!((record.number, record.text), (1, "甲\t乙丙\t"));
+        let texts: Vec<&str> = cells.iter().map(Cell::text).collect();
+        assert_eq!(texts, ["甲", "乙丙", ""]);
+        assert_eq!(cells[2].start().column, 6);
+        assert!(source.next(&mut cells).is_none());
     }
 }

@@ -25,7 +25,6 @@
 //! | [`markers::may_hold_marker`] | asked of every cell before the search for markers; looks only at the non-ideographs | `markers::prefilter::tests::the_byte_walk_agrees_with_looking_at_every_pair` |
 //! | [`scan::may_hold_control_character`] | every line is scanned for control characters; 32 bytes at a time without a branch per byte, which the compiler vectorizes | `scan::tests::the_block_prefilter_agrees_with_the_bytewise_one`, `the_byte_prefilter_lets_every_control_character_through` |
 //! | [`scan::tabs`], [`scan::find_line_break`] | every line is split at tabs, the source at line breaks: memchr, a fraction of an instruction per byte | `scan::tests::tabs_and_line_breaks_are_found_where_str_finds_them` |
-//! | [`scan::last_line`] | where the first bad byte of text that is not UTF-8 stands: over bytes, since they are not text | `scan::tests::the_last_line_of_bytes` |
 //! | [`scan::Needle`] | a document number is searched for in every cell that cites it; memchr's substring search, set up once per number | `scan::tests::a_needle_is_found_where_str_find_finds_it` |
 //! | [`scan::first_char`] | header names' first characters in a table built at compile time, where `str::chars` is not available | `scan::tests::first_char_is_chars_next` |
 

@@ -14,22 +14,6 @@ pub(crate) fn find_line_break(text: &str) -> Option<usize> {
     memchr::memchr2(b'\n', b'\r', text.as_bytes())
 }
 
-/// The line the end of `bytes` stands on (1-based; a line ends at LF, CRLF or a lone CR), and
-/// the byte offset where that line starts: for bytes that are not all UTF-8, to say where the
-/// first bad byte is.
-pub(crate) fn last_line(bytes: &[u8]) -> (usize, usize) {
-    let line = 1 + bytes
-        .iter()
-        .enumerate()
-        .filter(|&(i, &b)| b == b'\n' || (b == b'\r' && bytes.get(i + 1) != Some(&b'\n')))
-        .count();
-    let start = bytes
-        .iter()
-        .rposition(|&b| b == b'\n' || b == b'\r')
-        .map_or(0, |i| i + 1);
-    (line, start)
-}
-
 /// A text to search for, set up once for many searches by memchr's substring search
 /// ([`Needle::find_in`] gives the offset `str::find` gives: a UTF-8 needle matches UTF-8 text
 /// only at a character boundary). Setting a search up costs more than searching a cell, so a
@@ -170,15 +154,6 @@ mod tests {
             assert_eq!(tabs(text).collect::<Vec<_>>(), tabs_by_char, "{text:?}");
             assert_eq!(find_line_break(text), text.find(['\n', '\r']), "{text:?}");
         }
-    }
-
-    #[test]
-    fn the_last_line_of_bytes() {
-        assert_eq!(last_line(b""), (1, 0));
-        assert_eq!(last_line(b"ab\nc"), (2, 3));
-        assert_eq!(last_line(b"a\r\nb\rc\n"), (4, 7));
-        assert_eq!(last_line(b"a\r"), (2, 2));
-        assert_eq!(last_line(b"\xE4\n\xB8"), (2, 2));
     }
 
     #[test]
