@@ -155,10 +155,7 @@ fn lists() -> Vec<(String, PathBuf, PathBuf)> {
 fn check_list(name: &str, bytes: &[u8], facts: &ListFacts) -> Vec<Outcome> {
     let parsed = shixiang::parse_bytes(bytes);
     let mut outcomes = Vec::new();
-    let document = match &parsed {
-        Ok(document) => Some(document),
-        Err(_) => None,
-    };
+    let document = parsed.as_ref().ok();
     let mut cursor = 0;
     for (index, matter_facts) in facts.matters.iter().enumerate() {
         let id = format!("{name}/{index}");
