@@ -156,6 +156,8 @@ fn check_list(name: &str, bytes: &[u8], facts: &ListFacts) -> Vec<Outcome> {
     let parsed = shixiang::parse_bytes(bytes);
     let mut outcomes = Vec::new();
     let document = parsed.as_ref().ok();
+    let matters: Vec<_> = document.map_or_else(Vec::new, |d| d.matters().collect());
+    let first_line = facts.matters.first().map_or(0, |first| first.line);
     let mut cursor = 0;
     for (index, matter_facts) in facts.matters.iter().enumerate() {
         let id = format!("{name}/{index}");
@@ -163,7 +165,6 @@ fn check_list(name: &str, bytes: &[u8], facts: &ListFacts) -> Vec<Outcome> {
             .matters
             .get(index + 1)
             .map_or(usize::MAX, |next| next.line);
-        let first_line = facts.matters.first().map_or(0, |first| first.line);
         let flagged = match (&parsed, document) {
             (Err(error), _) => Some(format!("list rejected: {}", error.kind())),
             // A warning on the matter's lines, or one before the first matter (on the header),
@@ -172,13 +173,13 @@ fn check_list(name: &str, bytes: &[u8], facts: &ListFacts) -> Vec<Outcome> {
                 .or_else(|| warnings_on(document, 1, first_line)),
             _ => None,
         };
-        let found = document.and_then(|document| {
-            let matters: Vec<_> = document.matters().collect();
-            let wanted = squeeze(&matter_facts.name);
-            let at = (cursor..matters.len()).find(|&i| squeeze(&matters[i].1.name) == wanted)?;
-            cursor = at + 1;
-            Some(matters[at])
-        });
+        let wanted = squeeze(&matter_facts.name);
+        let found = (cursor..matters.len())
+            .find(|&i| squeeze(&matters[i].1.name) == wanted)
+            .map(|at| {
+                cursor = at + 1;
+                matters[at]
+            });
         let mut check = |fact: &str, result: Result<(), String>| {
             let miss = result.err().map(|found| match &flagged {
                 Some(why) => (Miss::Flagged, format!("{found} [{why}]")),
