@@ -161,6 +161,7 @@ pub(crate) const NAMES: &[(&str, Column)] = &[
     ("实施依据", Column::LegalBasis),
     ("设立依据", Column::LegalBasis),
     ("办理依据", Column::LegalBasis),
+    ("设定和实施依据", Column::LegalBasis),
     ("依据", Column::LegalBasis),
     // where, what it costs, whom to call
     ("办理地点", Column::Place),
@@ -178,6 +179,7 @@ pub(crate) const NAMES: &[(&str, Column)] = &[
     ("办理对象", Column::Target),
     ("服务对象", Column::Target),
     ("实施主体", Column::Authority),
+    ("实施机关", Column::Authority),
     ("事项类型", Column::Kind),
     ("行使层级", Column::Level),
 ];
