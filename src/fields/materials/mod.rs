@@ -22,6 +22,8 @@
 //! 7. **Attributes** of each item: alternatives (`A或B或C` outside brackets), forms (every
 //!    `《…》`), copies (`1份`, `各1份`, `一式两份`), format (原件/复印件), seal, condition.
 
+use std::ops::Range;
+
 use nom::{
     branch::alt,
     bytes::complete::tag,
@@ -32,6 +34,7 @@ use nom::{
 
 use crate::brackets::{closes, opens, title_spans, TitleSpan};
 use crate::cell::Cell;
+use crate::fields::coverage::Coverage;
 use crate::diagnostic::{Code, Diagnostics};
 use crate::markers;
 use crate::model::{Material, MaterialFormat, MaterialGroup, Materials};
@@ -73,6 +76,7 @@ pub(crate) fn parse(cell: &Cell<'_>, diagnostics: &mut Diagnostics) -> Materials
     }
     let mut groups = Groups::new();
     let mut findings = Vec::new();
+    let mut read = Read::new(raw);
     // Most cells with no marker at all are told by a byte walk, without the list parser.
     let split;
     let whole;
@@ -98,6 +102,7 @@ pub(crate) fn parse(cell: &Cell<'_>, diagnostics: &mut Diagnostics) -> Materials
         let (body, first_clause_checked) = match named {
             Some((who, rest)) => {
                 groups.start(who);
+                read.understood(who);
                 (rest, false)
             }
             None => (point.body, true),
@@ -105,7 +110,7 @@ pub(crate) fn parse(cell: &Cell<'_>, diagnostics: &mut Diagnostics) -> Materials
         match nested_list(body, colon) {
             Some(bodies) => {
                 for sub in bodies {
-                    read_body(sub, false, colon, &mut groups, &mut findings);
+                    read_body(sub, false, colon, &mut groups, &mut findings, &mut read);
                 }
             }
             None => read_body(
@@ -114,11 +119,13 @@ pub(crate) fn parse(cell: &Cell<'_>, diagnostics: &mut Diagnostics) -> Materials
                 colon,
                 &mut groups,
                 &mut findings,
+                &mut read,
             ),
         }
     }
     materials.groups = groups.finish();
     report(cell, findings, diagnostics);
+    read.report(cell, diagnostics);
     materials
 }
 
@@ -132,6 +139,7 @@ fn read_body<'a>(
     colon: bool,
     groups: &mut Groups,
     findings: &mut Vec<Finding<'a>>,
+    read: &mut Read<'_>,
 ) {
     let body_start = body.trim_start().as_ptr();
     for clause in clauses(body) {
@@ -148,16 +156,21 @@ fn read_body<'a>(
         } else {
             None
         };
-        let items = match named {
+        let (headed, items) = match named {
             Some((who, rest)) => {
                 groups.start(who);
-                strip_lead_in(rest)
+                read.understood(who);
+                (rest, strip_lead_in(rest))
             }
-            None => heading.strip_lead_in(clause),
+            None => (clause, heading.strip_lead_in(clause)),
         };
+        // A lead-in (`需提供以下材料：`) is read as such: understood, though no item.
+        let lead_in = &headed[..headed.len() - items.len()];
+        read.understood(lead_in);
         let mut count = 0;
         let mut last_may_share = false;
         drafts(items, |draft| {
+            read.understood(draft.raw);
             let (item, may_share) = material(draft, findings);
             groups.push(item);
             last_may_share = may_share;
@@ -167,6 +180,97 @@ fn read_body<'a>(
             share_distributed_tail(groups.last_items_mut(count));
         }
     }
+}
+
+/// What a cell's reading understood, for the `materials_partial` check.
+///
+/// Understood are: an applicant heading (`在职职工：`), a lead-in (`需提供以下材料：`) and the
+/// whole text of every item. An item is kept as it is written (`text`), whatever of it the
+/// attributes structure, so no part of an item is ever dropped: an item that joins several
+/// parts with `，`/`：` is *read* (kept whole, `materials_unparsed`), not left over. What
+/// remains after these spans (list markers and separators are filler) is text the reading
+/// skipped, reported as `materials_partial`.
+///
+/// Parts are understood in the order of the cell, with separators and markers between them
+/// (`、`, `；`, `2.`): such a gap is merged here into one run, so that a cell read whole
+/// hands [`Coverage`] nothing to sort or look into (the check then costs two end tests). A gap
+/// holding anything else closes the run, and [`Coverage`] judges it.
+struct Read<'c> {
+    /// The cell's text, which the spans are offsets of.
+    cell: &'c str,
+    /// The run of understood text being extended, as byte offsets.
+    run: Option<Range<usize>>,
+    /// The runs closed so far.
+    coverage: Coverage,
+    /// Whether a run was closed: there is a gap for [`Coverage`] to judge.
+    gaps: bool,
+}
+
+impl<'c> Read<'c> {
+    fn new(cell: &'c str) -> Read<'c> {
+        Read {
+            cell,
+            run: None,
+            coverage: Coverage::new(),
+            gaps: false,
+        }
+    }
+
+    /// `part`, a sub-slice of the cell, was understood.
+    fn understood(&mut self, part: &str) {
+        let base = self.cell.as_ptr() as usize;
+        let Some(start) = (part.as_ptr() as usize).checked_sub(base) else {
+            return;
+        };
+        let end = start + part.len();
+        if end > self.cell.len() || start == end {
+            return;
+        }
+        match &mut self.run {
+            Some(run) if run.end <= start && is_separation(&self.cell[run.end..start]) => {
+                run.end = end;
+            }
+            Some(run) if run.start <= start && start <= run.end => run.end = run.end.max(end),
+            _ => {
+                if let Some(done) = self.run.replace(start..end) {
+                    self.coverage.add(done);
+                    self.gaps = true;
+                }
+            }
+        }
+    }
+
+    /// Report what the reading left over as `materials_partial`.
+    fn report(mut self, cell: &Cell<'_>, diagnostics: &mut Diagnostics) {
+        let whole = match &self.run {
+            Some(run) => {
+                is_separation(&self.cell[..run.start]) && is_separation(&self.cell[run.end..])
+            }
+            None => is_separation(self.cell),
+        };
+        if whole && !self.gaps {
+            return;
+        }
+        if let Some(run) = self.run.take() {
+            self.coverage.add(run);
+        }
+        self.coverage
+            .report(cell, Code::MaterialsPartial, "办理材料", diagnostics);
+    }
+}
+
+/// Whether `gap`, between parts the reading understood, holds only what separates them:
+/// white space, punctuation and list-marker numbers (a stricter test than [`Coverage`]'s
+/// filler, which it only spares the work of).
+fn is_separation(gap: &str) -> bool {
+    gap.chars().all(|c| {
+        c.is_whitespace()
+            || c.is_ascii_punctuation()
+            || c.is_ascii_digit()
+            || "〇零一二两三四五六七八九十百千".contains(c)
+            || ('①'..='⑳').contains(&c)
+            || matches!(c, '、' | '；' | '。' | '，' | '：' | '（' | '）' | '．')
+    })
 }
 
 /// Something an item could not structure: the item's text in the cell, and what.

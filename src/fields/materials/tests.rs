@@ -1163,3 +1163,64 @@ fn trim_ends_agrees_with_trim_matches() {
 fn the_scan_tells_its_characters_by_their_middle_bytes() {
     assert_eq!([FEN[1], JIAN[1], HUO[1], GAI[1]], [0xBB, 0xBB, 0x88, 0x9B]);
 }
+
+/// `materials_partial` is the net under the reading: every item keeps its whole text, and
+/// headings and lead-ins are read as such, so on any mixture of the syntax nothing is left
+/// over. A reading that skipped text (a dropped clause, a lost heading) fails here.
+#[test]
+fn the_reading_accounts_for_every_word() {
+    const ALPHABET: &[&str] = &[
+        "1.", "2、", "（1）", "(2)", "①", "②", "；", "。", "，", "、", "：", "或", "《", "》",
+        "（", "）", "原件", "复印件", "及", "1份", "各", "一式两", "份", "加盖", "公章", "的",
+        "须提供", "企业", "人员", "证", "表", " ", "无", "需提供以下材料", "甲",
+    ];
+    let mut state: u64 = 0x2545_F491_4F6C_DD1D;
+    for _ in 0..20_000 {
+        let mut text = String::new();
+        for _ in 0..(state % 14) {
+            state = state
+                .wrapping_mul(6_364_136_223_846_793_005)
+                .wrapping_add(1_442_695_040_888_963_407);
+            text.push_str(ALPHABET[(state >> 33) as usize % ALPHABET.len()]);
+        }
+        let (_, found) = run(&text);
+        let partial: Vec<_> = found
+            .iter()
+            .filter(|d| d.code == Code::MaterialsPartial)
+            .collect();
+        assert!(partial.is_empty(), "{text:?}: {partial:?}");
+    }
+}
+
+/// The `materials_partial` report: a part of the cell between understood parts that holds
+/// words is named at its line and column; separators and markers between them are not.
+#[test]
+fn text_the_reading_skipped_is_reported_as_partial() {
+    let text = "1.身份证；2.户口簿，其他所需材料；3.居住证";
+    let cell = Cell::new(text, 4, "主项\t");
+    let mut read = Read::new(text);
+    for part in ["身份证", "户口簿", "居住证"] {
+        let at = text.find(part).unwrap();
+        read.understood(&text[at..at + part.len()]);
+    }
+    let mut diagnostics = Diagnostics::default();
+    read.report(&cell, &mut diagnostics);
+    let found = diagnostics.into_sorted();
+    assert_eq!(found.len(), 1);
+    assert_eq!(found[0].code, Code::MaterialsPartial);
+    assert_eq!((found[0].line, found[0].column), (4, 16));
+    assert_eq!(
+        found[0].to_string(),
+        "4:16: warning[materials_partial]: 办理材料 text not understood: \"其他所需材料；3\""
+    );
+
+    // Read whole, with markers and separators between the parts: nothing to report.
+    let mut read = Read::new(text);
+    for part in ["身份证", "户口簿，其他所需材料", "居住证"] {
+        let at = text.find(part).unwrap();
+        read.understood(&text[at..at + part.len()]);
+    }
+    let mut diagnostics = Diagnostics::default();
+    read.report(&cell, &mut diagnostics);
+    assert!(diagnostics.into_sorted().is_empty());
+}
