@@ -26,9 +26,11 @@ use std::ops::Range;
 
 use nom::{
     branch::alt,
-    bytes::complete::tag,
-    character::complete::multispace0,
-    combinator::{eof, opt, value},
+    bytes::complete::{tag, take_till, take_while_m_n},
+    character::complete::{char, multispace0},
+    combinator::{eof, map, opt, recognize, value, verify},
+    error::ErrorKind,
+    multi::many0_count,
     IResult, Parser,
 };
 
@@ -39,7 +41,7 @@ use crate::diagnostic::{Code, Diagnostics};
 use crate::markers;
 use crate::model::{Material, MaterialFormat, MaterialGroup, Materials};
 use crate::normalize::{
-    is_ideograph, is_invisible, is_space_or_invisible, normalize, normalize_part_of_normal,
+    find_any_char, sparse_chars, Needles, WideMarks,    is_ideograph, is_invisible, is_space_or_invisible, normalize, normalize_part_of_normal,
     normalized, trim,
 };
 use crate::numeral;
@@ -50,6 +52,7 @@ mod conditions;
 mod items;
 mod none;
 mod scan;
+mod words;
 
 use applicants::*;
 use attributes::*;
@@ -57,6 +60,7 @@ use conditions::*;
 use items::*;
 use none::*;
 use scan::*;
+use words::*;
 
 /// Structure a materials cell. (Never inlined into its caller, so that a profile shows what
 /// the materials cost.)
