@@ -111,9 +111,9 @@ pub(super) fn alternatives(body: &str) -> Vec<String> {
 }
 
 /// nom: one alternative, up to the next choice word at the top level (possibly empty):
-/// `alternative = (bracketed | quoted | plain_run)*`.
+/// `alternative = (plain_run | bracketed | quoted)*`.
 fn alternative(input: &str) -> IResult<&str, &str> {
-    recognize(many0_count(alt((bracketed, ascii_quoted, plain_run)))).parse(input)
+    recognize(many0_count(alt((plain_run, bracketed, ascii_quoted)))).parse(input)
 }
 
 /// Whether the choice word at byte `at` of `text` joins an original and a copy
@@ -358,7 +358,7 @@ pub(super) fn format_word_start(text: &str, end: usize) -> Option<usize> {
 /// Whether `text` asks for a seal: `加盖单位公章`, `加盖公章`, `盖章`, `加盖医院业务专章`.
 /// `覆盖`, `章程` or a negated `无需盖章` do not.
 pub(super) fn seal_required(text: &str) -> bool {
-    text.match_indices(SEAL_VERB).any(|(i, _)| seal_at(text, i))
+    text.match_indices(SEAL_VERB).any(|(at, _)| seal_at(text, at))
 }
 
 /// nom: a seal wording at its verb: `盖`, then within a few characters of the same phrase a

@@ -304,9 +304,15 @@ pub(super) fn is_document(text: &str) -> bool {
     has_form || rest.ends_with('》') || ends_with_document_head(rest)
 }
 
-/// Whether `text` ends with one of the [`DOCUMENT_HEADS`].
+/// Whether `text` ends with one of the [`DOCUMENT_HEADS`] (each compared whole only when
+/// its last character is the text's).
 pub(super) fn ends_with_document_head(text: &str) -> bool {
-    DOCUMENT_HEADS.iter().any(|head| text.ends_with(head))
+    let Some(last) = text.chars().next_back() else {
+        return false;
+    };
+    DOCUMENT_HEADS
+        .iter()
+        .any(|head| head.ends_with(last) && text.ends_with(head))
 }
 
 /// `text` without the first of the [`FORM_SUFFIXES`] it ends with.
