@@ -571,11 +571,7 @@ impl WideMarks {
 /// bytes, never decoded: the materials scan walks every clause this way, and decoding every
 /// ideograph made it 45 % dearer.
 pub(crate) fn sparse_chars(text: &str, marks: WideMarks) -> SparseChars<'_> {
-    SparseChars {
-        text,
-        at: 0,
-        marks,
-    }
+    SparseChars { text, at: 0, marks }
 }
 
 /// The iterator of [`sparse_chars`].
@@ -621,15 +617,27 @@ mod fast_paths_for_materials {
 
     #[test]
     fn find_any_char_agrees_with_find() {
-        let pieces = ["：", ":", "；", "。", "甲", "\u{FF1B}", "\u{3001}", "a", "\u{10000}"];
+        let pieces = [
+            "：",
+            ":",
+            "；",
+            "。",
+            "甲",
+            "\u{FF1B}",
+            "\u{3001}",
+            "a",
+            "\u{10000}",
+        ];
         let texts = crate::test_support::every_text(&pieces, 4);
         for text in &texts {
             for chars in [&['：', ':'][..], &['；', ';', '。'], &['。']] {
-                let expected = text
-                    .char_indices()
-                    .find(|(_, c)| chars.contains(c));
+                let expected = text.char_indices().find(|(_, c)| chars.contains(c));
                 let needles = super::Needles::new(chars);
-                assert_eq!(find_any_char(text, &needles), expected, "{text:?} {chars:?}");
+                assert_eq!(
+                    find_any_char(text, &needles),
+                    expected,
+                    "{text:?} {chars:?}"
+                );
             }
         }
         assert_eq!(find_any_char("", &super::Needles::new(&['：'])), None);
@@ -638,7 +646,18 @@ mod fast_paths_for_materials {
     #[test]
     fn sparse_chars_skips_the_wide_range_but_its_marks() {
         use super::sparse_chars;
-        let pieces = ["甲", "份", "或", "，", "a", "\u{4DC0}", "\u{A000}", "é", "\u{10000}", "（"];
+        let pieces = [
+            "甲",
+            "份",
+            "或",
+            "，",
+            "a",
+            "\u{4DC0}",
+            "\u{A000}",
+            "é",
+            "\u{10000}",
+            "（",
+        ];
         let texts = crate::test_support::every_text(&pieces, 4);
         let marks = ['份', '或'];
         let wide = super::WideMarks::new(['份', '或', '份', 'a']);

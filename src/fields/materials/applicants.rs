@@ -182,9 +182,7 @@ impl Heading {
         let phrase = normalized(&text[..colon]);
         let is_lead_in = phrase.chars().count() <= LEAD_IN_MAX_CHARS
             && !phrase.contains('《')
-            && LEAD_IN_WORDS
-                .iter()
-                .any(|w| phrase.contains(w));
+            && LEAD_IN_WORDS.iter().any(|w| phrase.contains(w));
         if is_lead_in {
             text[colon + c.len_utf8()..].trim_start()
         } else {

@@ -136,7 +136,12 @@ fn bracketed(input: &str) -> IResult<&str, &str> {
     let mut chars = sparse_chars(input, NO_MARKS);
     match chars.next() {
         Some((0, c)) if opens(c) => {}
-        _ => return Err(nom::Err::Error(nom::error::Error::new(input, ErrorKind::Char))),
+        _ => {
+            return Err(nom::Err::Error(nom::error::Error::new(
+                input,
+                ErrorKind::Char,
+            )))
+        }
     }
     let mut depth = 1usize;
     for (i, c) in chars {
@@ -166,7 +171,10 @@ fn plain_run(input: &str) -> IResult<&str, &str> {
         .find(|&(_, c)| opens(c) || c == '"' || c == CHOICE_MARK)
         .map_or(input.len(), |(at, _)| at);
     match end {
-        0 => Err(nom::Err::Error(nom::error::Error::new(input, ErrorKind::TakeWhile1))),
+        0 => Err(nom::Err::Error(nom::error::Error::new(
+            input,
+            ErrorKind::TakeWhile1,
+        ))),
         _ => Ok((&input[end..], &input[..end])),
     }
 }
@@ -358,7 +366,8 @@ pub(super) fn format_word_start(text: &str, end: usize) -> Option<usize> {
 /// Whether `text` asks for a seal: `加盖单位公章`, `加盖公章`, `盖章`, `加盖医院业务专章`.
 /// `覆盖`, `章程` or a negated `无需盖章` do not.
 pub(super) fn seal_required(text: &str) -> bool {
-    text.match_indices(SEAL_VERB).any(|(at, _)| seal_at(text, at))
+    text.match_indices(SEAL_VERB)
+        .any(|(at, _)| seal_at(text, at))
 }
 
 /// nom: a seal wording at its verb: `盖`, then within a few characters of the same phrase a

@@ -36,13 +36,13 @@ use nom::{
 
 use crate::brackets::{closes, opens, title_spans, TitleSpan};
 use crate::cell::Cell;
-use crate::fields::coverage::Coverage;
 use crate::diagnostic::{Code, Diagnostics};
+use crate::fields::coverage::Coverage;
 use crate::markers;
 use crate::model::{Material, MaterialFormat, MaterialGroup, Materials};
 use crate::normalize::{
-    find_any_char, sparse_chars, Needles, WideMarks,    is_ideograph, is_invisible, is_space_or_invisible, normalize, normalize_part_of_normal,
-    normalized, trim,
+    find_any_char, is_ideograph, is_invisible, is_space_or_invisible, normalize,
+    normalize_part_of_normal, normalized, sparse_chars, trim, Needles, WideMarks,
 };
 use crate::numeral;
 
@@ -295,7 +295,5 @@ fn report(cell: &Cell<'_>, findings: Vec<Finding<'_>>, diagnostics: &mut Diagnos
     }
 }
 
-#[cfg(test)]
-mod reference;
 #[cfg(test)]
 mod tests;

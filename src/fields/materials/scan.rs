@@ -53,8 +53,7 @@ impl Scan {
         };
         let mut depth = 0usize;
         let mut in_ascii_quote = false;
-        const MARKS: WideMarks =
-            WideMarks::new([COPIES_MARK, FORMAT_MARK, SEAL_MARK, CHOICE_MARK]);
+        const MARKS: WideMarks = WideMarks::new([COPIES_MARK, FORMAT_MARK, SEAL_MARK, CHOICE_MARK]);
         for (i, c) in sparse_chars(text, MARKS) {
             if is_ideograph(c) {
                 match c {

@@ -8,7 +8,10 @@ use nom::{error::ErrorKind, IResult};
 pub(super) fn one_of(words: &'static [&'static str]) -> impl Fn(&str) -> IResult<&str, &str> {
     move |input: &str| match words.iter().find(|word| input.starts_with(**word)) {
         Some(word) => Ok((&input[word.len()..], &input[..word.len()])),
-        None => Err(nom::Err::Error(nom::error::Error::new(input, ErrorKind::Tag))),
+        None => Err(nom::Err::Error(nom::error::Error::new(
+            input,
+            ErrorKind::Tag,
+        ))),
     }
 }
 
@@ -66,7 +69,15 @@ pub(super) const SEAL_NEGATION_REACH: usize = 4;
 /// Words saying that something is not needed (`无需`, `免于`): they open a none wording and
 /// negate a seal.
 pub(super) const NEEDLESS: &[&str] = &[
-    "无需", "无须", "不需要", "不需", "不用", "不必", "免于", "免予", "免",
+    "无需",
+    "无须",
+    "不需要",
+    "不需",
+    "不用",
+    "不必",
+    "免于",
+    "免予",
+    "免",
 ];
 /// The whole cell that says none is needed by itself, and the negation a none wording may
 /// open with besides [`NEEDLESS`].
@@ -132,9 +143,8 @@ pub(super) const CONDITION_OPENINGS: &[&str] = &[
 /// Adverbs before the verb asking for materials (`还需提交`).
 pub(super) const PROVIDE_ADVERBS: &[&str] = &["另外", "还", "另", "并", "则", "均", "也"];
 /// Modals before it (`须提供`).
-pub(super) const PROVIDE_MODALS: &[&str] = &[
-    "必须", "需要", "应当", "可以", "须", "需", "应", "可", "要",
-];
+pub(super) const PROVIDE_MODALS: &[&str] =
+    &["必须", "需要", "应当", "可以", "须", "需", "应", "可", "要"];
 /// Verbs asking for materials.
 pub(super) const PROVIDE_VERBS: &[&str] = &[
     "提供", "提交", "出具", "携带", "递交", "报送", "上传", "补充", "附",
