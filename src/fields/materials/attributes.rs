@@ -133,16 +133,15 @@ fn joins_formats(text: &str, at: usize) -> bool {
 fn bracketed(input: &str) -> IResult<&str, &str> {
     // No bracket is an ideograph: the walk steps over them ([`sparse_chars`]).
     const NO_MARKS: WideMarks = WideMarks::new(['\0'; 4]);
-    let mut chars = sparse_chars(input, NO_MARKS);
-    match chars.next() {
-        Some((0, c)) if opens(c) => {}
-        _ => {
-            return Err(nom::Err::Error(nom::error::Error::new(
-                input,
-                ErrorKind::Char,
-            )))
-        }
+    // The first character alone first: a walk to the first non-ideograph could run far.
+    if !input.chars().next().is_some_and(opens) {
+        return Err(nom::Err::Error(nom::error::Error::new(
+            input,
+            ErrorKind::Char,
+        )));
     }
+    let mut chars = sparse_chars(input, NO_MARKS);
+    chars.next();
     let mut depth = 1usize;
     for (i, c) in chars {
         if opens(c) {

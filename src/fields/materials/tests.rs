@@ -994,3 +994,18 @@ fn accepted_wordings() {
     }
     assert!(wrong.is_empty(), "\n{}", wrong.join("\n"));
 }
+
+/// Shapes the grammar reads in one pass (their time is in `benches/adversarial.rs`): an item
+/// with 20 000 alternatives, and 20 000 run-on clauses each reported where it is.
+#[test]
+fn many_choices_and_many_findings_in_one_cell() {
+    let item = only_item(&"身份证或".repeat(20_000));
+    assert_eq!(item.alternatives.len(), 20_000);
+    assert_eq!(item.alternatives[19_999], "身份证");
+
+    let (materials, found) = run(&"身份证，户口簿；".repeat(20_000));
+    assert_eq!(materials.groups[0].items.len(), 20_000);
+    assert_eq!(found.len(), 20_000);
+    assert!(found.iter().all(|d| d.code == Code::MaterialsUnparsed));
+    assert_eq!(found[19_999].column, 19_999 * 8 + 1);
+}
