@@ -2,13 +2,13 @@
 
 use super::*;
 
-/// Build the item of `draft`, noting what could not be structured in `findings`; and
+/// Build the item of `draft`, noting what could not be structured in `notes`; and
 /// whether it names copies (has a `份`): only then may its copies go to the items before it
 /// ([`share_distributed_tail`]).
 ///
-/// One walk over the item ([`Scan`], often done already for its clause) tells which attributes can be there at all; the
+/// One walk over the item ([`ClauseShape`], often done already for its clause) tells which attributes can be there at all; the
 /// parsers of the others are not run (most items have no title, copies, form or seal).
-pub(super) fn material<'a>(draft: Draft<'a>, findings: &mut Vec<Finding<'a>>) -> (Material, bool) {
+pub(super) fn material<'a>(draft: Draft<'a>, notes: &mut Vec<ItemNote<'a>>) -> (Material, bool) {
     let Draft {
         raw,
         condition,
@@ -21,13 +21,13 @@ pub(super) fn material<'a>(draft: Draft<'a>, findings: &mut Vec<Finding<'a>>) ->
         None => (body, None),
     };
     // The clause's scan holds for the item when the item is the whole clause, unchanged.
-    let seen = scan.unwrap_or_else(|| Scan::of(&text));
+    let seen = scan.unwrap_or_else(|| ClauseShape::of(&text));
     let body_shape = match &body {
-        Some(body) => Scan::of(body),
+        Some(body) => ClauseShape::of(body),
         None => seen,
     };
     let body = body.as_deref().unwrap_or(&text);
-    let mut note = |message: String| findings.push(Finding { item: raw, message });
+    let mut note = |message: String| notes.push(ItemNote { item: raw, message });
     let titles = if seen.title {
         title_spans(&text)
     } else {

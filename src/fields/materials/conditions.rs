@@ -14,7 +14,7 @@ pub(super) const CONDITION_MAX_CHARS: usize = 40;
 /// nothing, so it is not a conditional item.
 ///
 /// `comma` is the first `，` or `,` of `clause` outside brackets, with its byte offset (see
-/// [`Scan`]): a clause without one has no condition.
+/// [`ClauseShape`]): a clause without one has no condition.
 pub(super) fn condition(clause: &str, (comma, c): (usize, char)) -> Option<(String, String)> {
     let lead = normalized(&clause[..comma]);
     if !reads_as_condition(&lead) {

@@ -182,8 +182,8 @@ pub(super) struct Draft<'a> {
     pub(super) condition: Option<String>,
     /// The part naming the materials (the whole item when it has no condition), normalized.
     pub(super) body: String,
-    /// The [`Scan`] of the item's normalized text, when it is known already.
-    pub(super) scan: Option<Scan>,
+    /// The [`ClauseShape`] of the item's normalized text, when it is known already.
+    pub(super) scan: Option<ClauseShape>,
 }
 
 impl<'a> Draft<'a> {
@@ -210,7 +210,7 @@ pub(super) fn drafts<'a>(clause: &'a str, mut each: impl FnMut(Draft<'a>)) {
     if clause.is_empty() {
         return;
     }
-    let scan = Scan::of(clause);
+    let scan = ClauseShape::of(clause);
     if let Some(comma) = scan.first_comma {
         if let Some((condition, body)) = condition(clause, comma) {
             return each(Draft {

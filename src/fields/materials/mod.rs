@@ -21,6 +21,34 @@
 //!    `materials_unparsed` diagnostic: its text is all there, its parts are not told apart.
 //! 7. **Attributes** of each item: alternatives (`A或B或C` outside brackets), forms (every
 //!    `《…》`), copies (`1份`, `各1份`, `一式两份`), format (原件/复印件), seal, condition.
+//!
+//! In grammar form, with the word lists in [`words`] (one list each: a format word, a copy
+//! word, a seal phrase, a none wording or an applicant word is added by one line there):
+//!
+//! ```text
+//! cell        = none | point*                        none: none.rs
+//! point       = marker? (applicant ":")? lead_in? (nested_list | clause (";" clause)*)
+//! clause      = condition "，" provide? body | item ("、" item)*
+//! alternatives= alternative (("或" | "或者") alternative)*      attributes.rs
+//! alternative = (plain_run | bracketed | quoted)*
+//! format      = original (joined copy)? | copy (joined original)?
+//! joined      = and_word | or_word                   (`及`, `和`, `、`… / `或`, `或者`)
+//! copies      = ("一式" | "各")? number " "* "份"
+//! seal        = "盖" phrase_char{0,8} containing "章"  (not after `覆`…, not negated)
+//! ```
+//!
+//! Splitting into points, clauses and `、`-items is the job of [`crate::markers`] and of
+//! [`items`]; each attribute parser is tried only where [`ClauseShape`] (one walk per clause)
+//! says its marking character is there (`份`, `件`, `盖`, a top-level `或`), so most items run
+//! none of them.
+//!
+//! **What is reported.** `materials_unparsed`: an item kept whole because it joins several
+//! parts with `，`/`：` (its parts not told apart), or whose copies conflict, whose formats
+//! mix, or whose title is never closed: the item is there, not structured (or not all of
+//! it). `materials_partial`: text of the cell that no item, applicant heading or lead-in
+//! holds, that is, text the reading dropped ([`Read`]). Every item keeps its whole text, so
+//! today no wording of the seeds or of the tests gives one: it is the net that makes a
+//! reading that loses text show.
 
 use std::ops::Range;
 
@@ -79,7 +107,7 @@ pub(crate) fn parse(cell: &Cell<'_>, diagnostics: &mut Diagnostics) -> Materials
         return materials;
     }
     let mut groups = Groups::new();
-    let mut findings = Vec::new();
+    let mut notes = Vec::new();
     let mut read = Read::new(raw);
     // Most cells with no marker at all are told by a byte walk, without the list parser.
     let split;
@@ -114,7 +142,7 @@ pub(crate) fn parse(cell: &Cell<'_>, diagnostics: &mut Diagnostics) -> Materials
         match nested_list(body, colon) {
             Some(bodies) => {
                 for sub in bodies {
-                    read_body(sub, false, colon, &mut groups, &mut findings, &mut read);
+                    read_body(sub, false, colon, &mut groups, &mut notes, &mut read);
                 }
             }
             None => read_body(
@@ -122,13 +150,13 @@ pub(crate) fn parse(cell: &Cell<'_>, diagnostics: &mut Diagnostics) -> Materials
                 first_clause_checked,
                 colon,
                 &mut groups,
-                &mut findings,
+                &mut notes,
                 &mut read,
             ),
         }
     }
     materials.groups = groups.finish();
-    report(cell, findings, diagnostics);
+    report(cell, notes, diagnostics);
     read.report(cell, diagnostics);
     materials
 }
@@ -142,7 +170,7 @@ fn read_body<'a>(
     first_clause_checked: bool,
     colon: bool,
     groups: &mut Groups,
-    findings: &mut Vec<Finding<'a>>,
+    notes: &mut Vec<ItemNote<'a>>,
     read: &mut Read<'_>,
 ) {
     let body_start = body.trim_start().as_ptr();
@@ -175,7 +203,7 @@ fn read_body<'a>(
         let mut last_may_share = false;
         drafts(items, |draft| {
             read.understood(draft.raw);
-            let (item, may_share) = material(draft, findings);
+            let (item, may_share) = material(draft, notes);
             groups.push(item);
             last_may_share = may_share;
             count += 1;
@@ -278,19 +306,19 @@ fn is_separation(gap: &str) -> bool {
 }
 
 /// Something an item could not structure: the item's text in the cell, and what.
-struct Finding<'a> {
+struct ItemNote<'a> {
     item: &'a str,
     message: String,
 }
 
-/// Report the findings of a cell as `materials_unparsed`, each at its item's position
+/// Report the notes of a cell as `materials_unparsed`, each at its item's position
 /// (counted in one walk over the cell, however many there are).
-fn report(cell: &Cell<'_>, findings: Vec<Finding<'_>>, diagnostics: &mut Diagnostics) {
-    if findings.is_empty() {
+fn report(cell: &Cell<'_>, notes: Vec<ItemNote<'_>>, diagnostics: &mut Diagnostics) {
+    if notes.is_empty() {
         return;
     }
-    let items: Vec<&str> = findings.iter().map(|f| f.item).collect();
-    for (finding, at) in findings.into_iter().zip(cell.positions_of(&items)) {
+    let items: Vec<&str> = notes.iter().map(|f| f.item).collect();
+    for (finding, at) in notes.into_iter().zip(cell.positions_of(&items)) {
         diagnostics.push(Code::MaterialsUnparsed, at, finding.message);
     }
 }

@@ -6,7 +6,7 @@ use super::*;
 /// attributes may be there, and whether it is normal already. Each step used to walk the text
 /// on its own; the one walk tracks the bracket depth of [`top_level`] once for all of them.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub(super) struct Scan {
+pub(super) struct ClauseShape {
     /// The first `，` or `,` outside brackets, with its byte offset: where a [`condition`]
     /// may end.
     pub(super) first_comma: Option<(usize, char)>,
@@ -33,13 +33,13 @@ pub(super) struct Scan {
     pub(super) choice: bool,
 }
 
-impl Scan {
+impl ClauseShape {
     /// Walk `text` once. An ideograph (most characters of a cell) is neither quote, bracket,
     /// space nor punctuation: of them, the walk ([`sparse_chars`]) gives only the few that
     /// announce an attribute (`份`, `件`, `盖`, `或`). Other characters go through
     /// [`top_level`]'s quote and bracket tests.
-    pub(super) fn of(text: &str) -> Scan {
-        let mut scan = Scan {
+    pub(super) fn of(text: &str) -> ClauseShape {
+        let mut scan = ClauseShape {
             first_comma: None,
             joins_parts: false,
             enumerates: false,

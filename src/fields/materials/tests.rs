@@ -616,7 +616,7 @@ fn the_scan_of_an_item_agrees_with_the_walks_it_replaces() {
     ];
     let texts = crate::test_support::every_text(&pieces, 4);
     for text in &texts {
-        let scan = Scan::of(text);
+        let scan = ClauseShape::of(text);
         assert_eq!(scan.clause_break, clause_break(text), "{text:?}");
         assert_eq!(scan.title, text.contains('《'), "{text:?}");
         assert_eq!(scan.copies, text.contains('份'), "{text:?}");
@@ -644,7 +644,7 @@ fn attributes_are_absent_where_the_scan_says_so() {
     ];
     let texts = crate::test_support::every_text(&pieces, 4);
     for text in &texts {
-        let scan = Scan::of(text);
+        let scan = ClauseShape::of(text);
         if !scan.title {
             assert!(title_spans(text).is_empty(), "{text:?}");
         }
