@@ -416,35 +416,83 @@ fn run_on_items_are_kept_whole_and_reported() {
     );
 }
 
+/// The one diagnostic of `text`, as it prints (`line:column: severity[code]: message`).
+fn only_diagnostic(text: &str) -> String {
+    let (_, diagnostics) = run(text);
+    assert_eq!(diagnostics.len(), 1, "{text}: {diagnostics:?}");
+    diagnostics[0].to_string()
+}
+
 #[test]
 fn conflicting_copies_are_reported() {
-    let (materials, diagnostics) = run("甲表1份乙表2份");
-    assert_eq!(materials.groups[0].items[0].copies, None);
+    let (materials, _) = run("1.申请表；甲表1份乙表2份");
+    assert_eq!(materials.groups[0].items[1].copies, None);
     assert_eq!(
-        diagnostics[0].message,
-        "materials item gives 1 and 2 copies; copies left empty"
+        only_diagnostic("1.申请表；甲表1份乙表2份"),
+        "1:7: warning[materials_unparsed]: materials item gives 1 and 2 copies; copies left empty"
     );
 }
 
 #[test]
 fn mixed_formats_are_reported() {
-    let (materials, diagnostics) = run("票据原件和病历复印件");
-    assert_eq!(materials.groups[0].items[0].format, None);
+    let (materials, _) = run("身份证、票据原件和病历复印件");
+    assert_eq!(materials.groups[0].items[1].format, None);
     assert_eq!(
-        diagnostics[0].message,
-        "materials item asks for 原件 of one part and 复印件 of another; format left empty"
+        only_diagnostic("身份证、票据原件和病历复印件"),
+        "1:5: warning[materials_unparsed]: materials item asks for 原件 of one part and 复印件 of another; format left empty"
     );
 }
 
 #[test]
 fn unclosed_titles_are_reported() {
-    let (materials, diagnostics) = run("《登记表");
+    let (materials, _) = run("《登记表");
     assert_eq!(materials.groups[0].items[0].text, "《登记表");
     assert!(materials.groups[0].items[0].forms.is_empty());
     assert_eq!(
-        diagnostics[0].message,
-        "materials item opens a title with 《 that is never closed"
+        only_diagnostic("身份证；《登记表"),
+        "1:5: warning[materials_unparsed]: materials item opens a title with 《 that is never closed"
     );
+}
+
+/// What the prefilters rely on about the word lists: every format word ends with
+/// [`FORMAT_MARK`], every choice word opens with [`CHOICE_MARK`], the copies unit and the
+/// seal verb are the marks the scan looks for, and [`EACH`] is a copies lead.
+#[test]
+fn the_marks_agree_with_the_word_lists() {
+    for word in ORIGINAL_WORDS.iter().chain(COPY_WORDS) {
+        assert!(word.ends_with(FORMAT_MARK), "{word}");
+    }
+    for word in OR_WORDS {
+        assert!(word.starts_with(CHOICE_MARK), "{word}");
+    }
+    assert_eq!(COPIES_MARK, COPIES_UNIT);
+    assert_eq!(SEAL_MARK, SEAL_VERB);
+    assert!(COPIES_LEADS.contains(&EACH.to_string().as_str()));
+    // The lists read by `one_of` hold longer words before their prefixes, so that the first
+    // match is the longest; the form suffixes, stripped from the end, longer words before
+    // their suffixes.
+    for list in [
+        NEEDLESS,
+        NONE_VERBS,
+        NONE_KINDS,
+        AND_WORDS,
+        OR_WORDS,
+        COPIES_LEADS,
+        PROVIDE_ADVERBS,
+        PROVIDE_MODALS,
+        PROVIDE_VERBS,
+    ] {
+        for (i, word) in list.iter().enumerate() {
+            for later in &list[i + 1..] {
+                assert!(!later.starts_with(word), "{word} before {later}");
+            }
+        }
+    }
+    for (i, word) in FORM_SUFFIXES.iter().enumerate() {
+        for later in &FORM_SUFFIXES[i + 1..] {
+            assert!(!later.ends_with(word), "{word} before {later}");
+        }
+    }
 }
 
 #[test]
