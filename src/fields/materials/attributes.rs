@@ -6,8 +6,9 @@ use super::*;
 /// whether it names copies (has a `份`): only then may its copies go to the items before it
 /// ([`share_distributed_tail`]).
 ///
-/// One walk over the item ([`ClauseShape`], often done already for its clause) tells which attributes can be there at all; the
-/// parsers of the others are not run (most items have no title, copies, form or seal).
+/// One walk over the item ([`ClauseShape`], often done already for its clause) tells which
+/// attributes can be there at all; the parsers of the others are not run (most items have no
+/// title, copies, form or seal).
 pub(super) fn material<'a>(draft: Draft<'a>, notes: &mut Vec<ItemNote<'a>>) -> (Material, bool) {
     let Draft {
         raw,
