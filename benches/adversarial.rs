@@ -207,11 +207,52 @@ fn notes_problems(c: &mut Criterion) {
     group.finish();
 }
 
+/// One 办理材料 cell of about `size` bytes: `piece` repeated.
+fn materials_cell(piece: &str, size: usize) -> String {
+    format!(
+        "{HEADER}一、参保\t1\t登记\t{}\t即时办结\t\t\t\t\n",
+        piece.repeat(size / piece.len())
+    )
+}
+
+/// Shapes of one 办理材料 cell that the materials grammar must read in linear time: one item
+/// with a choice every few characters (20 000 alternatives in 300 kB), choices between
+/// brackets, a `份`, a `件` or a `盖` every few characters (each looked at once), run-on
+/// clauses that each give a `materials_unparsed` (all located in one pass), applicant
+/// headings, and brackets never closed. Sizes 1 MB and 10 MB: a flat time per MB.
+fn materials_shapes(c: &mut Criterion) {
+    let shapes: [(&str, &str); 8] = [
+        ("choices", "身份证或"),
+        ("bracketed_choices", "（甲或乙）或"),
+        ("copies", "申请表1份"),
+        ("formats", "原件及复印件或"),
+        ("seals", "盖覆盖"),
+        ("run_on_clauses", "身份证，户口簿；"),
+        ("applicants", "在职职工：登记表；"),
+        ("unclosed_brackets", "（或《"),
+    ];
+    let mut group = c.benchmark_group("materials");
+    group.sample_size(10);
+    group.warm_up_time(Duration::from_millis(500));
+    group.measurement_time(Duration::from_secs(5));
+    for (name, piece) in shapes {
+        for size in [MB, 10 * MB] {
+            let text = materials_cell(piece, size);
+            group.throughput(Throughput::Bytes(text.len() as u64));
+            group.bench_with_input(BenchmarkId::new(name, size / MB), &text, |b, text| {
+                b.iter(|| shixiang::parse(black_box(text)).map(|d| d.diagnostics.len()))
+            });
+        }
+    }
+    group.finish();
+}
+
 criterion_group!(
     benches,
     adversarial,
     deadline,
     notes_problems,
-    cited_numbers
+    cited_numbers,
+    materials_shapes
 );
 criterion_main!(benches);

@@ -70,43 +70,6 @@ impl Groups {
     }
 }
 
-/// Words a phrase naming a kind of applicant ends with: persons and organisations.
-pub(super) const APPLICANT_HEADS: &[&str] = &[
-    "人员",
-    "职工",
-    "员工",
-    "农民工",
-    "企业",
-    "单位",
-    "机构",
-    "机关",
-    "团体",
-    "组织",
-    "对象",
-    "居民",
-    "学生",
-    "儿童",
-    "婴儿",
-    "新生儿",
-    "患者",
-    "家属",
-    "亲属",
-    "家庭",
-    "工商户",
-    "商户",
-    "农户",
-    "医院",
-    "药店",
-    "公司",
-    "部门",
-    "配偶",
-    "子女",
-    "父母",
-    "人",
-    "者",
-    "员",
-];
-
 /// The longest phrase (in characters) taken as an applicant.
 pub(super) const APPLICANT_MAX_CHARS: usize = 24;
 
@@ -130,29 +93,10 @@ pub(super) fn bars_applicant(c: char) -> bool {
         && (c.is_ascii_punctuation() || is_punctuation(c) || c.is_numeric())
 }
 
-/// The first colon of `text`, full-width `：` or ASCII `:`, with its byte offset. A byte
-/// search for `:` and for the lead byte of `：` (U+FF1A, shared by the other full-width
-/// punctuation), each lead byte checked for the whole character: cheaper than a walk that
-/// decodes every character, or a search for the last byte of `：`, which most ideographs
-/// share as a continuation byte.
+/// The first colon of `text`, full-width `：` or ASCII `:`, with its byte offset.
 pub(super) fn first_colon(text: &str) -> Option<(usize, char)> {
-    const FULL_WIDTH: &[u8] = "：".as_bytes();
-    let bytes = text.as_bytes();
-    let mut from = 0;
-    while let Some(found) = bytes
-        .get(from..)
-        .and_then(|rest| memchr::memchr2(b':', FULL_WIDTH[0], rest))
-    {
-        let at = from + found;
-        if bytes[at] == b':' {
-            return Some((at, ':'));
-        }
-        if bytes[at..].starts_with(FULL_WIDTH) {
-            return Some((at, '：'));
-        }
-        from = at + 1;
-    }
-    None
+    const COLONS: Needles = Needles::new(&['：', ':']);
+    find_any_char(text, &COLONS)
 }
 
 /// What a walk to the first colon of a text (trimmed at the start) tells about the phrase
@@ -238,9 +182,7 @@ impl Heading {
         let phrase = normalized(&text[..colon]);
         let is_lead_in = phrase.chars().count() <= LEAD_IN_MAX_CHARS
             && !phrase.contains('《')
-            && ["提供", "提交", "携带", "如下", "以下"]
-                .iter()
-                .any(|w| phrase.contains(w));
+            && LEAD_IN_WORDS.iter().any(|w| phrase.contains(w));
         if is_lead_in {
             text[colon + c.len_utf8()..].trim_start()
         } else {

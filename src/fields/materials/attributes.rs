@@ -2,13 +2,14 @@
 
 use super::*;
 
-/// Build the item of `draft`, noting what could not be structured in `findings`; and
+/// Build the item of `draft`, noting what could not be structured in `notes`; and
 /// whether it names copies (has a `份`): only then may its copies go to the items before it
 /// ([`share_distributed_tail`]).
 ///
-/// One walk over the item ([`Scan`], often done already for its clause) tells which attributes can be there at all; the
-/// parsers of the others are not run (most items have no title, copies, form or seal).
-pub(super) fn material<'a>(draft: Draft<'a>, findings: &mut Vec<Finding<'a>>) -> (Material, bool) {
+/// One walk over the item ([`ClauseShape`], often done already for its clause) tells which
+/// attributes can be there at all; the parsers of the others are not run (most items have no
+/// title, copies, form or seal).
+pub(super) fn material<'a>(draft: Draft<'a>, notes: &mut Vec<ItemNote<'a>>) -> (Material, bool) {
     let Draft {
         raw,
         condition,
@@ -21,13 +22,13 @@ pub(super) fn material<'a>(draft: Draft<'a>, findings: &mut Vec<Finding<'a>>) ->
         None => (body, None),
     };
     // The clause's scan holds for the item when the item is the whole clause, unchanged.
-    let seen = scan.unwrap_or_else(|| Scan::of(&text));
+    let seen = scan.unwrap_or_else(|| ClauseShape::of(&text));
     let body_shape = match &body {
-        Some(body) => Scan::of(body),
+        Some(body) => ClauseShape::of(body),
         None => seen,
     };
     let body = body.as_deref().unwrap_or(&text);
-    let mut note = |message: String| findings.push(Finding { item: raw, message });
+    let mut note = |message: String| notes.push(ItemNote { item: raw, message });
     let titles = if seen.title {
         title_spans(&text)
     } else {
@@ -76,49 +77,33 @@ pub(super) fn material<'a>(draft: Draft<'a>, findings: &mut Vec<Finding<'a>>) ->
     (item, seen.copies)
 }
 
-/// `A或B或C` outside brackets (`body` [`normalize`]d) → `[A, B, C]` (`或者` too, and `；或`/`，或`); the `或` of
-/// `原件或复印件` is a format, not a choice. Empty when there is no choice.
-///
-/// Each part is kept as it is found (no vector of slices first). The walk is
-/// [`top_level`]'s, told by bytes as in [`Scan::of`]: an ideograph is stepped over whole
-/// and only compared with `或`, never decoded; other characters are decoded for the quote
-/// and bracket tests.
+/// `A或B或C` outside brackets (`body` [`normalize`]d) → `[A, B, C]` (`或者` too, and
+/// `；或`/`，或`): `alternatives = alternative (choice alternative)*`. The `或` of
+/// `原件或复印件` is a format ([`format_phrase`]), not a choice. Empty when there is no choice.
 pub(super) fn alternatives(body: &str) -> Vec<String> {
-    fn keep(parts: &mut Vec<String>, part: &str) {
+    let mut parts = Vec::new();
+    let mut keep = |part: &str| {
         let part = trim_separators(part);
         if !part.is_empty() {
             parts.push(normalize_part_of_normal(part));
         }
-    }
-    let mut parts = Vec::new();
+    };
+    // `start`: where the alternative being read starts; `rest`: how far it is read.
     let mut start = 0;
-    let mut depth = 0usize;
-    let mut in_ascii_quote = false;
-    let mut i = 0;
-    while let Some(rest) = body.get(i..) {
-        if let Some(bytes) = ideograph_at(rest.as_bytes()) {
-            let choice = bytes == HUO && depth == 0 && !in_ascii_quote;
-            if choice && i >= start && !is_format_choice(body, i) {
-                keep(&mut parts, &body[start..i]);
-                let after = &rest[HUO.len()..];
-                start = body.len() - after.strip_prefix('者').unwrap_or(after).len();
-            }
-            i += 3;
-            continue;
-        }
-        let Some(c) = rest.chars().next() else {
+    let mut rest = body;
+    // Each round reads up to a choice word and past it: the loop always advances.
+    while let Ok((at_choice, _)) = alternative(rest) {
+        let at = body.len() - at_choice.len();
+        let Ok((after, _)) = or_word(at_choice) else {
             break;
         };
-        if c == '"' {
-            in_ascii_quote = !in_ascii_quote;
-        } else if opens(c) {
-            depth += 1;
-        } else if closes(c) {
-            depth = depth.saturating_sub(1);
+        rest = after;
+        if !joins_formats(body, at) {
+            keep(&body[start..at]);
+            start = body.len() - after.len();
         }
-        i += c.len_utf8();
     }
-    keep(&mut parts, &body[start..]);
+    keep(&body[start..]);
     if parts.len() < 2 {
         Vec::new()
     } else {
@@ -126,12 +111,72 @@ pub(super) fn alternatives(body: &str) -> Vec<String> {
     }
 }
 
-/// Whether the `或` at byte `at` joins 原件 and 复印件.
-pub(super) fn is_format_choice(text: &str, at: usize) -> bool {
-    let before = &text[..at];
-    let after = text[at + '或'.len_utf8()..].trim_start_matches('者');
-    (before.ends_with("原件") && after.starts_with("复印件"))
-        || (before.ends_with("复印件") && after.starts_with("原件"))
+/// nom: one alternative, up to the next choice word at the top level (possibly empty):
+/// `alternative = (plain_run | bracketed | quoted)*`.
+fn alternative(input: &str) -> IResult<&str, &str> {
+    recognize(many0_count(alt((plain_run, bracketed, ascii_quoted)))).parse(input)
+}
+
+/// Whether the choice word at byte `at` of `text` joins an original and a copy
+/// (`原件或复印件`): a format word ends there and a [`format_phrase`] of a choice starts with it.
+fn joins_formats(text: &str, at: usize) -> bool {
+    format_word_start(text, at).is_some_and(|start| {
+        matches!(
+            format_phrase(&text[start..]),
+            Ok((_, MaterialFormat::OriginalOrCopy))
+        )
+    })
+}
+
+/// nom: a bracketed stretch, `（…）`, `《…》`, `“…”`, brackets of any kind nested in it; an
+/// unclosed one runs to the end. Written as a count of depth, not a recursive parser, so that
+/// thousands of nested brackets need no stack.
+fn bracketed(input: &str) -> IResult<&str, &str> {
+    // No bracket is an ideograph: the walk steps over them ([`sparse_chars`]).
+    const NO_MARKS: WideMarks = WideMarks::new(['\0'; 4]);
+    // The first character alone first: a walk to the first non-ideograph could run far.
+    if !input.chars().next().is_some_and(opens) {
+        return Err(nom::Err::Error(nom::error::Error::new(
+            input,
+            ErrorKind::Char,
+        )));
+    }
+    let mut chars = sparse_chars(input, NO_MARKS);
+    chars.next();
+    let mut depth = 1usize;
+    for (i, c) in chars {
+        if opens(c) {
+            depth += 1;
+        } else if closes(c) {
+            depth -= 1;
+            if depth == 0 {
+                let end = i + c.len_utf8();
+                return Ok((&input[end..], &input[..end]));
+            }
+        }
+    }
+    Ok((&input[input.len()..], input))
+}
+
+/// nom: a stretch in ASCII quotes, `"…"`; an unclosed one runs to the end.
+fn ascii_quoted(input: &str) -> IResult<&str, &str> {
+    recognize((char('"'), take_till(|c| c == '"'), opt(char('"')))).parse(input)
+}
+
+/// nom: characters that open no bracket or quote and are no choice word. (The ideographs
+/// but `或` are stepped over by [`sparse_chars`], not looked at one by one.)
+fn plain_run(input: &str) -> IResult<&str, &str> {
+    const CHOICE: WideMarks = WideMarks::new([CHOICE_MARK; 4]);
+    let end = sparse_chars(input, CHOICE)
+        .find(|&(_, c)| opens(c) || c == '"' || c == CHOICE_MARK)
+        .map_or(input.len(), |(at, _)| at);
+    match end {
+        0 => Err(nom::Err::Error(nom::error::Error::new(
+            input,
+            ErrorKind::TakeWhile1,
+        ))),
+        _ => Ok((&input[end..], &input[..end])),
+    }
 }
 
 /// Every title quoted in `《…》` in `text` ([`normalize`]d), whose [`title_spans`] are `titles`, without the
@@ -162,21 +207,22 @@ pub(super) enum Copies {
     Conflict(u32, u32),
 }
 
-/// nom: a number of copies: `1份`, `1 份`, `各1份`, `一式两份`.
+/// nom: a number of copies: `1份`, `1 份`, `各1份`, `一式两份`:
+/// `copies = lead? number space* 份`.
 pub(super) fn copies_phrase(input: &str) -> IResult<&str, u32> {
     let (rest, (_, n, _, _)) = (
-        opt(alt((tag("一式"), tag("各")))),
+        opt(one_of(COPIES_LEADS)),
         numeral::number,
         multispace0,
-        tag("份"),
+        char(COPIES_UNIT),
     )
         .parse(input)?;
     Ok((rest, n))
 }
 
-/// Whether a [`copies_phrase`] may start with `c`: `一式`, `各` or a numeral.
+/// Whether a [`copies_phrase`] may start with `c`: a [`COPIES_LEADS`] word or a numeral.
 pub(super) fn may_open_copies_phrase(c: char) -> bool {
-    c == '各' || is_numeral_char(c)
+    is_numeral_char(c) || COPIES_LEADS.iter().any(|word| word.starts_with(c))
 }
 
 /// Whether `c` is an Arabic digit or can be part of a Chinese numeral.
@@ -191,7 +237,7 @@ pub(super) fn is_numeral_char(c: char) -> bool {
 /// and only that short window is tried, not every character of the text.
 pub(super) fn copies(text: &str) -> Copies {
     let mut found: Option<u32> = None;
-    for (fen, _) in text.match_indices('份') {
+    for (fen, _) in text.match_indices(COPIES_UNIT) {
         let window = copies_window_start(text, fen);
         let mut before: Option<char> = text[..window].chars().next_back();
         for (offset, c) in text[window..fen].char_indices() {
@@ -211,12 +257,14 @@ pub(super) fn copies(text: &str) -> Copies {
     found.map_or(Copies::None, Copies::One)
 }
 
-/// Where the run of characters a [`copies_phrase`] can hold before its `份` (numerals, `各`,
-/// `式` of `一式`, white space) ends before byte `fen` of `text` starts.
+/// Where the run of characters a [`copies_phrase`] can hold before its `份` (numerals, the
+/// characters of [`COPIES_LEADS`], white space) ends before byte `fen` of `text` starts.
 pub(super) fn copies_window_start(text: &str, fen: usize) -> usize {
     text[..fen]
         .trim_end_matches(|c: char| {
-            is_numeral_char(c) || c == '各' || c == '式' || c.is_ascii_whitespace()
+            is_numeral_char(c)
+                || c.is_ascii_whitespace()
+                || COPIES_LEADS.iter().any(|word| word.chars().any(|w| w == c))
         })
         .len()
 }
@@ -230,67 +278,73 @@ pub(super) enum Format {
     Mixed,
 }
 
-/// nom: a form word or phrase: `原件及复印件`, `原件或复印件`, `原件`, `复印件`.
+/// nom: a format word or phrase: `原件及复印件`, `原件或复印件`, `原件`, `复印件`:
+/// `format = original (joined copy)? | copy (joined original)?`.
 pub(super) fn format_phrase(input: &str) -> IResult<&str, MaterialFormat> {
-    let copy = || alt((tag("复印件"), tag("影印件")));
-    let and = || {
-        alt((
-            tag("及其"),
-            tag("以及"),
-            tag("及"),
-            tag("和"),
-            tag("与"),
-            tag("、"),
-        ))
-    };
-    let or = || alt((tag("或者"), tag("或")));
     alt((
-        value(
-            MaterialFormat::OriginalAndCopy,
-            alt((
-                value((), (tag("原件"), and(), copy())),
-                value((), (copy(), and(), tag("原件"))),
-            )),
-        ),
-        value(
-            MaterialFormat::OriginalOrCopy,
-            alt((
-                value((), (tag("原件"), or(), copy())),
-                value((), (copy(), or(), tag("原件"))),
-            )),
-        ),
-        value(MaterialFormat::Original, tag("原件")),
-        value(MaterialFormat::Copy, copy()),
+        map((original, opt(joined(copy))), |(_, joined)| {
+            joined.unwrap_or(MaterialFormat::Original)
+        }),
+        map((copy, opt(joined(original))), |(_, joined)| {
+            joined.unwrap_or(MaterialFormat::Copy)
+        }),
     ))
     .parse(input)
 }
 
-/// Whether a [`format_phrase`] may start with `c` (`原件…`, `复印件…`, `影印件…`): the
-/// tests check that no phrase starts elsewhere, which [`format_phrase_start`] relies on.
-#[cfg(test)]
-pub(super) fn may_open_format_phrase(c: char) -> bool {
-    matches!(c, '原' | '复' | '影')
+/// nom: the second format word of a phrase, after the word joining it to the first: an
+/// original and a copy both (`及复印件`), or either (`或复印件`).
+fn joined<'a>(
+    other: Word,
+) -> impl Parser<&'a str, Output = MaterialFormat, Error = nom::error::Error<&'a str>> {
+    alt((
+        value(MaterialFormat::OriginalAndCopy, (and_word, other)),
+        value(MaterialFormat::OriginalOrCopy, (or_word, other)),
+    ))
+}
+
+/// A parser of one word.
+type Word = fn(&str) -> IResult<&str, &str>;
+
+/// nom: a word joining an original and a copy ([`AND_WORDS`]).
+fn and_word(input: &str) -> IResult<&str, &str> {
+    one_of(AND_WORDS)(input)
+}
+
+/// nom: a choice word ([`OR_WORDS`]).
+pub(super) fn or_word(input: &str) -> IResult<&str, &str> {
+    one_of(OR_WORDS)(input)
+}
+
+/// nom: a word for the original ([`ORIGINAL_WORDS`]).
+fn original(input: &str) -> IResult<&str, &str> {
+    one_of(ORIGINAL_WORDS)(input)
+}
+
+/// nom: a word for a copy ([`COPY_WORDS`]).
+fn copy(input: &str) -> IResult<&str, &str> {
+    one_of(COPY_WORDS)(input)
 }
 
 /// The form `text` asks for: 原件 → original, 复印件 → copy, `原件及复印件` →
 /// original and copy, `原件或复印件` → original or copy.
 ///
-/// A phrase opens with `原件`, `复印件` or `影印件`: it is tried where a `件` found by a
-/// search has `原`, `复印` or `影印` before it, not at each character of the text.
+/// Every format word ends with [`FORMAT_MARK`] (`件`): a [`format_phrase`] is tried only
+/// where a `件` found by a search ends a format word, not at each character of the text.
 pub(super) fn format(text: &str) -> Format {
     let mut found: Option<MaterialFormat> = None;
     let mut skip_to = 0;
-    for (jian, _) in text.match_indices('件') {
-        let Some(i) = format_phrase_start(text, jian) else {
+    for (jian, mark) in text.match_indices(FORMAT_MARK) {
+        let Some(i) = format_word_start(text, jian + mark.len()) else {
             continue;
         };
         if i < skip_to {
             continue;
         }
-        let Some((len, f)) = form_at(&text[i..]) else {
+        let Ok((rest, f)) = format_phrase(&text[i..]) else {
             continue;
         };
-        skip_to = i + len;
+        skip_to = text.len() - rest.len();
         match found {
             Some(g) if g != f => return Format::Mixed,
             _ => found = Some(f),
@@ -299,70 +353,56 @@ pub(super) fn format(text: &str) -> Format {
     found.map_or(Format::None, Format::One)
 }
 
-/// The [`format_phrase`] that `phrase` opens with (it opens with a form word, `原件`,
-/// `复印件` or `影印件`), and its length in bytes. A form word that no joining word follows
-/// (`及`, `以及`, `和`, `与`, `、`, `或`…) is a phrase by itself, as most are: told without the
-/// parser.
-pub(super) fn form_at(phrase: &str) -> Option<(usize, MaterialFormat)> {
-    // Every phrase opens with a form word: a text opening otherwise holds none.
-    let (word, alone) = if phrase.starts_with("原件") {
-        ("原件".len(), MaterialFormat::Original)
-    } else if phrase.starts_with("复印件") || phrase.starts_with("影印件") {
-        ("复印件".len(), MaterialFormat::Copy)
-    } else {
-        return None;
-    };
-    let joined = phrase[word..]
-        .chars()
-        .next()
-        .is_some_and(|c| matches!(c, '及' | '以' | '和' | '与' | '、' | '或'));
-    if !joined {
-        return Some((word, alone));
-    }
-    format_phrase(phrase)
-        .ok()
-        .map(|(rest, f)| (phrase.len() - rest.len(), f))
-}
-
-/// Where the form word ending with the `件` at byte `jian` of `text` starts (`原件`, `复印件`,
-/// `影印件`), if it is one.
-pub(super) fn format_phrase_start(text: &str, jian: usize) -> Option<usize> {
-    let before = text.get(..jian)?;
-    if before.ends_with('原') {
-        Some(jian - '原'.len_utf8())
-    } else if before.ends_with("复印") || before.ends_with("影印") {
-        Some(jian - "复印".len())
-    } else {
-        None
-    }
+/// Where the format word ending at byte `end` of `text` starts, if one ends there.
+pub(super) fn format_word_start(text: &str, end: usize) -> Option<usize> {
+    let before = text.get(..end)?;
+    ORIGINAL_WORDS
+        .iter()
+        .chain(COPY_WORDS)
+        .find(|word| before.ends_with(**word))
+        .map(|word| end - word.len())
 }
 
 /// Whether `text` asks for a seal: `加盖单位公章`, `加盖公章`, `盖章`, `加盖医院业务专章`.
 /// `覆盖`, `章程` or a negated `无需盖章` do not.
 pub(super) fn seal_required(text: &str) -> bool {
-    text.match_indices('盖').any(|(i, _)| seal_at(text, i))
+    text.match_indices(SEAL_VERB)
+        .any(|(at, _)| seal_at(text, at))
 }
 
-/// Whether the `盖` at byte `at` asks for a seal: a `章` follows within a few characters of
-/// the same phrase, `盖` is not part of `覆盖`-like words, and no negation comes before it.
+/// nom: a seal wording at its verb: `盖`, then within a few characters of the same phrase a
+/// `章` (`盖单位公章`, `盖章`): `seal = 盖 phrase_char{0,8} containing 章`.
+pub(super) fn seal_phrase(input: &str) -> IResult<&str, &str> {
+    recognize((
+        char(SEAL_VERB),
+        verify(
+            take_while_m_n(0, SEAL_REACH, is_phrase_char),
+            |stamped: &str| stamped.contains(SEAL_NOUN),
+        ),
+    ))
+    .parse(input)
+}
+
+/// Whether `c` can be inside a phrase: no punctuation or white space.
+fn is_phrase_char(c: char) -> bool {
+    !(is_punctuation(c) || c.is_ascii_punctuation() || c.is_whitespace())
+}
+
+/// Whether the `盖` at byte `at` asks for a seal: a [`seal_phrase`] opens there, the `盖` is
+/// not part of `覆盖`-like words ([`NOT_SEAL_BEFORE`]), and no [`NEEDLESS`] word comes just
+/// before it.
 pub(super) fn seal_at(text: &str, at: usize) -> bool {
-    const WINDOW: usize = 8;
     let before = &text[..at];
-    if before.ends_with(['覆', '遮', '涵', '掩', '铺']) {
+    if before.ends_with(NOT_SEAL_BEFORE) || seal_phrase(&text[at..]).is_err() {
         return false;
     }
-    let stamped = text[at + '盖'.len_utf8()..]
-        .chars()
-        .take_while(|&c| !(is_punctuation(c) || c.is_ascii_punctuation() || c.is_whitespace()))
-        .take(WINDOW)
-        .any(|c| c == '章');
-    // The last four characters before the `盖`, borrowed.
-    let recent_start = before.char_indices().rev().nth(3).map_or(0, |(i, _)| i);
+    let recent_start = before
+        .char_indices()
+        .rev()
+        .nth(SEAL_NEGATION_REACH - 1)
+        .map_or(0, |(i, _)| i);
     let recent = &before[recent_start..];
-    let negated = ["无需", "无须", "不需", "不用", "不必", "免"]
-        .iter()
-        .any(|n| recent.contains(n));
-    stamped && !negated
+    !NEEDLESS.iter().any(|word| recent.contains(word))
 }
 
 /// When the last item of a `、` list names a number of copies for each (`各1份`), give the
@@ -371,7 +411,7 @@ pub(super) fn share_distributed_tail(items: &mut [Material]) {
     let Some((last, others)) = items.split_last_mut() else {
         return;
     };
-    let Some(each) = last.text.rfind('各') else {
+    let Some(each) = last.text.rfind(EACH) else {
         return;
     };
     let (before, tail) = last.text.split_at(each);

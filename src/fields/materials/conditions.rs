@@ -14,7 +14,7 @@ pub(super) const CONDITION_MAX_CHARS: usize = 40;
 /// nothing, so it is not a conditional item.
 ///
 /// `comma` is the first `，` or `,` of `clause` outside brackets, with its byte offset (see
-/// [`Scan`]): a clause without one has no condition.
+/// [`ClauseShape`]): a clause without one has no condition.
 pub(super) fn condition(clause: &str, (comma, c): (usize, char)) -> Option<(String, String)> {
     let lead = normalized(&clause[..comma]);
     if !reads_as_condition(&lead) {
@@ -30,54 +30,23 @@ pub(super) fn condition(clause: &str, (comma, c): (usize, char)) -> Option<(Stri
 }
 
 pub(super) fn reads_as_condition(lead: &str) -> bool {
-    const ENDINGS: &[&str] = &["的", "时", "情形", "情况", "情况下", "者", "后"];
-    const OPENINGS: &[&str] = &[
-        "如果", "如", "若", "凡是", "凡", "对于", "对", "属于", "因", "涉及",
-    ];
     let count = lead.chars().count();
     count > 0
         && count <= CONDITION_MAX_CHARS
         && !lead.contains('《')
-        && (ENDINGS.iter().any(|e| lead.ends_with(e))
-            || OPENINGS.iter().any(|o| lead.starts_with(o)))
+        && (CONDITION_ENDINGS.iter().any(|e| lead.ends_with(e))
+            || CONDITION_OPENINGS.iter().any(|o| lead.starts_with(o)))
 }
 
-/// nom: a verb asking for materials, with its adverb and modal (`须提供`, `还需提交`, `可提供`).
+/// nom: a verb asking for materials, with its adverb and modal (`须提供`, `还需提交`, `可提供`):
+/// `provide = adverb? modal? verb`.
 pub(super) fn provide_verb(input: &str) -> IResult<&str, ()> {
     value(
         (),
         (
-            opt(alt((
-                tag("另外"),
-                tag("还"),
-                tag("另"),
-                tag("并"),
-                tag("则"),
-                tag("均"),
-                tag("也"),
-            ))),
-            opt(alt((
-                tag("必须"),
-                tag("需要"),
-                tag("应当"),
-                tag("可以"),
-                tag("须"),
-                tag("需"),
-                tag("应"),
-                tag("可"),
-                tag("要"),
-            ))),
-            alt((
-                tag("提供"),
-                tag("提交"),
-                tag("出具"),
-                tag("携带"),
-                tag("递交"),
-                tag("报送"),
-                tag("上传"),
-                tag("补充"),
-                tag("附"),
-            )),
+            opt(one_of(PROVIDE_ADVERBS)),
+            opt(one_of(PROVIDE_MODALS)),
+            one_of(PROVIDE_VERBS),
         ),
     )
     .parse(input)

@@ -138,25 +138,11 @@ pub(super) fn clauses(body: &str) -> impl Iterator<Item = &str> + '_ {
     })
 }
 
-/// Whether `text` holds `；`, `;` or `。` anywhere. A byte search for `;` and the lead bytes of
-/// `；` (U+FF1B) and `。` (U+3002); each lead byte found is checked for the whole character.
+/// Whether `text` holds `；`, `;` or `。` anywhere: a search, cheaper than the walk of
+/// [`clauses`] that most bodies, one clause, do not need.
 pub(super) fn may_hold_clause_separator(text: &str) -> bool {
-    const FULL_WIDTH: &[u8] = "；".as_bytes();
-    const FULL_STOP: &[u8] = "。".as_bytes();
-    let bytes = text.as_bytes();
-    let mut from = 0;
-    while let Some(found) = bytes
-        .get(from..)
-        .and_then(|rest| memchr::memchr3(b';', FULL_WIDTH[0], FULL_STOP[0], rest))
-    {
-        let at = from + found;
-        let rest = &bytes[at..];
-        if rest[0] == b';' || rest.starts_with(FULL_WIDTH) || rest.starts_with(FULL_STOP) {
-            return true;
-        }
-        from = at + 1;
-    }
-    false
+    const CLAUSE_SEPARATORS: Needles = Needles::new(&['；', ';', '。']);
+    find_any_char(text, &CLAUSE_SEPARATORS).is_some()
 }
 
 /// Trim white space and separators from both ends of an item.
@@ -196,8 +182,8 @@ pub(super) struct Draft<'a> {
     pub(super) condition: Option<String>,
     /// The part naming the materials (the whole item when it has no condition), normalized.
     pub(super) body: String,
-    /// The [`Scan`] of the item's normalized text, when it is known already.
-    pub(super) scan: Option<Scan>,
+    /// The [`ClauseShape`] of the item's normalized text, when it is known already.
+    pub(super) scan: Option<ClauseShape>,
 }
 
 impl<'a> Draft<'a> {
@@ -224,7 +210,7 @@ pub(super) fn drafts<'a>(clause: &'a str, mut each: impl FnMut(Draft<'a>)) {
     if clause.is_empty() {
         return;
     }
-    let scan = Scan::of(clause);
+    let scan = ClauseShape::of(clause);
     if let Some(comma) = scan.first_comma {
         if let Some((condition, body)) = condition(clause, comma) {
             return each(Draft {
@@ -294,31 +280,6 @@ pub(super) fn enumerated(clause: &str) -> Vec<&str> {
         .collect()
 }
 
-/// Words a document's name ends with. [`ends_with_document_head`] tells them by their last
-/// characters; the tests check it against this list.
-#[cfg(test)]
-pub(super) const DOCUMENT_HEADS: &[&str] = &[
-    "证", "证件", "证书", "证明", "证照", "执照", "护照", "照片", "相片", "表", "单", "册", "票据",
-    "收据", "发票", "凭证", "凭据", "文件", "批文", "批复", "材料", "资料", "报告", "记录", "病历",
-    "书", "卡", "函", "协议", "合同", "簿", "处方", "底方", "回执", "结果", "附件", "存根", "章程",
-];
-
-/// Words after a document's name saying in what form it is handed in.
-pub(super) const FORM_SUFFIXES: &[&str] = &[
-    "原件及复印件",
-    "原件和复印件",
-    "原件与复印件",
-    "原件或复印件",
-    "原件或者复印件",
-    "原件",
-    "复印件",
-    "影印件",
-    "扫描件",
-    "副本",
-    "正本",
-    "电子版",
-];
-
 /// Whether `text` names a document by itself: it ends with a `《…》` title or a word for a
 /// document (`证书`, `登记表`, `票据`…), possibly followed by its form (`原件`, `副本`), a
 /// bracketed remark and a number of copies. `执业医师`, `住院` or `基本医保` are not.
@@ -343,46 +304,19 @@ pub(super) fn is_document(text: &str) -> bool {
     has_form || rest.ends_with('》') || ends_with_document_head(rest)
 }
 
-/// Whether `text` ends with one of the [`DOCUMENT_HEADS`]: decided on its last character
-/// (and the one before), instead of comparing the end of the text with each of ~40 words.
-/// A head of one character (`证`, `书`, `表`…) settles it alone; the others are told by the
-/// character before (`文件`, `证件`, `附件` but not `条件`).
+/// Whether `text` ends with one of the [`DOCUMENT_HEADS`] (each compared whole only when
+/// its last character is the text's).
 pub(super) fn ends_with_document_head(text: &str) -> bool {
-    let mut chars = text.chars();
-    let Some(last) = chars.next_back() else {
+    let Some(last) = text.chars().next_back() else {
         return false;
     };
-    let before = chars.next_back().unwrap_or('\0');
-    match last {
-        '证' | '表' | '单' | '册' | '书' | '卡' | '函' | '簿' => true,
-        '件' => matches!(before, '证' | '文' | '附'),
-        '照' => matches!(before, '证' | '执' | '护'),
-        '片' => matches!(before, '照' | '相'),
-        '据' => matches!(before, '票' | '收' | '凭'),
-        '料' => matches!(before, '材' | '资'),
-        '方' => matches!(before, '处' | '底'),
-        '文' | '复' => before == '批',
-        '明' => before == '证',
-        '票' => before == '发',
-        '告' => before == '报',
-        '录' => before == '记',
-        '历' => before == '病',
-        '议' => before == '协',
-        '同' => before == '合',
-        '执' => before == '回',
-        '果' => before == '结',
-        '根' => before == '存',
-        '程' => before == '章',
-        _ => false,
-    }
+    DOCUMENT_HEADS
+        .iter()
+        .any(|head| head.ends_with(last) && text.ends_with(head))
 }
 
-/// `text` without the first of the [`FORM_SUFFIXES`] it ends with. Every suffix ends with
-/// `件`, `本` or `版`: a text ending otherwise is not compared with them one by one.
+/// `text` without the first of the [`FORM_SUFFIXES`] it ends with.
 pub(super) fn strip_form_suffix(text: &str) -> Option<&str> {
-    if !text.ends_with(['件', '本', '版']) {
-        return None;
-    }
     FORM_SUFFIXES.iter().find_map(|s| text.strip_suffix(s))
 }
 
@@ -405,14 +339,17 @@ pub(super) fn is_bare_form(text: &str) -> bool {
 
 /// `text` without a trailing number of copies (`1份`, `各1份`, `一式两份`).
 pub(super) fn strip_copies_suffix(text: &str) -> Option<&str> {
-    let before = text.strip_suffix('份')?.trim_end();
+    let before = text.strip_suffix(COPIES_UNIT)?.trim_end();
     let digits = before
         .trim_end_matches(|c| numeral::is_arabic_digit(c) || numeral::chinese_digit(c).is_some());
     if digits.len() == before.len() {
         return None;
     }
-    let without = digits.strip_suffix("一式").unwrap_or(digits);
-    Some(without.strip_suffix('各').unwrap_or(without))
+    Some(
+        COPIES_LEADS
+            .iter()
+            .fold(digits, |text, lead| text.strip_suffix(lead).unwrap_or(text)),
+    )
 }
 
 /// `text` without a bracketed remark at its end (`《证》（副本）` → `《证》`).

@@ -10,7 +10,7 @@ pub(super) fn is_none_required(text: &str) -> bool {
     }
     let text = normalized(text);
     let text = text.trim_end_matches(['。', '.', '！', '!']);
-    text == "无" || none_wording(text).is_ok()
+    text == NONE || none_wording(text).is_ok()
 }
 
 /// Whether the first visible character of `text` can open a none wording (`无`, `不`, `免`):
@@ -21,40 +21,23 @@ pub(super) fn opens_with_negation(text: &str) -> bool {
         .is_some_and(|c| matches!(c, '无' | '不' | '免'))
 }
 
-/// nom: a negation, then what is not needed (a verb, an object or both), then the end.
+/// nom: a negation, then what is not needed (a verb, an object or both), then the end:
+/// `none = negation (verb object? | object) eof`.
 pub(super) fn none_wording(input: &str) -> IResult<&str, ()> {
-    let negation = alt((
-        tag("无需"),
-        tag("无须"),
-        tag("不需要"),
-        tag("不需"),
-        tag("不用"),
-        tag("不必"),
-        tag("免于"),
-        tag("免予"),
-        tag("免"),
-        tag("无"),
-    ));
-    let verb = alt((
-        tag("提交"),
-        tag("提供"),
-        tag("报送"),
-        tag("递交"),
-        tag("携带"),
-        tag("交"),
-    ));
-    let what = alt((value((), (verb, opt(object))), object));
+    let negation = alt((one_of(NEEDLESS), tag(NONE)));
+    let what = alt((value((), (one_of(NONE_VERBS), opt(object))), object));
     value((), (negation, what, eof)).parse(input)
 }
 
-/// nom: what a none wording says is not needed (`材料`, `任何申请材料`).
+/// nom: what a none wording says is not needed (`材料`, `任何申请材料`):
+/// `object = qualifier? kind? noun`.
 pub(super) fn object(input: &str) -> IResult<&str, ()> {
     value(
         (),
         (
-            opt(tag("任何")),
-            opt(alt((tag("申请"), tag("纸质"), tag("相关"), tag("其他")))),
-            alt((tag("材料"), tag("资料"))),
+            opt(one_of(NONE_QUALIFIERS)),
+            opt(one_of(NONE_KINDS)),
+            one_of(NONE_OBJECTS),
         ),
     )
     .parse(input)

@@ -1,13 +1,12 @@
 //! One walk over a clause or an item that tells what the other steps need to know.
 
 use super::*;
-use crate::text::normalize::is_wide_lead;
 
 /// What one walk over a text (a clause, or an item) tells: how it is split into items, which
 /// attributes may be there, and whether it is normal already. Each step used to walk the text
 /// on its own; the one walk tracks the bracket depth of [`top_level`] once for all of them.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub(super) struct Scan {
+pub(super) struct ClauseShape {
     /// The first `，` or `,` outside brackets, with its byte offset: where a [`condition`]
     /// may end.
     pub(super) first_comma: Option<(usize, char)>,
@@ -34,15 +33,13 @@ pub(super) struct Scan {
     pub(super) choice: bool,
 }
 
-impl Scan {
-    /// Walk `text` once. A wide character (lead byte `E4`…`E9`: U+4000…U+9FFF, the
-    /// ideographs and most characters of a cell) is neither quote, bracket, space nor
-    /// punctuation: it is stepped over by its lead byte, and only a character whose middle
-    /// byte is that of `份`/`件` (`BB`), `或` (`88`) or `盖` (`9B`) is compared with them,
-    /// never decoded. Other characters are decoded and go through [`top_level`]'s quote and
-    /// bracket tests.
-    pub(super) fn of(text: &str) -> Scan {
-        let mut scan = Scan {
+impl ClauseShape {
+    /// Walk `text` once. An ideograph (most characters of a cell) is neither quote, bracket,
+    /// space nor punctuation: of them, the walk ([`sparse_chars`]) gives only the few that
+    /// announce an attribute (`份`, `件`, `盖`, `或`). Other characters go through
+    /// [`top_level`]'s quote and bracket tests.
+    pub(super) fn of(text: &str) -> ClauseShape {
+        let mut scan = ClauseShape {
             first_comma: None,
             joins_parts: false,
             enumerates: false,
@@ -54,38 +51,19 @@ impl Scan {
             seal: false,
             choice: false,
         };
-        let bytes = text.as_bytes();
         let mut depth = 0usize;
         let mut in_ascii_quote = false;
-        let mut i = 0;
-        while let Some(&lead) = bytes.get(i) {
-            if is_wide_lead(lead) {
-                // A middle byte of few characters (`BB`, `88`, `9B`) first: rarely equal.
-                let second = bytes.get(i + 1).copied().unwrap_or(0);
-                if matches!(second, 0xBB | 0x88 | 0x9B) {
-                    let third = bytes.get(i + 2).copied().unwrap_or(0);
-                    match [lead, second, third] {
-                        FEN => scan.copies = true,
-                        JIAN => scan.format = true,
-                        GAI => scan.seal = true,
-                        HUO => scan.choice |= depth == 0 && !in_ascii_quote,
-                        _ => {}
-                    }
+        const MARKS: WideMarks = WideMarks::new([COPIES_MARK, FORMAT_MARK, SEAL_MARK, CHOICE_MARK]);
+        for (i, c) in sparse_chars(text, MARKS) {
+            if is_ideograph(c) {
+                match c {
+                    COPIES_MARK => scan.copies = true,
+                    FORMAT_MARK => scan.format = true,
+                    SEAL_MARK => scan.seal = true,
+                    CHOICE_MARK => scan.choice |= depth == 0 && !in_ascii_quote,
+                    _ => {}
                 }
-                i += 3;
-                continue;
-            }
-            // `normalize::char_at` written out: through the call (inlined all the same) this
-            // loop took 45 % more instructions, as measured with callgrind.
-            let c = if lead < 0x80 {
-                char::from(lead)
-            } else {
-                match text.get(i..).and_then(|rest| rest.chars().next()) {
-                    Some(c) => c,
-                    None => break,
-                }
-            };
-            if c == '"' {
+            } else if c == '"' {
                 in_ascii_quote = !in_ascii_quote;
             } else if opens(c) {
                 scan.title |= c == '《';
@@ -97,7 +75,6 @@ impl Scan {
             } else if depth == 0 && !in_ascii_quote {
                 scan.top_level_punctuation(text, i, c);
             }
-            i += c.len_utf8();
         }
         scan
     }
@@ -124,27 +101,12 @@ impl Scan {
     }
 }
 
-/// The UTF-8 bytes of `份`, `件`, `盖` and `或`.
-pub(super) const FEN: [u8; 3] = utf8('份');
-pub(super) const JIAN: [u8; 3] = utf8('件');
-pub(super) const GAI: [u8; 3] = utf8('盖');
-pub(super) const HUO: [u8; 3] = utf8('或');
-
-/// The three UTF-8 bytes of a character from U+0800 to U+FFFF.
-const fn utf8(c: char) -> [u8; 3] {
-    let mut bytes = [0; 3];
-    c.encode_utf8(&mut bytes);
-    bytes
-}
-
-/// The three bytes of the CJK unified ideograph ([`is_ideograph`], U+4E00–U+9FFF) that
-/// `bytes` (valid UTF-8, at a character boundary) opens with, if it opens with one. Such a
-/// character is encoded `E4 B8..BF ..` to `E9 .. ..`: a test of two bytes, no decoding.
-pub(super) fn ideograph_at(bytes: &[u8]) -> Option<[u8; 3]> {
-    match *bytes {
-        [lead @ 0xE4..=0xE9, second, third, ..] if lead != 0xE4 || second >= 0xB8 => {
-            Some([lead, second, third])
-        }
-        _ => None,
-    }
-}
+/// The character every [`copies_phrase`] ends with.
+pub(super) const COPIES_MARK: char = COPIES_UNIT;
+/// A character every [`format_phrase`] holds: every word of [`ORIGINAL_WORDS`] and
+/// [`COPY_WORDS`] ends with it (a test checks).
+pub(super) const FORMAT_MARK: char = '件';
+/// The character every seal wording holds ([`seal_required`]).
+pub(super) const SEAL_MARK: char = SEAL_VERB;
+/// The character every choice word opens with ([`OR_WORDS`], a test checks).
+pub(super) const CHOICE_MARK: char = '或';
