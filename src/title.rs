@@ -74,8 +74,12 @@ fn is_annex_label(text: &str) -> bool {
         return false;
     };
     let rest = rest.trim_end_matches(['：', ':']);
-    rest.chars()
-        .all(|c| is_arabic_digit(c) || is_chinese_numeral_char(c) || matches!(c, '-' | '.'))
+    rest.chars().all(|c| {
+        is_arabic_digit(c)
+            || is_chinese_numeral_char(c)
+            || c.is_whitespace()
+            || matches!(c, '-' | '.')
+    })
 }
 
 /// `1`, `- 1 -`, `—2—`, `第1页`, `第1页共3页`, `1/10`.
@@ -155,9 +159,17 @@ const DIVISION_ENDINGS: &[char] = &['省', '市', '区', '县', '州', '盟', '�
 /// administrative division (`山东省医疗保障…` → `山东省`, `烟台市…` → `烟台市`).
 pub(crate) fn region(title: &str) -> Option<String> {
     let end = SUBJECTS.iter().filter_map(|s| title.find(s)).min()?;
-    let region = title[..end].trim();
+    let region = strip_annex_label(title[..end].trim());
     let region = strip_leading_year(region);
     (region.chars().count() >= 2 && region.ends_with(DIVISION_ENDINGS)).then(|| region.to_owned())
+}
+
+/// `附件2：山东省` → `山东省`: a title may open with the annex label.
+fn strip_annex_label(text: &str) -> &str {
+    match text.split_once(['：', ':']) {
+        Some((label, rest)) if is_annex_label(label) => rest.trim_start(),
+        _ => text,
+    }
 }
 
 /// `2023年山东省` → `山东省`.
@@ -267,6 +279,8 @@ mod tests {
             ("山东省烟台市医保经办事项清单", Some("山东省烟台市")),
             ("2023年济南市医疗保障经办政务服务事项清单", Some("济南市")),
             ("医疗保障经办政务服务事项清单", None),
+            ("附件2：烟台市医疗保障经办政务服务事项清单", Some("烟台市")),
+            ("附件 2:烟台市医疗保障经办政务服务事项清单", Some("烟台市")),
             ("全国统一的医疗保障经办事项清单", None),
         ] {
             assert_eq!(region(title).as_deref(), expected, "{title}");

@@ -509,5 +509,38 @@ mod tests {
         assert_eq!(join_overlapping("一、甲乙", "丙丁"), "一、甲乙丙丁");
         assert_eq!(join_overlapping("甲乙甲", "乙甲乙"), "甲乙甲乙");
         assert_eq!(join_overlapping("", "甲"), "甲");
+        assert_eq!(join_overlapping("甲", ""), "甲");
+        // Longer than the 32 characters once looked for.
+        let long = "医疗保障".repeat(20);
+        assert_eq!(
+            join_overlapping(&format!("一、{long}"), &format!("{long}申请")),
+            format!("一、{long}申请")
+        );
+    }
+
+    /// The overlap by trying every length, longest first: the oracle of [`overlap`].
+    fn overlap_by_trying(a: &str, b: &str) -> usize {
+        (0..=b.len())
+            .rev()
+            .find(|&k| b.is_char_boundary(k) && a.ends_with(&b[..k]))
+            .unwrap_or(0)
+    }
+
+    #[test]
+    fn the_prefix_function_finds_the_longest_overlap() {
+        let pieces = ["甲", "乙", "a", "甲乙"];
+        let texts = crate::test_support::every_text(&pieces, 5);
+        for a in &texts {
+            for b in texts.iter().step_by(7) {
+                assert_eq!(overlap(a, b), overlap_by_trying(a, b), "{a:?} {b:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn columns_are_listed_in_index_order() {
+        for (i, column) in COLUMNS.iter().enumerate() {
+            assert_eq!(column.index(), i);
+        }
     }
 }
