@@ -36,9 +36,11 @@ pub(crate) fn reads_as_title(line: &str) -> bool {
     while let Some(before) = strip_bracketed_end(rest) {
         rest = before.trim_end();
     }
-    LIST_WORDS.iter().any(|w| rest.ends_with(w))
-        || edition(&text).is_some()
-        || region(&text).is_some()
+    // A subtitle all in brackets (`（2023年版）`, `（试行）`) is no title by itself.
+    !rest.is_empty()
+        && (LIST_WORDS.iter().any(|w| rest.ends_with(w))
+            || edition(&text).is_some()
+            || region(&text).is_some())
 }
 
 /// `text` without a bracketed remark at its end (`清单（2023版）` → `清单`).
@@ -109,18 +111,21 @@ fn is_page_number(text: &str) -> bool {
 /// `2023年5月1日`, `2023年5月`, `2023-05-01`, `2023.5.1`, `2023/5/1`, `二〇二三年五月一日`.
 fn is_date(text: &str) -> bool {
     let is_number = |c: char| is_arabic_digit(c) || is_chinese_numeral_char(c) || c == '〇';
-    if let Some(rest) = text.strip_suffix('日').or(Some(text)) {
-        let parts: Vec<&str> = rest.split(['年', '月']).collect();
-        if (2..=3).contains(&parts.len())
-            && text.contains('年')
-            && parts.iter().enumerate().all(|(i, p)| {
-                (i == parts.len() - 1 && p.is_empty())
-                    || (!p.is_empty() && p.chars().all(is_number))
-            })
-            && parts[0].chars().count() == 4
-        {
-            return true;
-        }
+    // `年` and `月` parts, the last may be empty (`2023年5月`); the year has four digits.
+    let parts: Vec<&str> = text
+        .strip_suffix('日')
+        .unwrap_or(text)
+        .split(['年', '月'])
+        .collect();
+    let last = parts.len() - 1;
+    if text.contains('年')
+        && (2..=3).contains(&parts.len())
+        && parts[0].chars().count() == 4
+        && parts.iter().enumerate().all(|(i, p)| {
+            (i == last && p.is_empty()) || (!p.is_empty() && p.chars().all(is_number))
+        })
+    {
+        return true;
     }
     for separator in ['-', '.', '/'] {
         let parts: Vec<&str> = text.split(separator).collect();
@@ -221,7 +226,14 @@ mod tests {
         ] {
             assert!(reads_as_title(line), "{line}");
         }
-        for line in ["附件2", "（试行）", "编制说明", "2023年5月1日", "一、"] {
+        for line in [
+            "附件2",
+            "（试行）",
+            "（2023年版）",
+            "编制说明",
+            "2023年5月1日",
+            "一、",
+        ] {
             assert!(!reads_as_title(line), "{line}");
         }
     }

