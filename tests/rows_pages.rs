@@ -394,3 +394,19 @@ fn lone_lines_after_a_long_preamble_take_linear_time() {
     assert_eq!(document.footnotes.len(), 60_000);
     assert!(took.as_secs() < 60, "{took:?}");
 }
+
+#[test]
+fn an_extra_column_continued_is_joined_by_the_same_rule_and_its_long_name_quoted() {
+    let name = "附加".repeat(30);
+    let text = format!(
+        "某市清单\n主项\t子项序号\t子项\t{name}\n一、参保\t1\t甲\t现场办理\n\n\t\t\t网上办理\n"
+    );
+    let document = parsed(&text);
+    let matter = &document.categories[0].matters[0];
+    assert_eq!(matter.extra[&name], "现场办理\n网上办理");
+    let shown = "附加".repeat(20);
+    assert_eq!(
+        findings(&document)[1],
+        format!("5:4 cell_continued: the {shown}… cell at line 5 is appended to the matter at line 3 as a new item, after a line break: “网上办理” after “现场办理”")
+    );
+}

@@ -429,7 +429,9 @@ fn append_piece<'s>(
         Code::CellContinued,
         piece.start(),
         format!(
-            "the {name} cell at line {line} is appended to the matter at line {matter_line} {}: “{}” after “{}”",
+            "the {} cell at line {line} is appended to the matter at line {matter_line} {}: “{}” after “{}”",
+            // An extra column's name is a header cell: quoted, however long it is.
+            quote(name),
             join.describe(),
             quote(trim(piece.text())),
             quote_end(trim(existing.text())),
