@@ -80,19 +80,52 @@ fn surplus_cells(size: usize) -> String {
     )
 }
 
+/// About `size` bytes of pages, each a blank line and a fragment of the same 主项 (two
+/// fragments in turn, so that neither overlaps the name's end) with a continued row: the
+/// category's name grows on every page (it was copied whole on each).
+fn split_category(size: usize) -> String {
+    let mut text = String::from(HEADER);
+    text.push_str("一、甲\t1\t乙\t身份证\t即时办结\t\t现场办理\t\t\n");
+    let pages = "\n丙丁\t\t\t户口簿\t\t\t网上办理\t\t\n\n戊己\t\t\t户口簿\t\t\t网上办理\t\t\n";
+    text.push_str(&pages.repeat(size.saturating_sub(text.len()) / pages.len()));
+    text
+}
+
+/// About `size` bytes: half a preamble of distinct one-cell lines, half distinct one-cell
+/// lines after the header (footnotes), each once compared with the whole title block.
+fn lone_lines(size: usize) -> String {
+    let line = |kind: &str, n: usize| format!("{kind}第{n:08}条\n");
+    let per_line = line("前言", 0).len();
+    let half = size / 2 / per_line;
+    let mut text = String::from("某市清单\n");
+    for n in 0..half {
+        text.push_str(&line("前言", n));
+    }
+    text.push_str(&HEADER["某市清单\n".len()..]);
+    text.push_str("一、甲\t1\t乙\t无\t1日\t\t\t\t\n");
+    for n in 0..half {
+        text.push_str(&line("脚注", n));
+    }
+    text
+}
+
 /// Makes an input of about the given size in bytes.
 type Maker = fn(usize) -> String;
 
 fn adversarial(c: &mut Criterion) {
     // The largest size of each input: a 100 MB header of columns takes most of a minute per
     // parse (a million `extra` entries per 14 MB), too long for ten samples.
-    let inputs: [(&str, Maker, usize); 6] = [
+    let inputs: [(&str, Maker, usize); 8] = [
         ("deep_brackets", deep_brackets, 100 * MB),
         ("huge_cell", huge_cell, 100 * MB),
         ("tiny_rows", tiny_rows, 100 * MB),
         ("wide_header", wide_header, 10 * MB),
         ("surplus_cells", surplus_cells, 100 * MB),
         ("citation_leftovers", citation_leftovers, 100 * MB),
+        // A join, a continued cell or a text line outside the table every few bytes: 100 MB
+        // of them is gigabytes of findings.
+        ("split_category", split_category, 10 * MB),
+        ("lone_lines", lone_lines, 10 * MB),
     ];
     for (name, make, largest) in inputs {
         let mut group = c.benchmark_group(name);

@@ -60,8 +60,24 @@ impl<'s> Cell<'s> {
 
     /// Append the text of a continuation piece.
     pub(crate) fn append(&mut self, text: &str, line: usize, before: &'s str) {
+        self.append_after("", text, line, before);
+    }
+
+    /// Append the text of a continuation piece after `separator` (a line break between two
+    /// items), which belongs to no piece: positions in the piece are counted from its own
+    /// start. The separator is left out when either side is empty.
+    pub(crate) fn append_after(
+        &mut self,
+        separator: &str,
+        text: &str,
+        line: usize,
+        before: &'s str,
+    ) {
         if text.is_empty() {
             return;
+        }
+        if !self.text.is_empty() {
+            self.text.to_mut().push_str(separator);
         }
         let origin = Origin {
             at: self.text.len(),

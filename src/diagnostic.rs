@@ -97,9 +97,16 @@ codes! {
     CategoryRepeated = "category_repeated", Info;
     /// A 主项 split by a page break was joined with the piece before it.
     CategoryJoined = "category_joined", Info;
+    /// An unnumbered 主项 opening a page after a numbered one, sharing no text with it, was
+    /// read as the rest of that name and appended to it.
+    CategoryFragment = "category_fragment", Info;
     /// A row with neither 子项序号 nor 子项 carries on the matter before it (a row split by a
     /// page break); its cells were appended.
     RowContinued = "row_continued", Info;
+    /// A cell of a continued row was appended to the matter's cell: as a new item after a
+    /// line break, after the punctuation that ends the text before, or run on as the rest of a
+    /// word cut by the page break.
+    CellContinued = "cell_continued", Info;
     /// A row with neither 子项序号 nor 子项 and no matter before it to continue.
     OrphanRow = "orphan_row", Warning;
     /// A matter row came before any 主项; it was put in a category without a name.

@@ -154,8 +154,9 @@ impl<'s> Reader<'s> {
         Reader::from_source(source, options, encoding, decoded.diagnostics())
     }
 
-    /// The list's title (its first line standing alone), as far as the text is read: it is
-    /// known by the time the first category is given. [`finish`](Reader::finish) gives it
+    /// The list's title (the line above the header that reads as a list title, not an annex
+    /// label or a page number), as far as the text is read: it is known by the time the first
+    /// category is given. [`finish`](Reader::finish) gives it
     /// too, with the region and edition read from it.
     pub fn title(&self) -> Option<&str> {
         self.table.title()

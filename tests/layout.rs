@@ -316,7 +316,11 @@ fn a_row_continued_on_the_next_page_is_appended() {
     assert_eq!(document.categories[0].lines, (3, 6));
     assert_eq!(
         findings(&document),
-        ["6:1 row_continued: the row at line 6 has no 子项序号 or 子项; its cells are appended to the matter at line 3"]
+        [
+            "6:1 row_continued: the row at line 6 has no 子项序号 or 子项; its cells are appended to the matter at line 3",
+            "6:4 cell_continued: the 办理材料 cell at line 6 is appended to the matter at line 3 as it is, the rest of a word cut by the page break: “表” after “1. 身份证 2. 登记”",
+            "6:12 cell_continued: the 设定依据 cell at line 6 is appended to the matter at line 3 as it is, after the punctuation that ends it: “、第五十八条” after “《社会保险法》第五十七条”",
+        ]
     );
 }
 

@@ -49,6 +49,34 @@ impl Column {
     /// How many columns the model knows.
     pub(crate) const COUNT: usize = 24;
 
+    /// Every column, in the order of [`Column::index`].
+    pub(crate) const ALL: [Column; Column::COUNT] = [
+        Column::Category,
+        Column::CategoryCode,
+        Column::Seq,
+        Column::RowNumber,
+        Column::Name,
+        Column::MatterCode,
+        Column::Materials,
+        Column::Deadline,
+        Column::StatutoryDeadline,
+        Column::CommittedDeadline,
+        Column::CommittedDeadlineNote,
+        Column::Steps,
+        Column::Channels,
+        Column::Notes,
+        Column::LegalBasis,
+        Column::Place,
+        Column::Charged,
+        Column::FeeStandard,
+        Column::InquiryPhone,
+        Column::SupervisionPhone,
+        Column::Target,
+        Column::Authority,
+        Column::Kind,
+        Column::Level,
+    ];
+
     /// The column's index in a `[_; Column::COUNT]` array.
     pub(crate) fn index(self) -> usize {
         self as usize

@@ -2,10 +2,11 @@
 //! page break, and rows continued on the next page.
 
 use crate::cell::Cell;
-use crate::diagnostic::{quote, Code, Diagnostics, Position};
+use crate::diagnostic::{quote, Code, Diagnostics, Position, QUOTE_LIMIT};
 use crate::text::markers;
 use crate::text::normalize::trim;
 
+use super::continuation;
 use super::header::Column;
 
 /// A category as read from the table, before its cells are parsed.
@@ -249,7 +250,7 @@ impl<'s> Merger<'s> {
                             matter.line
                         ),
                     );
-                    continue_matter(matter, row);
+                    continue_matter(matter, row, diagnostics);
                 }
                 None => {
                     diagnostics.push(
@@ -268,6 +269,19 @@ impl<'s> Merger<'s> {
     }
 
     /// A non-empty 主项 cell: the open category goes on, or a new one starts.
+    ///
+    /// The decisions, each but the first reported with its own code:
+    ///
+    /// - the same text as the open category on a following row (a merged cell the converter
+    ///   wrote on every row): the category goes on, nothing to report;
+    /// - at the top of a page, the open category's text or its beginning: a repeat
+    ///   (`category_repeated`);
+    /// - at the top of a page, a text that starts with the open category's, or (unnumbered,
+    ///   after a numbered one) overlaps its end: a category truncated or split by the page
+    ///   break, joined without the overlap (`category_joined`);
+    /// - at the top of a page, an unnumbered text that shares nothing with the open numbered
+    ///   category: the rest of its name, appended whole (`category_fragment`);
+    /// - anything else starts a new category.
     fn category_cell(
         &mut self,
         cell: Cell<'s>,
@@ -276,40 +290,50 @@ impl<'s> Merger<'s> {
     ) {
         let text = trim(cell.text());
         if let Some(open) = self.open.as_mut().filter(|c| !c.pieces.is_empty()) {
-            let joined = open.text.as_str();
             let numbered = |t: &str| markers::strip(t).0.is_some();
-            let repeated = text == joined || (at_page_start && joined.starts_with(text));
-            let completes = at_page_start && text.starts_with(joined);
-            let carries_on = at_page_start && !numbered(text) && numbered(joined);
-            if repeated {
+            if text == open.text {
                 if at_page_start {
-                    diagnostics.push(
-                        Code::CategoryRepeated,
-                        cell.start(),
-                        format!(
-                            "主项 “{}” at line {} repeats the category open since line {}; its rows continue that category",
-                            quote(text),
-                            cell.start().line,
-                            open.lines.0
-                        ),
-                    );
+                    report_repeat(open, &cell, text, true, diagnostics);
                 }
                 open.pieces.push(cell);
                 return;
             }
+            if at_page_start && open.text.starts_with(text) {
+                report_repeat(open, &cell, text, false, diagnostics);
+                open.pieces.push(cell);
+                return;
+            }
+            let completes = at_page_start && text.starts_with(open.text.as_str());
+            let carries_on = at_page_start && !numbered(text) && numbered(&open.text);
             if completes || carries_on {
                 let before = quote(&open.text).into_owned();
-                open.text = join_overlapping(&open.text, text);
-                diagnostics.push(
-                    Code::CategoryJoined,
-                    cell.start(),
-                    format!(
-                        "主项 “{before}” split by a page break is joined with “{}” at line {} into “{}”",
-                        quote(text),
-                        cell.start().line,
-                        quote(&open.text)
-                    ),
-                );
+                let overlap = overlap(&open.text, text);
+                // Appended in place: a category split over many pages is never copied whole.
+                open.text.push_str(&text[overlap..]);
+                let at = cell.start();
+                if overlap > 0 {
+                    diagnostics.push(
+                        Code::CategoryJoined,
+                        at,
+                        format!(
+                            "主项 “{before}” split by a page break is joined with “{}” at line {} into “{}”",
+                            quote(text),
+                            at.line,
+                            quote(&open.text)
+                        ),
+                    );
+                } else {
+                    diagnostics.push(
+                        Code::CategoryFragment,
+                        at,
+                        format!(
+                            "主项 “{}” at line {} has no numeral and opens a page after the numbered “{before}”; it is read as the rest of that name, joined into “{}”",
+                            quote(text),
+                            at.line,
+                            quote(&open.text)
+                        ),
+                    );
+                }
                 open.pieces.push(cell);
                 return;
             }
@@ -325,13 +349,49 @@ impl<'s> Merger<'s> {
     }
 }
 
-/// Append a continuation row's cells to the matter it continues.
-fn continue_matter<'s>(matter: &mut MatterDraft<'s>, row: DataRow<'s>) {
-    for (slot, cell) in matter.cells.iter_mut().zip(row.cells) {
+/// A `category_repeated` finding: `text` at `cell` repeats the open category, `whole` or
+/// its beginning.
+fn report_repeat(
+    open: &CategoryDraft<'_>,
+    cell: &Cell<'_>,
+    text: &str,
+    whole: bool,
+    diagnostics: &mut Diagnostics,
+) {
+    let at = cell.start();
+    let (repeats, what) = if whole {
+        ("repeats", String::new())
+    } else {
+        (
+            "repeats the beginning of",
+            format!(" “{}”", quote(&open.text)),
+        )
+    };
+    diagnostics.push(
+        Code::CategoryRepeated,
+        at,
+        format!(
+            "主项 “{}” at line {} {repeats} the category{what} open since line {}; its rows continue that category",
+            quote(text),
+            at.line,
+            open.lines.0
+        ),
+    );
+}
+
+/// Append a continuation row's cells to the matter it continues, each joined as
+/// [`continuation::join`] decides, and the decision reported (`cell_continued`).
+fn continue_matter<'s>(
+    matter: &mut MatterDraft<'s>,
+    row: DataRow<'s>,
+    diagnostics: &mut Diagnostics,
+) {
+    let matter_line = matter.line;
+    for (i, (slot, cell)) in matter.cells.iter_mut().zip(row.cells).enumerate() {
         match (slot, cell) {
             (Some(existing), Some(cell)) => {
-                let (line, before) = cell.origin();
-                existing.append(cell.text(), line, before);
+                let name = Column::ALL[i].name();
+                append_piece(existing, cell, name, matter_line, diagnostics);
             }
             (slot @ None, Some(cell)) => *slot = Some(cell),
             (_, None) => {}
@@ -346,8 +406,8 @@ fn continue_matter<'s>(matter: &mut MatterDraft<'s>, row: DataRow<'s>) {
     for (name, cell) in row.extra {
         match first_of.get(&name) {
             Some(&i) => {
-                let (line, before) = cell.origin();
-                matter.extra[i].1.append(cell.text(), line, before);
+                let (column, existing) = &mut matter.extra[i];
+                append_piece(existing, cell, column, matter_line, diagnostics);
             }
             None => {
                 first_of.insert(name.clone(), matter.extra.len());
@@ -357,26 +417,90 @@ fn continue_matter<'s>(matter: &mut MatterDraft<'s>, row: DataRow<'s>) {
     }
 }
 
-/// `a` then `b`, without the longest end of `a` that `b` starts with
-/// (`十、医药机` + `机构申请` → `十、医药机构申请`; `一、基本医` + `一、基本医疗` → `一、基本医疗`).
-/// Apart from `b` repeating all of `a`, overlaps longer than [`MAX_OVERLAP`] characters are not
-/// looked for: a page break cuts a name, it does not repeat a paragraph.
-pub(crate) fn join_overlapping(a: &str, b: &str) -> String {
-    if b.starts_with(a) {
-        return b.to_owned();
+/// Append `piece`, a cell of a continuation row, to `existing`, the cell of the column `name`
+/// of the matter at `matter_line`, with the separator [`continuation::join`] chooses; the
+/// choice is reported when both hold text.
+fn append_piece<'s>(
+    existing: &mut Cell<'s>,
+    piece: Cell<'s>,
+    name: &str,
+    matter_line: usize,
+    diagnostics: &mut Diagnostics,
+) {
+    let (line, before) = piece.origin();
+    if existing.is_blank() || piece.is_blank() {
+        existing.append(piece.text(), line, before);
+        return;
     }
-    let overlap = b
-        .char_indices()
-        .take(MAX_OVERLAP)
-        .map(|(i, c)| i + c.len_utf8())
-        .filter(|&k| a.ends_with(&b[..k]))
-        .last()
-        .unwrap_or(0);
-    format!("{a}{}", &b[overlap..])
+    let join = continuation::join(existing.text(), piece.text());
+    diagnostics.push(
+        Code::CellContinued,
+        piece.start(),
+        format!(
+            "the {} cell at line {line} is appended to the matter at line {matter_line} {}: “{}” after “{}”",
+            // An extra column's name is a header cell: quoted, however long it is.
+            quote(name),
+            join.describe(),
+            quote(trim(piece.text())),
+            quote_end(trim(existing.text())),
+        ),
+    );
+    existing.append_after(join.separator(), piece.text(), line, before);
 }
 
-/// The longest overlap [`join_overlapping`] looks for, in characters.
-const MAX_OVERLAP: usize = 32;
+/// The end of `text` as a message quotes it: its last [`QUOTE_LIMIT`] characters, after `…`
+/// when there is more before them.
+fn quote_end(text: &str) -> String {
+    match text.char_indices().rev().nth(QUOTE_LIMIT - 1) {
+        Some((at, _)) if at > 0 => format!("…{}", quote(&text[at..])),
+        _ => quote(text).into_owned(),
+    }
+}
+
+/// `a` then `b`, without the longest end of `a` that `b` starts with
+/// (`十、医药机` + `机构申请` → `十、医药机构申请`; `一、基本医` + `一、基本医疗` → `一、基本医疗`).
+#[cfg(test)]
+pub(crate) fn join_overlapping(a: &str, b: &str) -> String {
+    format!("{a}{}", &b[overlap(a, b)..])
+}
+
+/// The length in bytes of the longest end of `a` that `b` starts with: a character boundary
+/// of both. Linear in the length of `b`, however long `a` is: the overlap is no longer than
+/// `b`, so only that much of `a`'s end is read, with the prefix function of `b`
+/// (Knuth–Morris–Pratt) instead of comparing every candidate length.
+///
+/// It is measured on bytes, and still falls on characters: a match starts in `a` where `b`
+/// starts, on a lead byte, and ends where `a` ends.
+pub(crate) fn overlap(a: &str, b: &str) -> usize {
+    let (a, b) = (a.as_bytes(), b.as_bytes());
+    let tail = &a[a.len().saturating_sub(b.len())..];
+    if b.is_empty() || tail.is_empty() {
+        return 0;
+    }
+    // prefix[i]: the longest proper prefix of b[..=i] that also ends it.
+    let mut prefix = vec![0usize; b.len()];
+    let mut k = 0;
+    for i in 1..b.len() {
+        while k > 0 && b[i] != b[k] {
+            k = prefix[k - 1];
+        }
+        if b[i] == b[k] {
+            k += 1;
+        }
+        prefix[i] = k;
+    }
+    // The longest prefix of `b` that ends each position of `tail`.
+    let mut matched = 0;
+    for &byte in tail {
+        while matched > 0 && (matched == b.len() || byte != b[matched]) {
+            matched = prefix[matched - 1];
+        }
+        if byte == b[matched] {
+            matched += 1;
+        }
+    }
+    matched
+}
 
 #[cfg(test)]
 mod tests {
@@ -395,5 +519,38 @@ mod tests {
         assert_eq!(join_overlapping("一、甲乙", "丙丁"), "一、甲乙丙丁");
         assert_eq!(join_overlapping("甲乙甲", "乙甲乙"), "甲乙甲乙");
         assert_eq!(join_overlapping("", "甲"), "甲");
+        assert_eq!(join_overlapping("甲", ""), "甲");
+        // Longer than the 32 characters once looked for.
+        let long = "医疗保障".repeat(20);
+        assert_eq!(
+            join_overlapping(&format!("一、{long}"), &format!("{long}申请")),
+            format!("一、{long}申请")
+        );
+    }
+
+    /// The overlap by trying every length, longest first: the oracle of [`overlap`].
+    fn overlap_by_trying(a: &str, b: &str) -> usize {
+        (0..=b.len())
+            .rev()
+            .find(|&k| b.is_char_boundary(k) && a.ends_with(&b[..k]))
+            .unwrap_or(0)
+    }
+
+    #[test]
+    fn the_prefix_function_finds_the_longest_overlap() {
+        let pieces = ["甲", "乙", "a", "甲乙"];
+        let texts = crate::test_support::every_text(&pieces, 5);
+        for a in &texts {
+            for b in texts.iter().step_by(7) {
+                assert_eq!(overlap(a, b), overlap_by_trying(a, b), "{a:?} {b:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn columns_are_listed_in_index_order() {
+        for (i, column) in Column::ALL.iter().enumerate() {
+            assert_eq!(column.index(), i);
+        }
     }
 }

@@ -1,6 +1,7 @@
 //! The table layer: text → lines → title, headers and rows → categories and matters with
 //! their raw cells.
 
+mod continuation;
 mod csv;
 mod encoding;
 mod header;
@@ -64,11 +65,11 @@ fn recycle<'b>(mut texts: Vec<&str>) -> Vec<&'b str> {
     texts.into_iter().map(|_| "").collect()
 }
 
-/// The only non-blank cell of a row, trimmed, when it has exactly one.
-fn lone_cell<'s>(texts: &[&'s str]) -> Option<&'s str> {
-    let mut non_empty = texts.iter().filter(|t| !is_blank(t));
+/// The only non-blank cell of a row, trimmed, with its index, when it has exactly one.
+fn lone_cell<'s>(texts: &[&'s str]) -> Option<(usize, &'s str)> {
+    let mut non_empty = texts.iter().enumerate().filter(|(_, t)| !is_blank(t));
     match (non_empty.next(), non_empty.next()) {
-        (Some(only), None) => Some(only.trim()),
+        (Some((i, only)), None) => Some((i, only.trim())),
         _ => None,
     }
 }
@@ -79,6 +80,15 @@ pub(crate) struct TableReader<'s> {
     source: Source<'s>,
     title: Option<String>,
     preamble: Vec<String>,
+    /// The lines of the title block before the header (one cell each): their indices in
+    /// `preamble`, until the title is chosen among them.
+    title_candidates: Vec<usize>,
+    /// Every line of the title block, title included: the same line again later is the
+    /// block repeated on a new page. A set, so that a long title block is not searched on
+    /// every later line.
+    title_block: std::collections::HashSet<String>,
+    /// Whether the row before was a data row (no blank row, page break or text between).
+    after_row: bool,
     columns: Vec<String>,
     other_columns: Vec<Vec<String>>,
     footnotes: Vec<String>,
@@ -104,6 +114,9 @@ impl<'s> TableReader<'s> {
             source,
             title: None,
             preamble: Vec::new(),
+            title_candidates: Vec::new(),
+            title_block: std::collections::HashSet::new(),
+            after_row: false,
             columns: Vec::new(),
             other_columns: Vec::new(),
             footnotes: Vec::new(),
@@ -173,7 +186,8 @@ impl<'s> TableReader<'s> {
 
     /// What surrounds the categories, once [`next_category`](Self::next_category) has given
     /// `None`; an error when the text holds no table.
-    pub(crate) fn finish(self, diagnostics: &mut Diagnostics) -> Result<Frame, Error> {
+    pub(crate) fn finish(mut self, diagnostics: &mut Diagnostics) -> Result<Frame, Error> {
+        self.choose_title();
         if let Some(error) = self.error() {
             return Err(error);
         }
@@ -194,6 +208,23 @@ impl<'s> TableReader<'s> {
         })
     }
 
+    /// Choose the title among the lines of the title block (see [`crate::title`]), once the
+    /// block is complete; the others stay in the preamble.
+    fn choose_title(&mut self) {
+        let candidates = std::mem::take(&mut self.title_candidates);
+        let chosen = candidates
+            .iter()
+            .find(|&&i| crate::title::reads_as_title(&self.preamble[i]))
+            .or_else(|| {
+                candidates
+                    .iter()
+                    .find(|&&i| !crate::title::is_furniture(&self.preamble[i]))
+            });
+        if let Some(&i) = chosen {
+            self.title = Some(self.preamble.remove(i));
+        }
+    }
+
     /// Read one row: a blank row or a repeated title block breaks the page; otherwise the
     /// row is the title block, a header, a footnote or a table row.
     fn record(
@@ -204,6 +235,7 @@ impl<'s> TableReader<'s> {
         diagnostics: &mut Diagnostics,
     ) {
         report_control_character(record, cells, diagnostics);
+        let after_row = std::mem::take(&mut self.after_row);
         if texts.iter().all(|t| is_blank(t)) {
             self.merger.page_break();
             return;
@@ -211,16 +243,13 @@ impl<'s> TableReader<'s> {
         self.any_text = true;
         // A row with one non-empty cell may be a title, however many delimiters pad it.
         let lone = lone_cell(texts);
-        if let (None, Some(text)) = (&self.header, lone) {
-            match self.title {
-                None => self.title = Some(text.to_owned()),
-                Some(_) => self.preamble.push(text.to_owned()),
-            }
+        if let (None, Some((_, text))) = (&self.header, lone) {
+            self.title_candidates.push(self.preamble.len());
+            self.title_block.insert(text.to_owned());
+            self.preamble.push(text.to_owned());
             return;
         }
-        let repeats_title_block = lone.is_some_and(|t| {
-            self.title.as_deref() == Some(t) || self.preamble.iter().any(|p| p == t)
-        });
+        let repeats_title_block = lone.is_some_and(|(_, t)| self.title_block.contains(t));
         if repeats_title_block {
             self.merger.page_break();
             return;
@@ -248,9 +277,14 @@ impl<'s> TableReader<'s> {
             self.preamble.push(record.text.trim().to_owned());
             return;
         };
-        if let Some(text) = lone.filter(|t| is_footnote(t)) {
-            self.footnotes.push(text.to_owned());
-            return;
+        if let Some((at, text)) = lone.filter(|(_, t)| is_footnote(t)) {
+            // `注：…` alone in the 备注 column right after a row is the rest of that row's
+            // notes; anywhere else it is a footnote of the list.
+            let in_notes = matches!(header.slots.get(at), Some(Slot::Known(Column::Notes)));
+            if !(after_row && in_notes) {
+                self.footnotes.push(text.to_owned());
+                return;
+            }
         }
         for (at, _) in self.stray.drain(..) {
             diagnostics.push(
@@ -264,6 +298,7 @@ impl<'s> TableReader<'s> {
         }
         let row = map_row(header, record, cells, diagnostics);
         self.merger.row(row, diagnostics);
+        self.after_row = true;
     }
 
     /// Take the row as a header row if it is one: the first one sets the columns, a later
@@ -289,6 +324,7 @@ impl<'s> TableReader<'s> {
         };
         match &self.first_header {
             None => {
+                self.choose_title();
                 self.header_line = line.number;
                 self.first_header = Some(found.key());
                 self.columns = found.names.clone();
