@@ -3,7 +3,8 @@
 //! around it: no parser splits there.
 
 use crate::text::chars::is_ideograph;
-use crate::text::normalize::{char_at, is_wide_lead, trim};
+use crate::text::normalize::trim;
+use crate::text::utf8::{char_at, is_wide_lead};
 
 /// Whether `c` opens a bracket, a quotation or a title.
 pub(crate) fn opens(c: char) -> bool {
