@@ -13,7 +13,10 @@
 //! - [`scan`]: byte searches for the rest of the crate (tabs, line breaks, control
 //!   characters, a substring).
 //!
-//! Nothing outside this module looks at the UTF-8 bytes of a text. The byte-level fast paths
+//! Nothing outside this module looks at the UTF-8 bytes of a text. (The table layer's
+//! `table::encoding` and `table::csv` read raw input bytes, bytes that are not yet text:
+//! decoding them into text is their job. Outside `text`, byte offsets are only char
+//! boundaries a `str` method gave, moved by `char::len_utf8`.) The byte-level fast paths
 //! are here, each with a test that holds it to its definition over the characters:
 //!
 //! | fast path | why | test |
