@@ -30,14 +30,6 @@ pub(crate) fn is_numeral_char(c: char) -> bool {
 }
 
 /// Punctuation that ends a sentence: `。；！？` and their half-width forms `;!?`.
-#[cfg_attr(
-    not(test),
-    expect(
-        dead_code,
-        reason = "the set the field parsers are to share (issue 15): deadline's `is_sentence_end` \
-              and the two sets written out in notes; the expectation fails once one adopts it"
-    )
-)]
 pub(crate) fn is_sentence_end(c: char) -> bool {
     matches!(c, '。' | '；' | ';' | '！' | '？' | '!' | '?')
 }
