@@ -380,7 +380,7 @@ pub(super) fn seal_phrase(input: &str) -> IResult<&str, &str> {
 
 /// Whether `c` can be inside a phrase: no punctuation or white space.
 fn is_phrase_char(c: char) -> bool {
-    !(is_punctuation(c) || c.is_ascii_punctuation() || c.is_whitespace())
+    !(is_cjk_punctuation(c) || c.is_ascii_punctuation() || c.is_whitespace())
 }
 
 /// Whether the `盖` at byte `at` asks for a seal: a [`seal_phrase`] opens there, the `盖` is

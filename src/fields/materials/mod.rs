@@ -67,7 +67,7 @@ use crate::diagnostic::{Code, Diagnostics};
 use crate::fields::coverage::Coverage;
 use crate::model::{Material, MaterialFormat, MaterialGroup, Materials};
 use crate::text::brackets::{closes, opens, title_spans, TitleSpan};
-use crate::text::chars::{is_ideograph, is_numeral_char};
+use crate::text::chars::{is_cjk_punctuation, is_ideograph, is_numeral_char};
 use crate::text::markers;
 use crate::text::normalize::{
     is_invisible, is_space_or_invisible, normalize, normalize_part_of_normal, normalized, trim,
