@@ -15,6 +15,27 @@ pub(crate) fn every_text(pieces: &[&str], most: usize) -> Vec<String> {
     texts
 }
 
+/// `count` texts, each of fewer than `most` of `pieces` joined, drawn by a fixed
+/// pseudo-random sequence (a linear congruential generator), so every run reads the same
+/// texts: the inputs of the tests that throw mixtures of a syntax at a parser.
+pub(crate) fn random_texts<'p>(
+    pieces: &'p [&'p str],
+    count: usize,
+    most: u64,
+) -> impl Iterator<Item = String> + 'p {
+    let mut state: u64 = 0x2545_F491_4F6C_DD1D;
+    (0..count).map(move |_| {
+        let mut text = String::new();
+        for _ in 0..(state % most) {
+            state = state
+                .wrapping_mul(6_364_136_223_846_793_005)
+                .wrapping_add(1_442_695_040_888_963_407);
+            text.push_str(pieces[(state >> 33) as usize % pieces.len()]);
+        }
+        text
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

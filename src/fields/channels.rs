@@ -118,7 +118,7 @@ fn kind_of(text: &str) -> Option<ChannelKind> {
 #[inline(never)]
 pub(crate) fn parse(cell: &Cell<'_>, diagnostics: &mut Diagnostics) -> Channels {
     let text = cell.text();
-    let mut reading = Reading::new(text);
+    let mut reading = ChannelsSoFar::new(text);
     for point in markers::points(text) {
         for part in top_level_parts(point.body, is_separator) {
             reading.part(part);
@@ -136,7 +136,7 @@ pub(crate) fn parse(cell: &Cell<'_>, diagnostics: &mut Diagnostics) -> Channels 
 
 /// The channels read so far, with where the last one stands in the cell and the ranges of
 /// those without a channel word.
-struct Reading<'a> {
+struct ChannelsSoFar<'a> {
     text: &'a str,
     channels: Vec<Channel>,
     /// The last channel's range in `text` and whether it holds a channel word.
@@ -144,9 +144,9 @@ struct Reading<'a> {
     unknown: Vec<Range<usize>>,
 }
 
-impl<'a> Reading<'a> {
+impl<'a> ChannelsSoFar<'a> {
     fn new(text: &'a str) -> Self {
-        Reading {
+        ChannelsSoFar {
             text,
             // One channel a separator at most, but for blank parts and action words.
             channels: Vec::with_capacity(count_separators(text, is_separator) + 1),

@@ -20,6 +20,7 @@ use std::ops::Range;
 
 use crate::cell::Cell;
 use crate::diagnostic::{quote, Code, Diagnostics};
+use crate::text::chars::is_cjk_punctuation;
 
 /// Words that join parts of a cell and say nothing by themselves. A leftover made only of
 /// these (and of punctuation and list markers) is not reported. Keep this list short: a word
@@ -69,13 +70,6 @@ impl Coverage {
         if let Some(range) = range_of(text, part) {
             self.add(range);
         }
-    }
-
-    /// The whole of `text` understood.
-    pub(crate) fn all(text: &str) -> Coverage {
-        let mut coverage = Coverage::new();
-        coverage.add(0..text.len());
-        coverage
     }
 
     /// The stretches of `text` outside every understood range that hold more than filler, as
@@ -168,36 +162,18 @@ fn meaningful(text: &str, range: Range<usize>) -> Option<Range<usize>> {
     Some(at..at + trimmed.len())
 }
 
-/// White space and punctuation: what separates words in a leftover.
+/// White space and punctuation: what separates words in a leftover ([`is_cjk_punctuation`],
+/// and also dashes, the ellipsis, the middle dot, corner brackets, full-width forms of ASCII
+/// punctuation and the invisible characters).
 fn is_separator(c: char) -> bool {
     c.is_whitespace()
         || c.is_ascii_punctuation()
+        || is_cjk_punctuation(c)
         || matches!(
             c,
-            '，' | '。'
-                | '；'
-                | '：'
-                | '、'
-                | '！'
-                | '？'
-                | '（'
-                | '）'
-                | '《'
-                | '》'
-                | '〈'
-                | '〉'
-                | '【'
-                | '】'
-                | '〔'
-                | '〕'
-                | '［'
-                | '］'
+            '［' | '］'
                 | '｛'
                 | '｝'
-                | '“'
-                | '”'
-                | '‘'
-                | '’'
                 | '「'
                 | '」'
                 | '『'
@@ -248,8 +224,7 @@ mod tests {
 
     #[test]
     fn all_understood_leaves_nothing() {
-        let text = "即时办结";
-        assert!(Coverage::all(text).leftovers(text).is_empty());
+        assert!(left("即时办结", &["即时办结"]).is_empty());
     }
 
     #[test]

@@ -4,8 +4,6 @@
 
 pub(crate) mod channels;
 pub(crate) mod citations;
-// Adopted field by field (issue 15); the allow goes when every parser reports its coverage.
-#[allow(dead_code)]
 pub(crate) mod coverage;
 pub(crate) mod deadline;
 pub(crate) mod materials;

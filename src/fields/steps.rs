@@ -65,7 +65,7 @@ pub(crate) fn parse(cell: &Cell<'_>, diagnostics: &mut Diagnostics) -> Steps {
 /// The steps of `text`, in order; `not_a_step_word` is called with each (trimmed) part kept as
 /// a step that is no step word.
 fn steps<'a>(text: &'a str, mut not_a_step_word: impl FnMut(&'a str)) -> Vec<String> {
-    let survey = Survey::of(text);
+    let survey = StepsSurvey::of(text);
     // Room for every step: one more than the arrows, but for empty ones (rare).
     let mut steps = Vec::with_capacity(survey.arrows + 1);
     for point in markers::points(text) {
@@ -90,7 +90,7 @@ fn steps<'a>(text: &'a str, mut not_a_step_word: impl FnMut(&'a str)) -> Vec<Str
 
 /// What one look at a cell tells before it is parsed. Ideographs, none of these, are passed
 /// by undecoded ([`non_ideographs`]).
-struct Survey {
+struct StepsSurvey {
     /// How many arrows it holds: room for its steps.
     arrows: usize,
     /// Whether it holds clause punctuation; most cells do not: then every step is a step word.
@@ -100,9 +100,9 @@ struct Survey {
     spaces: bool,
 }
 
-impl Survey {
-    fn of(text: &str) -> Survey {
-        let mut survey = Survey {
+impl StepsSurvey {
+    fn of(text: &str) -> StepsSurvey {
+        let mut survey = StepsSurvey {
             arrows: 0,
             punctuation: false,
             spaces: false,

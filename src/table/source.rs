@@ -90,7 +90,7 @@ pub(crate) fn detect_delimiter(text: &str) -> u8 {
     let mut cells = Vec::new();
     for line in lines(text).take(DETECTION_LINES) {
         for delimiter in [b'\t', b','] {
-            if !line.text.as_bytes().contains(&delimiter) {
+            if !line.text.contains(char::from(delimiter)) {
                 continue;
             }
             cells.clear();
@@ -114,10 +114,11 @@ fn split_outside_quotes<'t>(text: &'t str, delimiter: u8, cells: &mut Vec<&'t st
             .and_then(|c| c.strip_suffix('"'))
             .unwrap_or(cell)
     };
-    for (i, &b) in text.as_bytes().iter().enumerate() {
-        if b == b'"' {
+    let delimiter = char::from(delimiter);
+    for (i, c) in text.char_indices() {
+        if c == '"' {
             quoted = !quoted;
-        } else if b == delimiter && !quoted {
+        } else if c == delimiter && !quoted {
             cells.push(unquote(&text[start..i]));
             start = i + 1;
         }

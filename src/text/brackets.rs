@@ -3,7 +3,8 @@
 //! around it: no parser splits there.
 
 use crate::text::chars::is_ideograph;
-use crate::text::normalize::{char_at, is_wide_lead, trim};
+use crate::text::normalize::trim;
+use crate::text::utf8::{char_at, is_wide_lead};
 
 /// Whether `c` opens a bracket, a quotation or a title.
 pub(crate) fn opens(c: char) -> bool {
@@ -188,15 +189,24 @@ impl TitleSpan {
 /// of the outer one. A `《` never closed runs to the end (the last span, not `closed`); a stray
 /// `》` is ignored.
 pub(crate) fn title_spans(text: &str) -> Vec<TitleSpan> {
+    // Both brackets are led by the byte `E3`, which memchr finds far faster than a walk
+    // over the characters: only the characters at those bytes are looked at.
+    let candidates = memchr::memchr_iter(0xE3, text.as_bytes()).filter_map(|i| {
+        text.get(i..)
+            .and_then(|rest| rest.chars().next())
+            .map(|c| (i, c))
+    });
+    titles_among(text, candidates)
+}
+
+/// The outermost `《…》` spans of `text` (see [`title_spans`]), told from `chars`: characters
+/// of `text` with their byte offsets, in order, among them every `《` and `》` of `text`
+/// (any others are passed over).
+fn titles_among(text: &str, chars: impl Iterator<Item = (usize, char)>) -> Vec<TitleSpan> {
     let mut spans = Vec::new();
     let mut depth = 0usize;
     let mut start = 0;
-    // Both brackets are led by the byte `E3`, which memchr finds far faster than a walk
-    // over the characters.
-    for i in memchr::memchr_iter(0xE3, text.as_bytes()) {
-        let Some(c) = text.get(i..).and_then(|rest| rest.chars().next()) else {
-            continue;
-        };
+    for (i, c) in chars {
         match c {
             '《' => {
                 if depth == 0 {
@@ -330,47 +340,29 @@ mod tests {
         }
     }
 
-    /// [`split_top_level`] as first written: every part cut, then trimmed and filtered.
-    fn split_top_level_then_trim(text: &str, is_separator: fn(char) -> bool) -> Vec<&str> {
-        let mut parts = Vec::new();
-        let mut depth: usize = 0;
-        let mut start = 0;
-        for (i, c) in text.char_indices() {
-            if opens(c) {
-                depth += 1;
-            } else if closes(c) {
-                depth = depth.saturating_sub(1);
-            } else if depth == 0 && is_separator(c) {
-                parts.push(&text[start..i]);
-                start = i + c.len_utf8();
-            }
-        }
-        parts.push(&text[start..]);
-        parts
-            .into_iter()
-            .map(str::trim)
-            .filter(|part| !part.is_empty())
-            .collect()
-    }
-
     #[test]
-    fn split_top_level_agrees_with_cutting_then_trimming() {
-        let pieces = [
-            "、", "或", "甲", " ", "\u{3000}", "（", "）", "“", "”", "，",
+    fn split_top_level_trims_the_parts_and_drops_empty_ones() {
+        let comma: fn(char) -> bool = |c| c == '、';
+        let or: fn(char) -> bool = |c| c == '或';
+        let commas_or_space: fn(char) -> bool = |c| matches!(c, '，' | ',' | ' ');
+        type Case = (&'static str, fn(char) -> bool, &'static [&'static str]);
+        let cases: [Case; 9] = [
+            ("甲、乙", comma, &["甲", "乙"]),
+            (" 甲 、\u{3000}乙\u{3000}", comma, &["甲", "乙"]),
+            ("、甲、、 、乙、", comma, &["甲", "乙"]),
+            ("", comma, &[]),
+            (" \u{3000}", comma, &[]),
+            ("“甲、乙”、 丙", comma, &["“甲、乙”", "丙"]),
+            ("甲或乙（丙或丁）", or, &["甲", "乙（丙或丁）"]),
+            (
+                "（甲 乙） 丙，,丁",
+                commas_or_space,
+                &["（甲 乙）", "丙", "丁"],
+            ),
+            ("甲\u{3000}乙", commas_or_space, &["甲\u{3000}乙"]),
         ];
-        let separators: [fn(char) -> bool; 3] = [
-            |c| c == '、',
-            |c| c == '或',
-            |c| matches!(c, '，' | ',' | ' '),
-        ];
-        for text in &crate::test_support::every_text(&pieces, 5) {
-            for is_separator in separators {
-                assert_eq!(
-                    split_top_level(text, is_separator),
-                    split_top_level_then_trim(text, is_separator),
-                    "{text:?}"
-                );
-            }
+        for (text, is_separator, parts) in cases {
+            assert_eq!(split_top_level(text, is_separator), parts, "{text:?}");
         }
     }
 
@@ -398,47 +390,15 @@ mod tests {
         }
     }
 
-    /// [`title_spans`] as first written: a walk over every character.
-    fn title_spans_char_by_char(text: &str) -> Vec<TitleSpan> {
-        let mut spans = Vec::new();
-        let mut depth = 0usize;
-        let mut start = 0;
-        for (i, c) in text.char_indices() {
-            match c {
-                '《' => {
-                    if depth == 0 {
-                        start = i;
-                    }
-                    depth += 1;
-                }
-                '》' if depth > 0 => {
-                    depth -= 1;
-                    if depth == 0 {
-                        spans.push(TitleSpan {
-                            start,
-                            end: i + c.len_utf8(),
-                            closed: true,
-                        });
-                    }
-                }
-                _ => {}
-            }
-        }
-        if depth > 0 {
-            spans.push(TitleSpan {
-                start,
-                end: text.len(),
-                closed: false,
-            });
-        }
-        spans
-    }
-
     #[test]
     fn title_spans_by_memchr_agree_with_the_char_walk() {
         let pieces = ["《", "》", "〈", "、", "甲", "a", "“"];
         for text in &crate::test_support::every_text(&pieces, 6) {
-            assert_eq!(title_spans(text), title_spans_char_by_char(text), "{text}");
+            assert_eq!(
+                title_spans(text),
+                titles_among(text, text.char_indices()),
+                "{text}"
+            );
         }
     }
 

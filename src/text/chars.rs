@@ -30,16 +30,37 @@ pub(crate) fn is_numeral_char(c: char) -> bool {
 }
 
 /// Punctuation that ends a sentence: `。；！？` and their half-width forms `;!?`.
-#[cfg_attr(
-    not(test),
-    expect(
-        dead_code,
-        reason = "the set the field parsers are to share (issue 15): deadline's `is_sentence_end` \
-              and the two sets written out in notes; the expectation fails once one adopts it"
-    )
-)]
 pub(crate) fn is_sentence_end(c: char) -> bool {
     matches!(c, '。' | '；' | ';' | '！' | '？' | '!' | '?')
+}
+
+/// Full-width and CJK punctuation: the commas, stops, colon and enumeration comma, `！？`,
+/// the round, angle, lenticular and tortoise-shell brackets, the title marks `《》〈〉` and the
+/// curly quotes. ASCII punctuation is `char::is_ascii_punctuation`.
+pub(crate) fn is_cjk_punctuation(c: char) -> bool {
+    matches!(
+        c,
+        '，' | '。'
+            | '；'
+            | '：'
+            | '、'
+            | '！'
+            | '？'
+            | '（'
+            | '）'
+            | '《'
+            | '》'
+            | '〈'
+            | '〉'
+            | '“'
+            | '”'
+            | '‘'
+            | '’'
+            | '【'
+            | '】'
+            | '〔'
+            | '〕'
+    )
 }
 
 #[cfg(test)]
@@ -68,6 +89,16 @@ mod tests {
         }
         for c in "a甲第①.、（".chars() {
             assert!(!is_numeral_char(c), "{c:?}");
+        }
+    }
+
+    #[test]
+    fn cjk_punctuation() {
+        for c in "，。；：、！？（）《》〈〉“”‘’【】〔〕".chars() {
+            assert!(is_cjk_punctuation(c), "{c:?}");
+        }
+        for c in "甲一a,.;(「」—…·\u{3000}１".chars() {
+            assert!(!is_cjk_punctuation(c), "{c:?}");
         }
     }
 

@@ -7,17 +7,23 @@
 //! - [`brackets`]: brackets, quotes and 《》 titles, and splitting outside them;
 //! - [`numeral`]: Arabic and Chinese numerals, as values and as nom parsers;
 //! - [`markers`]: list markers (`1.`, `（一）`, `①`) and the points they cut a cell into;
+//! - [`search`]: a word at the start of a text, the first of a few characters;
+//! - [`sparse`]: a walk over the characters that steps over the ideographs;
+//! - [`utf8`]: the step of the byte walks (an ideograph told by its lead byte);
 //! - [`scan`]: byte searches for the rest of the crate (tabs, line breaks, control
 //!   characters, a substring).
 //!
-//! Nothing outside this module looks at the UTF-8 bytes of a text. The byte-level fast paths
+//! Nothing outside this module looks at the UTF-8 bytes of a text. (The table layer's
+//! `table::encoding` and `table::csv` read raw input bytes, bytes that are not yet text:
+//! decoding them into text is their job. Outside `text`, byte offsets are only char
+//! boundaries a `str` method gave, moved by `char::len_utf8`.) The byte-level fast paths
 //! are here, each with a test that holds it to its definition over the characters:
 //!
 //! | fast path | why | test |
 //! |---|---|---|
 //! | [`normalize::find_space_or_invisible`] | every cell is searched for white space; ideographs (lead byte `E4`…`E9`) and characters whose lead byte no space has are stepped over undecoded | `normalize::tests::the_lead_byte_walk_finds_what_find_finds` |
-//! | [`normalize::trim`], `trim_start`, `trim_end` (with `ideographs_at_both_ends`, `starts_an_ideograph`) | cells and parts are trimmed everywhere; an ASCII byte or an ideograph's lead byte settles an end without the Unicode table | `normalize::tests::trim_is_str_trim` |
-//! | [`normalize::is_wide_lead`], [`normalize::char_at`] | the step of the walks above and below: a character of U+4000…U+9FFF passed by its lead byte, any other decoded | `brackets::tests::non_ideographs_are_char_indices_without_the_ideographs` |
+//! | [`normalize::trim`], `trim_start`, `trim_end` (with `ideographs_at_both_ends`) | cells and parts are trimmed everywhere; an ASCII byte or an ideograph's lead byte settles an end without the Unicode table | `normalize::tests::trim_is_str_trim` |
+//! | [`utf8::is_wide_lead`], [`utf8::char_at`], [`utf8::starts_an_ideograph`] | the step of the walks above and below: a character of U+4000…U+9FFF passed by its lead byte, any other decoded | `brackets::tests::non_ideographs_are_char_indices_without_the_ideographs` |
 //! | [`brackets::non_ideographs`] | the characters of a text less the ideographs, for scans for punctuation, which no ideograph is | `brackets::tests::non_ideographs_are_char_indices_without_the_ideographs` |
 //! | [`brackets::title_spans`] | `《` and `》` share the lead byte `E3`, which memchr finds far faster than a walk | `brackets::tests::title_spans_by_memchr_agree_with_the_char_walk` |
 //! | `markers::candidates` | one walk over every cell that may hold a list: ideographs after an ideograph passed undecoded, the rest classified by a table of 256 traits | `markers::candidates::tests::one_walk_finds_what_tracking_the_depth_finds`, `the_table_of_traits_is_their_definition` |
@@ -26,6 +32,9 @@
 //! | [`scan::may_hold_control_character`] | every line is scanned for control characters; 32 bytes at a time without a branch per byte, which the compiler vectorizes | `scan::tests::the_block_prefilter_agrees_with_the_bytewise_one`, `the_byte_prefilter_lets_every_control_character_through` |
 //! | [`scan::tabs`], [`scan::find_line_break`] | every line is split at tabs, the source at line breaks: memchr, a fraction of an instruction per byte | `scan::tests::tabs_and_line_breaks_are_found_where_str_finds_them` |
 //! | [`scan::Needle`] | a document number is searched for in every cell that cites it; memchr's substring search, set up once per number | `scan::tests::a_needle_is_found_where_str_find_finds_it` |
+//! | [`search::word_at_start`] | grammars try a list of words (range words, joiners, conjunctions) at many places where mostly none is: each word's first byte is compared before the whole word | `search::tests::finds_what_a_plain_search_finds` |
+//! | [`search::find_any_char`] (with [`search::Needles`]) | `str::find` with a `char` stops at every ideograph sharing its last byte; memchr finds the rare lead byte (`EF`, `E3`) of full-width and CJK punctuation; materials ask every cell for a colon or a clause separator | `search::tests::find_any_char_agrees_with_find` |
+//! | [`sparse::sparse_chars`] (with [`sparse::WideMarks`]) | the materials scan walks every clause for punctuation and four marks (of copies, format, seal and choice words); ideographs are stepped over by their lead byte and matched by their three bytes, never decoded (decoding made the scan 45 % dearer) | `sparse::tests::sparse_chars_skips_the_wide_range_but_its_marks` |
 //! | [`scan::first_char`] | header names' first characters in a table built at compile time, where `str::chars` is not available | `scan::tests::first_char_is_chars_next` |
 
 pub(crate) mod brackets;
@@ -34,3 +43,6 @@ pub(crate) mod markers;
 pub(crate) mod normalize;
 pub(crate) mod numeral;
 pub(crate) mod scan;
+pub(crate) mod search;
+pub(crate) mod sparse;
+pub(crate) mod utf8;

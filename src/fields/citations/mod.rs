@@ -42,9 +42,8 @@ use nom::IResult;
 use crate::cell::Cell;
 use crate::diagnostic::{excerpt, Code, Diagnostics};
 use crate::model::LegalBasis;
-use crate::text::normalize::{
-    find_space_or_invisible, fold_spaces, normalize, trim_start, word_at_start,
-};
+use crate::text::normalize::{find_space_or_invisible, fold_spaces, normalize, trim_start};
+use crate::text::search::word_at_start;
 
 use read::CellReader;
 

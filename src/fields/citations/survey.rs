@@ -4,8 +4,8 @@
 //! ideographs, none of which is a bracket, a space or a marker).
 
 use crate::text::brackets::{non_ideographs, TitleSpan};
+use crate::text::chars::is_numeral_char;
 use crate::text::normalize::is_space_or_invisible;
-use crate::text::numeral::{is_arabic_digit, is_chinese_numeral_char};
 
 /// A title of the cell (an outermost `《…》`), and where the first title quoted inside it
 /// opens (`〈` or a nested `《`), if one does.
@@ -157,10 +157,6 @@ fn ends_numeral(before: &str) -> bool {
 /// Whether `rest` starts with a numeral character, as the numeral of a marker `（1）` does.
 fn starts_numeral(rest: &str) -> bool {
     rest.chars().next().is_some_and(is_numeral_char)
-}
-
-fn is_numeral_char(c: char) -> bool {
-    is_arabic_digit(c) || is_chinese_numeral_char(c)
 }
 
 impl Survey {

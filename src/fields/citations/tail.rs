@@ -12,7 +12,7 @@ use super::number::{document_number, parenthesized};
 use super::provisions::{provisions, Provisions};
 use super::{fail, folded, trim_separators, ws};
 use crate::model::DocumentNumber;
-use crate::text::normalize::word_at_start;
+use crate::text::search::word_at_start;
 
 /// What follows a title: its number, annex and provisions.
 #[derive(Debug, Default)]

@@ -90,7 +90,7 @@ pub(super) fn applicant(text: &str) -> Option<(&str, &str)> {
 pub(super) fn bars_applicant(c: char) -> bool {
     !is_ideograph(c)
         && c != '、'
-        && (c.is_ascii_punctuation() || is_punctuation(c) || c.is_numeric())
+        && (c.is_ascii_punctuation() || is_cjk_punctuation(c) || c.is_numeric())
 }
 
 /// The first colon of `text`, full-width `：` or ASCII `:`, with its byte offset.

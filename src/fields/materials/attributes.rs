@@ -225,11 +225,6 @@ pub(super) fn may_open_copies_phrase(c: char) -> bool {
     is_numeral_char(c) || COPIES_LEADS.iter().any(|word| word.starts_with(c))
 }
 
-/// Whether `c` is an Arabic digit or can be part of a Chinese numeral.
-pub(super) fn is_numeral_char(c: char) -> bool {
-    numeral::is_arabic_digit(c) || numeral::is_chinese_numeral_char(c)
-}
-
 /// The number of copies `text` names, tried where a number (or `各`, `一式`) starts.
 ///
 /// A phrase ends with `份`, and all it holds before the `份` is numerals, `各`, `式` or
@@ -385,7 +380,7 @@ pub(super) fn seal_phrase(input: &str) -> IResult<&str, &str> {
 
 /// Whether `c` can be inside a phrase: no punctuation or white space.
 fn is_phrase_char(c: char) -> bool {
-    !(is_punctuation(c) || c.is_ascii_punctuation() || c.is_whitespace())
+    !(is_cjk_punctuation(c) || c.is_ascii_punctuation() || c.is_whitespace())
 }
 
 /// Whether the `盖` at byte `at` asks for a seal: a [`seal_phrase`] opens there, the `盖` is

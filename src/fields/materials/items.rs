@@ -24,7 +24,7 @@ pub(super) fn opens_with_marker(body: &str) -> bool {
     match body.trim_start().chars().next() {
         Some(c) if is_ideograph(c) && !numeral::is_chinese_numeral_char(c) => false,
         // Nor does one opening with punctuation but `（` (`《申请表》`, `“两证”`).
-        Some(c) if is_punctuation(c) && c != '（' => false,
+        Some(c) if is_cjk_punctuation(c) && c != '（' => false,
         _ => markers::strip(body).0.is_some(),
     }
 }
@@ -39,33 +39,6 @@ pub(super) fn opens_list(items: &[markers::Item<'_>]) -> bool {
         }
         _ => false,
     }
-}
-
-/// Punctuation characters that are not letters (full-width and CJK).
-pub(super) fn is_punctuation(c: char) -> bool {
-    matches!(
-        c,
-        '，' | '。'
-            | '；'
-            | '：'
-            | '、'
-            | '！'
-            | '？'
-            | '（'
-            | '）'
-            | '《'
-            | '》'
-            | '〈'
-            | '〉'
-            | '“'
-            | '”'
-            | '‘'
-            | '’'
-            | '【'
-            | '】'
-            | '〔'
-            | '〕'
-    )
 }
 
 /// The characters of `text` outside any brackets or quotes, with their byte offsets.

@@ -67,13 +67,14 @@ use crate::diagnostic::{Code, Diagnostics};
 use crate::fields::coverage::Coverage;
 use crate::model::{Material, MaterialFormat, MaterialGroup, Materials};
 use crate::text::brackets::{closes, opens, title_spans, TitleSpan};
-use crate::text::chars::is_ideograph;
+use crate::text::chars::{is_cjk_punctuation, is_ideograph, is_numeral_char};
 use crate::text::markers;
 use crate::text::normalize::{
-    find_any_char, is_invisible, is_space_or_invisible, normalize, normalize_part_of_normal,
-    normalized, sparse_chars, trim, Needles, WideMarks,
+    is_invisible, is_space_or_invisible, normalize, normalize_part_of_normal, normalized, trim,
 };
 use crate::text::numeral;
+use crate::text::search::{find_any_char, Needles};
+use crate::text::sparse::{sparse_chars, WideMarks};
 
 mod applicants;
 mod attributes;

@@ -515,54 +515,47 @@ fn long_and_odd_inputs_do_not_panic() {
     }
 }
 
+/// The syntax of a materials cell, in pieces, for the tests that read random mixtures of it.
+const SYNTAX: &[&str] = &[
+    "1.",
+    "2、",
+    "（1）",
+    "(2)",
+    "①",
+    "②",
+    "；",
+    "。",
+    "，",
+    "、",
+    "：",
+    "或",
+    "《",
+    "》",
+    "（",
+    "）",
+    "原件",
+    "复印件",
+    "及",
+    "1份",
+    "各",
+    "一式两",
+    "份",
+    "加盖",
+    "公章",
+    "的",
+    "须提供",
+    "企业",
+    "人员",
+    "证",
+    "表",
+    " ",
+    "无",
+];
+
 #[test]
 fn arbitrary_mixtures_of_the_syntax_do_not_panic() {
-    const ALPHABET: &[&str] = &[
-        "1.",
-        "2、",
-        "（1）",
-        "(2)",
-        "①",
-        "②",
-        "；",
-        "。",
-        "，",
-        "、",
-        "：",
-        "或",
-        "《",
-        "》",
-        "（",
-        "）",
-        "原件",
-        "复印件",
-        "及",
-        "1份",
-        "各",
-        "一式两",
-        "份",
-        "加盖",
-        "公章",
-        "的",
-        "须提供",
-        "企业",
-        "人员",
-        "证",
-        "表",
-        " ",
-        "无",
-        "\u{301}",
-        "é",
-    ];
-    let mut state: u64 = 0x2545_F491_4F6C_DD1D;
-    for _ in 0..3000 {
-        let mut text = String::new();
-        for _ in 0..(state % 24) {
-            state = state
-                .wrapping_mul(6_364_136_223_846_793_005)
-                .wrapping_add(1_442_695_040_888_963_407);
-            text.push_str(ALPHABET[(state >> 33) as usize % ALPHABET.len()]);
-        }
+    let pieces = [SYNTAX, &["\u{301}", "é"]].concat();
+    for text in crate::test_support::random_texts(&pieces, 3000, 24) {
         let (materials, _) = run(&text);
         assert_eq!(materials.raw, text);
     }
@@ -715,7 +708,7 @@ fn attributes_are_absent_where_the_scan_says_so() {
 fn bars_applicant_agrees_with_its_definition() {
     for c in (0..0x3_0000).filter_map(char::from_u32) {
         let defined =
-            c != '、' && (c.is_ascii_punctuation() || is_punctuation(c) || c.is_numeric());
+            c != '、' && (c.is_ascii_punctuation() || is_cjk_punctuation(c) || c.is_numeric());
         assert_eq!(bars_applicant(c), defined, "{c:?}");
     }
 }
@@ -812,52 +805,8 @@ fn trim_ends_agrees_with_trim_matches() {
 /// over. A reading that skipped text (a dropped clause, a lost heading) fails here.
 #[test]
 fn the_reading_accounts_for_every_word() {
-    const ALPHABET: &[&str] = &[
-        "1.",
-        "2、",
-        "（1）",
-        "(2)",
-        "①",
-        "②",
-        "；",
-        "。",
-        "，",
-        "、",
-        "：",
-        "或",
-        "《",
-        "》",
-        "（",
-        "）",
-        "原件",
-        "复印件",
-        "及",
-        "1份",
-        "各",
-        "一式两",
-        "份",
-        "加盖",
-        "公章",
-        "的",
-        "须提供",
-        "企业",
-        "人员",
-        "证",
-        "表",
-        " ",
-        "无",
-        "需提供以下材料",
-        "甲",
-    ];
-    let mut state: u64 = 0x2545_F491_4F6C_DD1D;
-    for _ in 0..20_000 {
-        let mut text = String::new();
-        for _ in 0..(state % 14) {
-            state = state
-                .wrapping_mul(6_364_136_223_846_793_005)
-                .wrapping_add(1_442_695_040_888_963_407);
-            text.push_str(ALPHABET[(state >> 33) as usize % ALPHABET.len()]);
-        }
+    let pieces = [SYNTAX, &["需提供以下材料", "甲"]].concat();
+    for text in crate::test_support::random_texts(&pieces, 20_000, 14) {
         let (_, found) = run(&text);
         let partial: Vec<_> = found
             .iter()

@@ -12,6 +12,7 @@
 //! Han character. Sentences are trimmed; empty ones are dropped.
 
 use crate::text::brackets::non_ideographs;
+use crate::text::chars::{is_han, is_sentence_end};
 use crate::text::normalize::{is_invisible, is_space, trim};
 
 /// A sentence of a note, with what the walk that found it saw in it, so that the readers of
@@ -25,23 +26,9 @@ pub(super) struct Sentence<'a> {
     pub(super) has_include: bool,
 }
 
-/// Whether `c` ends a sentence.
-fn is_sentence_end(c: char) -> bool {
-    matches!(c, '。' | '；' | ';' | '！' | '？' | '!' | '?')
-}
-
 /// Whether `c` separates the pieces of a sentence.
 pub(super) fn is_piece_break(c: char) -> bool {
     matches!(c, '，' | ',')
-}
-
-/// A Han character (not punctuation).
-fn is_han(c: char) -> bool {
-    matches!(c,
-        '\u{3400}'..='\u{4DBF}'
-        | '\u{4E00}'..='\u{9FFF}'
-        | '\u{F900}'..='\u{FAFF}'
-        | '\u{20000}'..='\u{2FA1F}')
 }
 
 /// A character after which a line of a note may end a sentence.

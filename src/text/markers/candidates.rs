@@ -6,8 +6,8 @@ use super::grammar::{circled, is_circled, is_clause_break, marker_at, may_follow
 use super::{Marker, Style};
 use crate::text::brackets;
 use crate::text::chars::{is_ideograph, is_numeral_char};
-use crate::text::normalize::{char_at, is_wide_lead};
 use crate::text::numeral;
+use crate::text::utf8::{char_at, is_wide_lead};
 
 /// Whether a marker of some style may start with `c` (a circled number, an opening
 /// parenthesis, or a digit) and follow the character `before` ([`may_follow`]; the first
