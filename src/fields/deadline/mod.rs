@@ -54,17 +54,21 @@ use crate::cell::Cell;
 use crate::diagnostic::{excerpt, Code, Diagnostics};
 use crate::fields::coverage::Coverage;
 use crate::markers::points;
-use crate::model::{Basis, ClauseKind, Deadline, DeadlineClause, TimeUnit};
+use crate::model::{
+    Basis, ClauseKind, Deadline, DeadlineClause, Effect, Extent, Frequency, TimeUnit,
+};
 use crate::normalize::trim;
 use crate::normalize::{is_space_or_invisible, normalize};
 use crate::numeral;
 
 mod piece;
 mod prefix;
+mod side;
 mod text;
 
 use piece::*;
 use prefix::*;
+use side::*;
 pub use text::ParseDeadlineError;
 
 /// Structure a deadline cell. Every part that could not be read gets a `deadline_unparsed`
@@ -91,15 +95,37 @@ pub(crate) fn parse(cell: &Cell<'_>, diagnostics: &mut Diagnostics) -> Deadline 
         }
         coverage.report(cell, Code::DeadlinePartial, "办理时限", diagnostics);
     }
-    deadline_of(text, reading.clauses)
+    deadline_of(text, reading)
 }
 
 /// The deadline with `raw` text and its clauses, and the bound the clauses give.
-fn deadline_of(raw: &str, clauses: Vec<DeadlineClause>) -> Deadline {
+fn deadline_of(raw: &str, reading: Reading<'_>) -> Deadline {
+    let mut clauses = reading.clauses;
+    label_maxima(&mut clauses);
     Deadline {
         raw: raw.to_owned(),
         max_working_days: max_working_days(&clauses),
         clauses,
+        frequencies: reading.frequencies,
+        effects: reading.effects,
+        excludes: reading.excludes,
+    }
+}
+
+/// A plain limit right after a typical one, for the same condition and step, is the maximum
+/// (`一般12个工作日，不超过30个工作日`).
+fn label_maxima(clauses: &mut [DeadlineClause]) {
+    for i in 1..clauses.len() {
+        let (before, after) = clauses.split_at_mut(i);
+        let (typical, plain) = (&before[i - 1], &mut after[0]);
+        if typical.extent == Some(Extent::Typical)
+            && plain.extent.is_none()
+            && plain.kind == ClauseKind::Limit
+            && plain.condition == typical.condition
+            && plain.step == typical.step
+        {
+            plain.extent = Some(Extent::Maximum);
+        }
     }
 }
 
@@ -133,9 +159,21 @@ pub(crate) struct Reading<'a> {
     /// a clause took), and the punctuation between pieces and sentences (so that what is left
     /// is named piece by piece).
     pub(crate) understood: Parts<'a>,
+    pub(crate) frequencies: Vec<Frequency>,
+    pub(crate) effects: Vec<Effect>,
+    pub(crate) excludes: Vec<String>,
 }
 
 impl Reading<'_> {
+    /// How many things were found: clauses, problems and what was read aside.
+    fn found(&self) -> usize {
+        self.clauses.len()
+            + self.problems.len()
+            + self.frequencies.len()
+            + self.effects.len()
+            + self.excludes.len()
+    }
+
     /// Whether the whole of `text` (trimmed) was read into clauses, without a problem: the
     /// common case, which needs no look at what was read where.
     fn read_whole(&self, text: &str) -> bool {
@@ -159,6 +197,12 @@ impl<'a> Parts<'a> {
         match self.first {
             None => self.first = Some(part),
             Some(_) => self.rest.push(part),
+        }
+    }
+
+    fn extend(&mut self, parts: impl IntoIterator<Item = &'a str>) {
+        for part in parts {
+            self.push(part);
         }
     }
 
@@ -219,18 +263,16 @@ pub(crate) fn read(text: &str) -> Reading<'_> {
         ..Reading::default()
     };
     for item in points(text) {
-        let clauses_before = reading.clauses.len();
-        let problems_before = reading.problems.len();
+        let found_before = reading.found();
         read_point(item.body, &mut reading);
-        let nothing_found =
-            reading.clauses.len() == clauses_before && reading.problems.len() == problems_before;
+        let nothing_found = reading.found() == found_before;
         if let (Some(marker), true) = (item.marker, nothing_found) {
             reading
                 .problems
                 .push(Problem::PointWithoutTimeLimit(marker.number, item.body));
         }
     }
-    if reading.clauses.is_empty() && reading.problems.is_empty() && !text.trim().is_empty() {
+    if reading.found() == 0 && !text.trim().is_empty() {
         reading.problems.push(Problem::NoTimeLimit(text.trim()));
     }
     reading
@@ -281,10 +323,118 @@ fn read_point<'a>(body: &'a str, reading: &mut Reading<'a>) {
     read_piece(&body[start..], spaced, &mut topic, reading);
 }
 
-/// Read the clauses of one piece (trimmed here; an empty one is skipped), giving those without
-/// a condition the sentence's `topic`, or else let it set the topic. `spaced`: whether the
-/// piece may hold white space or an invisible character.
+/// Read one piece (trimmed here; an empty one is skipped): its items read aside (frequencies,
+/// effects, exclusions: [`side`]), and the runs of items between them for clauses.
 fn read_piece<'a>(
+    piece: &'a str,
+    spaced: bool,
+    topic: &mut Option<Topic<'a>>,
+    reading: &mut Reading<'a>,
+) {
+    let piece = trim(piece);
+    if piece.is_empty() {
+        return;
+    }
+    if !piece.contains(is_item_break) {
+        if !(may_be_aside(piece) && read_aside(piece, spaced, topic, reading)) {
+            read_run(piece, spaced, topic, reading);
+        }
+        return;
+    }
+    // The run of items not read aside so far: from the start of its first to the end of its
+    // last, so that the breaks inside it stay part of it (`恶性肿瘤、肾透析等4个病种`).
+    let mut run: Option<(usize, usize)> = None;
+    // The break after the last item of the run: inside the run if another item joins it.
+    let mut pending: Option<&'a str> = None;
+    let mut start = 0;
+    let ends = piece
+        .char_indices()
+        .filter(|&(_, c)| is_item_break(c))
+        .map(|(i, c)| (i, i + c.len_utf8()))
+        .chain([(piece.len(), piece.len())]);
+    for (end, next) in ends {
+        let item = trim(&piece[start..end]);
+        let aside =
+            !item.is_empty() && may_be_aside(item) && read_aside(item, spaced, topic, reading);
+        if item.is_empty() || aside {
+            if let Some((from, to)) = run.take() {
+                read_run(&piece[from..to], spaced, topic, reading);
+            }
+            // Breaks outside every run are read as punctuation.
+            reading.understood.extend(pending.take());
+            reading.understood.push(&piece[end..next]);
+        } else {
+            run = Some((run.map_or(start, |(from, _)| from), end));
+            pending = Some(&piece[end..next]);
+        }
+        start = next;
+    }
+    if let Some((from, to)) = run {
+        read_run(&piece[from..to], spaced, topic, reading);
+    }
+}
+
+/// Characters that separate the items of a piece: `、` and brackets.
+fn is_item_break(c: char) -> bool {
+    matches!(c, '、' | '（' | '）' | '(' | ')')
+}
+
+/// Read an item aside, whole ([`side`]): record what it says, giving it the sentence's topic
+/// when it names no condition, or letting its condition be the topic. Whether it was read.
+fn read_aside<'a>(
+    item: &'a str,
+    spaced: bool,
+    topic: &mut Option<Topic<'a>>,
+    reading: &mut Reading<'a>,
+) -> bool {
+    let compact = Compact::of(item, spaced);
+    let Some(aside) = aside(&compact.text) else {
+        return false;
+    };
+    reading.understood.push(item);
+    let condition = match aside {
+        Aside::Frequency(frequency) => {
+            reading.frequencies.push(frequency);
+            &mut reading
+                .frequencies
+                .last_mut()
+                .expect("just pushed")
+                .condition
+        }
+        Aside::Effect(effect) => {
+            reading.effects.push(effect);
+            &mut reading.effects.last_mut().expect("just pushed").condition
+        }
+        Aside::Exclusion(what) => {
+            reading.excludes.push(what);
+            return true;
+        }
+        Aside::Kind => return true,
+    };
+    match (condition.as_ref(), topic.as_mut()) {
+        (None, Some(topic)) => {
+            *condition = Some(topic.condition.clone());
+            if !topic.taken {
+                topic.taken = true;
+                reading.understood.push(topic.part);
+            }
+        }
+        (Some(own), None) => {
+            *topic = Some(Topic {
+                condition: own.clone(),
+                part: item,
+                taken: true,
+            });
+        }
+        _ => {}
+    }
+    true
+}
+
+/// Read the clauses of a run of items, giving those without a condition the sentence's
+/// `topic`, or else let it set the topic. `spaced`: whether the run may hold white space or an
+/// invisible character.
+fn read_run<'a>(
     piece: &'a str,
     spaced: bool,
     topic: &mut Option<Topic<'a>>,
@@ -305,9 +455,11 @@ fn read_piece<'a>(
     let scan = scan(piece, text, clauses, |range| {
         understood.push(&piece[compact.original(range.start)..compact.original(range.end)]);
     });
+    let unread = scan.problem.is_some();
     reading.problems.extend(scan.problem);
     if scan.clauses == 0 {
-        if topic.is_none() || text.ends_with('的') {
+        // A piece with time wording that could not be read is no topic (`7x24小时受理`).
+        if !unread && (topic.is_none() || text.ends_with('的')) {
             let end = topic_end(text);
             *topic = non_empty(&text[..end]).map(|condition| Topic {
                 condition,
@@ -358,7 +510,8 @@ fn non_empty(text: &str) -> Option<String> {
 /// The clause `piece` consists of, when it is nothing but one clause with at most the plain
 /// name of a limit before it and its suffix after it (`办理时限1个工作日`, `即时办结`,
 /// `5个工作日内办结`). Used to read deadlines out of prose, where `近3个月的病历` must not be
-/// one.
+/// one. A range or a lower bound (a clause with `min`) is not taken: notes report it as a limit
+/// they could not read.
 pub(crate) fn standalone_clause(piece: &str) -> Option<DeadlineClause> {
     if !may_end_a_clause(piece) {
         return None;
@@ -368,8 +521,12 @@ pub(crate) fn standalone_clause(piece: &str) -> Option<DeadlineClause> {
     let scan = scan(piece, &compact.text, &mut clauses, |_| {});
     let alone = scan.clauses == 1 && scan.problem.is_none() && !scan.trailing_text;
     let clause = clauses.pop().filter(|_| alone)?;
-    (clause.condition.is_none() && clause.label.is_none() && clause.start.is_none())
-        .then_some(clause)
+    let plain = clause.condition.is_none()
+        && clause.label.is_none()
+        && clause.start.is_none()
+        && clause.step.is_none()
+        && clause.min.is_none();
+    plain.then_some(clause)
 }
 
 /// Whether `piece` may end with a clause and nothing after it, as a standalone clause must:

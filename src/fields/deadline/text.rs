@@ -64,7 +64,7 @@ impl FromStr for Deadline {
                 problem.message(),
             ));
         }
-        Ok(deadline_of(text, reading.clauses))
+        Ok(deadline_of(text, reading))
     }
 }
 
@@ -105,11 +105,15 @@ impl fmt::Display for Deadline {
     }
 }
 
-/// Canonical Chinese that parses back to the same clause: condition (followed by `，` when it
-/// ends in `的`), basis and label (`法定时限`, `评估时限`), start, then `即时办结` or
-/// `不超过N<unit>`: `其它病种自审核之日起不超过20个工作日`.
+/// Canonical Chinese that parses back to the same clause: condition or step (the condition
+/// followed by `，` when it ends in `的`), basis and label (`法定时限`, `评估时限`), start, then
+/// `即时办结` or the amount: `不超过N<unit>`, `一般N<unit>`, `最长N<unit>`, `不少于N<unit>`,
+/// `A至B<unit>`: `其它病种自审核之日起不超过20个工作日`.
 impl fmt::Display for DeadlineClause {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if let Some(step) = &self.step {
+            f.write_str(step)?;
+        }
         if let Some(condition) = &self.condition {
             f.write_str(condition)?;
             if condition.ends_with('的') {
@@ -130,13 +134,25 @@ impl fmt::Display for DeadlineClause {
         if let Some(start) = &self.start {
             f.write_str(start)?;
         }
-        match (self.kind, self.amount, self.unit) {
-            (ClauseKind::Limit, Some(amount), Some(unit)) => {
-                write!(f, "不超过{amount}{}", unit_word(unit))
+        let bound = match self.extent {
+            Some(Extent::Typical) => "一般",
+            Some(Extent::Maximum) => "最长",
+            Some(Extent::Minimum) | None => "不超过",
+        };
+        match (self.kind, self.min, self.amount, self.unit) {
+            (ClauseKind::Limit, Some(min), Some(max), Some(unit)) => {
+                let bound = if self.extent.is_some() { bound } else { "" };
+                write!(f, "{bound}{min}至{max}{}", unit_word(unit))
             }
-            (ClauseKind::Limit, _, _) => f.write_str("时限未定"),
-            (ClauseKind::Immediate, _, _) if named => f.write_str("为即时办结"),
-            (ClauseKind::Immediate, _, _) => f.write_str("即时办结"),
+            (ClauseKind::Limit, Some(min), None, Some(unit)) => {
+                write!(f, "不少于{min}{}", unit_word(unit))
+            }
+            (ClauseKind::Limit, None, Some(amount), Some(unit)) => {
+                write!(f, "{bound}{amount}{}", unit_word(unit))
+            }
+            (ClauseKind::Limit, ..) => f.write_str("时限未定"),
+            (ClauseKind::Immediate, ..) if named => f.write_str("为即时办结"),
+            (ClauseKind::Immediate, ..) => f.write_str("即时办结"),
         }
     }
 }
