@@ -304,40 +304,53 @@ struct Topic<'a> {
 fn read_point<'a>(body: &'a str, reading: &mut Reading<'a>) {
     let mut topic: Option<Topic<'a>> = None;
     let mut start = 0;
-    let mut spaced = false;
+    let mut seen = Seen::default();
     // Ideographs are neither punctuation nor white space: they are passed by undecoded.
     for (i, c) in non_ideographs(body) {
         let sentence_ends = is_sentence_end(c);
         if sentence_ends || is_piece_break(c) {
-            read_piece(&body[start..i], spaced, &mut topic, reading);
+            read_piece(&body[start..i], seen, &mut topic, reading);
             if sentence_ends {
                 topic = None;
             }
             start = i + c.len_utf8();
             reading.understood.push(&body[i..start]);
-            spaced = false;
+            seen = Seen::default();
         } else {
-            spaced |= is_space_or_invisible(c);
+            seen.spaced |= is_space_or_invisible(c);
+            seen.broken |= is_item_break(c);
         }
     }
-    read_piece(&body[start..], spaced, &mut topic, reading);
+    read_piece(&body[start..], seen, &mut topic, reading);
+}
+
+/// What the walk of a point saw in a piece, which spares looking again.
+#[derive(Debug, Default, Clone, Copy)]
+struct Seen {
+    /// Whether the piece may hold white space or an invisible character.
+    spaced: bool,
+    /// Whether it holds an item break ([`is_item_break`]).
+    broken: bool,
 }
 
 /// Read one piece (trimmed here; an empty one is skipped): its items read aside (frequencies,
 /// effects, exclusions: [`side`]), and the runs of items between them for clauses.
 fn read_piece<'a>(
     piece: &'a str,
-    spaced: bool,
+    seen: Seen,
     topic: &mut Option<Topic<'a>>,
     reading: &mut Reading<'a>,
 ) {
+    let spaced = seen.spaced;
     let piece = trim(piece);
     if piece.is_empty() {
         return;
     }
-    if !piece.contains(is_item_break) {
-        if !(may_be_aside(piece) && read_aside(piece, spaced, topic, reading)) {
-            read_run(piece, spaced, topic, reading);
+    // Most pieces are one item: an effect or a kind word is known by its end; a frequency or
+    // an exclusion holds no clause, and is tried only where no clause was found.
+    if !seen.broken {
+        if !(may_end_aside(piece) && read_aside(piece, spaced, topic, reading)) {
+            read_run(piece, spaced, true, topic, reading);
         }
         return;
     }
@@ -358,7 +371,7 @@ fn read_piece<'a>(
             !item.is_empty() && may_be_aside(item) && read_aside(item, spaced, topic, reading);
         if item.is_empty() || aside {
             if let Some((from, to)) = run.take() {
-                read_run(&piece[from..to], spaced, topic, reading);
+                read_run(&piece[from..to], spaced, false, topic, reading);
             }
             // Breaks outside every run are read as punctuation.
             reading.understood.extend(pending.take());
@@ -370,7 +383,7 @@ fn read_piece<'a>(
         start = next;
     }
     if let Some((from, to)) = run {
-        read_run(&piece[from..to], spaced, topic, reading);
+        read_run(&piece[from..to], spaced, false, topic, reading);
     }
 }
 
@@ -432,11 +445,12 @@ fn read_aside<'a>(
 }
 
 /// Read the clauses of a run of items, giving those without a condition the sentence's
-/// `topic`, or else let it set the topic. `spaced`: whether the run may hold white space or an
-/// invisible character.
+/// `topic`, or else (when `aside`, after trying to read it aside) let it set the topic.
+/// `spaced`: whether the run may hold white space or an invisible character.
 fn read_run<'a>(
     piece: &'a str,
     spaced: bool,
+    aside: bool,
     topic: &mut Option<Topic<'a>>,
     reading: &mut Reading<'a>,
 ) {
@@ -458,6 +472,9 @@ fn read_run<'a>(
     let unread = scan.problem.is_some();
     reading.problems.extend(scan.problem);
     if scan.clauses == 0 {
+        if !unread && aside && read_aside(piece, spaced, topic, reading) {
+            return;
+        }
         // A piece with time wording that could not be read is no topic (`7x24小时受理`).
         if !unread && (topic.is_none() || text.ends_with('的')) {
             let end = topic_end(text);

@@ -225,7 +225,8 @@ pub(super) fn core_at(input: &str, previous: Option<char>) -> Option<(Core, usiz
         if previous.is_some_and(|c| is_numeral_char(c) || c.is_ascii_alphabetic()) {
             return None;
         }
-        alt((range, limit)).parse(input).ok()?
+        // A limit first, the common case: a range fails it at its connector.
+        limit(input).or_else(|_| range(input)).ok()?
     } else {
         // `非即办件`, `不即时办结`: negated.
         if previous.is_some_and(|c| matches!(c, '非' | '不')) {

@@ -81,9 +81,19 @@ pub(super) const KINDS: &[&str] = &["限时办结", "限时办理", "限时件",
 /// `每`) or is in every word of exclusion, or it ends as an outcome or a kind does. The one look
 /// that spares trying the grammars on most items (`不超过10个工作日` passes none).
 pub(super) fn may_be_aside(item: &str) -> bool {
-    item.contains(['随', '每', '含', '括', '计', '算', '纳'])
-        || item.ends_with(['遇', '账', '位', '效'])
-        || KINDS.contains(&item)
+    item.contains(may_open_aside) || may_end_aside(item)
+}
+
+/// Whether `c` opens a frequency (`随时`, `每`) or is in every word of exclusion.
+#[inline(always)]
+pub(super) fn may_open_aside(c: char) -> bool {
+    matches!(c, '随' | '每' | '含' | '括' | '计' | '算' | '纳')
+}
+
+/// Whether `item` ends as an outcome or is a kind word.
+#[inline]
+pub(super) fn may_end_aside(item: &str) -> bool {
+    item.ends_with(['遇', '账', '位', '效']) || KINDS.contains(&item)
 }
 
 /// Read an item as a frequency, an effect, an exclusion or a kind, whole.
