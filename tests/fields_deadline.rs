@@ -280,6 +280,14 @@ const WORDINGS: &[(&str, &str)] = &[
         "其它病种随时申报、每月审核办理一次",
         "every any time 申报 if 其它病种 | every month 1x 审核办理 if 其它病种",
     ),
+    (
+        "恶性肿瘤、肾透析等病种随时申报、每月审核办理一次",
+        "every any time 申报 if 恶性肿瘤、肾透析等病种 | every month 1x 审核办理 if 恶性肿瘤、肾透析等病种",
+    ),
+    (
+        "即时办结、其它病种随时申报",
+        "immediate | every any time 申报 if 其它病种",
+    ),
     // Effects: an outcome, when it comes, what it follows.
     ("次日享受待遇", "effect 享受待遇 at 次日"),
     ("次月享受相关待遇", "effect 享受相关待遇 at 次月"),
@@ -289,6 +297,10 @@ const WORDINGS: &[(&str, &str)] = &[
     ("实时拨付到位", "effect 拨付到位 at 实时"),
     ("即时支付到账", "effect 支付到账 at 即时"),
     ("办结后次日享受待遇", "effect 享受待遇 at 次日 after 办结后"),
+    (
+        "门诊、住院费用次日到账",
+        "effect 到账 at 次日 if 门诊、住院费用",
+    ),
     (
         "资金30个工作日内到账",
         "effect 到账 within 30 working_day if 资金",

@@ -5,46 +5,68 @@
 //!
 //! - a **condition**, what the clause applies to: `跨省转移接续不超过15个工作日` →
 //!   `跨省转移接续`; `省内转入的，即时办结` → `省内转入的`;
+//! - or a **step** (环节) instead, when the condition names only one: `受理1个工作日` → `受理`;
 //! - a **basis**: `法定` / `国家规定` → statutory, `承诺` → committed;
 //! - a **label**, a named limit: `评估时限不超过3个月` → `评估时限` (the generic `办理时限`
 //!   is no label);
-//! - a **start**, the event the period runs from: `自受理之日起`, `收到《联系函》后`.
+//! - a **start**, the event the period runs from: `自受理之日起`, `收到《联系函》后`;
+//! - an **extent**: typical (`一般12个工作日`), maximum (`最长30个工作日`, or a plain limit
+//!   right after a typical one), minimum (`不少于10个工作日`, `10个工作日以上`: the amount
+//!   goes to `min`, and the clause has no `amount`, since a lower bound is no limit);
+//! - a **range**: `10-20个工作日` → `min` 10, `amount` 20.
 //!
-//! The grammar, each rule a function of [`piece`] or [`prefix`], each word list one table:
+//! Besides its clauses a cell may say how often something is done (*frequencies*:
+//! `每季度至少审核办理一次`, `随时申报`), what follows and when (*effects*: `次日享受待遇`,
+//! `资金30个工作日内到账`) and what the limits do not count (*excludes*: `不含公示时间`); these
+//! are read item by item ([`side`]).
+//!
+//! The grammar, each rule a function of [`piece`], [`prefix`] or [`side`], each word list one
+//! table:
 //!
 //! ```text
 //! cell      = point*                          numbered points (crate::markers)
 //! point     = sentence ((。|；) sentence)*
 //! sentence  = piece ((，) piece)*
-//! piece     = (prefix core)* rest
-//! core      = (immediate | limit) suffix      piece::IMMEDIATE, piece::UNITS, numerals
-//! limit     = numeral unit                    (crate::numeral: 15, １５, 十五, 两)
-//! suffix    = [内|以内|之内] [办结|办理|完成…]   piece::WITHIN, piece::DONE
-//! prefix    = [condition] [basis] [label] qualifier* [start] qualifier*
-//!                                             prefix::BASES, GENERIC_LIMITS, START_OPENERS,
-//!                                             QUALIFIERS (不超过 最长 为 …)
+//! piece     = item ((、|（|）) item)*          an item read aside, or runs of items:
+//! run       = (prefix core)* rest
+//! core      = (immediate | limit | range) suffix
+//!                                             piece::IMMEDIATE, piece::UNITS, numerals
+//! limit     = numeral unit                    (crate::numeral: 15, １５, 十五, 两, 一亿五千万)
+//! range     = numeral connector numeral unit  piece::RANGE_CONNECTORS (- 至 到 ～ …)
+//! suffix    = [以上 | 内 | 以内 | 之内] [办结 | 办理 | 完成 …]
+//!                                             piece::LOWER_BOUNDS, WITHIN, DONE
+//! prefix    = [condition | step] [basis] [label] qualifier* [start] qualifier*
+//!                                             prefix::STEPS, BASES, GENERIC_LIMITS,
+//!                                             START_OPENERS, QUALIFIERS (不超过 最长 一般 为 …),
+//!                                             piece::LOWER_BOUNDS (不少于 至少 …)
+//! item      = frequency | effect | exclusion | kind       side::PERIODS, WHEN, OUTCOMES,
+//!                                             EXCLUDING, NOT_COUNTED, KINDS
 //! ```
 //!
-//! A core is tried only where one can start (a numeral, or `即` `当` `立`); the text between
-//! two cores is the prefix of the second. A prefix is read right to left, from the core: its
-//! qualifiers, the start, the basis or label; what is left is the condition (free text, so
-//! the only way to know where it ends is from the words after it). White space is ignored
-//! inside a piece, so cores separated only by a space (`…15个工作日 省内转移接续…`) are still
-//! two clauses.
+//! A core is tried only where one can start (a numeral not glued to Latin letters, as in
+//! `1e9个工作日` or `7x24小时`; or `即` `当` `立`); the text between two cores is the prefix of
+//! the second. A prefix is read right to left, from the core: its qualifiers, the start, the
+//! basis or label; what is left is the condition (free text, so the only way to know where it
+//! ends is from the words after it). White space is ignored inside a piece, so cores separated
+//! only by a space (`…15个工作日 省内转移接续…`) are still two clauses.
 //!
-//! A clause without its own condition takes the *topic* of its sentence: the first piece
-//! without a clause (cut before an adverb such as `随时`), or a later conditional piece ending in
-//! `的`. So in `其它病种随时申报相关材料，…，自审核之日起20个工作日办结` the 20 working days
-//! apply to `其它病种`.
+//! A clause, frequency or effect without its own condition takes the *topic* of its sentence:
+//! the first piece without a clause (cut before an adverb such as `随时`; not one with time
+//! wording that could not be read; not a kind word such as `限时办结`), the condition of a
+//! frequency or effect, or a later conditional piece ending in `的`. So in
+//! `其它病种随时申报相关材料，…，自审核之日起20个工作日办结` the 20 working days apply to
+//! `其它病种`.
 //!
-//! What is reported as `deadline_unparsed`: a cell, or a numbered point, without any clause; a
-//! range (`3-5个工作日`) or a decimal amount; time wording no clause took (`两周`,
-//! `3月10日前`). What is read is recorded (each clause from its prefix to its suffix, unless
-//! the prefix only lists actions, as `随时申办、` does; a topic a clause took; the punctuation
-//! between pieces), and the text left over that is more than filler is reported, piece by
-//! piece, as `deadline_partial` ([`coverage`](crate::fields::coverage)): prose around the
-//! clauses (`办结后次日享受待遇`, `每季度至少审核办理一次`) is kept in `raw` and named.
-//! Every problem and leftover of a cell is located in one pass over it.
+//! What is reported as `deadline_unparsed`: a cell, or a numbered point, without any clause or
+//! anything read aside; a range whose first amount is not the smaller (`5-3个工作日`) or a
+//! decimal amount; time wording no clause took (`两周`, `3月10日前`, `1e9个工作日`, an amount
+//! too large for a number). What is read is recorded (each clause from its prefix to its
+//! suffix, unless the prefix only lists actions, as `随时申办、` does; an item read aside; a
+//! topic a clause took; the punctuation between pieces and items), and the text left over that
+//! is more than filler is reported, piece by piece, as `deadline_partial`
+//! ([`coverage`](crate::fields::coverage)): prose the grammar does not know
+//! (`即时办结（材料齐全的）`) is kept in `raw` and named. Every problem and leftover of a cell
+//! is located in one pass over it.
 
 use std::fmt;
 use std::str::FromStr;
@@ -349,7 +371,12 @@ fn read_piece<'a>(
     // Most pieces are one item: an effect or a kind word is known by its end; a frequency or
     // an exclusion holds no clause, and is tried only where no clause was found.
     if !seen.broken {
-        if !(may_end_aside(piece) && read_aside(piece, spaced, topic, reading)) {
+        let aside = may_end_aside(piece)
+            .then(|| aside_of(piece, spaced))
+            .flatten();
+        if let Some(aside) = aside {
+            record_aside(aside, piece, "", spaced, topic, reading);
+        } else {
             read_run(piece, spaced, true, topic, reading);
         }
         return;
@@ -367,9 +394,34 @@ fn read_piece<'a>(
         .chain([(piece.len(), piece.len())]);
     for (end, next) in ends {
         let item = trim(&piece[start..end]);
-        let aside =
-            !item.is_empty() && may_be_aside(item) && read_aside(item, spaced, topic, reading);
-        if item.is_empty() || aside {
+        // The run right before the item, joined to it by `、` alone: the start of its condition
+        // when it has one (`恶性肿瘤、肾透析等病种随时申报`).
+        let lead = match (run, pending) {
+            (Some((from, _)), Some("、")) => {
+                let item_start = item.as_ptr() as usize - piece.as_ptr() as usize;
+                &piece[from..item_start]
+            }
+            _ => "",
+        };
+        let aside = (!item.is_empty() && may_be_aside(item))
+            .then(|| aside_of(item, spaced))
+            .flatten();
+        if let Some(aside) = aside {
+            let lead = if leads(&aside, lead, spaced) {
+                lead
+            } else {
+                ""
+            };
+            if lead.is_empty() {
+                if let Some((from, to)) = run.take() {
+                    read_run(&piece[from..to], spaced, false, topic, reading);
+                }
+                reading.understood.extend(pending.take());
+            }
+            (run, pending) = (None, None);
+            record_aside(aside, item, lead, spaced, topic, reading);
+            reading.understood.push(&piece[end..next]);
+        } else if item.is_empty() {
             if let Some((from, to)) = run.take() {
                 read_run(&piece[from..to], spaced, false, topic, reading);
             }
@@ -392,18 +444,50 @@ fn is_item_break(c: char) -> bool {
     matches!(c, '、' | '（' | '）' | '(' | ')')
 }
 
-/// Read an item aside, whole ([`side`]): record what it says, giving it the sentence's topic
-/// when it names no condition, or letting its condition be the topic. Whether it was read.
-fn read_aside<'a>(
+/// An item read aside, whole ([`side`]).
+fn aside_of(item: &str, spaced: bool) -> Option<Aside> {
+    aside(&Compact::of(item, spaced).text)
+}
+
+/// Whether `lead`, the run of items joined to an item read aside by `、`, is the start of its
+/// condition: the item names one, and the run is one too (`恶性肿瘤、` before
+/// `肾透析等病种随时申报`), not a clause.
+fn leads(aside: &Aside, lead: &str, spaced: bool) -> bool {
+    let named = match aside {
+        Aside::Frequency(frequency) => frequency.condition.is_some(),
+        Aside::Effect(effect) => effect.condition.is_some(),
+        Aside::Exclusion(_) | Aside::Kind => false,
+    };
+    named && !lead.is_empty() && {
+        let lead = Compact::of(lead, spaced);
+        is_condition(lead.text.trim_end_matches('、'))
+    }
+}
+
+/// Record an item read aside (with `lead`, the start of its condition, or `""`), giving it
+/// the sentence's topic when it names no condition, or letting its condition be the topic.
+fn record_aside<'a>(
+    mut aside: Aside,
     item: &'a str,
+    lead: &'a str,
     spaced: bool,
     topic: &mut Option<Topic<'a>>,
     reading: &mut Reading<'a>,
-) -> bool {
-    let compact = Compact::of(item, spaced);
-    let Some(aside) = aside(&compact.text) else {
-        return false;
-    };
+) {
+    if !lead.is_empty() {
+        if let Aside::Frequency(Frequency {
+            condition: Some(own),
+            ..
+        })
+        | Aside::Effect(Effect {
+            condition: Some(own),
+            ..
+        }) = &mut aside
+        {
+            *own = format!("{}{own}", Compact::of(lead, spaced).text);
+        }
+        reading.understood.push(lead);
+    }
     reading.understood.push(item);
     let condition = match aside {
         Aside::Frequency(frequency) => {
@@ -420,9 +504,9 @@ fn read_aside<'a>(
         }
         Aside::Exclusion(what) => {
             reading.excludes.push(what);
-            return true;
+            return;
         }
-        Aside::Kind => return true,
+        Aside::Kind => return,
     };
     match (condition.as_ref(), topic.as_mut()) {
         (None, Some(topic)) => {
@@ -441,7 +525,6 @@ fn read_aside<'a>(
         }
         _ => {}
     }
-    true
 }
 
 /// Read the clauses of a run of items, giving those without a condition the sentence's
@@ -472,7 +555,11 @@ fn read_run<'a>(
     let unread = scan.problem.is_some();
     reading.problems.extend(scan.problem);
     if scan.clauses == 0 {
-        if !unread && aside && read_aside(piece, spaced, topic, reading) {
+        if let Some(found) = (!unread && aside)
+            .then(|| aside_of(piece, spaced))
+            .flatten()
+        {
+            record_aside(found, piece, "", spaced, topic, reading);
             return;
         }
         // A piece with time wording that could not be read is no topic (`7x24小时受理`).

@@ -112,8 +112,11 @@ pub(super) fn aside(item: &str) -> Option<Aside> {
 
 /// Whether `text`, said before a frequency or an effect, is a condition: it holds no time
 /// limit nor any number of time (else the item is no aside, and its clauses are read).
-fn is_condition(text: &str) -> bool {
-    !has_unread_time(text) && !IMMEDIATE.iter().any(|word| text.contains(word))
+pub(super) fn is_condition(text: &str) -> bool {
+    !has_unread_time(text)
+        && !IMMEDIATE.iter().any(|word| text.contains(word))
+        && !text.contains(ANY_TIME)
+        && !text.ends_with('、')
 }
 
 /// An action: free text without numerals (`每月10日前` is no frequency).
