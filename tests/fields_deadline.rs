@@ -635,3 +635,42 @@ fn many_unreadable_points_in_one_cell_are_each_reported_where_they_are() {
         )
     );
 }
+
+#[test]
+fn max_working_days_takes_the_top_of_a_range_and_never_a_lower_bound() {
+    for (cell, max) in [
+        ("10-20个工作日", Some(20)),
+        ("一般12个工作日，不超过30个工作日", Some(30)),
+        ("受理1个工作日，审核9个工作日", Some(9)),
+        ("不少于10个工作日", None),
+        ("10个工作日以上", None),
+        ("即时办结，不少于10个工作日", None),
+        ("资金30个工作日内到账", None),
+        ("即时办结，资金30个工作日内到账", Some(0)),
+        ("一亿零一万个工作日", Some(100_010_000)),
+    ] {
+        assert_eq!(deadline(&parse(cell)).max_working_days, max, "{cell}");
+    }
+}
+
+#[test]
+fn the_new_fields_serialize_by_name() {
+    let document = parse("每季度至少审核办理一次，10-20个工作日，次日享受待遇（不含公示时间）");
+    let json = serde_json::to_value(deadline(&document)).unwrap();
+    assert_eq!(json["clauses"][0]["min"], 10);
+    assert_eq!(json["clauses"][0]["amount"], 20);
+    assert_eq!(json["clauses"][0]["extent"], serde_json::Value::Null);
+    assert_eq!(json["frequencies"][0]["period"], "quarter");
+    assert_eq!(json["frequencies"][0]["at_least"], true);
+    assert_eq!(json["effects"][0]["when"], "次日");
+    assert_eq!(json["excludes"][0], "公示时间");
+    let lower = parse("不少于10个工作日");
+    let json = serde_json::to_value(deadline(&lower)).unwrap();
+    assert_eq!(json["clauses"][0]["extent"], "minimum");
+    // A document of schema_version 1, without the new fields, still reads.
+    let old = r#"{"raw":"即时办结","clauses":[{"kind":"immediate","amount":null,"unit":null,
+        "condition":null,"basis":null,"label":null,"start":null}],"max_working_days":0}"#;
+    let read: Deadline = serde_json::from_str(old).unwrap();
+    assert_eq!(read.clauses[0].min, None);
+    assert!(read.frequencies.is_empty());
+}

@@ -77,7 +77,7 @@ use crate::diagnostic::{excerpt, Code, Diagnostics};
 use crate::fields::coverage::Coverage;
 use crate::markers::points;
 use crate::model::{
-    Basis, ClauseKind, Deadline, DeadlineClause, Effect, Extent, Frequency, TimeUnit,
+    Basis, ClauseKind, Deadline, DeadlineClause, Effect, Extent, Frequency, Period, TimeUnit,
 };
 use crate::normalize::trim;
 use crate::normalize::{is_space_or_invisible, normalize};

@@ -577,3 +577,43 @@ fn no_word_of_a_list_is_hidden_by_a_shorter_one_before_it() {
         }
     }
 }
+
+#[test]
+fn a_deadline_with_frequencies_effects_and_exclusions_displays_them_and_parses_back() {
+    let yantai = "国家规定20个工作日。恶性肿瘤、肾透析、器官移植抗排异治疗、精神病等医疗费用较高的病种，随时申办、即时办结、次日享受待遇；其它病种随时申报相关材料，每季度至少审核办理一次，自审核之日起20个工作日办结，办结后次日享受待遇。";
+    for text in [
+        yantai,
+        "资金30个工作日内到账",
+        "对申请的，每月审核两次",
+        "20个工作日（不含公示时间）",
+        "一般10-20个工作日，不超过30个工作日",
+        "受理1个工作日，审核9个工作日，10个工作日以上",
+    ] {
+        let deadline: Deadline = text.parse().expect(text);
+        let canonical = deadline.to_string();
+        let again: Deadline = canonical.parse().expect(&canonical);
+        assert_eq!(
+            (
+                &again.clauses,
+                &again.frequencies,
+                &again.effects,
+                &again.excludes
+            ),
+            (
+                &deadline.clauses,
+                &deadline.frequencies,
+                &deadline.effects,
+                &deadline.excludes
+            ),
+            "{text} → {canonical}"
+        );
+    }
+    let deadline: Deadline =
+        "其它病种随时申报，每季度至少审核办理一次，办结后次日享受待遇（不含公示时间）"
+            .parse()
+            .unwrap();
+    assert_eq!(
+        deadline.to_string(),
+        "其它病种，随时申报；其它病种，每季度至少审核办理一次；其它病种，办结后次日享受待遇；不含公示时间"
+    );
+}

@@ -88,20 +88,96 @@ impl FromStr for DeadlineClause {
     }
 }
 
-/// The clauses in canonical Chinese, joined by `；`; when there is none, the raw text
-/// normalized (so that nothing is lost when printing).
+/// The clauses, then the frequencies, effects and exclusions, in canonical Chinese joined by
+/// `；`; when there is none of them, the raw text normalized (so that nothing is lost when
+/// printing).
 impl fmt::Display for Deadline {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        if self.clauses.is_empty() {
-            return f.write_str(&normalize(&self.raw));
-        }
-        for (i, clause) in self.clauses.iter().enumerate() {
+        let parts = self.clauses.iter().map(|c| c as &dyn fmt::Display);
+        let parts = parts
+            .chain(self.frequencies.iter().map(|c| c as &dyn fmt::Display))
+            .chain(self.effects.iter().map(|c| c as &dyn fmt::Display));
+        let excludes = self.excludes.iter().map(|what| Excluded(what));
+        let mut empty = true;
+        for (i, part) in parts.enumerate() {
             if i > 0 {
                 f.write_str("；")?;
             }
-            write!(f, "{clause}")?;
+            write!(f, "{part}")?;
+            empty = false;
+        }
+        for what in excludes {
+            if !empty {
+                f.write_str("；")?;
+            }
+            write!(f, "{what}")?;
+            empty = false;
+        }
+        if empty {
+            f.write_str(&normalize(&self.raw))?;
         }
         Ok(())
+    }
+}
+
+/// An exclusion, written `不含<what>`.
+struct Excluded<'a>(&'a str);
+
+impl fmt::Display for Excluded<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "不含{}", self.0)
+    }
+}
+
+/// A condition of a frequency or an effect, written as the topic of its sentence (`其它病种，`),
+/// so that it is read back whole.
+fn write_topic(f: &mut fmt::Formatter<'_>, condition: Option<&String>) -> fmt::Result {
+    match condition {
+        Some(condition) => write!(f, "{condition}，"),
+        None => Ok(()),
+    }
+}
+
+/// `[condition，](随时 | 每<period>[至少])<action>[<n>次]`: `其它病种，每季度至少审核办理一次`.
+impl fmt::Display for Frequency {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write_topic(f, self.condition.as_ref())?;
+        let period = match self.period {
+            Period::AnyTime => ANY_TIME,
+            Period::Day => "日",
+            Period::Week => "周",
+            Period::Month => "月",
+            Period::Quarter => "季度",
+            Period::Year => "年",
+        };
+        if self.period != Period::AnyTime {
+            f.write_str("每")?;
+        }
+        f.write_str(period)?;
+        if self.at_least {
+            f.write_str("至少")?;
+        }
+        f.write_str(&self.action)?;
+        if let Some(times) = self.times {
+            write!(f, "{}次", numeral::to_chinese(times))?;
+        }
+        Ok(())
+    }
+}
+
+/// `[condition，][start](when | <amount><unit>内)<outcome>`: `其它病种，办结后次日享受待遇`.
+impl fmt::Display for Effect {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write_topic(f, self.condition.as_ref())?;
+        if let Some(start) = &self.start {
+            f.write_str(start)?;
+        }
+        if let Some(when) = &self.when {
+            f.write_str(when)?;
+        } else if let (Some(amount), Some(unit)) = (self.amount, self.unit) {
+            write!(f, "{amount}{}内", unit_word(unit))?;
+        }
+        f.write_str(&self.outcome)
     }
 }
 
