@@ -218,6 +218,8 @@ pub enum Period {
     AnyTime,
     /// 每日, 每天.
     Day,
+    /// 每个工作日.
+    WorkingDay,
     /// 每周.
     Week,
     /// 每月.

@@ -80,6 +80,7 @@ fn frequency(frequency: &Frequency) -> String {
     let period = match frequency.period {
         Period::AnyTime => "any time",
         Period::Day => "day",
+        Period::WorkingDay => "working_day",
         Period::Week => "week",
         Period::Month => "month",
         Period::Quarter => "quarter",
@@ -267,7 +268,8 @@ const WORDINGS: &[(&str, &str)] = &[
     ("随时申报", "every any time 申报"),
     ("每日审核办理一次", "every day 1x 审核办理"),
     ("每天审核一次", "every day 1x 审核"),
-    ("每个工作日审核一次", "every day 1x 审核"),
+    ("每个工作日审核一次", "every working_day 1x 审核"),
+    ("每工作日审核一次", "every working_day 1x 审核"),
     ("每周审核一次", "every week 1x 审核"),
     ("每星期审核一次", "every week 1x 审核"),
     ("每月审核办理一次", "every month 1x 审核办理"),

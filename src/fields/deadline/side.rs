@@ -36,8 +36,8 @@ pub(super) enum Aside {
 
 /// Periods of a frequency, after `每`.
 pub(super) const PERIODS: &[(&str, Period)] = &[
-    ("个工作日", Period::Day),
-    ("工作日", Period::Day),
+    ("个工作日", Period::WorkingDay),
+    ("工作日", Period::WorkingDay),
     ("日", Period::Day),
     ("天", Period::Day),
     ("周", Period::Week),

@@ -145,6 +145,7 @@ impl fmt::Display for Frequency {
         let period = match self.period {
             Period::AnyTime => ANY_TIME,
             Period::Day => "日",
+            Period::WorkingDay => "个工作日",
             Period::Week => "周",
             Period::Month => "月",
             Period::Quarter => "季度",
