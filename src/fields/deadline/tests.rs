@@ -617,3 +617,46 @@ fn a_deadline_with_frequencies_effects_and_exclusions_displays_them_and_parses_b
         "其它病种，随时申报；其它病种，每季度至少审核办理一次；其它病种，办结后次日享受待遇；不含公示时间"
     );
 }
+
+#[test]
+fn the_parts_read_never_overlap_whatever_the_pieces() {
+    let pieces = [
+        "、",
+        "（",
+        "）",
+        "随时申报",
+        "每月",
+        "审核一次",
+        "1",
+        "-",
+        "3个工作日",
+        "享受待遇",
+        "次日",
+        "不含",
+        "以上",
+        "即时办结",
+        "的",
+        "，",
+        " ",
+        "病种",
+    ];
+    for text in crate::test_support::every_text(&pieces, 4) {
+        let reading = read(&text);
+        let mut parts: Vec<(usize, usize)> = reading
+            .understood
+            .iter()
+            .map(|part| {
+                let at = part.as_ptr() as usize - text.as_ptr() as usize;
+                (at, at + part.len())
+            })
+            .collect();
+        parts.sort_unstable();
+        for pair in parts.windows(2) {
+            assert!(pair[0].1 <= pair[1].0, "{text:?}: {parts:?}");
+        }
+        assert!(
+            parts.last().is_none_or(|&(_, end)| end <= text.len()),
+            "{text:?}"
+        );
+    }
+}
