@@ -213,6 +213,32 @@ fn cited_numbers(c: &mut Criterion) {
     group.finish();
 }
 
+/// One 办理时限 cell of about `size` bytes that is one long piece of items between `、` and
+/// brackets: frequencies, effects and exclusions read aside, conditions joined to the next
+/// one, and clauses between them. Each item is read once, and a run of items once.
+fn deadline_items(size: usize) -> String {
+    let items =
+        "恶性肿瘤、肾透析等病种随时申报、即时办结、次日享受待遇（不含公示时间）、每月审核一次、";
+    let cell = items.repeat(size / items.len());
+    format!("{HEADER}一、参保\t1\t登记\t无\t{cell}\t\t\t\t\n")
+}
+
+/// The shape of many items read aside, at 1, 4 and 16 MB.
+fn deadline_aside(c: &mut Criterion) {
+    let mut group = c.benchmark_group("deadline_items");
+    group.sample_size(10);
+    group.warm_up_time(Duration::from_millis(500));
+    group.measurement_time(Duration::from_secs(5));
+    for size in [MB, 4 * MB, 16 * MB] {
+        let text = deadline_items(size);
+        group.throughput(Throughput::Bytes(text.len() as u64));
+        group.bench_with_input(BenchmarkId::from_parameter(size / MB), &text, |b, text| {
+            b.iter(|| shixiang::parse(black_box(text)).map(|d| d.diagnostics.len()))
+        });
+    }
+    group.finish();
+}
+
 /// One 备注 cell with `problems` time limits that cannot be read (`办理时限3-5个工作日`), each a
 /// `deadline_unparsed` diagnostic to locate: each is counted on from the one before, so the
 /// time per problem is flat across sizes (located from the cell start, 20 000 took seconds).
@@ -284,6 +310,7 @@ criterion_group!(
     benches,
     adversarial,
     deadline,
+    deadline_aside,
     notes_problems,
     cited_numbers,
     materials_shapes

@@ -9,10 +9,7 @@ use crate::cell::Cell;
 use crate::checks;
 use crate::diagnostic::{excerpt, Code, Diagnostics};
 use crate::fields;
-use crate::model::{
-    Basis, Category, ClauseKind, Deadline, DeadlineClause, Document, Extra, Fee, Matter, TimeUnit,
-    SCHEMA_VERSION,
-};
+use crate::model::{Basis, Category, Deadline, Document, Extra, Fee, Matter, SCHEMA_VERSION};
 use crate::table::{CategoryDraft, Column, Frame, MatterDraft};
 use crate::text::brackets;
 use crate::text::normalize::{normalize, trim};
@@ -312,27 +309,15 @@ fn deadline(draft: &MatterDraft<'_>, diagnostics: &mut Diagnostics) -> Deadline 
         .map(|(column, part)| format!("{}：{}", column.name(), part.raw))
         .collect::<Vec<_>>()
         .join("\n");
-    let clauses: Vec<DeadlineClause> = parts.into_iter().flat_map(|(_, p)| p.clauses).collect();
-    Deadline {
-        raw,
-        max_working_days: max_working_days(&clauses),
-        clauses,
+    let mut merged = Deadline::with_raw(&raw);
+    for (_, part) in parts {
+        merged.clauses.extend(part.clauses);
+        merged.frequencies.extend(part.frequencies);
+        merged.effects.extend(part.effects);
+        merged.excludes.extend(part.excludes);
     }
-}
-
-/// The largest bound in working days, when every clause is immediate (0) or counted in working
-/// days (as the deadline parser counts it for one cell).
-fn max_working_days(clauses: &[DeadlineClause]) -> Option<u32> {
-    let mut max = None;
-    for clause in clauses {
-        let bound = match (clause.kind, clause.unit) {
-            (ClauseKind::Immediate, _) => 0,
-            (ClauseKind::Limit, Some(TimeUnit::WorkingDay)) => clause.amount?,
-            _ => return None,
-        };
-        max = Some(max.map_or(bound, |m: u32| m.max(bound)));
-    }
-    max
+    merged.max_working_days = fields::deadline::max_working_days(&merged.clauses);
+    merged
 }
 
 /// The fee columns: whether the matter is charged for, read from the 是否收费 cell (a cell that

@@ -9,7 +9,7 @@ use serde::{Deserialize, Serialize};
 use crate::diagnostic::Diagnostic;
 
 /// The version of the serialized shape. Bumped only on a breaking change.
-pub const SCHEMA_VERSION: u32 = 1;
+pub const SCHEMA_VERSION: u32 = 2;
 
 /// A whole matter list: its title, its categories (主项) and everything noticed about it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -231,6 +231,73 @@ pub struct Deadline {
     pub clauses: Vec<DeadlineClause>,
     /// The largest bound when every clause is immediate (0) or in working days.
     pub max_working_days: Option<u32>,
+    /// How often something is done (`每月审核办理一次`, `随时申报`).
+    #[serde(default)]
+    pub frequencies: Vec<Frequency>,
+    /// What follows the handling, and when (`次日享受待遇`, `资金30个工作日内到账`).
+    #[serde(default)]
+    pub effects: Vec<Effect>,
+    /// What the time limits do not count (`该时限不包括财务拨付环节` → `财务拨付环节`).
+    #[serde(default)]
+    pub excludes: Vec<String>,
+}
+
+/// How often something is done: `每季度至少审核办理一次`, `随时申报`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[non_exhaustive]
+pub struct Frequency {
+    /// What it applies to (`其它病种`).
+    pub condition: Option<String>,
+    /// Every day, week, month…, or at any time.
+    pub period: Period,
+    /// How many times per period (`一次` → 1), when the text says.
+    pub times: Option<u32>,
+    /// Whether that is a least (`至少`, `最少`).
+    pub at_least: bool,
+    /// What is done (`审核办理`, `申报相关材料`).
+    pub action: String,
+}
+
+/// The period of a [`Frequency`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(rename_all = "snake_case")]
+#[non_exhaustive]
+pub enum Period {
+    /// 随时: at any time.
+    AnyTime,
+    /// 每日, 每天.
+    Day,
+    /// 每个工作日.
+    WorkingDay,
+    /// 每周.
+    Week,
+    /// 每月.
+    Month,
+    /// 每季度, 每季.
+    Quarter,
+    /// 每年.
+    Year,
+}
+
+/// What follows the handling, and when: `办结后次日享受待遇`, `资金30个工作日内到账`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[non_exhaustive]
+pub struct Effect {
+    /// What it applies to (`其它病种`, `资金`).
+    pub condition: Option<String>,
+    /// The event it follows (`办结后`).
+    pub start: Option<String>,
+    /// When, as a word (`次日`, `当日`).
+    pub when: Option<String>,
+    /// When, as an amount of time it takes at most (`30个工作日内` → 30).
+    pub amount: Option<u32>,
+    /// The unit of `amount`.
+    pub unit: Option<TimeUnit>,
+    /// What happens (`享受待遇`, `到账`).
+    pub outcome: String,
 }
 
 /// One time limit of a deadline cell.
@@ -252,6 +319,31 @@ pub struct DeadlineClause {
     pub label: Option<String>,
     /// The event the period runs from (`自审核之日起`).
     pub start: Option<String>,
+    /// The least amount: the start of a range (`10-20个工作日` → 10, with `amount` 20), or a
+    /// lower bound (`不少于10个工作日` → 10, with no `amount`: a lower bound is no limit).
+    #[serde(default)]
+    pub min: Option<u32>,
+    /// What the amount is: typical (`一般`), a maximum (`不超过`, `最长`) or a minimum
+    /// (`不少于`, `以上`), when the text says.
+    #[serde(default)]
+    pub extent: Option<Extent>,
+    /// The step (环节) the clause is the limit of (`受理1个工作日` → `受理`).
+    #[serde(default)]
+    pub step: Option<String>,
+}
+
+/// What the amount of a clause is, as its wording says.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(rename_all = "snake_case")]
+#[non_exhaustive]
+pub enum Extent {
+    /// 一般, 通常: what it usually takes.
+    Typical,
+    /// 不超过, 最长, 最多…: the most it may take.
+    Maximum,
+    /// 不少于, 至少, 以上: the least it takes (the amount is in `min`).
+    Minimum,
 }
 
 #[cfg(test)]
@@ -266,6 +358,9 @@ impl DeadlineClause {
             basis: None,
             label: None,
             start: None,
+            min: None,
+            extent: None,
+            step: None,
         }
     }
 }

@@ -36,7 +36,7 @@ fn json_is_the_whole_document() {
     let document: shixiang::Document = serde_json::from_slice(&output.stdout).unwrap();
     assert_eq!(document.categories.len(), 11);
     assert_eq!(document.matters().count(), 32);
-    assert_eq!(document.schema_version, 1);
+    assert_eq!(document.schema_version, 2);
     let stderr = text(&output.stderr);
     assert!(stderr.contains(
         "fixtures/valid/yantai.tsv:29:22: warning[matter_number_missing]: matter number 20 is missing between 19 and 21\n"

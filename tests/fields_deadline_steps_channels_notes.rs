@@ -124,7 +124,7 @@ fn a_list_with_unreadable_deadlines_reports_where() {
 某市医疗保障经办政务服务事项清单
 主项\t子项序号\t子项\t办理时限\t备注
 一、参保登记\t1\t单位参保登记\t按规定办理\t
-\t2\t职工参保登记\t1.即时办结 2. 3-5个工作日\t
+\t2\t职工参保登记\t1.即时办结 2. 5-3个工作日\t
 ";
     let document = shixiang::parse(text).expect("parses");
     let found: Vec<_> = document
@@ -144,7 +144,7 @@ fn a_list_with_unreadable_deadlines_reports_where() {
             (
                 4,
                 21,
-                "deadline `3-5个工作日` gives a range of time limits, which is not structured"
+                "deadline `5-3个工作日` gives a range of time limits, which is not structured"
             ),
         ]
     );

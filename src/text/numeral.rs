@@ -78,6 +78,7 @@ pub(crate) fn chinese_value(text: &str) -> Option<u32> {
     let mut section: u32 = 0; // below 万
     let mut digit: Option<u32> = None;
     let mut last_unit = u32::MAX;
+    let mut last_big = 0; // the last of 万 and 亿 read, 0 before either
     for c in text.chars() {
         if let Some(d) = chinese_digit(c) {
             if digit.is_some() && d != 0 {
@@ -91,16 +92,19 @@ pub(crate) fn chinese_value(text: &str) -> Option<u32> {
             last_unit = unit;
             section = section.checked_add(digit.take().unwrap_or(1).checked_mul(unit)?)?;
         } else {
-            let big = match c {
-                '万' => 10_000,
-                '亿' => 100_000_000,
+            let group = section.checked_add(digit.take().unwrap_or(0))?;
+            // 亿 multiplies all before it (一万亿); 万 only its own group (一亿五千万), which
+            // must not be empty (一亿万) nor follow another 万 (一万二万).
+            (total, last_big) = match (c, last_big) {
+                ('亿', 0 | 10_000) if group > 0 || total > 0 => (
+                    total.checked_add(group)?.checked_mul(100_000_000)?,
+                    100_000_000,
+                ),
+                ('万', 0 | 100_000_000) if group > 0 => {
+                    (total.checked_add(group.checked_mul(10_000)?)?, 10_000)
+                }
                 _ => return None,
             };
-            let group = section.checked_add(digit.take().unwrap_or(0))?;
-            if group == 0 && total == 0 {
-                return None;
-            }
-            total = total.checked_add(group)?.checked_mul(big)?;
             section = 0;
             last_unit = u32::MAX;
         }
@@ -245,6 +249,12 @@ mod tests {
             ("一万", 10_000),
             ("十万零三", 100_003),
             ("二〇二一", 2021),
+            ("一亿", 100_000_000),
+            ("一亿五千万", 150_000_000),
+            ("一亿零一万", 100_010_000),
+            ("一亿零一", 100_000_001),
+            ("三亿二千万零五十", 320_000_050),
+            ("四十二亿九千四百九十六万七千二百九十五", u32::MAX),
             ("零", 0),
             ("叁拾", 30),
         ] {
@@ -254,7 +264,19 @@ mod tests {
 
     #[test]
     fn not_chinese_numerals() {
-        for text in ["", "十百", "百十百", "五五十", "甲", "万"] {
+        for text in [
+            "",
+            "十百",
+            "百十百",
+            "五五十",
+            "甲",
+            "万",
+            "一亿万",
+            "一万二万",
+            "一亿一亿",
+            "四十二亿九千四百九十六万七千二百九十六",
+            "一万亿",
+        ] {
             assert_eq!(chinese_value(text), None, "{text}");
         }
     }

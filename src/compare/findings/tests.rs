@@ -12,6 +12,7 @@ fn working_days(raw: &str, days: u32) -> Deadline {
             Some(TimeUnit::WorkingDay),
         )],
         max_working_days: Some(days),
+        ..Deadline::default()
     }
 }
 
@@ -20,6 +21,7 @@ fn immediate() -> Deadline {
         raw: "即时办结".to_owned(),
         clauses: vec![DeadlineClause::bare(ClauseKind::Immediate, None, None)],
         max_working_days: Some(0),
+        ..Deadline::default()
     }
 }
 
@@ -32,6 +34,7 @@ fn limit(raw: &str, amount: u32, unit: TimeUnit) -> Deadline {
             Some(unit),
         )],
         max_working_days: None,
+        ..Deadline::default()
     }
 }
 

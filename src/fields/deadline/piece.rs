@@ -18,6 +18,7 @@ use std::borrow::Cow;
 use std::ops::Range;
 
 use nom::branch::alt;
+use nom::bytes::complete::take_while1;
 use nom::character::complete::char;
 use nom::combinator::{map, opt};
 use nom::error::{Error, ErrorKind};
@@ -73,6 +74,32 @@ pub(super) const TIME_WORDS: &[&str] = &["周", "星期", "季度", "分钟", "�
 /// Connectors that make two numbers a range (`3-5个工作日`, `三至五日`).
 pub(super) const RANGE_CONNECTORS: &[char] = &['-', '－', '—', '–', '~', '～', '至', '到'];
 
+/// Words that make an amount a lower bound, before it (`不少于10个工作日`) or after it
+/// (`10个工作日以上`): a lower bound is no limit, and its amount goes to `min`.
+pub(super) const LOWER_BOUNDS: &[(&str, Side)] = &[
+    ("不少于", Side::Before),
+    ("不低于", Side::Before),
+    ("至少", Side::Before),
+    ("最少", Side::Before),
+    ("及以上", Side::After),
+    ("以上", Side::After),
+];
+
+/// Where a word of [`LOWER_BOUNDS`] stands.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Side {
+    Before,
+    After,
+}
+
+/// The words of [`LOWER_BOUNDS`] that stand on `side`.
+pub(super) fn lower_bound_words(side: Side) -> impl Iterator<Item = &'static str> {
+    LOWER_BOUNDS
+        .iter()
+        .filter(move |(_, s)| *s == side)
+        .map(|(word, _)| *word)
+}
+
 /// Decimal points (`1.5个工作日`).
 pub(super) const DECIMAL_POINTS: &[char] = &['.', '．'];
 
@@ -85,11 +112,15 @@ pub(super) const DECIMAL_POINTS: &[char] = &['.', '．'];
 pub(super) enum Core {
     Immediate,
     Limit(u32, TimeUnit),
+    /// `10-20个工作日`: from the first amount to the second.
+    Range(u32, u32, TimeUnit),
+    /// `10个工作日以上`: a lower bound.
+    AtLeast(u32, TimeUnit),
 }
 
 /// nom: the first word of `words` opening `input` (an `alt` of `tag`s over a list).
 #[inline]
-fn one_of<'a>(words: &[&str], input: &'a str) -> IResult<&'a str, ()> {
+pub(super) fn one_of<'a>(words: &[&str], input: &'a str) -> IResult<&'a str, ()> {
     match words.iter().find_map(|word| input.strip_prefix(word)) {
         Some(rest) => Ok((rest, ())),
         None => Err(nom::Err::Error(Error::new(input, ErrorKind::Tag))),
@@ -123,20 +154,49 @@ pub(super) fn limit(input: &str) -> IResult<&str, Core> {
     .parse(input)
 }
 
-/// nom: `suffix = [within] [done]` (`内`, `以内办结`, `完成`, or nothing).
+/// nom: `range = numeral connector numeral unit` (`10-20个工作日`, `十至二十日`), the first
+/// amount less than the second.
 #[inline]
-pub(super) fn suffix(input: &str) -> IResult<&str, ()> {
+pub(super) fn range(input: &str) -> IResult<&str, Core> {
+    let connector = nom::character::complete::one_of(RANGE_CONNECTORS);
+    let parts = (numeral::number, connector, numeral::number, unit);
+    nom::combinator::map_opt(parts, |(low, _, high, unit)| {
+        (low < high).then_some(Core::Range(low, high, unit))
+    })
+    .parse(input)
+}
+
+/// nom: `above = 以上 | 及以上`, the words of [`LOWER_BOUNDS`] after an amount.
+fn above(input: &str) -> IResult<&str, ()> {
+    match lower_bound_words(Side::After).find_map(|word| input.strip_prefix(word)) {
+        Some(rest) => Ok((rest, ())),
+        None => Err(nom::Err::Error(Error::new(input, ErrorKind::Tag))),
+    }
+}
+
+/// nom: `suffix = [above | within] [done]` (`内`, `以内办结`, `以上`, `完成`, or nothing):
+/// whether it says the amount is a lower bound (`以上`).
+#[inline]
+pub(super) fn suffix(input: &str) -> IResult<&str, bool> {
     map(
-        (opt(|i| one_of(WITHIN, i)), opt(|i| one_of(DONE, i))),
-        |_| (),
+        (
+            opt(alt((
+                map(above, |()| true),
+                map(|i| one_of(WITHIN, i), |()| false),
+            ))),
+            opt(|i| one_of(DONE, i)),
+        ),
+        |(bound, _)| bound.unwrap_or(false),
     )
     .parse(input)
 }
 
-/// nom: `unread = numeral ['个'] (unit | time word)`: a number of time, read or not.
+/// nom: `unread = numerals ['个'] (unit | time word)`: a number of time, read or not (its
+/// numerals need not make a number: `99999999999个工作日` is time too large to read).
 fn time_amount(input: &str) -> IResult<&str, ()> {
     let time_word = alt((map(unit, |_| ()), |i| one_of(TIME_WORDS, i)));
-    map((numeral::number, opt(char('个')), time_word), |_| ()).parse(input)
+    let numerals = take_while1(is_numeral_char);
+    map((numerals, opt(char('个')), time_word), |_| ()).parse(input)
 }
 
 /// Whether a clause core may start with `c`: a numeral (`5个工作日`, `五日`) or the first
@@ -160,11 +220,13 @@ pub(super) fn is_numeral_char(c: char) -> bool {
 pub(super) fn core_at(input: &str, previous: Option<char>) -> Option<(Core, usize)> {
     let first = input.chars().next()?;
     let (rest, core) = if is_numeral_char(first) {
-        // Inside a number (`15` read from its `5`) no core starts.
-        if previous.is_some_and(is_numeral_char) {
+        // Inside a number (`15` read from its `5`) no core starts, nor in a word of Latin
+        // letters and digits (`1e9个工作日`, `7x24小时`).
+        if previous.is_some_and(|c| is_numeral_char(c) || c.is_ascii_alphabetic()) {
             return None;
         }
-        limit(input).ok()?
+        // A limit first, the common case: a range fails it at its connector.
+        limit(input).or_else(|_| range(input)).ok()?
     } else {
         // `非即办件`, `不即时办结`: negated.
         if previous.is_some_and(|c| matches!(c, '非' | '不')) {
@@ -175,14 +237,20 @@ pub(super) fn core_at(input: &str, previous: Option<char>) -> Option<(Core, usiz
     let is_date = match core {
         // `3月10日`: a day of the month.
         Core::Limit(_, TimeUnit::Day) => previous == Some('月'),
-        // `2023年`: a calendar year.
-        Core::Limit(amount, TimeUnit::Year) => amount >= 1000,
+        // `2023年`, `2023-2025年`: calendar years.
+        Core::Limit(amount, TimeUnit::Year) | Core::Range(amount, _, TimeUnit::Year) => {
+            amount >= 1000
+        }
         _ => false,
     };
     if is_date {
         return None;
     }
-    let (rest, ()) = suffix(rest).ok()?;
+    let (rest, above) = suffix(rest).ok()?;
+    let core = match core {
+        Core::Limit(amount, unit) if above => Core::AtLeast(amount, unit),
+        core => core,
+    };
     Some((core, input.len() - rest.len()))
 }
 

@@ -10,12 +10,42 @@ pub(super) struct Prefix {
     pub(super) basis: Option<Basis>,
     pub(super) label: Option<String>,
     pub(super) start: Option<String>,
+    pub(super) extent: Option<Extent>,
+    pub(super) step: Option<String>,
 }
 
 pub(super) fn clause_of(core: Core, prefix: Prefix) -> DeadlineClause {
-    let (kind, amount, unit) = match core {
-        Core::Immediate => (ClauseKind::Immediate, None, None),
-        Core::Limit(amount, unit) => (ClauseKind::Limit, Some(amount), Some(unit)),
+    let lower_bound = prefix.extent == Some(Extent::Minimum);
+    let (kind, min, amount, unit, extent) = match core {
+        Core::Immediate => (ClauseKind::Immediate, None, None, None, prefix.extent),
+        Core::Limit(amount, unit) if lower_bound => (
+            ClauseKind::Limit,
+            Some(amount),
+            None,
+            Some(unit),
+            prefix.extent,
+        ),
+        Core::Limit(amount, unit) => (
+            ClauseKind::Limit,
+            None,
+            Some(amount),
+            Some(unit),
+            prefix.extent,
+        ),
+        Core::Range(low, high, unit) => (
+            ClauseKind::Limit,
+            Some(low),
+            Some(high),
+            Some(unit),
+            prefix.extent,
+        ),
+        Core::AtLeast(amount, unit) => (
+            ClauseKind::Limit,
+            Some(amount),
+            None,
+            Some(unit),
+            Some(Extent::Minimum),
+        ),
     };
     DeadlineClause {
         kind,
@@ -25,6 +55,9 @@ pub(super) fn clause_of(core: Core, prefix: Prefix) -> DeadlineClause {
         basis: prefix.basis,
         label: prefix.label,
         start: prefix.start,
+        min,
+        extent,
+        step: prefix.step,
     }
 }
 
@@ -40,48 +73,110 @@ pub(super) fn analyse(prefix: &str) -> Option<Prefix> {
     if prefix.ends_with('、') {
         return None;
     }
-    let rest = strip_qualifiers(prefix);
+    let (rest, extent) = strip_qualifiers(prefix);
     // Qualifiers only (`不超过`), the next most common: nothing is left to read.
     if rest.is_empty() {
-        return Some(Prefix::default());
+        return Some(Prefix {
+            extent,
+            ..Prefix::default()
+        });
     }
     let (rest, start) = split_start(rest);
-    let rest = strip_qualifiers(rest);
+    let (rest, more) = strip_qualifiers(rest);
     let (rest, basis, label) = split_basis_and_label(rest);
+    let (condition, step) = match step_of(rest) {
+        Some(step) => (None, Some(step.to_owned())),
+        None => (non_empty(rest), None),
+    };
     Some(Prefix {
-        condition: non_empty(rest),
+        condition,
         basis,
         label,
         start,
+        extent: stronger(extent, more),
+        step,
     })
 }
 
-/// Words between the rest of a prefix and the amount: `不超过`, `最长`, `为`, `：`.
-pub(super) const QUALIFIERS: &[&str] = &[
-    "原则上不超过",
-    "最长不超过",
-    "最多不超过",
-    "不得超过",
-    "不超过",
-    "不多于",
-    "不超",
-    "最长",
-    "最多",
-    "最快",
-    "一般",
-    "为",
-    "是",
-    "在",
-    "共",
-    "：",
-    ":",
+/// Of two extents said of one amount, the one that tells most: a lower bound, then typical.
+fn stronger(a: Option<Extent>, b: Option<Extent>) -> Option<Extent> {
+    let rank = |e: Option<Extent>| match e {
+        Some(Extent::Minimum) => 3,
+        Some(Extent::Typical) => 2,
+        Some(_) => 1,
+        None => 0,
+    };
+    if rank(b) > rank(a) {
+        b
+    } else {
+        a
+    }
+}
+
+/// Steps (环节) a clause may be the limit of (`受理1个工作日，审核9个工作日`).
+pub(super) const STEPS: &[&str] = &[
+    "受理", "初审", "复审", "审核", "复核", "审查", "审批", "审定", "核定", "核准", "决定", "公示",
+    "调查", "评估", "拨付", "支付", "结算", "送达",
 ];
 
-pub(super) fn strip_qualifiers(mut text: &str) -> &str {
-    while let Some(rest) = QUALIFIERS.iter().find_map(|q| text.strip_suffix(q)) {
-        text = rest;
+/// Words after a step's name that still name it (`受理环节`).
+const STEP_WORDS: &[&str] = &["环节", "阶段"];
+
+/// The step a whole condition names (`受理`, `审核环节` → `审核`), if it is nothing else.
+pub(super) fn step_of(condition: &str) -> Option<&'static str> {
+    let condition = condition.trim_matches(|c: char| matches!(c, '，' | ',' | '、' | '：' | ':'));
+    let name = STEP_WORDS
+        .iter()
+        .find_map(|word| condition.strip_suffix(word))
+        .unwrap_or(condition);
+    STEPS.iter().copied().find(|step| *step == name)
+}
+
+/// Words between the rest of a prefix and the amount (`不超过`, `最长`, `为`, `：`), and what
+/// each says of the amount: `最长` a maximum, `一般` what it usually takes; the words of a
+/// lower bound are [`LOWER_BOUNDS`]. `不超过` is the plain limit, as a bare amount is.
+pub(super) const QUALIFIERS: &[(&str, Option<Extent>)] = &[
+    ("原则上不超过", None),
+    ("最长不超过", Some(Extent::Maximum)),
+    ("最多不超过", Some(Extent::Maximum)),
+    ("一般不超过", Some(Extent::Typical)),
+    ("不得超过", None),
+    ("不超过", None),
+    ("不多于", None),
+    ("不超", None),
+    ("最长", Some(Extent::Maximum)),
+    ("最多", Some(Extent::Maximum)),
+    ("最快", None),
+    ("一般", Some(Extent::Typical)),
+    ("通常", Some(Extent::Typical)),
+    ("为", None),
+    ("是", None),
+    ("在", None),
+    ("共", None),
+    ("：", None),
+    (":", None),
+];
+
+/// Strip the qualifiers and lower-bound words ending `text`, and say what they make of the
+/// amount.
+pub(super) fn strip_qualifiers(mut text: &str) -> (&str, Option<Extent>) {
+    let mut extent = None;
+    loop {
+        if let Some((rest, said)) = QUALIFIERS
+            .iter()
+            .find_map(|&(q, said)| text.strip_suffix(q).map(|rest| (rest, said)))
+        {
+            extent = stronger(extent, said);
+            text = rest;
+        } else if let Some(rest) =
+            lower_bound_words(Side::Before).find_map(|w| text.strip_suffix(w))
+        {
+            extent = Some(Extent::Minimum);
+            text = rest;
+        } else {
+            return (text, extent);
+        }
     }
-    text
 }
 
 /// Words that open a start event (`自受理之日起`, `收到《联系函》后`).

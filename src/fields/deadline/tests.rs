@@ -57,8 +57,6 @@ fn limit_wordings() {
         ("15个工作日内办结", 15, WorkingDay),
         ("15工作日", 15, WorkingDay),
         ("不超过10个工作日", 10, WorkingDay),
-        ("最长30个工作日", 30, WorkingDay),
-        ("最长不超过30个工作日", 30, WorkingDay),
         ("不得超过5个工作日", 5, WorkingDay),
         ("十五个工作日", 15, WorkingDay),
         ("二十个工作日内", 20, WorkingDay),
@@ -283,8 +281,6 @@ fn look_alikes_are_no_clauses() {
     for text in [
         "按规定时限办理",
         "4个病种",
-        "次日享受待遇",
-        "每季度至少审核办理一次",
         "非即办件",
         "不即时办结",
         "3月",
@@ -294,14 +290,25 @@ fn look_alikes_are_no_clauses() {
         assert_eq!(reading.clauses, [], "{text}");
         assert_eq!(reading.problems.len(), 1, "{text}");
     }
+    // Read aside, as an effect and a frequency: no clause, and no problem.
+    for text in ["次日享受待遇", "每季度至少审核办理一次"] {
+        let reading = read(text);
+        assert_eq!(reading.clauses, [], "{text}");
+        assert_eq!(reading.problems, [], "{text}");
+        assert_eq!(
+            reading.effects.len() + reading.frequencies.len(),
+            1,
+            "{text}"
+        );
+    }
 }
 
 #[test]
 fn ranges_decimals_and_unknown_units_are_problems() {
     for (text, problem) in [
-        ("3-5个工作日", Problem::Range("3-5个工作日")),
-        ("三至五个工作日", Problem::Range("三至五个工作日")),
-        ("3～5日", Problem::Range("3～5日")),
+        ("5-3个工作日", Problem::Range("5-3个工作日")),
+        ("五至五个工作日", Problem::Range("五至五个工作日")),
+        ("1.5-3日", Problem::Range("1.5-3日")),
         ("1.5个工作日", Problem::Unread("1.5个工作日")),
         ("两周", Problem::Unread("两周")),
         ("2个星期", Problem::Unread("2个星期")),
@@ -406,6 +413,14 @@ fn display_is_canonical_and_parses_back() {
             "跨省转入的，承诺时间为7个工作日",
             "跨省转入的，承诺时限不超过7个工作日",
         ),
+        ("10-20个工作日", "10至20个工作日"),
+        ("一般10至20个工作日", "一般10至20个工作日"),
+        ("一般12个工作日", "一般12个工作日"),
+        ("最长30个工作日", "最长30个工作日"),
+        ("最长不超过30个工作日", "最长30个工作日"),
+        ("至少10个工作日", "不少于10个工作日"),
+        ("10个工作日以上", "不少于10个工作日"),
+        ("受理环节1个工作日", "受理不超过1个工作日"),
     ] {
         let clause: DeadlineClause = text.parse().expect(text);
         assert_eq!(clause.to_string(), canonical, "{text}");
@@ -416,11 +431,11 @@ fn display_is_canonical_and_parses_back() {
 
 #[test]
 fn deadline_from_str_reports_where_it_fails() {
-    let error = "即时办结；3-5个工作日".parse::<Deadline>().unwrap_err();
+    let error = "即时办结；5-3个工作日".parse::<Deadline>().unwrap_err();
     assert_eq!(error.offset(), "即时办结；".len());
     assert_eq!(
         error.message(),
-        "deadline `3-5个工作日` gives a range of time limits, which is not structured"
+        "deadline `5-3个工作日` gives a range of time limits, which is not structured"
     );
     let error = "即时办结，其他10个工作日"
         .parse::<DeadlineClause>()
@@ -433,7 +448,7 @@ fn deadline_from_str_reports_where_it_fails() {
 
 #[test]
 fn deadline_display_falls_back_to_raw() {
-    let deadline = deadline_of(" 按规定 办理 ", Vec::new());
+    let deadline = deadline_of(" 按规定 办理 ", Reading::default());
     assert_eq!(deadline.to_string(), "按规定办理");
 }
 
@@ -453,7 +468,9 @@ fn standalone_clauses() {
         "评估时限3个月",
         "提供近3个月",
         "复印件一份",
+        "5-3个工作日",
         "3-5个工作日",
+        "10个工作日以上",
     ] {
         assert_eq!(standalone_clause(text), None, "{text}");
     }
@@ -529,7 +546,20 @@ fn every_wording_that_may_end_a_clause_ends_with_a_character_the_prefilter_lets_
 fn no_word_of_a_list_is_hidden_by_a_shorter_one_before_it() {
     let units: Vec<&str> = UNITS.iter().map(|(word, _)| *word).collect();
     let bases: Vec<&str> = BASES.iter().map(|(word, _)| *word).collect();
-    for list in [IMMEDIATE, &units, WITHIN, DONE, TIME_WORDS, &bases] {
+    let periods: Vec<&str> = PERIODS.iter().map(|(word, _)| *word).collect();
+    let lower: Vec<&str> = lower_bound_words(Side::After).collect();
+    for list in [
+        IMMEDIATE,
+        &units,
+        WITHIN,
+        DONE,
+        TIME_WORDS,
+        &bases,
+        &periods,
+        &lower,
+        EXCLUDING,
+        NOT_COUNTED,
+    ] {
         for (i, word) in list.iter().enumerate() {
             for earlier in &list[..i] {
                 assert!(!word.starts_with(earlier), "{earlier} hides {word}");
@@ -537,11 +567,96 @@ fn no_word_of_a_list_is_hidden_by_a_shorter_one_before_it() {
         }
     }
     // Read right to left: a word comes before any word it ends with.
-    for list in [QUALIFIERS, GENERIC_LIMITS] {
+    let qualifiers: Vec<&str> = QUALIFIERS.iter().map(|(word, _)| *word).collect();
+    let outcomes: Vec<&str> = OUTCOMES.to_vec();
+    for list in [&qualifiers, GENERIC_LIMITS, &outcomes] {
         for (i, word) in list.iter().enumerate() {
             for earlier in &list[..i] {
                 assert!(!word.ends_with(earlier), "{earlier} hides {word}");
             }
         }
+    }
+}
+
+#[test]
+fn a_deadline_with_frequencies_effects_and_exclusions_displays_them_and_parses_back() {
+    let yantai = "国家规定20个工作日。恶性肿瘤、肾透析、器官移植抗排异治疗、精神病等医疗费用较高的病种，随时申办、即时办结、次日享受待遇；其它病种随时申报相关材料，每季度至少审核办理一次，自审核之日起20个工作日办结，办结后次日享受待遇。";
+    for text in [
+        yantai,
+        "资金30个工作日内到账",
+        "对申请的，每月审核两次",
+        "20个工作日（不含公示时间）",
+        "一般10-20个工作日，不超过30个工作日",
+        "受理1个工作日，审核9个工作日，10个工作日以上",
+    ] {
+        let deadline: Deadline = text.parse().expect(text);
+        let canonical = deadline.to_string();
+        let again: Deadline = canonical.parse().expect(&canonical);
+        assert_eq!(
+            (
+                &again.clauses,
+                &again.frequencies,
+                &again.effects,
+                &again.excludes
+            ),
+            (
+                &deadline.clauses,
+                &deadline.frequencies,
+                &deadline.effects,
+                &deadline.excludes
+            ),
+            "{text} → {canonical}"
+        );
+    }
+    let deadline: Deadline =
+        "其它病种随时申报，每季度至少审核办理一次，办结后次日享受待遇（不含公示时间）"
+            .parse()
+            .unwrap();
+    assert_eq!(
+        deadline.to_string(),
+        "其它病种，随时申报；其它病种，每季度至少审核办理一次；其它病种，办结后次日享受待遇；不含公示时间"
+    );
+}
+
+#[test]
+fn the_parts_read_never_overlap_whatever_the_pieces() {
+    let pieces = [
+        "、",
+        "（",
+        "）",
+        "随时申报",
+        "每月",
+        "审核一次",
+        "1",
+        "-",
+        "3个工作日",
+        "享受待遇",
+        "次日",
+        "不含",
+        "以上",
+        "即时办结",
+        "的",
+        "，",
+        " ",
+        "病种",
+    ];
+    for text in crate::test_support::every_text(&pieces, 4) {
+        let reading = read(&text);
+        let mut parts: Vec<(usize, usize)> = reading
+            .understood
+            .iter()
+            .map(|part| {
+                let at = part.as_ptr() as usize - text.as_ptr() as usize;
+                (at, at + part.len())
+            })
+            .collect();
+        parts.sort_unstable();
+        for pair in parts.windows(2) {
+            assert!(pair[0].1 <= pair[1].0, "{text:?}: {parts:?}");
+        }
+        assert!(
+            parts.last().is_none_or(|&(_, end)| end <= text.len()),
+            "{text:?}"
+        );
     }
 }

@@ -64,7 +64,7 @@ impl FromStr for Deadline {
                 problem.message(),
             ));
         }
-        Ok(deadline_of(text, reading.clauses))
+        Ok(deadline_of(text, reading))
     }
 }
 
@@ -88,28 +88,109 @@ impl FromStr for DeadlineClause {
     }
 }
 
-/// The clauses in canonical Chinese, joined by `；`; when there is none, the raw text
-/// normalized (so that nothing is lost when printing).
+/// The clauses, then the frequencies, effects and exclusions, in canonical Chinese joined by
+/// `；`; when there is none of them, the raw text normalized (so that nothing is lost when
+/// printing).
 impl fmt::Display for Deadline {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        if self.clauses.is_empty() {
-            return f.write_str(&normalize(&self.raw));
-        }
-        for (i, clause) in self.clauses.iter().enumerate() {
+        let parts = self.clauses.iter().map(|c| c as &dyn fmt::Display);
+        let parts = parts
+            .chain(self.frequencies.iter().map(|c| c as &dyn fmt::Display))
+            .chain(self.effects.iter().map(|c| c as &dyn fmt::Display));
+        let excludes = self.excludes.iter().map(|what| Excluded(what));
+        let mut empty = true;
+        for (i, part) in parts.enumerate() {
             if i > 0 {
                 f.write_str("；")?;
             }
-            write!(f, "{clause}")?;
+            write!(f, "{part}")?;
+            empty = false;
+        }
+        for what in excludes {
+            if !empty {
+                f.write_str("；")?;
+            }
+            write!(f, "{what}")?;
+            empty = false;
+        }
+        if empty {
+            f.write_str(&normalize(&self.raw))?;
         }
         Ok(())
     }
 }
 
-/// Canonical Chinese that parses back to the same clause: condition (followed by `，` when it
-/// ends in `的`), basis and label (`法定时限`, `评估时限`), start, then `即时办结` or
-/// `不超过N<unit>`: `其它病种自审核之日起不超过20个工作日`.
+/// An exclusion, written `不含<what>`.
+struct Excluded<'a>(&'a str);
+
+impl fmt::Display for Excluded<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "不含{}", self.0)
+    }
+}
+
+/// A condition of a frequency or an effect, written as the topic of its sentence (`其它病种，`),
+/// so that it is read back whole.
+fn write_topic(f: &mut fmt::Formatter<'_>, condition: Option<&String>) -> fmt::Result {
+    match condition {
+        Some(condition) => write!(f, "{condition}，"),
+        None => Ok(()),
+    }
+}
+
+/// `[condition，](随时 | 每<period>[至少])<action>[<n>次]`: `其它病种，每季度至少审核办理一次`.
+impl fmt::Display for Frequency {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write_topic(f, self.condition.as_ref())?;
+        let period = match self.period {
+            Period::AnyTime => ANY_TIME,
+            Period::Day => "日",
+            Period::WorkingDay => "个工作日",
+            Period::Week => "周",
+            Period::Month => "月",
+            Period::Quarter => "季度",
+            Period::Year => "年",
+        };
+        if self.period != Period::AnyTime {
+            f.write_str("每")?;
+        }
+        f.write_str(period)?;
+        if self.at_least {
+            f.write_str("至少")?;
+        }
+        f.write_str(&self.action)?;
+        if let Some(times) = self.times {
+            write!(f, "{}次", numeral::to_chinese(times))?;
+        }
+        Ok(())
+    }
+}
+
+/// `[condition，][start](when | <amount><unit>内)<outcome>`: `其它病种，办结后次日享受待遇`.
+impl fmt::Display for Effect {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write_topic(f, self.condition.as_ref())?;
+        if let Some(start) = &self.start {
+            f.write_str(start)?;
+        }
+        if let Some(when) = &self.when {
+            f.write_str(when)?;
+        } else if let (Some(amount), Some(unit)) = (self.amount, self.unit) {
+            write!(f, "{amount}{}内", unit_word(unit))?;
+        }
+        f.write_str(&self.outcome)
+    }
+}
+
+/// Canonical Chinese that parses back to the same clause: condition or step (the condition
+/// followed by `，` when it ends in `的`), basis and label (`法定时限`, `评估时限`), start, then
+/// `即时办结` or the amount: `不超过N<unit>`, `一般N<unit>`, `最长N<unit>`, `不少于N<unit>`,
+/// `A至B<unit>`: `其它病种自审核之日起不超过20个工作日`.
 impl fmt::Display for DeadlineClause {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if let Some(step) = &self.step {
+            f.write_str(step)?;
+        }
         if let Some(condition) = &self.condition {
             f.write_str(condition)?;
             if condition.ends_with('的') {
@@ -130,13 +211,25 @@ impl fmt::Display for DeadlineClause {
         if let Some(start) = &self.start {
             f.write_str(start)?;
         }
-        match (self.kind, self.amount, self.unit) {
-            (ClauseKind::Limit, Some(amount), Some(unit)) => {
-                write!(f, "不超过{amount}{}", unit_word(unit))
+        let bound = match self.extent {
+            Some(Extent::Typical) => "一般",
+            Some(Extent::Maximum) => "最长",
+            Some(Extent::Minimum) | None => "不超过",
+        };
+        match (self.kind, self.min, self.amount, self.unit) {
+            (ClauseKind::Limit, Some(min), Some(max), Some(unit)) => {
+                let bound = if self.extent.is_some() { bound } else { "" };
+                write!(f, "{bound}{min}至{max}{}", unit_word(unit))
             }
-            (ClauseKind::Limit, _, _) => f.write_str("时限未定"),
-            (ClauseKind::Immediate, _, _) if named => f.write_str("为即时办结"),
-            (ClauseKind::Immediate, _, _) => f.write_str("即时办结"),
+            (ClauseKind::Limit, Some(min), None, Some(unit)) => {
+                write!(f, "不少于{min}{}", unit_word(unit))
+            }
+            (ClauseKind::Limit, None, Some(amount), Some(unit)) => {
+                write!(f, "{bound}{amount}{}", unit_word(unit))
+            }
+            (ClauseKind::Limit, ..) => f.write_str("时限未定"),
+            (ClauseKind::Immediate, ..) if named => f.write_str("为即时办结"),
+            (ClauseKind::Immediate, ..) => f.write_str("即时办结"),
         }
     }
 }
