@@ -76,6 +76,10 @@ fn accepted_step_wordings() {
         ("申请 一 受理 一 审核 一 办结",   &four),
         ("资格审核一审批决定一拨付资金",   &["资格审核", "审批决定", "拨付资金"]),
         ("1.申请一受理 2.审核一办结",      &four),
+        // Numbered steps, in the markers the lists use.
+        ("1、申请 2、受理 3、审核 4、办结", &four),
+        ("（1）申请（2）受理（3）审核（4）办结", &four),
+        ("①申请②受理③审核④办结",         &four),
         ("申请一审核（初审一复审）",       &["申请", "审核（初审一复审）"]),
         // Steps with their own time limit in brackets: named without it (see `limits`).
         ("申请—受理（1个工作日）—审核（5个工作日）—办结", &four),
@@ -88,6 +92,9 @@ fn accepted_step_wordings() {
     ];
     for (text, expected) in table {
         assert_eq!(steps(text), *expected, "{text}");
+        // Every accepted wording is read whole.
+        let document = list(text, "现场办理");
+        assert_eq!(partial(&document, Code::StepsPartial), [], "{text}");
     }
 }
 

@@ -133,7 +133,7 @@ fn steps<'a>(text: &'a str, mut found: impl FnMut(Found<'a>)) -> Read {
                 if let Some(pieces) = dash_pieces(part) {
                     found(Found::DashRead(trim(part), pieces.len()));
                     for piece in pieces {
-                        read.step(piece, survey.spaces);
+                        read.step(piece, &survey);
                     }
                     continue;
                 }
@@ -141,7 +141,7 @@ fn steps<'a>(text: &'a str, mut found: impl FnMut(Found<'a>)) -> Read {
             if survey.punctuation && !is_step_word(part) {
                 found(Found::NotAStepWord(trim(part)));
             }
-            read.step(part, survey.spaces);
+            read.step(part, &survey);
         }
     }
     read
@@ -149,28 +149,38 @@ fn steps<'a>(text: &'a str, mut found: impl FnMut(Found<'a>)) -> Read {
 
 impl Read {
     /// Add `part` as a step, with its own limit if it gives one; an empty part is dropped.
-    fn step(&mut self, part: &str, spaces: bool) {
-        let (name, limit) = match own_limit(part) {
-            Some((name, clause)) => (name, Some(clause)),
-            None => (part, None),
-        };
-        let name = if spaces {
-            normalized(trim(name))
-        } else {
-            // Normal as it is: no white space (so trimmed too) and no invisible character.
-            Cow::Borrowed(name)
-        };
-        if name.is_empty() {
-            return;
+    #[inline(always)]
+    fn step(&mut self, part: &str, survey: &Survey) {
+        // Only a cell with a closing bracket may have a step that gives its own limit.
+        if survey.closings {
+            if let Some((name, clause)) = own_limit(part) {
+                if let Some(name) = step_name(name, survey.spaces) {
+                    self.limits.push(StepLimit {
+                        step: self.steps.len(),
+                        clause,
+                    });
+                    self.steps.push(name);
+                }
+                return;
+            }
         }
-        if let Some(clause) = limit {
-            self.limits.push(StepLimit {
-                step: self.steps.len(),
-                clause,
-            });
+        if let Some(name) = step_name(part, survey.spaces) {
+            self.steps.push(name);
         }
-        self.steps.push(name.into_owned());
     }
+}
+
+/// `part` as a step's name: trimmed and normalized when the cell holds `spaces`, `None` when
+/// empty.
+#[inline(always)]
+fn step_name(part: &str, spaces: bool) -> Option<String> {
+    let name = if spaces {
+        normalized(trim(part))
+    } else {
+        // Normal as it is: no white space (so trimmed too) and no invisible character.
+        Cow::Borrowed(part)
+    };
+    (!name.is_empty()).then(|| name.into_owned())
 }
 
 /// The pieces of `part` between its top-level `一`, when each `一` stands between steps: the
@@ -230,6 +240,8 @@ struct Survey {
     /// Whether it holds white space or an invisible character; most cells do not: then every
     /// step is normal as it is.
     spaces: bool,
+    /// Whether it holds a closing bracket; most cells do not: then no step gives its own limit.
+    closings: bool,
 }
 
 impl Survey {
@@ -238,6 +250,7 @@ impl Survey {
             arrows: 0,
             punctuation: false,
             spaces: false,
+            closings: false,
         };
         for (_, c) in non_ideographs(text) {
             if is_arrow(c) {
@@ -245,6 +258,8 @@ impl Survey {
                 survey.arrows += 1;
             } else if is_clause_punctuation(c) {
                 survey.punctuation = true;
+            } else if brackets::closes(c) {
+                survey.closings = true;
             } else if !survey.spaces {
                 survey.spaces = is_space_or_invisible(c);
             }
