@@ -165,6 +165,9 @@ codes! {
     CitationsPartial = "citations_partial", Warning;
     /// A 是否收费 cell that says neither yes nor no; `fee.charged` is left empty.
     FeeUnparsed = "fee_unparsed", Warning;
+    /// A 办理环节 part whose `一` (U+4E00) was read as a dash between steps
+    /// (`申请一受理一办结`), as text extraction writes `—`.
+    StepsDashRead = "steps_dash_read", Info;
     // --- checks across the document ---
     /// The same title cited with different document numbers.
     ConflictingDocumentNumber = "conflicting_document_number", Warning;

@@ -414,8 +414,25 @@ pub enum Basis {
 pub struct Steps {
     /// The cell as found.
     pub raw: String,
-    /// The steps in order (`申请—受理—办结` → `[申请, 受理, 办结]`).
+    /// The steps in order (`申请—受理—办结` → `[申请, 受理, 办结]`). A step that gives its own
+    /// time limit in brackets (`受理（1个工作日）`) is named without it (`受理`); the limit is in
+    /// [`Steps::limits`].
     pub steps: Vec<String>,
+    /// The time limits steps give themselves (`受理（1个工作日）`), in the order of the steps;
+    /// most cells have none. Kept apart from `steps`, which stays a list of names.
+    #[serde(default)]
+    pub limits: Vec<StepLimit>,
+}
+
+/// The time limit one step of a 办理环节 cell gives itself (`受理（1个工作日）`).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[non_exhaustive]
+pub struct StepLimit {
+    /// The index of the step in [`Steps::steps`], from 0.
+    pub step: usize,
+    /// The limit, read as a 办理时限 clause.
+    pub clause: DeadlineClause,
 }
 
 /// 办理方式: the ways to apply.

@@ -5,7 +5,7 @@ mod common;
 
 use common::matter;
 
-use shixiang::{ChannelKind, Code, Diagnostic, Document};
+use shixiang::{ChannelKind, ClauseKind, Code, Diagnostic, Document, TimeUnit};
 
 use ChannelKind::{Mail, Mobile, OnSite, Online, Other};
 
@@ -70,10 +70,134 @@ fn accepted_step_wordings() {
         ("申请受理",                       &["申请受理"]),
         ("申请\u{200B}—办结",              &["申请", "办结"]),
         (" — -- ",                         &[]),
+        // `一` (U+4E00) written for a dash: read so where step words stand on both sides.
+        ("申请一受理一审核拨付一办结",     &["申请", "受理", "审核拨付", "办结"]),
+        ("申请一受理一审核一办结",         &four),
+        ("申请 一 受理 一 审核 一 办结",   &four),
+        ("资格审核一审批决定一拨付资金",   &["资格审核", "审批决定", "拨付资金"]),
+        ("1.申请一受理 2.审核一办结",      &four),
+        // Numbered steps, in the markers the lists use.
+        ("1、申请 2、受理 3、审核 4、办结", &four),
+        ("（1）申请（2）受理（3）审核（4）办结", &four),
+        ("①申请②受理③审核④办结",         &four),
+        ("申请一审核（初审一复审）",       &["申请", "审核（初审一复审）"]),
+        // Steps with their own time limit in brackets: named without it (see `limits`).
+        ("申请—受理（1个工作日）—审核（5个工作日）—办结", &four),
+        ("申请-受理(1个工作日)-审核(5个工作日内)-办结",   &four),
+        ("1.申请 2.受理（即时办结） 3.审核 4.办结",       &four),
+        ("申请一受理（1个工作日）一审核一办结",           &four),
+        // A bracket that holds no lone clause stays in the name.
+        ("申请—审核（10日内补正材料的除外）—办结", &["申请", "审核（10日内补正材料的除外）", "办结"]),
+        ("申请—（1个工作日）—办结",        &["申请", "（1个工作日）", "办结"]),
     ];
     for (text, expected) in table {
         assert_eq!(steps(text), *expected, "{text}");
+        // Every accepted wording is read whole.
+        let document = list(text, "现场办理");
+        assert_eq!(partial(&document, Code::StepsPartial), [], "{text}");
     }
+}
+
+#[test]
+fn words_holding_one_are_not_split() {
+    // `一` in an ordinary word has no step word on both sides; a cell with an arrow or clause
+    // punctuation is never read with `一` as a dash.
+    #[rustfmt::skip]
+    let table: &[(&str, &[&str])] = &[
+        ("统一受理",                       &["统一受理"]),
+        ("申请一次性告知",                 &["申请一次性告知"]),
+        ("唯一审核",                       &["唯一审核"]),
+        ("一般程序审核",                   &["一般程序审核"]),
+        ("申请第一受理",                   &["申请第一受理"]),
+        ("受理一件事办结",                 &["受理一件事办结"]),
+        ("一件事一次办",                   &["一件事一次办"]),
+        ("申请一",                         &["申请一"]),
+        ("一受理",                         &["一受理"]),
+        ("申请一一受理",                   &["申请一一受理"]),
+        ("申请—统一受理—办结",             &["申请", "统一受理", "办结"]),
+        ("申请一受理—办结",                &["申请一受理", "办结"]),
+        // After a `一`, the text must start with a step word (待遇 is none).
+        ("资格审核一待遇核定",             &["资格审核一待遇核定"]),
+    ];
+    for (text, expected) in table {
+        let document = list(text, "现场办理");
+        assert_eq!(matter(&document, 1).steps.steps, *expected, "{text}");
+        assert_eq!(partial(&document, Code::StepsDashRead), [], "{text}");
+    }
+    // Clause punctuation anywhere in the cell: no dash reading.
+    let document = list("申请一受理，审核", "现场办理");
+    assert_eq!(matter(&document, 1).steps.steps, ["申请一受理，审核"]);
+    assert_eq!(partial(&document, Code::StepsDashRead), []);
+}
+
+#[test]
+fn one_read_as_a_dash_is_reported() {
+    let document = list("申请一受理一审核拨付一办结", "现场办理");
+    assert_eq!(
+        partial(&document, Code::StepsDashRead),
+        [(
+            3,
+            11,
+            "办理环节 \"一\" read as a dash: \"申请一受理一审核拨付一办结\" is 4 steps".to_owned()
+        )]
+    );
+    let found = document
+        .diagnostics
+        .iter()
+        .find(|d| d.code == Code::StepsDashRead)
+        .expect("reported");
+    assert_eq!(found.severity, shixiang::Severity::Info);
+    assert_eq!(partial(&document, Code::StepsPartial), []);
+    // One per numbered point read so, each at its own column.
+    let document = list("1.申请一受理 2.审核一办结", "现场办理");
+    assert_eq!(
+        partial(&document, Code::StepsDashRead),
+        [
+            (
+                3,
+                13,
+                "办理环节 \"一\" read as a dash: \"申请一受理\" is 2 steps".to_owned()
+            ),
+            (
+                3,
+                21,
+                "办理环节 \"一\" read as a dash: \"审核一办结\" is 2 steps".to_owned()
+            ),
+        ]
+    );
+}
+
+#[test]
+fn steps_with_their_own_limit() {
+    let document = list("申请—受理（1个工作日）—审核(5个工作日内)—办结", "现场办理");
+    let steps = &matter(&document, 1).steps;
+    assert_eq!(steps.steps, ["申请", "受理", "审核", "办结"]);
+    let limits: Vec<(usize, ClauseKind, Option<u32>, Option<TimeUnit>)> = steps
+        .limits
+        .iter()
+        .map(|l| (l.step, l.clause.kind, l.clause.amount, l.clause.unit))
+        .collect();
+    assert_eq!(
+        limits,
+        [
+            (1, ClauseKind::Limit, Some(1), Some(TimeUnit::WorkingDay)),
+            (2, ClauseKind::Limit, Some(5), Some(TimeUnit::WorkingDay)),
+        ]
+    );
+    assert_eq!(partial(&document, Code::StepsPartial), []);
+    let immediate = list("1.申请 2.受理（即时办结）", "现场办理");
+    let steps = &matter(&immediate, 1).steps;
+    assert_eq!(steps.steps, ["申请", "受理"]);
+    assert_eq!(steps.limits.len(), 1);
+    assert_eq!(
+        (steps.limits[0].step, steps.limits[0].clause.kind),
+        (1, ClauseKind::Immediate)
+    );
+    // With no lone clause in the bracket, no limit.
+    assert!(matter(&list("申请—审核（初审-复审）", "现场办理"), 1)
+        .steps
+        .limits
+        .is_empty());
 }
 
 #[test]
@@ -223,5 +347,18 @@ fn long_cells_are_read_in_linear_time() {
     assert_eq!(matter(&document, 1).steps.steps.len(), 40_000);
     assert_eq!(partial(&document, Code::StepsPartial).len(), 20_000);
     assert_eq!(partial(&document, Code::ChannelsPartial).len(), 20_000);
+    assert!(started.elapsed().as_secs() < 20);
+    // `一` read as a dash, and steps with their own limits, in long cells.
+    let dashed = format!("申请{}办结", "一受理".repeat(20_000));
+    let limited = "受理（1个工作日）—".repeat(20_000);
+    let numbered: String = (1..=20_000).map(|n| format!("{n}.申请一办结 ")).collect();
+    let started = std::time::Instant::now();
+    let document = list(&dashed, "现场办理");
+    // The last piece is `受理办结`.
+    assert_eq!(matter(&document, 1).steps.steps.len(), 20_001);
+    let document = list(&limited, "现场办理");
+    assert_eq!(matter(&document, 1).steps.limits.len(), 20_000);
+    let document = list(&numbered, "现场办理");
+    assert_eq!(partial(&document, Code::StepsDashRead).len(), 20_000);
     assert!(started.elapsed().as_secs() < 20);
 }
