@@ -430,6 +430,14 @@ pub struct Citation {
     pub provisions: Vec<Provision>,
     /// A named annex the provisions point into.
     pub annex: Option<String>,
+    /// The level the cell tags the document with (`【法律】` → `法律`, `【行政法规】`,
+    /// `【部门规章】`…), when it does.
+    #[serde(default)]
+    pub level: Option<String>,
+    /// The article text the cell quotes after the citation (`第八十条：（一）…（二）…` → the text
+    /// after the colon, list markers included), when it does.
+    #[serde(default)]
+    pub quote: Option<String>,
 }
 
 /// An article (条), with its paragraph (款) and item (项) when given.

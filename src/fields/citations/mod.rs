@@ -19,7 +19,8 @@
 //!
 //! What the cell says and the parser reads goes into the model. What it cannot read is
 //! reported, never dropped:
-//! - `legal_basis_without_citation`: a cell with text but no title at all;
+//! - `legal_basis_without_citation`: a cell with text but no title at all (a cell of document
+//!   numbers alone, `吉人社联字【2017】79 号`, cites by number: citations with an empty title);
 //! - `citation_unparsed`: a citation that could not be read as one: a point without a title, a
 //!   title left open, a range of articles too long to expand;
 //! - `citations_partial`: text the citations leave over, more than separators, markers and
@@ -30,6 +31,7 @@
 //! may hold a list marker.
 
 mod issuers;
+mod level;
 mod number;
 mod points;
 mod provisions;
@@ -57,7 +59,7 @@ pub(crate) fn parse(cell: &Cell<'_>, diagnostics: &mut Diagnostics) -> LegalBasi
         raw: text.to_owned(),
         citations: Vec::new(),
     };
-    if survey.titles.is_empty() {
+    if survey.titles.is_empty() && !only_numbers(text, &survey) {
         if !text.trim().is_empty() {
             let at = cell.position_of(text.trim_start());
             diagnostics.push(
@@ -81,6 +83,20 @@ pub(crate) fn parse(cell: &Cell<'_>, diagnostics: &mut Diagnostics) -> LegalBasi
     reader.finish();
     basis.citations = citations;
     basis
+}
+
+/// Whether a cell without titles cites by document numbers alone, one a point
+/// (`吉人社联字【2017】79 号`).
+fn only_numbers(text: &str, survey: &survey::Survey) -> bool {
+    if !text.contains('号') {
+        return false;
+    }
+    let (mut any, mut all) = (false, true);
+    points::for_each_point(text, survey, |point| {
+        any = true;
+        all = all && number::bare(point.text).is_some();
+    });
+    any && all
 }
 
 // --- grammar primitives shared by the parts ---

@@ -1,6 +1,7 @@
 //! Reading the citations of one cell, point by point, and reporting what could not be read.
 
 use super::issuers;
+use super::level::trailing_level;
 use super::number;
 use super::points::Point;
 use super::provisions::{self, OversizedRange};
@@ -28,6 +29,9 @@ pub(super) struct CellReader<'c, 's, 'd> {
     reported: usize,
     /// Unreadable parts past [`MAX_REPORTS`], reported together at the end.
     unreported: usize,
+    /// Where the quote of the last citation starts in the cell, while points without a title
+    /// continue it (`第八十条：（一）…（二）…`).
+    quote_from: Option<usize>,
 }
 
 /// Everything one citation is made of, as found in its point.
@@ -43,6 +47,10 @@ struct CitationParts<'a> {
     spaced: bool,
     issuers: Vec<&'a str>,
     tail: Tail<'a>,
+    /// The level tag before the title.
+    level: Option<&'a str>,
+    /// The article text quoted after a colon.
+    quote: Option<&'a str>,
 }
 
 impl<'c, 's, 'd> CellReader<'c, 's, 'd> {
@@ -53,6 +61,7 @@ impl<'c, 's, 'd> CellReader<'c, 's, 'd> {
             coverage: Coverage::new(),
             reported: 0,
             unreported: 0,
+            quote_from: None,
         }
     }
 
@@ -69,10 +78,12 @@ impl<'c, 's, 'd> CellReader<'c, 's, 'd> {
             self.untitled(point, out);
             return;
         };
+        self.quote_from = None;
         // Most points hold no white space: then none of their parts is looked at again.
         let spaced = survey.spaced(at.offset, at.offset + point.len());
         // Text before the first title: issuers, or left over.
-        let head = trim_separators(&point[..first.start]);
+        let (head, tag) = self.level_before(trim_separators(&point[..first.start]));
+        let mut level = tag.map(|(_, level)| level);
         let bodies = if head.is_empty() {
             None
         } else {
@@ -94,7 +105,32 @@ impl<'c, 's, 'd> CellReader<'c, 's, 'd> {
             let next_start = next.map_or(point.len(), |s| s.start);
             let after_title = &point[span.end..next_start];
             let (rest, tail) = tail(after_title);
-            self.understood(&point[span.start..span.end + (after_title.len() - rest.len())]);
+            let read = &point[span.start..span.end + (after_title.len() - rest.len())];
+            match tail.before_number {
+                // Words before a number are not understood: the number and what follows are.
+                Some(before) => {
+                    self.understood(&read[..offset_in(read, before)]);
+                    self.understood(&read[offset_in(read, before) + before.len()..]);
+                }
+                None => self.understood(read),
+            }
+            // Article text quoted after a colon, up to the next title.
+            let quote = quoted(rest);
+            let rest = match quote {
+                Some(quote) => {
+                    self.understood(&rest[..offset_in(rest, quote) + quote.len()]);
+                    self.quote_from = Some(at.offset + offset_in(point, quote));
+                    &rest[offset_in(rest, quote) + quote.len()..]
+                }
+                None => {
+                    self.quote_from = None;
+                    rest
+                }
+            };
+            let (rest, next_level) = match next {
+                Some(_) => self.level_before(rest),
+                None => (rest, None),
+            };
             let rest = if next.is_some() {
                 // The separators and conjunction joining two citations are read too.
                 let joined = between_citations(rest);
@@ -108,12 +144,14 @@ impl<'c, 's, 'd> CellReader<'c, 's, 'd> {
                 Some(_) if !rest.is_empty() => issuers::issuer_list(rest),
                 _ => None,
             };
-            let end = match next_issuers {
-                Some(_) => {
+            let end = match (&next_issuers, next_level) {
+                (Some(_), _) => {
                     self.understood(rest);
                     offset_in(point, rest)
                 }
-                None => next_start,
+                // The next citation starts with its level tag.
+                (None, Some((tag, _))) if rest.is_empty() => offset_in(point, tag),
+                (None, _) => next_start,
             };
             let parts = CitationParts {
                 text: &point[start..end],
@@ -123,10 +161,13 @@ impl<'c, 's, 'd> CellReader<'c, 's, 'd> {
                 spaced,
                 issuers: std::mem::take(&mut issuers),
                 tail,
+                level: level.take(),
+                quote,
             };
             out.push(self.citation(parts));
             start = end;
             issuers = next_issuers.unwrap_or_default();
+            level = next_level.map(|(_, level)| level);
         }
     }
 
@@ -134,6 +175,24 @@ impl<'c, 's, 'd> CellReader<'c, 's, 'd> {
     /// text only, and reported.
     fn untitled(&mut self, point: &str, out: &mut Vec<Citation>) {
         let text = trim_separators(point);
+        // A point continuing the article text the last citation quotes.
+        if let (Some(from), Some(last)) = (self.quote_from, out.last_mut()) {
+            let cell = self.cell.text();
+            let end = offset_in(cell, text) + text.len();
+            last.quote = Some(folded(&cell[from..end], true));
+            self.understood(text);
+            return;
+        }
+        // A 文号 or order standing alone, with no title.
+        if let Some(number) = number::bare(text) {
+            self.understood(text);
+            out.push(Citation {
+                text: folded(text, true),
+                document_number: Some(number),
+                ..Citation::default()
+            });
+            return;
+        }
         self.unparsed(text, |line| {
             format!(
                 "the citation “{}” at line {line} names no document in 《》",
@@ -189,6 +248,23 @@ impl<'c, 's, 'd> CellReader<'c, 's, 'd> {
             document_number: parts.tail.number,
             provisions: parts.tail.provisions.list,
             annex: parts.tail.annex.map(|annex| normal(annex, parts.spaced)),
+            level: parts.level.map(str::to_owned),
+            quote: parts
+                .quote
+                .map(|quote| folded(quote, parts.spaced))
+                .filter(|quote| !quote.is_empty()),
+        }
+    }
+
+    /// A level tag that ends `text` (what stands before a title) is read: the text before it,
+    /// and the level.
+    fn level_before<'a>(&mut self, text: &'a str) -> (&'a str, Option<(&'a str, &'a str)>) {
+        match trailing_level(text) {
+            Some((before, tag, level)) => {
+                self.understood(tag);
+                (before, Some((tag, level)))
+            }
+            None => (text, None),
         }
     }
 
@@ -240,4 +316,14 @@ impl<'c, 's, 'd> CellReader<'c, 's, 'd> {
             self.diagnostics,
         );
     }
+}
+
+/// The article text quoted after a citation: what follows a colon after its tail
+/// (`第八十条：用人单位…`), without separators; empty when the quote starts a list (the
+/// points that follow continue it). `None` when no colon follows.
+fn quoted(rest: &str) -> Option<&str> {
+    let text = rest.trim_start();
+    let after = text.strip_prefix('：').or_else(|| text.strip_prefix(':'))?;
+    let after = after.trim_start();
+    Some(after.trim_end_matches(|c: char| c.is_whitespace()))
 }
