@@ -151,12 +151,20 @@ pub(super) fn survey(text: &str) -> Survey {
 
 /// Whether `before` ends with a numeral character: a list marker's numeral may end there.
 fn ends_numeral(before: &str) -> bool {
-    before.chars().next_back().is_some_and(is_numeral_char)
+    // Spaces may stand inside a marker: `( 一 )`.
+    before
+        .trim_end_matches([' ', '\u{3000}'])
+        .chars()
+        .next_back()
+        .is_some_and(is_numeral_char)
 }
 
 /// Whether `rest` starts with a numeral character, as the numeral of a marker `（1）` does.
 fn starts_numeral(rest: &str) -> bool {
-    rest.chars().next().is_some_and(is_numeral_char)
+    rest.trim_start_matches([' ', '\u{3000}'])
+        .chars()
+        .next()
+        .is_some_and(is_numeral_char)
 }
 
 fn is_numeral_char(c: char) -> bool {

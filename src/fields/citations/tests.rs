@@ -627,3 +627,12 @@ fn quoted_article_text_is_the_quote() {
     assert_eq!(basis.citations[0].quote.as_deref(), Some("（一）甲"));
     assert_eq!(diagnostics[0].code, Code::CitationUnparsed);
 }
+
+#[test]
+fn spaced_and_ascii_parenthesized_markers_split_the_list() {
+    let basis = clean("( 一 )《甲法》 (主席令第 35 号) 第五条 ( 二 )《乙条例》第六条 (三)《丙决定》（国务院令第 710 号）");
+    assert_eq!(titles(&basis), ["甲法", "乙条例", "丙决定"]);
+    assert_eq!(basis.citations[0].text, "《甲法》 (主席令第 35 号) 第五条");
+    assert_eq!(basis.citations[1].text, "《乙条例》第六条");
+    assert_eq!(numbers(&basis), [Some(35), None, Some(710)]);
+}
