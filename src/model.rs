@@ -438,6 +438,10 @@ pub struct Citation {
     /// after the colon, list markers included), when it does.
     #[serde(default)]
     pub quote: Option<String>,
+    /// Items cited with no article to belong to (`《…的决定》第二项`: a document that lists
+    /// items, not articles).
+    #[serde(default)]
+    pub items: Vec<u32>,
 }
 
 /// An article (条), with its paragraph (款) and item (项) when given.

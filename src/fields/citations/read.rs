@@ -249,6 +249,7 @@ impl<'c, 's, 'd> CellReader<'c, 's, 'd> {
             provisions: parts.tail.provisions.list,
             annex: parts.tail.annex.map(|annex| normal(annex, parts.spaced)),
             level: parts.level.map(str::to_owned),
+            items: parts.tail.provisions.items,
             quote: parts
                 .quote
                 .map(|quote| folded(quote, parts.spaced))

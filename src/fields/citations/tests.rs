@@ -636,3 +636,26 @@ fn spaced_and_ascii_parenthesized_markers_split_the_list() {
     assert_eq!(basis.citations[1].text, "《乙条例》第六条");
     assert_eq!(numbers(&basis), [Some(35), None, Some(710)]);
 }
+
+#[test]
+fn an_item_with_no_article_is_an_item_of_the_document() {
+    let basis = clean("《国务院关于修改部分行政法规的决定》(国务院令第 710 号) 第二项");
+    assert_eq!(basis.citations[0].items, [2]);
+    assert!(basis.citations[0].provisions.is_empty());
+    let basis = clean("《决定》第二项、第（五）项");
+    assert_eq!(basis.citations[0].items, [2, 5]);
+    // An item after an article is that article's.
+    let basis = clean("《法》第二条、第三项");
+    assert!(basis.citations[0].items.is_empty());
+    assert_eq!(
+        basis.citations[0].provisions[1],
+        Provision {
+            article: 2,
+            paragraph: None,
+            item: Some(3)
+        }
+    );
+    // A paragraph with no article is not read.
+    let (_, diagnostics) = read("《法》第二款");
+    assert_eq!(diagnostics[0].code, Code::CitationsPartial);
+}
