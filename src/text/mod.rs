@@ -34,3 +34,4 @@ pub(crate) mod markers;
 pub(crate) mod normalize;
 pub(crate) mod numeral;
 pub(crate) mod scan;
+pub(crate) mod variants;

@@ -27,6 +27,10 @@
 //!   conjunctions: text before a title that names no issuer (`根据《…》`), text after a tail
 //!   (`《…》第五条之规定`), note text in the column.
 //!
+//! A cell in traditional characters (`中華人民共和國主席令第25號第八十四條`) is read as its
+//! simplified forms ([`crate::text::variants`]): titles, issuers and numbers come out simplified,
+//! `raw` and each citation's `text` and `quote` as written.
+//!
 //! The cell is looked over once first ([`survey`]): its titles, its white space, whether it
 //! may hold a list marker.
 
@@ -38,6 +42,8 @@ mod provisions;
 mod read;
 mod survey;
 mod tail;
+
+use std::borrow::Cow;
 
 use nom::IResult;
 
@@ -53,10 +59,21 @@ use read::CellReader;
 /// Structure a 设定依据 cell.
 #[inline(never)] // A frame of its own in profiles.
 pub(crate) fn parse(cell: &Cell<'_>, diagnostics: &mut Diagnostics) -> LegalBasis {
+    // Traditional characters are read as simplified ones, from a copy of the same length:
+    // what is kept as written comes from the cell.
+    let original = cell.text();
+    let simple_cell;
+    let cell = match crate::text::variants::simplified(original) {
+        Cow::Owned(copy) => {
+            simple_cell = cell.with_text_of_same_length(copy);
+            &simple_cell
+        }
+        Cow::Borrowed(_) => cell,
+    };
     let text = cell.text();
     let survey = survey::survey(text);
     let mut basis = LegalBasis {
-        raw: text.to_owned(),
+        raw: original.to_owned(),
         citations: Vec::new(),
     };
     if survey.titles.is_empty() && !only_numbers(text, &survey) {
@@ -68,13 +85,13 @@ pub(crate) fn parse(cell: &Cell<'_>, diagnostics: &mut Diagnostics) -> LegalBasi
                 format!(
                     "the 设定依据 cell at line {} names no document in 《》: “{}”",
                     at.line,
-                    excerpt(text)
+                    excerpt(original)
                 ),
             );
         }
         return basis;
     }
-    let mut reader = CellReader::new(cell, diagnostics);
+    let mut reader = CellReader::new(cell, original, diagnostics);
     // A citation per title, and one per point without a title (rare).
     let mut citations = Vec::with_capacity(survey.titles.len());
     points::for_each_point(text, &survey, |point| {

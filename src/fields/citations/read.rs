@@ -22,6 +22,9 @@ const MAX_REPORTS: usize = 20;
 /// Reads the citations of a cell, reporting into its diagnostics.
 pub(super) struct CellReader<'c, 's, 'd> {
     cell: &'c Cell<'s>,
+    /// The cell's text as written, where `cell` reads a copy of it of the same length
+    /// (traditional characters read as simplified).
+    original: &'c str,
     diagnostics: &'d mut Diagnostics,
     /// What the citations and the reports account for.
     coverage: Coverage,
@@ -54,15 +57,29 @@ struct CitationParts<'a> {
 }
 
 impl<'c, 's, 'd> CellReader<'c, 's, 'd> {
-    pub(super) fn new(cell: &'c Cell<'s>, diagnostics: &'d mut Diagnostics) -> Self {
+    pub(super) fn new(
+        cell: &'c Cell<'s>,
+        original: &'c str,
+        diagnostics: &'d mut Diagnostics,
+    ) -> Self {
         CellReader {
             cell,
+            original,
             diagnostics,
             coverage: Coverage::new(),
             reported: 0,
             unreported: 0,
             quote_from: None,
         }
+    }
+
+    /// `part`, a sub-slice of the cell text read, as the cell writes it.
+    fn as_written<'p>(&self, part: &'p str) -> &'p str
+    where
+        'c: 'p,
+    {
+        let at = offset_in(self.cell.text(), part);
+        self.original.get(at..at + part.len()).unwrap_or(part)
     }
 
     /// Mark `part`, a sub-slice of the cell text, as accounted for.
@@ -179,7 +196,8 @@ impl<'c, 's, 'd> CellReader<'c, 's, 'd> {
         if let (Some(from), Some(last)) = (self.quote_from, out.last_mut()) {
             let cell = self.cell.text();
             let end = offset_in(cell, text) + text.len();
-            last.quote = Some(folded(&cell[from..end], true));
+            let written = self.original.get(from..end).unwrap_or(&cell[from..end]);
+            last.quote = Some(folded(written, true));
             self.understood(text);
             return;
         }
@@ -187,7 +205,7 @@ impl<'c, 's, 'd> CellReader<'c, 's, 'd> {
         if let Some(number) = number::bare(text) {
             self.understood(text);
             out.push(Citation {
-                text: folded(text, true),
+                text: folded(self.as_written(text), true),
                 document_number: Some(number),
                 ..Citation::default()
             });
@@ -200,7 +218,7 @@ impl<'c, 's, 'd> CellReader<'c, 's, 'd> {
             )
         });
         out.push(Citation {
-            text: folded(text, true),
+            text: folded(self.as_written(text), true),
             ..Citation::default()
         });
     }
@@ -235,7 +253,7 @@ impl<'c, 's, 'd> CellReader<'c, 's, 'd> {
             self.oversized(range);
         }
         Citation {
-            text: folded(trim_separators(parts.text), parts.spaced),
+            text: folded(self.as_written(trim_separators(parts.text)), parts.spaced),
             inner_title: if parts.span.closed {
                 let content_start = parts.span.start + '《'.len_utf8();
                 let opener = parts.inner.map(|at| at - content_start);
@@ -252,7 +270,7 @@ impl<'c, 's, 'd> CellReader<'c, 's, 'd> {
             items: parts.tail.provisions.items,
             quote: parts
                 .quote
-                .map(|quote| folded(quote, parts.spaced))
+                .map(|quote| folded(self.as_written(quote), parts.spaced))
                 .filter(|quote| !quote.is_empty()),
         }
     }

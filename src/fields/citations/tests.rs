@@ -659,3 +659,28 @@ fn an_item_with_no_article_is_an_item_of_the_document() {
     let (_, diagnostics) = read("《法》第二款");
     assert_eq!(diagnostics[0].code, Code::CitationsPartial);
 }
+
+#[test]
+fn traditional_characters_read_as_simplified() {
+    let text = "《中華人民共和國社會保險法》(中華人民共和國主席令第25號)第八十四條:用人單位不辦理社會保險登記的,責令改正。";
+    let basis = clean(text);
+    let citation = &basis.citations[0];
+    let number = citation.document_number.as_ref().unwrap();
+    assert_eq!(number.raw, "中华人民共和国主席令第25号");
+    assert_eq!((number.kind, number.number), (NumberKind::Order, Some(25)));
+    assert_eq!(articles(citation), [84]);
+    // Read as simplified; kept as written.
+    assert_eq!(citation.title, "中华人民共和国社会保险法");
+    assert!(citation
+        .text
+        .starts_with("《中華人民共和國社會保險法》(中華人民共和國主席令第25號)第八十四條"));
+    assert_eq!(
+        citation.quote.as_deref(),
+        Some("用人單位不辦理社會保險登記的,責令改正。")
+    );
+    // Without a number or provision word, nothing is read differently.
+    assert_eq!(
+        titles(&clean("《中華人民共和國社會保險法》")),
+        ["中華人民共和國社會保險法"]
+    );
+}
