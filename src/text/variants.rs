@@ -7,6 +7,9 @@
 //! what the parser keeps as written (`raw`, `text`) is taken from the original.
 
 use std::borrow::Cow;
+use std::sync::OnceLock;
+
+use memchr::memmem::Finder;
 
 /// Traditional → simplified, for the characters legal citations and their numbers use
 /// (one pair a line, sorted by the traditional character: [`simplified_char`] searches it).
@@ -60,19 +63,25 @@ pub(crate) fn simplified_char(c: char) -> char {
     }
 }
 
-/// The traditional forms of the words a citation's grammar reads (号, 条, 项): a text holding
-/// none of them has nothing a grammar would read differently once simplified.
-const GRAMMAR_WORDS: [&str; 3] = ["號", "條", "項"];
+/// The traditional forms of the words a citation's grammar turns on (号 ends every document
+/// number, 条 every article): a text holding neither has nothing a grammar would read
+/// differently once simplified (an item `第二項` stands after an article or a number).
+const GRAMMAR_WORDS: [&str; 2] = ["號", "條"];
+
+/// Whether `text` holds one of [`GRAMMAR_WORDS`], by a byte search whose searchers are built
+/// once (building one per call costs more than searching a cell).
+fn holds_grammar_word(text: &str) -> bool {
+    static FINDERS: OnceLock<[Finder<'static>; 2]> = OnceLock::new();
+    let finders = FINDERS.get_or_init(|| GRAMMAR_WORDS.map(|word| Finder::new(word.as_bytes())));
+    let bytes = text.as_bytes();
+    finders.iter().any(|finder| finder.find(bytes).is_some())
+}
 
 /// `text` with the traditional characters of [`VARIANTS`] read as simplified, when it holds a
 /// traditional grammar word ([`GRAMMAR_WORDS`], told by a fast byte search); else borrowed.
 /// The copy has the same length, byte for byte, as `text`.
 pub(crate) fn simplified(text: &str) -> Cow<'_, str> {
-    let bytes = text.as_bytes();
-    if !GRAMMAR_WORDS
-        .iter()
-        .any(|word| memchr::memmem::find(bytes, word.as_bytes()).is_some())
-    {
+    if !holds_grammar_word(text) {
         return Cow::Borrowed(text);
     }
     Cow::Owned(text.chars().map(simplified_char).collect())

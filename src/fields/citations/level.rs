@@ -38,10 +38,11 @@ fn level_tag(input: &str) -> IResult<&str, &str> {
 /// A level tag that ends `text` (what stands before a title): the text before it, the tag's
 /// own text, and the level. `None` when `text` does not end with one.
 pub(super) fn trailing_level(text: &str) -> Option<(&str, &str, &str)> {
-    let text = trim_separators(text);
-    if !text.ends_with('】') {
+    // Mostly empty, or a separator: told before anything is trimmed.
+    if text.is_empty() || !text.trim_end().ends_with('】') {
         return None;
     }
+    let text = trim_separators(text);
     let at = text.rfind('【')?;
     match level_tag(&text[at..]) {
         Ok(("", level)) => Some((trim_separators(&text[..at]), &text[at..], level)),

@@ -154,6 +154,7 @@ fn is_separator(c: char) -> bool {
     c.is_whitespace() || matches!(c, '；' | ';' | '。' | '，' | ',' | '、' | '.')
 }
 
+#[inline]
 fn trim_separators(text: &str) -> &str {
     // Mostly there is nothing to trim: told by the two end characters.
     if text.starts_with(is_separator) || text.ends_with(is_separator) {

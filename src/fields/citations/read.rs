@@ -341,6 +341,9 @@ impl<'c, 's, 'd> CellReader<'c, 's, 'd> {
 /// (`第八十条：用人单位…`), without separators; empty when the quote starts a list (the
 /// points that follow continue it). `None` when no colon follows.
 fn quoted(rest: &str) -> Option<&str> {
+    if rest.is_empty() {
+        return None;
+    }
     let text = rest.trim_start();
     let after = text.strip_prefix('：').or_else(|| text.strip_prefix(':'))?;
     let after = after.trim_start();
