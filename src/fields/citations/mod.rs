@@ -2,11 +2,14 @@
 //!
 //! ```text
 //! cell      = point (marker point)*            split at list markers outside titles
-//! point     = [issuers] citation (between [issuers] citation)*
-//! citation  = title tail                        《中华人民共和国社会保险法》（主席令第35号）第五十七条
+//! point     = [level] [issuers] citation (between [level] [issuers] citation)*  |  number
+//! level     = "【" level word "】"             【法律】 【行政法规】 【部门规章】   (see [`level`])
+//! citation  = title tail [quote]                《中华人民共和国社会保险法》（主席令第35号）第五十七条
+//! quote     = ("：" | ":") text                 article text quoted, continued by untitled points
 //! issuers   = body (("、" | "，" | " ") body)*   国家医保局、财政部      (see [`issuers`])
 //! title     = "《" … "》"                        nested titles stay inside
 //! tail      = [document number] [provisions | annex provisions]   (see [`tail`], [`number`], [`provisions`])
+//! number    = a 文号 or order standing alone: a citation with an empty title
 //! between   = separators [conjunction]          ； 、 和 及 以及 与
 //! ```
 //!
