@@ -104,6 +104,18 @@ impl<'s> Cell<'s> {
         &self.text
     }
 
+    /// The cell with `text`, of the same length byte for byte and with its line breaks at the
+    /// same places, in place of its own (a copy a parser reads, such as
+    /// [`crate::text::variants::simplified`]): positions stay those of the cell.
+    pub(crate) fn with_text_of_same_length(&self, text: String) -> Cell<'s> {
+        debug_assert_eq!(text.len(), self.text.len());
+        Cell {
+            text: Cow::Owned(text),
+            first: self.first,
+            more: self.more.clone(),
+        }
+    }
+
     /// Whether the cell holds anything but white space.
     pub(crate) fn is_blank(&self) -> bool {
         crate::text::normalize::trim_start(&self.text).is_empty()

@@ -542,6 +542,18 @@ pub struct Citation {
     pub provisions: Vec<Provision>,
     /// A named annex the provisions point into.
     pub annex: Option<String>,
+    /// The level the cell tags the document with (`【法律】` → `法律`, `【行政法规】`,
+    /// `【部门规章】`…), when it does.
+    #[serde(default)]
+    pub level: Option<String>,
+    /// The article text the cell quotes after the citation (`第八十条：（一）…（二）…` → the text
+    /// after the colon, list markers included), when it does.
+    #[serde(default)]
+    pub quote: Option<String>,
+    /// Items cited with no article to belong to (`《…的决定》第二项`: a document that lists
+    /// items, not articles).
+    #[serde(default)]
+    pub items: Vec<u32>,
 }
 
 /// An article (条), with its paragraph (款) and item (项) when given.

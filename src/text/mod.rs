@@ -46,3 +46,4 @@ pub(crate) mod scan;
 pub(crate) mod search;
 pub(crate) mod sparse;
 pub(crate) mod utf8;
+pub(crate) mod variants;

@@ -2,11 +2,14 @@
 //!
 //! ```text
 //! cell      = point (marker point)*            split at list markers outside titles
-//! point     = [issuers] citation (between [issuers] citation)*
-//! citation  = title tail                        《中华人民共和国社会保险法》（主席令第35号）第五十七条
+//! point     = [level] [issuers] citation (between [level] [issuers] citation)*  |  number
+//! level     = "【" level word "】"             【法律】 【行政法规】 【部门规章】   (see [`level`])
+//! citation  = title tail [quote]                《中华人民共和国社会保险法》（主席令第35号）第五十七条
+//! quote     = ("：" | ":") text                 article text quoted, continued by untitled points
 //! issuers   = body (("、" | "，" | " ") body)*   国家医保局、财政部      (see [`issuers`])
 //! title     = "《" … "》"                        nested titles stay inside
 //! tail      = [document number] [provisions | annex provisions]   (see [`tail`], [`number`], [`provisions`])
+//! number    = a 文号 or order standing alone: a citation with an empty title
 //! between   = separators [conjunction]          ； 、 和 及 以及 与
 //! ```
 //!
@@ -19,23 +22,31 @@
 //!
 //! What the cell says and the parser reads goes into the model. What it cannot read is
 //! reported, never dropped:
-//! - `legal_basis_without_citation`: a cell with text but no title at all;
+//! - `legal_basis_without_citation`: a cell with text but no title at all (a cell of document
+//!   numbers alone, `吉人社联字【2017】79 号`, cites by number: citations with an empty title);
 //! - `citation_unparsed`: a citation that could not be read as one: a point without a title, a
 //!   title left open, a range of articles too long to expand;
 //! - `citations_partial`: text the citations leave over, more than separators, markers and
 //!   conjunctions: text before a title that names no issuer (`根据《…》`), text after a tail
 //!   (`《…》第五条之规定`), note text in the column.
 //!
+//! A cell in traditional characters (`中華人民共和國主席令第25號第八十四條`) is read as its
+//! simplified forms ([`crate::text::variants`]): titles, issuers and numbers come out simplified,
+//! `raw` and each citation's `text` and `quote` as written.
+//!
 //! The cell is looked over once first ([`survey`]): its titles, its white space, whether it
 //! may hold a list marker.
 
 mod issuers;
+mod level;
 mod number;
 mod points;
 mod provisions;
 mod read;
 mod survey;
 mod tail;
+
+use std::borrow::Cow;
 
 use nom::IResult;
 
@@ -50,13 +61,24 @@ use read::CellReader;
 /// Structure a 设定依据 cell.
 #[inline(never)] // A frame of its own in profiles.
 pub(crate) fn parse(cell: &Cell<'_>, diagnostics: &mut Diagnostics) -> LegalBasis {
+    // Traditional characters are read as simplified ones, from a copy of the same length:
+    // what is kept as written comes from the cell.
+    let original = cell.text();
+    let simple_cell;
+    let cell = match crate::text::variants::simplified(original) {
+        Cow::Owned(copy) => {
+            simple_cell = cell.with_text_of_same_length(copy);
+            &simple_cell
+        }
+        Cow::Borrowed(_) => cell,
+    };
     let text = cell.text();
     let survey = survey::survey(text);
     let mut basis = LegalBasis {
-        raw: text.to_owned(),
+        raw: original.to_owned(),
         citations: Vec::new(),
     };
-    if survey.titles.is_empty() {
+    if survey.titles.is_empty() && !only_numbers(text, &survey) {
         if !text.trim().is_empty() {
             let at = cell.position_of(text.trim_start());
             diagnostics.push(
@@ -65,13 +87,13 @@ pub(crate) fn parse(cell: &Cell<'_>, diagnostics: &mut Diagnostics) -> LegalBasi
                 format!(
                     "the 设定依据 cell at line {} names no document in 《》: “{}”",
                     at.line,
-                    excerpt(text)
+                    excerpt(original)
                 ),
             );
         }
         return basis;
     }
-    let mut reader = CellReader::new(cell, diagnostics);
+    let mut reader = CellReader::new(cell, original, diagnostics);
     // A citation per title, and one per point without a title (rare).
     let mut citations = Vec::with_capacity(survey.titles.len());
     points::for_each_point(text, &survey, |point| {
@@ -80,6 +102,20 @@ pub(crate) fn parse(cell: &Cell<'_>, diagnostics: &mut Diagnostics) -> LegalBasi
     reader.finish();
     basis.citations = citations;
     basis
+}
+
+/// Whether a cell without titles cites by document numbers alone, one a point
+/// (`吉人社联字【2017】79 号`).
+fn only_numbers(text: &str, survey: &survey::Survey) -> bool {
+    if !text.contains('号') {
+        return false;
+    }
+    let (mut any, mut all) = (false, true);
+    points::for_each_point(text, survey, |point| {
+        any = true;
+        all = all && number::bare(point.text).is_some();
+    });
+    any && all
 }
 
 // --- grammar primitives shared by the parts ---
@@ -120,6 +156,7 @@ fn is_separator(c: char) -> bool {
     c.is_whitespace() || matches!(c, '；' | ';' | '。' | '，' | ',' | '、' | '.')
 }
 
+#[inline]
 fn trim_separators(text: &str) -> &str {
     // Mostly there is nothing to trim: told by the two end characters.
     if text.starts_with(is_separator) || text.ends_with(is_separator) {

@@ -3,7 +3,8 @@
 //! ```text
 //! document_number = wenhao | order
 //! wenhao          = prefix year ws serial              人社部发〔2012〕53号
-//! year            = open ws numeral ws close           〔2012〕 [2012] （ 二〇一二 ）
+//! year            = open ws (numeral | masked) ws close   〔2012〕 [2012] （ 二〇一二 ） （****）
+//! masked          = "*"{2,4}                          a year the source hides: no year
 //! serial          = ["第"] ws numeral ws "号"           第35号  35 号
 //! order           = issuer "令" ws serial               国务院令第259号  主席令第35号
 //!                 | [issuer] "第" ws numeral ws "号" ws "令"   国家医保局第3号令  第3号令
@@ -14,13 +15,16 @@
 //!   国家医保局`), or puts `令` last.
 //! - A 文号's prefix names the issuer and the kind of document; its year (1900 to 2999) stands
 //!   in any of the brackets of [`OPEN`] and [`CLOSE`] (sources mix them), with spaces inside.
+//!   The prefix is one word: text before it, across white space, is not part of the number
+//!   (`的通知 吉医保发(2019)34 号` → prefix `吉医保发`; the caller is told where it starts).
+//!   A masked year (`(****)`) gives no year; the number is kept.
 //! - In a citation the number usually stands in brackets after the title ([`parenthesized`]),
 //!   full-width or half-width, or in 〔〕.
 //!
 //! A numeral is Arabic (ASCII or full-width digits) or Chinese (`二十五`, `二〇一二`).
 
 use nom::branch::alt;
-use nom::bytes::complete::{take_till, take_till1};
+use nom::bytes::complete::{take_till, take_till1, take_while_m_n};
 use nom::character::complete::{char, satisfy};
 use nom::combinator::{opt, verify};
 use nom::{IResult, Parser};
@@ -57,11 +61,20 @@ fn name(ends: impl Fn(char) -> bool) -> impl Fn(&str) -> IResult<&str, &str> {
     move |input| verify(take_till1(&ends), |name: &str| !trim(name).is_empty()).parse(input)
 }
 
-/// `〔2012〕`, `[2012]`, `（ 2012 ）`, `〔二〇一二〕`: the year of a 文号.
-fn year(input: &str) -> IResult<&str, u32> {
-    let year = verify(numeral, |year| (1900..=2999).contains(year));
-    let (rest, (_, _, year, _, _)) = (open, ws, year, ws, close).parse(input)?;
+/// `〔2012〕`, `[2012]`, `（ 2012 ）`, `〔二〇一二〕`: the year of a 文号; `(****)`, a year the
+/// source masks, gives `None`.
+fn year(input: &str) -> IResult<&str, Option<u32>> {
+    let known = verify(numeral, |year| (1900..=2999).contains(year)).map(Some);
+    let (rest, (_, _, year, _, _)) =
+        (open, ws, alt((known, masked_year)), ws, close).parse(input)?;
     Ok((rest, year))
+}
+
+/// `****`: two to four asterisks (ASCII or full-width) where a year stands.
+fn masked_year(input: &str) -> IResult<&str, Option<u32>> {
+    let (rest, stars) = take_while_m_n(2, 4, |c| matches!(c, '*' | '＊')).parse(input)?;
+    let _ = stars;
+    Ok((rest, None))
 }
 
 /// `第35号`, `第 35 号`, `35号`: the serial number that ends a document number.
@@ -70,10 +83,22 @@ fn serial(input: &str) -> IResult<&str, u32> {
     Ok((rest, n))
 }
 
-/// `人社部发〔2012〕53号`: prefix, year, serial.
-fn wenhao(input: &str) -> IResult<&str, (&str, u32, u32)> {
+/// `人社部发〔2012〕53号`: prefix, year, serial. The prefix is the last word of the name
+/// before the year (see the module docs).
+fn wenhao(input: &str) -> IResult<&str, (&str, Option<u32>, u32)> {
     let (rest, (prefix, year, _, n)) = (name(is_stop), year, ws, serial).parse(input)?;
-    Ok((rest, (trim(prefix), year, n)))
+    Ok((rest, (last_word(trim(prefix)), year, n)))
+}
+
+/// The part of `name` after its last white space (all of it when it has none).
+fn last_word(name: &str) -> &str {
+    match name.rfind(char::is_whitespace) {
+        Some(at) => {
+            let space = name[at..].chars().next().map_or(1, char::len_utf8);
+            &name[at + space..]
+        }
+        None => name,
+    }
 }
 
 /// `国务院令第259号`: an order with its issuer before `令`.
@@ -137,14 +162,15 @@ pub(crate) fn document_number(input: &str) -> IResult<&str, DocumentNumber> {
     }
     let raw = |rest: &str| trim(&input[..input.len() - rest.len()]).to_owned();
     if let Ok((rest, (prefix, year, number))) = wenhao(input) {
+        let from = super::offset_in(input, prefix);
         return Ok((
             rest,
             DocumentNumber {
-                raw: raw(rest),
+                raw: trim(&input[from..input.len() - rest.len()]).to_owned(),
                 kind: NumberKind::Wenhao,
                 issuer: None,
                 prefix: Some(normal(prefix, true)),
-                year: Some(year),
+                year,
                 number: Some(number),
             },
         ));
@@ -168,6 +194,15 @@ pub(crate) fn document_number(input: &str) -> IResult<&str, DocumentNumber> {
 pub(crate) fn parenthesized(input: &str) -> IResult<&str, DocumentNumber> {
     let (rest, (_, _, number, _, _)) = (open, ws, document_number, ws, close).parse(input)?;
     Ok((rest, number))
+}
+
+/// A document number that is all of `text` but separators (`吉人社联字【2017】79 号`): a
+/// citation by its number alone.
+pub(crate) fn bare(text: &str) -> Option<DocumentNumber> {
+    match document_number(text) {
+        Ok((rest, number)) if super::trim_separators(rest).is_empty() => Some(number),
+        _ => None,
+    }
 }
 
 /// The bodies an order names as its issuers (`人力资源和社会保障部、国家医保局` → two bodies);

@@ -11,7 +11,8 @@
 //!
 //! - Numerals are Chinese or Arabic;
 //! - a paragraph or item without its article continues the article before it
-//!   (`第二条第一款、第二款` → 2(1), 2(2));
+//!   (`第二条第一款、第二款` → 2(1), 2(2)); items with no article before them at all are items
+//!   of the document (`《…的决定》第二项`, [`Provisions::items`]);
 //! - a range of whole articles is expanded (`第十条至第十二条` → 10, 11, 12); a range of more than
 //!   [`MAX_RANGE`] articles is not (it could ask for billions) but reported.
 //!
@@ -49,6 +50,8 @@ pub(crate) struct OversizedRange<'a> {
 pub(crate) struct Provisions<'a> {
     pub(crate) list: Vec<Provision>,
     pub(crate) oversized: Vec<OversizedRange<'a>>,
+    /// Items with no article (`第二项`, `第二项、第三项`).
+    pub(crate) items: Vec<u32>,
 }
 
 /// One reference as written: a single provision, whose article may be implied, or a range.
@@ -135,7 +138,16 @@ fn add<'a>(
             paragraph,
             item,
         } => {
-            let article_number = own.or(*article).ok_or(())?;
+            let Some(article_number) = own.or(*article) else {
+                // An item of the document itself, while no article came before it.
+                return match (paragraph, item) {
+                    (None, Some(item)) => {
+                        out.items.push(item);
+                        Ok(())
+                    }
+                    _ => Err(()),
+                };
+            };
             *article = Some(article_number);
             out.list.push(Provision {
                 article: article_number,
@@ -166,6 +178,7 @@ pub(crate) fn provisions(input: &str) -> IResult<&str, Provisions<'_>> {
         // Room for the usual few articles.
         list: Vec::with_capacity(4),
         oversized: Vec::new(),
+        items: Vec::new(),
     };
     let mut article = None;
     let first_text = &input[..input.len() - rest.len()];
@@ -253,7 +266,6 @@ mod tests {
     fn look_alikes_are_not_provisions() {
         for text in [
             "第二款",
-            "第（三）项",
             "第35号",
             "第条",
             "五十七条",
@@ -270,6 +282,12 @@ mod tests {
                 }
             }
         }
+    }
+
+    #[test]
+    fn items_with_no_article_are_items_of_the_document() {
+        let (rest, found) = provisions("第（三）项、第四项；").unwrap();
+        assert_eq!((rest, found.items, found.list), ("；", vec![3, 4], vec![]));
     }
 
     #[test]

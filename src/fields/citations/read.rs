@@ -1,6 +1,7 @@
 //! Reading the citations of one cell, point by point, and reporting what could not be read.
 
 use super::issuers;
+use super::level::trailing_level;
 use super::number;
 use super::points::Point;
 use super::provisions::{self, OversizedRange};
@@ -21,6 +22,9 @@ const MAX_REPORTS: usize = 20;
 /// Reads the citations of a cell, reporting into its diagnostics.
 pub(super) struct CellReader<'c, 's, 'd> {
     cell: &'c Cell<'s>,
+    /// The cell's text as written, where `cell` reads a copy of it of the same length
+    /// (traditional characters read as simplified).
+    original: &'c str,
     diagnostics: &'d mut Diagnostics,
     /// What the citations and the reports account for.
     coverage: Coverage,
@@ -28,6 +32,9 @@ pub(super) struct CellReader<'c, 's, 'd> {
     reported: usize,
     /// Unreadable parts past [`MAX_REPORTS`], reported together at the end.
     unreported: usize,
+    /// Where the quote of the last citation starts in the cell, while points without a title
+    /// continue it (`第八十条：（一）…（二）…`).
+    quote_from: Option<usize>,
 }
 
 /// Everything one citation is made of, as found in its point.
@@ -43,17 +50,36 @@ struct CitationParts<'a> {
     spaced: bool,
     issuers: Vec<&'a str>,
     tail: Tail<'a>,
+    /// The level tag before the title.
+    level: Option<&'a str>,
+    /// The article text quoted after a colon.
+    quote: Option<&'a str>,
 }
 
 impl<'c, 's, 'd> CellReader<'c, 's, 'd> {
-    pub(super) fn new(cell: &'c Cell<'s>, diagnostics: &'d mut Diagnostics) -> Self {
+    pub(super) fn new(
+        cell: &'c Cell<'s>,
+        original: &'c str,
+        diagnostics: &'d mut Diagnostics,
+    ) -> Self {
         CellReader {
             cell,
+            original,
             diagnostics,
             coverage: Coverage::new(),
             reported: 0,
             unreported: 0,
+            quote_from: None,
         }
+    }
+
+    /// `part`, a sub-slice of the cell text read, as the cell writes it.
+    fn as_written<'p>(&self, part: &'p str) -> &'p str
+    where
+        'c: 'p,
+    {
+        let at = offset_in(self.cell.text(), part);
+        self.original.get(at..at + part.len()).unwrap_or(part)
     }
 
     /// Mark `part`, a sub-slice of the cell text, as accounted for.
@@ -69,10 +95,12 @@ impl<'c, 's, 'd> CellReader<'c, 's, 'd> {
             self.untitled(point, out);
             return;
         };
+        self.quote_from = None;
         // Most points hold no white space: then none of their parts is looked at again.
         let spaced = survey.spaced(at.offset, at.offset + point.len());
         // Text before the first title: issuers, or left over.
-        let head = trim_separators(&point[..first.start]);
+        let (head, tag) = self.level_before(trim_separators(&point[..first.start]));
+        let mut level = tag.map(|(_, level)| level);
         let bodies = if head.is_empty() {
             None
         } else {
@@ -94,7 +122,32 @@ impl<'c, 's, 'd> CellReader<'c, 's, 'd> {
             let next_start = next.map_or(point.len(), |s| s.start);
             let after_title = &point[span.end..next_start];
             let (rest, tail) = tail(after_title);
-            self.understood(&point[span.start..span.end + (after_title.len() - rest.len())]);
+            let read = &point[span.start..span.end + (after_title.len() - rest.len())];
+            match tail.before_number {
+                // Words before a number are not understood: the number and what follows are.
+                Some(before) => {
+                    self.understood(&read[..offset_in(read, before)]);
+                    self.understood(&read[offset_in(read, before) + before.len()..]);
+                }
+                None => self.understood(read),
+            }
+            // Article text quoted after a colon, up to the next title.
+            let quote = quoted(rest);
+            let rest = match quote {
+                Some(quote) => {
+                    self.understood(&rest[..offset_in(rest, quote) + quote.len()]);
+                    self.quote_from = Some(at.offset + offset_in(point, quote));
+                    &rest[offset_in(rest, quote) + quote.len()..]
+                }
+                None => {
+                    self.quote_from = None;
+                    rest
+                }
+            };
+            let (rest, next_level) = match next {
+                Some(_) => self.level_before(rest),
+                None => (rest, None),
+            };
             let rest = if next.is_some() {
                 // The separators and conjunction joining two citations are read too.
                 let joined = between_citations(rest);
@@ -108,12 +161,14 @@ impl<'c, 's, 'd> CellReader<'c, 's, 'd> {
                 Some(_) if !rest.is_empty() => issuers::issuer_list(rest),
                 _ => None,
             };
-            let end = match next_issuers {
-                Some(_) => {
+            let end = match (&next_issuers, next_level) {
+                (Some(_), _) => {
                     self.understood(rest);
                     offset_in(point, rest)
                 }
-                None => next_start,
+                // The next citation starts with its level tag.
+                (None, Some((tag, _))) if rest.is_empty() => offset_in(point, tag),
+                (None, _) => next_start,
             };
             let parts = CitationParts {
                 text: &point[start..end],
@@ -123,10 +178,13 @@ impl<'c, 's, 'd> CellReader<'c, 's, 'd> {
                 spaced,
                 issuers: std::mem::take(&mut issuers),
                 tail,
+                level: level.take(),
+                quote,
             };
             out.push(self.citation(parts));
             start = end;
             issuers = next_issuers.unwrap_or_default();
+            level = next_level.map(|(_, level)| level);
         }
     }
 
@@ -134,6 +192,25 @@ impl<'c, 's, 'd> CellReader<'c, 's, 'd> {
     /// text only, and reported.
     fn untitled(&mut self, point: &str, out: &mut Vec<Citation>) {
         let text = trim_separators(point);
+        // A point continuing the article text the last citation quotes.
+        if let (Some(from), Some(last)) = (self.quote_from, out.last_mut()) {
+            let cell = self.cell.text();
+            let end = offset_in(cell, text) + text.len();
+            let written = self.original.get(from..end).unwrap_or(&cell[from..end]);
+            last.quote = Some(folded(written, true));
+            self.understood(text);
+            return;
+        }
+        // A 文号 or order standing alone, with no title.
+        if let Some(number) = number::bare(text) {
+            self.understood(text);
+            out.push(Citation {
+                text: folded(self.as_written(text), true),
+                document_number: Some(number),
+                ..Citation::default()
+            });
+            return;
+        }
         self.unparsed(text, |line| {
             format!(
                 "the citation “{}” at line {line} names no document in 《》",
@@ -141,7 +218,7 @@ impl<'c, 's, 'd> CellReader<'c, 's, 'd> {
             )
         });
         out.push(Citation {
-            text: folded(text, true),
+            text: folded(self.as_written(text), true),
             ..Citation::default()
         });
     }
@@ -176,7 +253,7 @@ impl<'c, 's, 'd> CellReader<'c, 's, 'd> {
             self.oversized(range);
         }
         Citation {
-            text: folded(trim_separators(parts.text), parts.spaced),
+            text: folded(self.as_written(trim_separators(parts.text)), parts.spaced),
             inner_title: if parts.span.closed {
                 let content_start = parts.span.start + '《'.len_utf8();
                 let opener = parts.inner.map(|at| at - content_start);
@@ -189,6 +266,24 @@ impl<'c, 's, 'd> CellReader<'c, 's, 'd> {
             document_number: parts.tail.number,
             provisions: parts.tail.provisions.list,
             annex: parts.tail.annex.map(|annex| normal(annex, parts.spaced)),
+            level: parts.level.map(str::to_owned),
+            items: parts.tail.provisions.items,
+            quote: parts
+                .quote
+                .map(|quote| folded(self.as_written(quote), parts.spaced))
+                .filter(|quote| !quote.is_empty()),
+        }
+    }
+
+    /// A level tag that ends `text` (what stands before a title) is read: the text before it,
+    /// and the level.
+    fn level_before<'a>(&mut self, text: &'a str) -> (&'a str, Option<(&'a str, &'a str)>) {
+        match trailing_level(text) {
+            Some((before, tag, level)) => {
+                self.understood(tag);
+                (before, Some((tag, level)))
+            }
+            None => (text, None),
         }
     }
 
@@ -240,4 +335,17 @@ impl<'c, 's, 'd> CellReader<'c, 's, 'd> {
             self.diagnostics,
         );
     }
+}
+
+/// The article text quoted after a citation: what follows a colon after its tail
+/// (`第八十条：用人单位…`), without separators; empty when the quote starts a list (the
+/// points that follow continue it). `None` when no colon follows.
+fn quoted(rest: &str) -> Option<&str> {
+    if rest.is_empty() {
+        return None;
+    }
+    let text = rest.trim_start();
+    let after = text.strip_prefix('：').or_else(|| text.strip_prefix(':'))?;
+    let after = after.trim_start();
+    Some(after.trim_end_matches(|c: char| c.is_whitespace()))
 }

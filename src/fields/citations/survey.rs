@@ -151,12 +151,27 @@ pub(super) fn survey(text: &str) -> Survey {
 
 /// Whether `before` ends with a numeral character: a list marker's numeral may end there.
 fn ends_numeral(before: &str) -> bool {
-    before.chars().next_back().is_some_and(is_numeral_char)
+    // Spaces may stand inside a marker: `( 一 )`.
+    match before.chars().next_back() {
+        Some(' ' | '\u{3000}') => before
+            .trim_end_matches([' ', '\u{3000}'])
+            .chars()
+            .next_back()
+            .is_some_and(is_numeral_char),
+        last => last.is_some_and(is_numeral_char),
+    }
 }
 
 /// Whether `rest` starts with a numeral character, as the numeral of a marker `（1）` does.
 fn starts_numeral(rest: &str) -> bool {
-    rest.chars().next().is_some_and(is_numeral_char)
+    match rest.chars().next() {
+        Some(' ' | '\u{3000}') => rest
+            .trim_start_matches([' ', '\u{3000}'])
+            .chars()
+            .next()
+            .is_some_and(is_numeral_char),
+        first => first.is_some_and(is_numeral_char),
+    }
 }
 
 impl Survey {

@@ -12,6 +12,7 @@ use super::number::{document_number, parenthesized};
 use super::provisions::{provisions, Provisions};
 use super::{fail, folded, trim_separators, ws};
 use crate::model::DocumentNumber;
+use crate::text::normalize::trim;
 use crate::text::search::word_at_start;
 
 /// What follows a title: its number, annex and provisions.
@@ -20,6 +21,9 @@ pub(super) struct Tail<'a> {
     pub(super) number: Option<DocumentNumber>,
     pub(super) annex: Option<&'a str>,
     pub(super) provisions: Provisions<'a>,
+    /// Words before a 文号 standing without brackets that are not part of it
+    /// (`的通知 吉医保发(2019)34 号` → `的通知`): read, but not understood.
+    pub(super) before_number: Option<&'a str>,
 }
 
 /// Characters an annex name cannot hold: they end a citation or a list.
@@ -58,7 +62,18 @@ fn annexed(input: &str) -> IResult<&str, (&str, Provisions<'_>)> {
 pub(super) fn tail(input: &str) -> (&str, Tail<'_>) {
     let mut found = Tail::default();
     let (rest, ()) = ws(input).unwrap_or((input, ()));
-    let rest = match parenthesized(rest).or_else(|_| document_number(rest)) {
+    let number = match parenthesized(rest) {
+        Ok(number) => Ok(number),
+        Err(_) => document_number(rest).map(|(after, n)| {
+            // The number is the end of what it read: words before it are not its own.
+            let read = trim(&rest[..rest.len() - after.len()]);
+            if let Some(before) = read.strip_suffix(n.raw.as_str()).map(trim) {
+                found.before_number = Some(before).filter(|b| !b.is_empty());
+            }
+            (after, n)
+        }),
+    };
+    let rest = match number {
         Ok((after, n)) => {
             found.number = Some(n);
             ws(after).map_or(after, |(after, ())| after)

@@ -505,3 +505,182 @@ fn unreadable_citations_past_the_limit_are_counted_together() {
         "the citation “规定1” at line 1 names no document in 《》"
     );
 }
+
+#[test]
+fn a_document_number_alone_is_a_citation_without_title() {
+    for (text, prefix, year, number) in [
+        (
+            "吉人社联字【2017】79 号",
+            Some("吉人社联字"),
+            Some(2017),
+            79,
+        ),
+        ("人社部发〔2012〕53号；", Some("人社部发"), Some(2012), 53),
+        ("国务院令第259号", None, None, 259),
+    ] {
+        let basis = clean(text);
+        assert_eq!(basis.citations.len(), 1, "{text}");
+        let citation = &basis.citations[0];
+        assert_eq!(citation.title, "", "{text}");
+        let found = citation.document_number.as_ref().expect(text);
+        assert_eq!(
+            (found.prefix.as_deref(), found.year, found.number),
+            (prefix, year, Some(number)),
+            "{text}"
+        );
+    }
+    // A point of numbers alone among titled ones.
+    let basis = clean("1.《甲法》第五条 2.吉人社联字【2017】79 号");
+    assert_eq!(titles(&basis), ["甲法", ""]);
+    assert_eq!(numbers(&basis), [None, Some(79)]);
+    // Not every text with 号 is a number.
+    let (basis, diagnostics) = read("见吉人社联字79号文件");
+    assert!(basis.citations.is_empty());
+    assert_eq!(diagnostics[0].code, Code::LegalBasisWithoutCitation);
+}
+
+#[test]
+fn a_number_outside_brackets() {
+    let basis = clean("《中华人民共和国社会保险法》主席令第三十五号第八十条");
+    let number = basis.citations[0].document_number.as_ref().unwrap();
+    assert_eq!(number.raw, "主席令第三十五号");
+    assert_eq!(number.number, Some(35));
+    assert_eq!(articles(&basis.citations[0]), [80]);
+}
+
+#[test]
+fn words_before_a_bare_wenhao_are_not_its_prefix() {
+    let (basis, diagnostics) = read("关于印发《吉林省办法》的通知 吉医保发(2019)34 号");
+    let number = basis.citations[0].document_number.as_ref().unwrap();
+    assert_eq!(number.raw, "吉医保发(2019)34 号");
+    assert_eq!(number.prefix.as_deref(), Some("吉医保发"));
+    assert_eq!((number.year, number.number), (Some(2019), Some(34)));
+    // The words around the inner title are not read: reported, not dropped.
+    let left: Vec<&str> = diagnostics
+        .iter()
+        .filter(|d| d.code == Code::CitationsPartial)
+        .map(|d| d.message.as_str())
+        .collect();
+    assert_eq!(
+        left,
+        [
+            "设定依据 text not understood: \"关于印发\"",
+            "设定依据 text not understood: \"的通知\""
+        ]
+    );
+}
+
+#[test]
+fn a_masked_year_gives_no_year() {
+    for text in [
+        "《办法》（吉医保发(****)34号）",
+        "《办法》（吉医保发〔＊＊＊＊〕34号）",
+        "《办法》吉医保发[ ** ]34号",
+    ] {
+        let basis = clean(text);
+        let number = basis.citations[0].document_number.as_ref().expect(text);
+        assert_eq!(number.prefix.as_deref(), Some("吉医保发"), "{text}");
+        assert_eq!((number.year, number.number), (None, Some(34)), "{text}");
+    }
+    // One star is not a masked year.
+    let (basis, _) = read("《办法》（吉医保发(*)34号）");
+    assert!(basis.citations[0].document_number.is_none());
+}
+
+#[test]
+fn level_tags_go_to_the_level() {
+    let basis = clean("【法律】《中华人民共和国社会保险法》第八十条 【行政法规】《乙条例》第五条；【部门规章】《丙办法》");
+    let levels: Vec<Option<&str>> = basis.citations.iter().map(|c| c.level.as_deref()).collect();
+    assert_eq!(levels, [Some("法律"), Some("行政法规"), Some("部门规章")]);
+    assert_eq!(
+        titles(&basis),
+        ["中华人民共和国社会保险法", "乙条例", "丙办法"]
+    );
+    assert_eq!(basis.citations[1].text, "【行政法规】《乙条例》第五条");
+    // A tag that names no level is not one.
+    let (basis, diagnostics) = read("【其他】《甲法》");
+    assert_eq!(basis.citations[0].level, None);
+    assert_eq!(diagnostics[0].code, Code::CitationsPartial);
+}
+
+#[test]
+fn quoted_article_text_is_the_quote() {
+    let basis =
+        clean("《中华人民共和国社会保险法》第八十条：（一）查询社会保险费缴纳情况；（二）核查。");
+    assert_eq!(basis.citations.len(), 1);
+    assert_eq!(
+        basis.citations[0].quote.as_deref(),
+        Some("（一）查询社会保险费缴纳情况；（二）核查")
+    );
+    assert_eq!(articles(&basis.citations[0]), [80]);
+    // A quote within the point, up to the next citation.
+    let basis = clean("《甲法》第八十四条:用人单位不办理登记的,责令改正。 《乙条例》第五条");
+    assert_eq!(titles(&basis), ["甲法", "乙条例"]);
+    assert_eq!(
+        basis.citations[0].quote.as_deref(),
+        Some("用人单位不办理登记的,责令改正。")
+    );
+    assert_eq!(basis.citations[1].quote, None);
+    // After a quote, a titled point starts anew: untitled points after it are not quoted.
+    let (basis, diagnostics) = read("1.《甲法》第五条：（一）甲 2.《乙法》第六条 3.无题");
+    assert_eq!(basis.citations.len(), 3);
+    assert_eq!(basis.citations[0].quote.as_deref(), Some("（一）甲"));
+    assert_eq!(diagnostics[0].code, Code::CitationUnparsed);
+}
+
+#[test]
+fn spaced_and_ascii_parenthesized_markers_split_the_list() {
+    let basis = clean("( 一 )《甲法》 (主席令第 35 号) 第五条 ( 二 )《乙条例》第六条 (三)《丙决定》（国务院令第 710 号）");
+    assert_eq!(titles(&basis), ["甲法", "乙条例", "丙决定"]);
+    assert_eq!(basis.citations[0].text, "《甲法》 (主席令第 35 号) 第五条");
+    assert_eq!(basis.citations[1].text, "《乙条例》第六条");
+    assert_eq!(numbers(&basis), [Some(35), None, Some(710)]);
+}
+
+#[test]
+fn an_item_with_no_article_is_an_item_of_the_document() {
+    let basis = clean("《国务院关于修改部分行政法规的决定》(国务院令第 710 号) 第二项");
+    assert_eq!(basis.citations[0].items, [2]);
+    assert!(basis.citations[0].provisions.is_empty());
+    let basis = clean("《决定》第二项、第（五）项");
+    assert_eq!(basis.citations[0].items, [2, 5]);
+    // An item after an article is that article's.
+    let basis = clean("《法》第二条、第三项");
+    assert!(basis.citations[0].items.is_empty());
+    assert_eq!(
+        basis.citations[0].provisions[1],
+        Provision {
+            article: 2,
+            paragraph: None,
+            item: Some(3)
+        }
+    );
+    // A paragraph with no article is not read.
+    let (_, diagnostics) = read("《法》第二款");
+    assert_eq!(diagnostics[0].code, Code::CitationsPartial);
+}
+
+#[test]
+fn traditional_characters_read_as_simplified() {
+    let text = "《中華人民共和國社會保險法》(中華人民共和國主席令第25號)第八十四條:用人單位不辦理社會保險登記的,責令改正。";
+    let basis = clean(text);
+    let citation = &basis.citations[0];
+    let number = citation.document_number.as_ref().unwrap();
+    assert_eq!(number.raw, "中华人民共和国主席令第25号");
+    assert_eq!((number.kind, number.number), (NumberKind::Order, Some(25)));
+    assert_eq!(articles(citation), [84]);
+    // Read as simplified; kept as written.
+    assert_eq!(citation.title, "中华人民共和国社会保险法");
+    assert!(citation
+        .text
+        .starts_with("《中華人民共和國社會保險法》(中華人民共和國主席令第25號)第八十四條"));
+    assert_eq!(
+        citation.quote.as_deref(),
+        Some("用人單位不辦理社會保險登記的,責令改正。")
+    );
+    // Without a number or provision word, nothing is read differently.
+    assert_eq!(
+        titles(&clean("《中華人民共和國社會保險法》")),
+        ["中華人民共和國社會保險法"]
+    );
+}

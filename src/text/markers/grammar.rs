@@ -4,6 +4,7 @@
 
 use nom::{
     branch::alt,
+    bytes::complete::take_while,
     character::complete::{anychar, char, one_of},
     combinator::{map, map_opt, verify},
     sequence::{delimited, terminated},
@@ -32,14 +33,27 @@ fn close_paren(input: &str) -> IResult<&str, char> {
     one_of("）)").parse(input)
 }
 
+/// Spaces a parenthesized marker may hold around its numeral (`( 一 )`, as text extraction
+/// spaces it): ASCII and ideographic spaces.
+fn is_inner_space(c: char) -> bool {
+    c == ' ' || c == '\u{3000}'
+}
+
+fn inner_space(input: &str) -> IResult<&str, &str> {
+    take_while(is_inner_space).parse(input)
+}
+
 fn parenthesized(input: &str) -> IResult<&str, (Style, u32)> {
+    let open = (open_paren, inner_space);
+    let close = || (inner_space, close_paren);
     alt((
-        map(delimited(open_paren, numeral::arabic, close_paren), |n| {
+        map(delimited(open, numeral::arabic, close()), |n| {
             (Style::ArabicParen, n)
         }),
-        map(delimited(open_paren, numeral::chinese, close_paren), |n| {
-            (Style::ChineseParen, n)
-        }),
+        map(
+            delimited((open_paren, inner_space), numeral::chinese, close()),
+            |n| (Style::ChineseParen, n),
+        ),
     ))
     .parse(input)
 }
@@ -75,7 +89,7 @@ pub(super) fn marker_at(input: &str) -> Option<(Style, u32, usize)> {
         // Most parentheses hold a remark: only a numeral inside makes them a marker.
         let inside = input
             .get(first.len_utf8()..)
-            .and_then(|rest| rest.chars().next());
+            .and_then(|rest| rest.chars().find(|&c| !is_inner_space(c)));
         if !inside.is_some_and(is_numeral_char) {
             return None;
         }
