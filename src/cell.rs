@@ -16,7 +16,100 @@ pub(crate) struct Origin<'s> {
     /// 1-based source line of the piece.
     pub(crate) line: usize,
     /// The source line's text before the piece (to count columns lazily).
-    pub(crate) before: &'s str,
+    pub(crate) before: Before<'s>,
+}
+
+/// The text of a source line before a cell, from which the cell's column is counted when a
+/// diagnostic needs it (most cells never need it, so nothing is counted up front).
+///
+/// A line of many cells would make that count quadratic: each cell's column counted from the
+/// line start. So a `Before` may carry a count already made of its first bytes, and
+/// [`LinePrefixes`] makes those counts as the cells of a wide line are split off, one after the
+/// other, each from where the last one stopped.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Before<'s> {
+    text: &'s str,
+    /// The first `counted.0` bytes of `text`, ending at a grapheme boundary, span `counted.1`
+    /// columns.
+    counted: (usize, usize),
+}
+
+impl<'s> Before<'s> {
+    /// `text`, its first `bytes` bytes known to span `columns` columns (`bytes` is clamped to
+    /// the text; it must end at a grapheme-cluster boundary).
+    pub(crate) fn counted(text: &'s str, bytes: usize, columns: usize) -> Before<'s> {
+        if bytes <= text.len() && text.is_char_boundary(bytes) {
+            Before {
+                text,
+                counted: (bytes, columns),
+            }
+        } else {
+            Before::from(text)
+        }
+    }
+
+    /// How many columns the text spans.
+    fn columns(&self) -> usize {
+        let (bytes, columns) = self.counted;
+        columns + self::columns(&self.text[bytes..])
+    }
+}
+
+impl<'s> From<&'s str> for Before<'s> {
+    fn from(text: &'s str) -> Before<'s> {
+        Before {
+            text,
+            counted: (0, 0),
+        }
+    }
+}
+
+/// The prefixes of one line before each of its cells, taken in order: after the first
+/// [`LinePrefixes::LAZY_CELLS`] cells (a header or row of ordinary width, left to lazy counting),
+/// each prefix carries the column count of the line up to it, counted on from the prefix
+/// before. A line of a million cells is walked once.
+pub(crate) struct LinePrefixes<'s> {
+    line: &'s str,
+    cells: usize,
+    counted: (usize, usize),
+}
+
+impl<'s> LinePrefixes<'s> {
+    /// How many cells of a line are left to count lazily.
+    const LAZY_CELLS: usize = 32;
+
+    pub(crate) fn new(line: &'s str) -> LinePrefixes<'s> {
+        LinePrefixes {
+            line,
+            cells: 0,
+            counted: (0, 0),
+        }
+    }
+
+    /// The text of the line before byte `start`, where the next cell starts (after the last
+    /// one asked for).
+    pub(crate) fn before(&mut self, start: usize) -> Before<'s> {
+        let start = start.min(self.line.len());
+        self.cells += 1;
+        let (bytes, columns) = self.counted;
+        // Counting in two parts gives the count of the whole only when they meet at a
+        // grapheme-cluster boundary: the cell's first character must stand alone (the
+        // delimiter before it is a tab or a comma, which nothing joins from the left).
+        let at_boundary = || {
+            self.line[start..]
+                .chars()
+                .next()
+                .is_none_or(is_whole_grapheme)
+        };
+        if self.cells > Self::LAZY_CELLS
+            && start > bytes
+            && self.line.is_char_boundary(start)
+            && at_boundary()
+        {
+            self.counted = (start, columns + self::columns(&self.line[bytes..start]));
+        }
+        Before::counted(&self.line[..start], self.counted.0, self.counted.1)
+    }
 }
 
 /// The text of one cell, possibly joined from pieces on several lines (a row continued after a
@@ -36,17 +129,17 @@ pub(crate) struct Cell<'s> {
 
 impl<'s> Cell<'s> {
     /// A cell found at `line`, after `before` on that line, holding a copy of `text`.
-    pub(crate) fn new(text: &str, line: usize, before: &'s str) -> Cell<'s> {
-        Cell::with_text(Cow::Owned(text.to_owned()), line, before)
+    pub(crate) fn new(text: &str, line: usize, before: impl Into<Before<'s>>) -> Cell<'s> {
+        Cell::with_text(Cow::Owned(text.to_owned()), line, before.into())
     }
 
     /// A cell found at `line`, after `before` on that line, whose text is a slice of the
     /// source: nothing is copied.
-    pub(crate) fn borrowed(text: &'s str, line: usize, before: &'s str) -> Cell<'s> {
-        Cell::with_text(Cow::Borrowed(text), line, before)
+    pub(crate) fn borrowed(text: &'s str, line: usize, before: impl Into<Before<'s>>) -> Cell<'s> {
+        Cell::with_text(Cow::Borrowed(text), line, before.into())
     }
 
-    fn with_text(text: Cow<'s, str>, line: usize, before: &'s str) -> Cell<'s> {
+    fn with_text(text: Cow<'s, str>, line: usize, before: Before<'s>) -> Cell<'s> {
         Cell {
             text,
             first: Origin {
@@ -59,7 +152,7 @@ impl<'s> Cell<'s> {
     }
 
     /// Append the text of a continuation piece.
-    pub(crate) fn append(&mut self, text: &str, line: usize, before: &'s str) {
+    pub(crate) fn append(&mut self, text: &str, line: usize, before: impl Into<Before<'s>>) {
         self.append_after("", text, line, before);
     }
 
@@ -71,7 +164,7 @@ impl<'s> Cell<'s> {
         separator: &str,
         text: &str,
         line: usize,
-        before: &'s str,
+        before: impl Into<Before<'s>>,
     ) {
         if text.is_empty() {
             return;
@@ -82,7 +175,7 @@ impl<'s> Cell<'s> {
         let origin = Origin {
             at: self.text.len(),
             line,
-            before,
+            before: before.into(),
         };
         if self.text.is_empty() {
             // The empty first piece has nothing to point at: the new piece becomes the first.
@@ -95,7 +188,7 @@ impl<'s> Cell<'s> {
     }
 
     /// The line of the cell's first piece and the line text before it.
-    pub(crate) fn origin(&self) -> (usize, &'s str) {
+    pub(crate) fn origin(&self) -> (usize, Before<'s>) {
         (self.first.line, self.first.before)
     }
 
@@ -141,7 +234,7 @@ impl<'s> Cell<'s> {
             .unwrap_or(&self.first);
         Position {
             line: origin.line,
-            column: columns(origin.before) + columns(&self.text[origin.at..offset]) + 1,
+            column: origin.before.columns() + columns(&self.text[origin.at..offset]) + 1,
         }
     }
 
@@ -311,7 +404,7 @@ mod tests {
         assert_eq!(cell.text(), "甲乙丙");
         assert_eq!(cell.position_of(&cell.text()["甲乙".len()..]).line, 6);
         assert_eq!(cell.position("甲".len()), Position { line: 4, column: 7 });
-        assert_eq!(cell.origin(), (4, before));
+        assert_eq!(cell.origin(), (4, Before::from(before)));
     }
 
     #[test]
@@ -335,6 +428,33 @@ mod tests {
                 assert_eq!(columns(&text), 4, "{text:?}");
                 assert_eq!(text.graphemes(true).count(), 4, "{text:?}");
             }
+        }
+    }
+
+    #[test]
+    fn prefixes_of_a_wide_line_count_as_the_whole_line_would() {
+        // Cells after the lazy ones get counted prefixes; a cell starting with a combining mark
+        // (joined to the delimiter before it) is not a place to split the count.
+        let mut line = String::new();
+        for k in 0..100 {
+            if k > 0 {
+                line.push(if k % 2 == 0 { '\t' } else { ',' });
+            }
+            line.push_str(match k % 5 {
+                0 => "一、主项",
+                1 => "e\u{301}x",
+                2 => "\u{301}乙",
+                3 => "",
+                _ => "👍🏽丙",
+            });
+        }
+        let mut prefixes = LinePrefixes::new(&line);
+        let starts = std::iter::once(0).chain(line.match_indices(['\t', ',']).map(|(i, _)| i + 1));
+        for start in starts {
+            let counted = Cell::borrowed("", 1, prefixes.before(start)).start();
+            let lazy = Cell::borrowed("", 1, &line[..start]).start();
+            assert_eq!(counted, lazy, "cell at byte {start}");
+            assert_eq!(lazy.column, line[..start].graphemes(true).count() + 1);
         }
     }
 

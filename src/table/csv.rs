@@ -8,7 +8,7 @@
 //! spans lines points into the original file), and blank lines, which the `csv` crate skips
 //! and which break the page here.
 
-use crate::cell::Cell;
+use crate::cell::{Cell, LinePrefixes};
 
 use super::source::Record;
 
@@ -47,11 +47,16 @@ impl<'s> CsvRecords<'s> {
         let start = self.at;
         let number = self.line;
         let mut line_start = start;
+        // The prefixes of the line the next cell starts on (a quoted line break starts a
+        // new one) and where that line starts.
+        let mut prefixes = (line_start, LinePrefixes::new(&text[line_start..]));
         let mut i = start;
         loop {
             // One cell, from `i`.
-            let cell_start = i;
-            let before = &text[line_start..cell_start];
+            if prefixes.0 != line_start {
+                prefixes = (line_start, LinePrefixes::new(&text[line_start..]));
+            }
+            let before = prefixes.1.before(i - line_start);
             if bytes.get(i) == Some(&b'"') {
                 let mut cell = Cell::borrowed("", self.line, before);
                 let mut piece = i + 1;

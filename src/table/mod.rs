@@ -27,7 +27,6 @@ use crate::text::scan;
 use header::{Header, Slot};
 use merge::{DataRow, Merger};
 use source::Record;
-use unicode_segmentation::UnicodeSegmentation;
 
 /// What the table layer reads around the categories: the title block, the headers and the
 /// footnotes.
@@ -416,21 +415,11 @@ fn report_header(
     cells: &[Cell<'_>],
     diagnostics: &mut Diagnostics,
 ) {
-    // Columns are counted on from one duplicate to the next: a header with thousands of
-    // duplicates must not count from the line start each time. `counted` is the line and
-    // the length of the text before the last cell counted, and its position.
-    let mut counted: Option<(usize, usize, Position)> = None;
+    // A header with thousands of duplicates stays linear: the cells of a wide line carry the
+    // columns counted up to them (see `cell::LinePrefixes`).
     for &(i, column) in &header.duplicates {
         let Some(cell) = cells.get(i) else { continue };
-        let (cell_line, before) = cell.origin();
-        let at = match counted {
-            Some((l, to, at)) if l == cell_line && to <= before.len() => Position {
-                line: l,
-                column: at.column + before[to..].graphemes(true).count(),
-            },
-            _ => cell.start(),
-        };
-        counted = Some((cell_line, before.len(), at));
+        let at = cell.start();
         diagnostics.push(
             Code::DuplicateColumn,
             at,

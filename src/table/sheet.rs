@@ -10,7 +10,7 @@ use std::io::Cursor;
 
 use calamine::{Data, Dimensions, Range, Reader as _, Sheets};
 
-use crate::cell::Cell;
+use crate::cell::{Before, Cell};
 use crate::diagnostic::Position;
 use crate::error::{Error, ErrorKind};
 
@@ -160,7 +160,9 @@ impl<'s> SheetRows<'s> {
         self.next += 1;
         let pad = &self.sheet.pad;
         for (j, text) in row.cells.iter().enumerate() {
-            let before = &pad[..row.first_column + j];
+            // The pad is all spaces, one column each: its count is its length.
+            let columns = row.first_column + j;
+            let before = Before::counted(&pad[..columns], columns, columns);
             cells.push(Cell::borrowed(text, row.number, before));
         }
         let end = &pad[..row.first_column + row.cells.len()];

@@ -2,7 +2,7 @@
 //! the format. Tab-separated lines (LF, CRLF or CR line endings) are split here; quoted
 //! comma-separated records in [`csv`](super::csv), spreadsheet rows in `sheet`.
 
-use crate::cell::Cell;
+use crate::cell::{Cell, LinePrefixes};
 use crate::text::scan;
 
 use super::csv::CsvRecords;
@@ -67,16 +67,21 @@ impl<'s> Source<'s> {
 /// Split a line at tabs into cells that borrow it.
 fn split_at_tabs<'s>(line: Line<'s>, cells: &mut Vec<Cell<'s>>) {
     let text = line.text;
+    let mut prefixes = LinePrefixes::new(text);
     let mut start = 0;
     for tab in scan::tabs(text) {
         cells.push(Cell::borrowed(
             &text[start..tab],
             line.number,
-            &text[..start],
+            prefixes.before(start),
         ));
         start = tab + 1;
     }
-    cells.push(Cell::borrowed(&text[start..], line.number, &text[..start]));
+    cells.push(Cell::borrowed(
+        &text[start..],
+        line.number,
+        prefixes.before(start),
+    ));
 }
 
 /// How many lines [`detect_delimiter`] looks at for the header.
