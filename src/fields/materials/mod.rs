@@ -89,6 +89,7 @@ mod delivery;
 mod items;
 mod none;
 mod scan;
+mod sequence;
 mod words;
 
 use applicants::*;
@@ -98,6 +99,7 @@ use delivery::*;
 use items::*;
 use none::*;
 use scan::*;
+use sequence::*;
 use words::*;
 
 /// Structure a materials cell. (Never inlined into its caller, so that a profile shows what
@@ -122,8 +124,9 @@ pub(crate) fn parse(cell: &Cell<'_>, diagnostics: &mut Diagnostics) -> Materials
     // Most cells with no marker at all are told by a byte walk, without the list parser.
     let split;
     let whole;
+    let mut out_of_sequence = Vec::new();
     let points: &[markers::Item<'_>] = if markers::may_hold_marker(raw) {
-        split = markers::split(raw);
+        (split, out_of_sequence) = lenient_points(raw);
         &split
     } else {
         whole = [markers::Item {
@@ -167,6 +170,7 @@ pub(crate) fn parse(cell: &Cell<'_>, diagnostics: &mut Diagnostics) -> Materials
     }
     materials.groups = groups.finish();
     report(cell, notes, diagnostics);
+    report_out_of_sequence(cell, out_of_sequence, diagnostics);
     read.report(cell, diagnostics);
     materials
 }

@@ -456,6 +456,41 @@ fn conflicting_delivery_attributes_are_reported() {
 }
 
 #[test]
+fn repeated_and_skipped_list_numbers_still_split() {
+    let text = "1.身份证 2.户口簿 2.门诊病历手册 3.申请表";
+    assert_eq!(
+        shape(text),
+        general(&["身份证", "户口簿", "门诊病历手册", "申请表"])
+    );
+    assert_eq!(
+        only_diagnostic(text),
+        "1:13: warning[materials_marker_repeated]: materials point number 2 is used twice; read as a new item"
+    );
+    let text = "1.身份证 2.户口簿 4.申请表 5.照片";
+    assert_eq!(
+        shape(text),
+        general(&["身份证", "户口簿", "申请表", "照片"])
+    );
+    assert_eq!(
+        only_diagnostic(text),
+        "1:13: warning[materials_marker_skipped]: materials point number 4 follows 2 (3 missing); read as a new item"
+    );
+    assert_eq!(
+        only_diagnostic("1.身份证 4.申请表"),
+        "1:7: warning[materials_marker_skipped]: materials point number 4 follows 1 (2 to 3 missing); read as a new item"
+    );
+    // Further than two numbers on, or another style, or a number before: no point.
+    assert_eq!(shape("1.身份证 5.申请表"), general(&["身份证 5.申请表"]));
+    assert_eq!(
+        shape("1.身份证（1）户口簿"),
+        general(&["身份证（1）户口簿"])
+    );
+    let (materials, found) = run("1.身份证 2.户口簿 1.申请表");
+    assert_eq!(materials.groups[0].items.len(), 2);
+    assert!(found.is_empty());
+}
+
+#[test]
 fn mixed_formats_are_reported() {
     let (materials, _) = run("身份证、票据原件和病历复印件");
     assert_eq!(materials.groups[0].items[1].format, None);
@@ -1132,6 +1167,12 @@ fn accepted_wordings() {
             "身份证（非必要，纸质/电子版，申请人自备，验原件）",
             "身份证（非必要，纸质/电子版，申请人自备，验原件） {Original, PaperOrElectronic, optional, original Checked, from Applicant}",
         ),
+        // List numbers repeated or skipped (each with a diagnostic).
+        (
+            "1.身份证 2.户口簿 2.病历手册",
+            "身份证 {} / 户口簿 {} / 病历手册 {}",
+        ),
+        ("1.身份证 3.户口簿", "身份证 {} / 户口簿 {}"),
         // Nothing needed.
         ("无", "none required"),
         ("无。", "none required"),
