@@ -44,7 +44,7 @@ pub(super) fn material<'a>(draft: Draft<'a>, notes: &mut Vec<ItemNote<'a>>) -> (
         Some(c) => note(format!(
             "materials item joins several parts with '{c}'; they were kept as one item"
         )),
-        None if body_shape.choice => item.alternatives = alternatives(body),
+        None if body_shape.choice => item.alternatives = alternatives(body, seen.medium),
         None => {}
     }
     match if seen.copies {
@@ -80,7 +80,8 @@ pub(super) fn material<'a>(draft: Draft<'a>, notes: &mut Vec<ItemNote<'a>>) -> (
         }
     }
     item.optional = seen.optional && optional(body);
-    if seen.handling {
+    // Every handling word holds `原件`: its `件` is seen too.
+    if seen.handling && seen.format {
         match handling(&text) {
             Found::One(h) => item.handling = Some(h),
             Found::None => {}
@@ -109,7 +110,9 @@ pub(super) fn material<'a>(draft: Draft<'a>, notes: &mut Vec<ItemNote<'a>>) -> (
 /// `；或`/`，或`): `alternatives = alternative (choice alternative)*`. The `或` of
 /// `原件或复印件` is a format ([`format_phrase`]), that of `纸质或电子版` a medium
 /// ([`medium_phrase`]), not a choice. Empty when there is no choice.
-pub(super) fn alternatives(body: &str) -> Vec<String> {
+///
+/// `media`: the body may hold a medium phrase (a `纸` or `电`), whose `或` is asked about.
+pub(super) fn alternatives(body: &str, media: bool) -> Vec<String> {
     let mut parts = Vec::new();
     let mut keep = |part: &str| {
         let part = trim_separators(part);
@@ -127,7 +130,7 @@ pub(super) fn alternatives(body: &str) -> Vec<String> {
             break;
         };
         rest = after;
-        if !joins_formats(body, at) && !joins_media(body, at) {
+        if !joins_formats(body, at) && !(media && joins_media(body, at)) {
             keep(&body[start..at]);
             start = body.len() - after.len();
         }
