@@ -130,7 +130,9 @@ pub(super) fn alternatives(body: &str, media: bool) -> Vec<String> {
             break;
         };
         rest = after;
-        if !joins_formats(body, at) && !(media && joins_media(body, at)) {
+        // The `或` of `原件或复印件` or `纸质或电子版` is no choice between items.
+        let in_a_phrase = joins_formats(body, at) || (media && joins_media(body, at));
+        if !in_a_phrase {
             keep(&body[start..at]);
             start = body.len() - after.len();
         }
