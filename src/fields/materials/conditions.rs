@@ -51,22 +51,3 @@ pub(super) fn provide_verb(input: &str) -> IResult<&str, ()> {
     )
     .parse(input)
 }
-
-/// A leading condition written without a comma, ending with `的` or `时` right before a verb
-/// asking for materials: `委托他人办理的需提供委托书` → (`委托他人办理的`, `委托书`):
-/// `bare_condition = lead ("的" | "时") provide body`. The verb is needed (`医院出具的诊断证明`
-/// is one document, not a condition).
-pub(super) fn condition_without_comma(clause: &str) -> Option<(String, String)> {
-    const ENDS: WideMarks<2> = WideMarks::new(BARE_CONDITION_ENDINGS);
-    sparse_chars(clause, ENDS)
-        .filter(|&(_, c)| BARE_CONDITION_ENDINGS.contains(&c))
-        .find_map(|(at, c)| {
-            let split = at + c.len_utf8();
-            let (after, ()) = provide_verb(&clause[split..]).ok()?;
-            let lead = normalized(&clause[..split]);
-            let body = normalized(after.trim_start_matches(['：', ':']));
-            let body = body.trim();
-            (reads_as_condition(&lead) && !body.is_empty())
-                .then(|| (lead.into_owned(), body.to_owned()))
-        })
-}

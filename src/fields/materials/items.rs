@@ -211,18 +211,15 @@ pub(super) fn drafts<'a>(clause: &'a str, mut each: impl FnMut(Draft<'a>)) {
         return;
     }
     let scan = ClauseShape::of(clause);
-    let conditional = match scan.first_comma {
-        Some(comma) => condition(clause, comma),
-        None if scan.condition_end => condition_without_comma(clause),
-        None => None,
-    };
-    if let Some((condition, body)) = conditional {
-        return each(Draft {
-            raw: clause,
-            condition: Some(condition),
-            body,
-            scan: None,
-        });
+    if let Some(comma) = scan.first_comma {
+        if let Some((condition, body)) = condition(clause, comma) {
+            return each(Draft {
+                raw: clause,
+                condition: Some(condition),
+                body,
+                scan: None,
+            });
+        }
     }
     if scan.joins_parts || !scan.enumerates {
         // The item is the whole clause: normal already unless it has white space.

@@ -39,9 +39,6 @@ pub(super) struct ClauseShape {
     pub(super) source: bool,
     /// A `验`, `收` or `留`, which every [`handling_phrase`] holds.
     pub(super) handling: bool,
-    /// A `的` or `时`, which may end a condition written without a comma
-    /// ([`condition_without_comma`]).
-    pub(super) condition_end: bool,
 }
 
 impl ClauseShape {
@@ -65,11 +62,10 @@ impl ClauseShape {
             optional: false,
             source: false,
             handling: false,
-            condition_end: false,
         };
         let mut depth = 0usize;
         let mut in_ascii_quote = false;
-        const MARKS: WideMarks<15> = WideMarks::new([
+        const MARKS: WideMarks<13> = WideMarks::new([
             COPIES_MARK,
             FORMAT_MARK,
             SEAL_MARK,
@@ -83,8 +79,6 @@ impl ClauseShape {
             HANDLING_MARKS[0],
             HANDLING_MARKS[1],
             HANDLING_MARKS[2],
-            BARE_CONDITION_ENDINGS[0],
-            BARE_CONDITION_ENDINGS[1],
         ]);
         for (i, c) in sparse_chars(text, MARKS) {
             if is_ideograph(c) {
@@ -97,7 +91,6 @@ impl ClauseShape {
                     _ if OPTIONAL_MARKS.contains(&c) => scan.optional = true,
                     _ if SOURCE_MARKS.contains(&c) => scan.source = true,
                     _ if HANDLING_MARKS.contains(&c) => scan.handling = true,
-                    _ if BARE_CONDITION_ENDINGS.contains(&c) => scan.condition_end = true,
                     _ => {}
                 }
             } else if c == '"' {

@@ -136,9 +136,6 @@ pub(super) const LEAD_IN_WORDS: &[&str] = &["提供", "提交", "携带", "如�
 
 /// Words a condition ends with.
 pub(super) const CONDITION_ENDINGS: &[&str] = &["的", "时", "情形", "情况", "情况下", "者", "后"];
-/// The endings of [`CONDITION_ENDINGS`] that end a condition written without a comma, right
-/// before the verb asking for the materials (`委托他人办理的需提供委托书`).
-pub(super) const BARE_CONDITION_ENDINGS: [char; 2] = ['的', '时'];
 /// Words a condition opens with.
 pub(super) const CONDITION_OPENINGS: &[&str] = &[
     "如果", "如", "若", "凡是", "凡", "对于", "对", "属于", "因", "涉及",
