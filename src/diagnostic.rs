@@ -161,6 +161,12 @@ codes! {
     NotesPartial = "notes_partial", Warning;
     /// Part of a 办理材料 cell that the materials parser read past.
     MaterialsPartial = "materials_partial", Warning;
+    /// A 办理材料 list marker whose number is used again (`4. 户口簿 4. 门诊病历手册`); it still
+    /// starts an item.
+    MaterialsMarkerRepeated = "materials_marker_repeated", Warning;
+    /// A 办理材料 list marker that skips a number or two (`2. 甲 4. 乙`); it still starts an
+    /// item.
+    MaterialsMarkerSkipped = "materials_marker_skipped", Warning;
     /// Part of a 设定依据 cell that the citations parser read past.
     CitationsPartial = "citations_partial", Warning;
     /// A 是否收费 cell that says neither yes nor no; `fee.charged` is left empty.

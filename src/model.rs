@@ -202,6 +202,61 @@ pub struct Material {
     pub seal_required: bool,
     /// When the item applies (`属于意外伤害情形的`).
     pub condition: Option<String>,
+    /// On paper, electronically, or both or either (`纸质`, `电子版`, `纸质/电子版`); `None`
+    /// when the item does not say. (schema_version 2)
+    #[serde(default)]
+    pub medium: Option<MaterialMedium>,
+    /// The item may be left out (`非必要`, `非必须`, `如有`). (schema_version 2)
+    #[serde(default)]
+    pub optional: bool,
+    /// What the office does with the original (`验原件`, `收原件`, `原件核验后退还`); `None`
+    /// when the item does not say. (schema_version 2)
+    #[serde(default)]
+    pub handling: Option<MaterialHandling>,
+    /// Where the material comes from (`申请人自备`, `部门核发`); `None` when the item does not
+    /// say. (schema_version 2)
+    #[serde(default)]
+    pub source: Option<MaterialSource>,
+}
+
+/// The medium a material is handed in on.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(rename_all = "snake_case")]
+#[non_exhaustive]
+pub enum MaterialMedium {
+    /// 纸质 (纸质版, 纸质件).
+    Paper,
+    /// 电子版 (电子件, 电子文档).
+    Electronic,
+    /// Both: 纸质及电子版, 纸质和电子版, or paper and electronic asked for apart.
+    PaperAndElectronic,
+    /// Either: 纸质/电子版, 纸质或电子版.
+    PaperOrElectronic,
+}
+
+/// What the office does with the original of a material.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(rename_all = "snake_case")]
+#[non_exhaustive]
+pub enum MaterialHandling {
+    /// The original is checked and handed back: 验原件, 核验原件, 原件核验后退还.
+    Checked,
+    /// The original is kept: 收原件, 收取原件, 留存原件.
+    Collected,
+}
+
+/// Where a material comes from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(rename_all = "snake_case")]
+#[non_exhaustive]
+pub enum MaterialSource {
+    /// The applicant brings it: 申请人自备, 自备.
+    Applicant,
+    /// An authority issues it: 部门核发, 机关核发.
+    Department,
 }
 
 /// The form in which a material is handed in.

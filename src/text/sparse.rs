@@ -4,24 +4,24 @@
 
 use crate::text::utf8::{char_at, is_wide_lead};
 
-/// Up to four characters of U+4000…U+9FFF that a [`sparse_chars`] walk gives, by their
-/// UTF-8 encoding (built at compile time: `const MARKS: WideMarks = WideMarks::new([…])`).
+/// `N` (four unless said) characters of U+4000…U+9FFF that a [`sparse_chars`] walk gives, by
+/// their UTF-8 encoding (built at compile time: `const MARKS: WideMarks = WideMarks::new([…])`).
 #[derive(Debug, Clone, Copy)]
-pub(crate) struct WideMarks {
-    encoded: [u32; 4],
+pub(crate) struct WideMarks<const N: usize = 4> {
+    encoded: [u32; N],
     /// Bit `b & 0x3F` set for the middle byte `b` of each mark: most characters are told
     /// from every mark by this one test.
     middles: u64,
 }
 
-impl WideMarks {
+impl<const N: usize> WideMarks<N> {
     /// The marks `chars`; a character outside U+4000…U+9FFF is never given as a mark (it
     /// is given anyway, as every character outside the range is).
-    pub(crate) const fn new(chars: [char; 4]) -> WideMarks {
-        let mut encoded = [0u32; 4];
+    pub(crate) const fn new(chars: [char; N]) -> WideMarks<N> {
+        let mut encoded = [0u32; N];
         let mut middles = 0u64;
         let mut i = 0;
-        while i < 4 {
+        while i < N {
             let c = chars[i] as u32;
             if c >= 0x4000 && c <= 0x9FFF {
                 let middle = 0x80 | ((c >> 6) & 0x3F);
@@ -42,18 +42,18 @@ impl WideMarks {
 /// stepped over by its lead byte ([`is_wide_lead`]) and compared with the marks by its three
 /// bytes, never decoded: the materials scan walks every clause this way, and decoding every
 /// ideograph made it 45 % dearer.
-pub(crate) fn sparse_chars(text: &str, marks: WideMarks) -> SparseChars<'_> {
+pub(crate) fn sparse_chars<const N: usize>(text: &str, marks: WideMarks<N>) -> SparseChars<'_, N> {
     SparseChars { text, at: 0, marks }
 }
 
 /// The iterator of [`sparse_chars`].
-pub(crate) struct SparseChars<'t> {
+pub(crate) struct SparseChars<'t, const N: usize = 4> {
     text: &'t str,
     at: usize,
-    marks: WideMarks,
+    marks: WideMarks<N>,
 }
 
-impl Iterator for SparseChars<'_> {
+impl<const N: usize> Iterator for SparseChars<'_, N> {
     type Item = (usize, char);
 
     #[inline(always)]

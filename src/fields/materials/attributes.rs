@@ -44,7 +44,7 @@ pub(super) fn material<'a>(draft: Draft<'a>, notes: &mut Vec<ItemNote<'a>>) -> (
         Some(c) => note(format!(
             "materials item joins several parts with '{c}'; they were kept as one item"
         )),
-        None if body_shape.choice => item.alternatives = alternatives(body),
+        None if body_shape.choice => item.alternatives = alternatives(body, seen.medium),
         None => {}
     }
     match if seen.copies {
@@ -70,6 +70,35 @@ pub(super) fn material<'a>(draft: Draft<'a>, notes: &mut Vec<ItemNote<'a>>) -> (
                 .to_owned(),
         ),
     }
+    if seen.medium {
+        match medium(&text) {
+            Found::One(m) => item.medium = Some(m),
+            Found::None => {}
+            Found::Conflict(a, b) => note(format!(
+                "materials item asks for media {a:?} and {b:?}; medium left empty"
+            )),
+        }
+    }
+    item.optional = seen.optional && optional(body);
+    // Every handling word holds `原件`: its `件` is seen too.
+    if seen.handling && seen.format {
+        match handling(&text) {
+            Found::One(h) => item.handling = Some(h),
+            Found::None => {}
+            Found::Conflict(a, b) => note(format!(
+                "materials item says the original is {a:?} and {b:?}; handling left empty"
+            )),
+        }
+    }
+    if seen.source {
+        match source(&text) {
+            Found::One(s) => item.source = Some(s),
+            Found::None => {}
+            Found::Conflict(a, b) => note(format!(
+                "materials item names sources {a:?} and {b:?}; source left empty"
+            )),
+        }
+    }
     if ends_in_an_open_title(&titles) {
         note("materials item opens a title with 《 that is never closed".to_owned());
     }
@@ -79,8 +108,11 @@ pub(super) fn material<'a>(draft: Draft<'a>, notes: &mut Vec<ItemNote<'a>>) -> (
 
 /// `A或B或C` outside brackets (`body` [`normalize`]d) → `[A, B, C]` (`或者` too, and
 /// `；或`/`，或`): `alternatives = alternative (choice alternative)*`. The `或` of
-/// `原件或复印件` is a format ([`format_phrase`]), not a choice. Empty when there is no choice.
-pub(super) fn alternatives(body: &str) -> Vec<String> {
+/// `原件或复印件` is a format ([`format_phrase`]), that of `纸质或电子版` a medium
+/// ([`medium_phrase`]), not a choice. Empty when there is no choice.
+///
+/// `media`: the body may hold a medium phrase (a `纸` or `电`), whose `或` is asked about.
+pub(super) fn alternatives(body: &str, media: bool) -> Vec<String> {
     let mut parts = Vec::new();
     let mut keep = |part: &str| {
         let part = trim_separators(part);
@@ -98,7 +130,9 @@ pub(super) fn alternatives(body: &str) -> Vec<String> {
             break;
         };
         rest = after;
-        if !joins_formats(body, at) {
+        // The `或` of `原件或复印件` or `纸质或电子版` is no choice between items.
+        let in_a_phrase = joins_formats(body, at) || (media && joins_media(body, at));
+        if !in_a_phrase {
             keep(&body[start..at]);
             start = body.len() - after.len();
         }
@@ -299,7 +333,7 @@ fn joined<'a>(
 }
 
 /// A parser of one word.
-type Word = fn(&str) -> IResult<&str, &str>;
+pub(super) type Word = fn(&str) -> IResult<&str, &str>;
 
 /// nom: a word joining an original and a copy ([`AND_WORDS`]).
 fn and_word(input: &str) -> IResult<&str, &str> {

@@ -20,7 +20,10 @@
 //!    A clause that still joins parts with `，` or `：` is kept as one item and gets a
 //!    `materials_unparsed` diagnostic: its text is all there, its parts are not told apart.
 //! 7. **Attributes** of each item: alternatives (`A或B或C` outside brackets), forms (every
-//!    `《…》`), copies (`1份`, `各1份`, `一式两份`), format (原件/复印件), seal, condition.
+//!    `《…》`), copies (`1份`, `各1份`, `一式两份`), format (原件/复印件), seal, condition;
+//!    and how it is delivered ([`delivery`]): medium (`纸质`, `电子版`, `纸质/电子版`),
+//!    optional (`非必要`, `如有`), handling of the original (`验原件`, `收原件`) and source
+//!    (`申请人自备`, `部门核发`). The item's text keeps these words.
 //!
 //! In grammar form, with the word lists in [`words`] (one list each: a format word, a copy
 //! word, a seal phrase, a none wording or an applicant word is added by one line there):
@@ -35,12 +38,16 @@
 //! joined      = and_word | or_word                   (`及`, `和`, `、`… / `或`, `或者`)
 //! copies      = ("一式" | "各")? number " "* "份"
 //! seal        = "盖" phrase_char{0,8} containing "章"  (not after `覆`…, not negated)
+//! medium      = paper (("/" | "或" | "及"…) electronic)? | electronic (… paper)?   delivery.rs
+//! optional    = "非必要" | "非必须" | "非必需" | "如有"
+//! handling    = checked ("验原件", "原件核验后退还"…) | collected ("收原件", "留存原件"…)
+//! source      = applicant ("申请人自备", "自备") | department ("部门核发", "机关核发")
 //! ```
 //!
 //! Splitting into points, clauses and `、`-items is the job of [`crate::text::markers`] and of
 //! [`items`]; each attribute parser is tried only where [`ClauseShape`] (one walk per clause)
-//! says its marking character is there (`份`, `件`, `盖`, a top-level `或`), so most items run
-//! none of them.
+//! says its marking character is there (`份`, `件`, `盖`, a top-level `或`; `纸`/`电`, `非`/`如`,
+//! `验`/`收`/`留`, `自`/`核` for the delivery phrases), so most items run none of them.
 //!
 //! **What is reported.** `materials_unparsed`: an item kept whole because it joins several
 //! parts with `，`/`：` (its parts not told apart), or whose copies conflict, whose formats
@@ -79,17 +86,21 @@ use crate::text::sparse::{sparse_chars, WideMarks};
 mod applicants;
 mod attributes;
 mod conditions;
+mod delivery;
 mod items;
 mod none;
 mod scan;
+mod sequence;
 mod words;
 
 use applicants::*;
 use attributes::*;
 use conditions::*;
+use delivery::*;
 use items::*;
 use none::*;
 use scan::*;
+use sequence::*;
 use words::*;
 
 /// Structure a materials cell. (Never inlined into its caller, so that a profile shows what
@@ -114,8 +125,9 @@ pub(crate) fn parse(cell: &Cell<'_>, diagnostics: &mut Diagnostics) -> Materials
     // Most cells with no marker at all are told by a byte walk, without the list parser.
     let split;
     let whole;
+    let mut out_of_sequence = Vec::new();
     let points: &[markers::Item<'_>] = if markers::may_hold_marker(raw) {
-        split = markers::split(raw);
+        (split, out_of_sequence) = lenient_points(raw);
         &split
     } else {
         whole = [markers::Item {
@@ -159,6 +171,7 @@ pub(crate) fn parse(cell: &Cell<'_>, diagnostics: &mut Diagnostics) -> Materials
     }
     materials.groups = groups.finish();
     report(cell, notes, diagnostics);
+    report_out_of_sequence(cell, out_of_sequence, diagnostics);
     read.report(cell, diagnostics);
     materials
 }

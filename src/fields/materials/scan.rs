@@ -31,6 +31,14 @@ pub(super) struct ClauseShape {
     pub(super) seal: bool,
     /// A `或` outside brackets: there may be [`alternatives`] (without one there are none).
     pub(super) choice: bool,
+    /// A `纸` or `电`, which every [`medium_phrase`] opens with.
+    pub(super) medium: bool,
+    /// A `非` or `如`, which every [`optional_word`] opens with.
+    pub(super) optional: bool,
+    /// A `自` or `核`, which every [`source_phrase`] holds.
+    pub(super) source: bool,
+    /// A `验`, `收` or `留`, which every [`handling_phrase`] holds.
+    pub(super) handling: bool,
 }
 
 impl ClauseShape {
@@ -50,10 +58,28 @@ impl ClauseShape {
             format: false,
             seal: false,
             choice: false,
+            medium: false,
+            optional: false,
+            source: false,
+            handling: false,
         };
         let mut depth = 0usize;
         let mut in_ascii_quote = false;
-        const MARKS: WideMarks = WideMarks::new([COPIES_MARK, FORMAT_MARK, SEAL_MARK, CHOICE_MARK]);
+        const MARKS: WideMarks<13> = WideMarks::new([
+            COPIES_MARK,
+            FORMAT_MARK,
+            SEAL_MARK,
+            CHOICE_MARK,
+            PAPER_MARK,
+            ELECTRONIC_MARK,
+            OPTIONAL_MARKS[0],
+            OPTIONAL_MARKS[1],
+            SOURCE_MARKS[0],
+            SOURCE_MARKS[1],
+            HANDLING_MARKS[0],
+            HANDLING_MARKS[1],
+            HANDLING_MARKS[2],
+        ]);
         for (i, c) in sparse_chars(text, MARKS) {
             if is_ideograph(c) {
                 match c {
@@ -61,6 +87,10 @@ impl ClauseShape {
                     FORMAT_MARK => scan.format = true,
                     SEAL_MARK => scan.seal = true,
                     CHOICE_MARK => scan.choice |= depth == 0 && !in_ascii_quote,
+                    PAPER_MARK | ELECTRONIC_MARK => scan.medium = true,
+                    _ if OPTIONAL_MARKS.contains(&c) => scan.optional = true,
+                    _ if SOURCE_MARKS.contains(&c) => scan.source = true,
+                    _ if HANDLING_MARKS.contains(&c) => scan.handling = true,
                     _ => {}
                 }
             } else if c == '"' {
@@ -110,3 +140,15 @@ pub(super) const FORMAT_MARK: char = '件';
 pub(super) const SEAL_MARK: char = SEAL_VERB;
 /// The character every choice word opens with ([`OR_WORDS`], a test checks).
 pub(super) const CHOICE_MARK: char = '或';
+/// The character every paper word opens with ([`PAPER_WORDS`], a test checks).
+pub(super) const PAPER_MARK: char = '纸';
+/// The character every electronic word opens with ([`ELECTRONIC_WORDS`], a test checks).
+pub(super) const ELECTRONIC_MARK: char = '电';
+/// The characters an [`OPTIONAL_WORDS`] word opens with (a test checks).
+pub(super) const OPTIONAL_MARKS: [char; 2] = ['非', '如'];
+/// Characters every source word holds, one of them within its first four characters
+/// ([`APPLICANT_SOURCE_WORDS`], [`DEPARTMENT_SOURCE_WORDS`], a test checks).
+pub(super) const SOURCE_MARKS: [char; 2] = ['自', '核'];
+/// Characters every handling word holds, one of them within its first four characters
+/// ([`CHECKED_WORDS`], [`COLLECTED_WORDS`], a test checks).
+pub(super) const HANDLING_MARKS: [char; 3] = ['验', '收', '留'];

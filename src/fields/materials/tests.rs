@@ -434,6 +434,63 @@ fn conflicting_copies_are_reported() {
 }
 
 #[test]
+fn conflicting_delivery_attributes_are_reported() {
+    let item = only_item("身份证验原件收原件");
+    assert_eq!(item.handling, None);
+    assert_eq!(
+        only_diagnostic("1.申请表；身份证验原件收原件"),
+        "1:7: warning[materials_unparsed]: materials item says the original is Checked and Collected; handling left empty"
+    );
+    let item = only_item("申请表纸质及电子版纸质/电子版");
+    assert_eq!(item.medium, None);
+    assert_eq!(
+        only_diagnostic("申请表纸质及电子版纸质/电子版"),
+        "1:1: warning[materials_unparsed]: materials item asks for media PaperAndElectronic and PaperOrElectronic; medium left empty"
+    );
+    let item = only_item("许可证申请人自备部门核发");
+    assert_eq!(item.source, None);
+    assert_eq!(
+        only_diagnostic("许可证申请人自备部门核发"),
+        "1:1: warning[materials_unparsed]: materials item names sources Applicant and Department; source left empty"
+    );
+}
+
+#[test]
+fn repeated_and_skipped_list_numbers_still_split() {
+    let text = "1.身份证 2.户口簿 2.门诊病历手册 3.申请表";
+    assert_eq!(
+        shape(text),
+        general(&["身份证", "户口簿", "门诊病历手册", "申请表"])
+    );
+    assert_eq!(
+        only_diagnostic(text),
+        "1:13: warning[materials_marker_repeated]: materials point number 2 is used twice; read as a new item"
+    );
+    let text = "1.身份证 2.户口簿 4.申请表 5.照片";
+    assert_eq!(
+        shape(text),
+        general(&["身份证", "户口簿", "申请表", "照片"])
+    );
+    assert_eq!(
+        only_diagnostic(text),
+        "1:13: warning[materials_marker_skipped]: materials point number 4 follows 2 (3 missing); read as a new item"
+    );
+    assert_eq!(
+        only_diagnostic("1.身份证 4.申请表"),
+        "1:7: warning[materials_marker_skipped]: materials point number 4 follows 1 (2 to 3 missing); read as a new item"
+    );
+    // Further than two numbers on, or another style, or a number before: no point.
+    assert_eq!(shape("1.身份证 5.申请表"), general(&["身份证 5.申请表"]));
+    assert_eq!(
+        shape("1.身份证（1）户口簿"),
+        general(&["身份证（1）户口簿"])
+    );
+    let (materials, found) = run("1.身份证 2.户口簿 1.申请表");
+    assert_eq!(materials.groups[0].items.len(), 2);
+    assert!(found.is_empty());
+}
+
+#[test]
 fn mixed_formats_are_reported() {
     let (materials, _) = run("身份证、票据原件和病历复印件");
     assert_eq!(materials.groups[0].items[1].format, None);
@@ -468,6 +525,26 @@ fn the_marks_agree_with_the_word_lists() {
     assert_eq!(COPIES_MARK, COPIES_UNIT);
     assert_eq!(SEAL_MARK, SEAL_VERB);
     assert!(COPIES_LEADS.contains(&EACH.to_string().as_str()));
+    // The delivery phrases (`delivery.rs`) are tried only at their marks.
+    for word in PAPER_WORDS {
+        assert!(word.starts_with(PAPER_MARK), "{word}");
+    }
+    for word in ELECTRONIC_WORDS {
+        assert!(word.starts_with(ELECTRONIC_MARK), "{word}");
+    }
+    for word in OPTIONAL_WORDS {
+        assert!(word.starts_with(OPTIONAL_MARKS), "{word}");
+    }
+    // A handling word holds a handling mark at most three characters after its start.
+    for word in CHECKED_WORDS.iter().chain(COLLECTED_WORDS) {
+        let at = word.find(HANDLING_MARKS).expect(word);
+        assert!(word[..at].chars().count() <= 3, "{word}");
+    }
+    // A source word holds a source mark at most three characters after its start.
+    for word in APPLICANT_SOURCE_WORDS.iter().chain(DEPARTMENT_SOURCE_WORDS) {
+        let at = word.find(SOURCE_MARKS).expect(word);
+        assert!(word[..at].chars().count() <= 3, "{word}");
+    }
     // The lists read by `one_of` hold longer words before their prefixes, so that the first
     // match is the longest; the form suffixes, stripped from the end, longer words before
     // their suffixes.
@@ -481,6 +558,16 @@ fn the_marks_agree_with_the_word_lists() {
         PROVIDE_ADVERBS,
         PROVIDE_MODALS,
         PROVIDE_VERBS,
+        PAPER_WORDS,
+        ELECTRONIC_WORDS,
+        JOINED_ELECTRONIC_WORDS,
+        MEDIUM_OR_WORDS,
+        MEDIUM_AND_WORDS,
+        OPTIONAL_WORDS,
+        CHECKED_WORDS,
+        COLLECTED_WORDS,
+        APPLICANT_SOURCE_WORDS,
+        DEPARTMENT_SOURCE_WORDS,
     ] {
         for (i, word) in list.iter().enumerate() {
             for later in &list[i + 1..] {
@@ -699,7 +786,7 @@ fn attributes_are_absent_where_the_scan_says_so() {
             assert!(!seal_required(text), "{text:?}");
         }
         if !scan.choice {
-            assert!(alternatives(text).is_empty(), "{text:?}");
+            assert!(alternatives(text, true).is_empty(), "{text:?}");
         }
     }
 }
@@ -851,7 +938,7 @@ fn text_the_reading_skipped_is_reported_as_partial() {
 
 /// One cell's reading in one line: each group (`[applicant]` when it has one), each item
 /// with the attributes it has: `text {alternatives | 《forms》 | copies | format | seal |
-/// if condition}`.
+/// if condition | medium | optional | original handling | from source}`.
 fn describe(text: &str) -> String {
     let (materials, _) = run(text);
     if materials.none_required {
@@ -881,6 +968,18 @@ fn describe(text: &str) -> String {
             }
             if let Some(condition) = &item.condition {
                 attributes.push(format!("if {condition}"));
+            }
+            if let Some(medium) = item.medium {
+                attributes.push(format!("{medium:?}"));
+            }
+            if item.optional {
+                attributes.push("optional".to_owned());
+            }
+            if let Some(handling) = item.handling {
+                attributes.push(format!("original {handling:?}"));
+            }
+            if let Some(source) = item.source {
+                attributes.push(format!("from {source:?}"));
             }
             out.push(format!("{} {{{}}}", item.text, attributes.join(", ")));
         }
@@ -972,6 +1071,57 @@ fn accepted_wordings() {
             "[社会团体、民办非企业单位] / 登记证书 {}",
         ),
         ("需提供以下材料：身份证", "身份证 {}"),
+        // Medium.
+        ("申请表纸质版", "申请表纸质版 {Paper}"),
+        ("纸质申请表", "纸质申请表 {Paper}"),
+        ("申请表（纸质件）", "申请表（纸质件） {Paper}"),
+        ("申请表电子版", "申请表电子版 {Electronic}"),
+        ("申请表电子件", "申请表电子件 {Electronic}"),
+        ("申请表电子文档", "申请表电子文档 {Electronic}"),
+        ("申请表纸质/电子版", "申请表纸质/电子版 {PaperOrElectronic}"),
+        ("申请表纸质／电子版", "申请表纸质／电子版 {PaperOrElectronic}"),
+        ("申请表纸质或电子版", "申请表纸质或电子版 {PaperOrElectronic}"),
+        ("申请表纸质或电子", "申请表纸质或电子 {PaperOrElectronic}"),
+        ("申请表电子版或纸质版", "申请表电子版或纸质版 {PaperOrElectronic}"),
+        ("申请表纸质及电子版", "申请表纸质及电子版 {PaperAndElectronic}"),
+        ("申请表纸质和电子版", "申请表纸质和电子版 {PaperAndElectronic}"),
+        ("申请表纸质1份电子版1份", "申请表纸质1份电子版1份 {1份, PaperAndElectronic}"),
+        ("电子照片", "电子照片 {}"),
+        ("电子社保卡", "电子社保卡 {}"),
+        // Optional.
+        ("委托书（非必要）", "委托书（非必要） {optional}"),
+        ("委托书（非必须）", "委托书（非必须） {optional}"),
+        ("委托书（非必需）", "委托书（非必需） {optional}"),
+        ("委托书（如有）", "委托书（如有） {optional}"),
+        ("如有委托的，提供委托书", "如有委托的，提供委托书 {if 如有委托的}"),
+        ("必须提供委托书", "必须提供委托书 {}"),
+        // Handling of the original.
+        ("身份证（验原件）", "身份证（验原件） {Original, original Checked}"),
+        ("身份证（核验原件）", "身份证（核验原件） {Original, original Checked}"),
+        ("身份证（查验原件）", "身份证（查验原件） {Original, original Checked}"),
+        ("身份证原件核验后退还", "身份证原件核验后退还 {Original, original Checked}"),
+        ("身份证原件查验后返还", "身份证原件查验后返还 {Original, original Checked}"),
+        ("身份证（收原件）", "身份证（收原件） {Original, original Collected}"),
+        ("身份证（收取原件）", "身份证（收取原件） {Original, original Collected}"),
+        ("身份证原件留存", "身份证原件留存 {Original, original Collected}"),
+        // Source.
+        ("身份证（申请人自备）", "身份证（申请人自备） {from Applicant}"),
+        ("照片（自备）", "照片（自备） {from Applicant}"),
+        ("许可证（部门核发）", "许可证（部门核发） {from Department}"),
+        ("许可证（卫生行政部门核发）", "许可证（卫生行政部门核发） {from Department}"),
+        ("许可证（机关核发）", "许可证（机关核发） {from Department}"),
+        ("核发日期证明", "核发日期证明 {}"),
+        // All four.
+        (
+            "身份证（非必要，纸质/电子版，申请人自备，验原件）",
+            "身份证（非必要，纸质/电子版，申请人自备，验原件） {Original, PaperOrElectronic, optional, original Checked, from Applicant}",
+        ),
+        // List numbers repeated or skipped (each with a diagnostic).
+        (
+            "1.身份证 2.户口簿 2.病历手册",
+            "身份证 {} / 户口簿 {} / 病历手册 {}",
+        ),
+        ("1.身份证 3.户口簿", "身份证 {} / 户口簿 {}"),
         // Nothing needed.
         ("无", "none required"),
         ("无。", "none required"),

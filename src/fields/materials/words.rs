@@ -158,3 +158,48 @@ pub(super) const DOCUMENT_HEADS: &[&str] = &[
     "收据", "发票", "凭证", "凭据", "文件", "批文", "批复", "材料", "资料", "报告", "记录", "病历",
     "书", "卡", "函", "协议", "合同", "簿", "处方", "底方", "回执", "结果", "附件", "存根", "章程",
 ];
+
+// --- Medium (`纸质`, `电子版`, `纸质/电子版`) ---
+
+/// Words for paper.
+pub(super) const PAPER_WORDS: &[&str] = &["纸质版", "纸质件", "纸质"];
+/// Words for an electronic file.
+pub(super) const ELECTRONIC_WORDS: &[&str] = &["电子版", "电子件", "电子文档", "电子文件"];
+/// Words for an electronic file after a paper word and a joining word (`纸质或电子`): alone,
+/// `电子` opens the names of documents (`电子照片`, `电子社保卡`), which are no medium.
+pub(super) const JOINED_ELECTRONIC_WORDS: &[&str] =
+    &["电子版", "电子件", "电子文档", "电子文件", "电子"];
+/// Words offering either medium (`纸质/电子版`).
+pub(super) const MEDIUM_OR_WORDS: &[&str] = &["/", "／", "或者", "或"];
+/// Words asking for both (`纸质及电子版`).
+pub(super) const MEDIUM_AND_WORDS: &[&str] = &["及", "和", "与", "、", "+", "＋"];
+
+// --- Optional (`非必要`, `如有`) ---
+
+/// Words saying an item may be left out. (Read in an item's body: `如有委托的，…` is a
+/// condition, not an optional item.)
+pub(super) const OPTIONAL_WORDS: &[&str] = &["非必要", "非必须", "非必需", "如有"];
+
+// --- Handling of the original (`验原件`, `收原件`) ---
+
+/// Words saying the original is checked and handed back.
+pub(super) const CHECKED_WORDS: &[&str] = &[
+    "原件核验后退还",
+    "原件核验后返还",
+    "原件查验后退还",
+    "原件查验后返还",
+    "原件验后退还",
+    "原件验后返还",
+    "核验原件",
+    "查验原件",
+    "验原件",
+];
+/// Words saying the original is kept.
+pub(super) const COLLECTED_WORDS: &[&str] = &["收取原件", "留存原件", "原件留存", "收原件"];
+
+// --- Source (`申请人自备`, `部门核发`) ---
+
+/// Words saying the applicant brings the material.
+pub(super) const APPLICANT_SOURCE_WORDS: &[&str] = &["申请人自备", "自备"];
+/// Words saying an authority issues it.
+pub(super) const DEPARTMENT_SOURCE_WORDS: &[&str] = &["部门核发", "机关核发"];

@@ -67,7 +67,7 @@ fn may_start_marker(c: char) -> bool {
 /// that opens a clause (after the start, white space or punctuation: [`may_follow`]). Such a
 /// character is stepped over by its lead byte, without being decoded, unless the one before
 /// opens a clause; the character before a possible marker is decoded only when it is needed.
-pub(super) fn candidates(text: &str) -> Vec<Marker> {
+pub(crate) fn candidates(text: &str) -> Vec<Marker> {
     let bytes = text.as_bytes();
     let mut found = Vec::new();
     let mut open = OpenBrackets::default();

@@ -17,6 +17,7 @@ mod grammar;
 mod list;
 mod prefilter;
 
+pub(crate) use candidates::candidates;
 pub(crate) use list::{list_markers, split, strip};
 pub(crate) use prefilter::{may_hold_marker, points};
 
