@@ -166,6 +166,7 @@ mod error;
 mod fields;
 pub mod flat;
 mod model;
+mod names;
 mod outline;
 mod reader;
 mod table;

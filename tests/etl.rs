@@ -93,6 +93,7 @@ fn the_schema_is_draft_2020_12_and_names_the_contract_fields() {
             "edition",
             "preamble",
             "columns",
+            "other_columns",
             "categories",
             "footnotes",
             "diagnostics"
