@@ -334,7 +334,7 @@ impl From<&Material> for MaterialRow {
             alternatives: join(&item.alternatives),
             forms: join(&item.forms),
             copies: item.copies,
-            format: item.format,
+            format: item.format.clone(),
             seal_required: item.seal_required,
             condition: item.condition.clone(),
             ..MaterialRow::default()
@@ -432,7 +432,7 @@ impl From<&Citation> for CitationRow {
             title: citation.title.clone(),
             inner_title: citation.inner_title.clone(),
             issuers: join(&citation.issuers),
-            kind: number.map(|n| n.kind),
+            kind: number.map(|n| n.kind.clone()),
             number_raw: number.map(|n| n.raw.clone()),
             number_issuer: number.and_then(|n| n.issuer.clone()),
             prefix: number.and_then(|n| n.prefix.clone()),

@@ -96,7 +96,7 @@
 //! let law = &matter.legal_basis.citations[0];
 //! assert_eq!(law.title, "中华人民共和国社会保险法");
 //! let number = law.document_number.as_ref().unwrap();
-//! assert_eq!((number.kind, number.number), (NumberKind::Order, Some(35)));
+//! assert_eq!((&number.kind, number.number), (&NumberKind::Order, Some(35)));
 //! assert_eq!(law.provisions.iter().map(|p| p.article).collect::<Vec<_>>(), [57, 58]);
 //! # assert!(matches!(clauses[0].kind, ClauseKind::Limit));
 //! # Ok::<(), shixiang::Error>(())

@@ -237,9 +237,7 @@ pub struct Material {
 }
 
 /// The form in which a material is handed in.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
-#[serde(rename_all = "snake_case")]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum MaterialFormat {
     /// 原件.
@@ -250,6 +248,8 @@ pub enum MaterialFormat {
     OriginalAndCopy,
     /// 原件或复印件.
     OriginalOrCopy,
+    /// A value this version does not know (written by a later one), as written.
+    Unknown(String),
 }
 
 /// 办理时限: how long the office may take.
@@ -378,9 +378,7 @@ pub struct Channel {
 }
 
 /// The kind of a channel (GB/T 39046 table A.5).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
-#[serde(rename_all = "snake_case")]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum ChannelKind {
     /// 现场, 窗口.
@@ -393,6 +391,8 @@ pub enum ChannelKind {
     Mail,
     /// Anything else.
     Other,
+    /// A value this version does not know (written by a later one), as written.
+    Unknown(String),
 }
 
 /// 备注: notes on the matter.
@@ -497,15 +497,15 @@ pub struct DocumentNumber {
 }
 
 /// The kind of a document number.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
-#[serde(rename_all = "snake_case")]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum NumberKind {
     /// An order: `主席令第35号`, `国家医保局令第2号`.
     Order,
     /// A 文号: `人社部发〔2012〕53号`.
     Wenhao,
+    /// A value this version does not know (written by a later one), as written.
+    Unknown(String),
 }
 
 /// The cells of a matter's columns the model does not name, keyed by header, in column order.
@@ -648,7 +648,7 @@ impl schemars::JsonSchema for Extra {
     }
 }
 
-crate::names::names!("material format", MaterialFormat {
+crate::names::open_names!("material format", MaterialFormat {
     Original = "original",
     Copy = "copy",
     OriginalAndCopy = "original_and_copy",
@@ -673,7 +673,7 @@ crate::names::names!("basis", Basis {
     Committed = "committed",
 });
 
-crate::names::names!("channel kind", ChannelKind {
+crate::names::open_names!("channel kind", ChannelKind {
     OnSite = "on_site",
     Online = "online",
     Mobile = "mobile",
@@ -681,7 +681,7 @@ crate::names::names!("channel kind", ChannelKind {
     Other = "other",
 });
 
-crate::names::names!("number kind", NumberKind {
+crate::names::open_names!("number kind", NumberKind {
     Order = "order",
     Wenhao = "wenhao",
 });

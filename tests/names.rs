@@ -85,3 +85,60 @@ fn a_document_of_a_newer_schema_version_is_refused() {
         )
     );
 }
+
+#[test]
+fn unknown_values_of_open_enums_read_and_write_back_as_they_were() {
+    let format: MaterialFormat = serde_json::from_str("\"scan\"").unwrap();
+    assert_eq!(format, MaterialFormat::Unknown("scan".to_owned()));
+    assert_eq!(serde_json::to_string(&format).unwrap(), "\"scan\"");
+    assert_eq!(format.as_str(), "scan");
+
+    let kind: ChannelKind = serde_json::from_str("\"fax\"").unwrap();
+    assert_eq!(kind, ChannelKind::Unknown("fax".to_owned()));
+    assert_eq!(serde_json::to_string(&kind).unwrap(), "\"fax\"");
+    assert_eq!(kind.to_string(), "fax");
+
+    let number: NumberKind = serde_json::from_str("\"decree\"").unwrap();
+    assert_eq!(number, NumberKind::Unknown("decree".to_owned()));
+    assert_eq!(serde_json::to_string(&number).unwrap(), "\"decree\"");
+
+    // Known names still read as their variants.
+    let kind: ChannelKind = serde_json::from_str("\"other\"").unwrap();
+    assert_eq!(kind, ChannelKind::Other);
+}
+
+#[test]
+fn a_document_with_unknown_values_round_trips() {
+    let text = "某市清单\n主项\t子项序号\t子项\t办理材料\t办理方式\t设定依据\n\
+                一、参保\t1\t登记\t1.申请表原件\t现场办理\t《中华人民共和国社会保险法》（主席令第35号）\n";
+    let document = shixiang::parse(text).unwrap();
+    let mut json = serde_json::to_value(&document).unwrap();
+    let matter = &mut json["categories"][0]["matters"][0];
+    assert_eq!(
+        matter["materials"]["groups"][0]["items"][0]["format"],
+        "original"
+    );
+    assert_eq!(matter["channels"]["modes"][0]["kind"], "on_site");
+    let number = &mut matter["legal_basis"]["citations"][0]["document_number"]["kind"];
+    assert_eq!(*number, "order");
+    *number = serde_json::json!("decree");
+    matter["materials"]["groups"][0]["items"][0]["format"] = serde_json::json!("scan");
+    matter["channels"]["modes"][0]["kind"] = serde_json::json!("fax");
+
+    let read: shixiang::Document = serde_json::from_value(json.clone()).unwrap();
+    let matter = &read.categories[0].matters[0];
+    assert_eq!(
+        matter.materials.groups[0].items[0].format,
+        Some(MaterialFormat::Unknown("scan".to_owned()))
+    );
+    assert_eq!(
+        matter.channels.modes[0].kind,
+        ChannelKind::Unknown("fax".to_owned())
+    );
+    let number = matter.legal_basis.citations[0]
+        .document_number
+        .as_ref()
+        .unwrap();
+    assert_eq!(number.kind, NumberKind::Unknown("decree".to_owned()));
+    assert_eq!(serde_json::to_value(&read).unwrap(), json);
+}
