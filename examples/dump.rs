@@ -2,7 +2,7 @@
 //!
 //! ```text
 //! cargo run --example dump [-- [--format outline|json|jsonl|summary|csv] [--table TABLE]
-//!                               [--strict] [--encoding NAME] [--delimiter tab|comma|CHAR]
+//!                               [--strict[=all]] [--encoding NAME] [--delimiter tab|comma|CHAR]
 //!                               [--sheet NAME] [FILE|-]...]
 //! cargo run --example dump -- --schema
 //! cargo run --example dump -- --compare BASELINE FILE [--format outline|json]
@@ -24,21 +24,24 @@
 //! `--sheet NAME`.
 //!
 //! Diagnostics go to stderr as `FILE:LINE:COLUMN: SEVERITY[CODE]: MESSAGE`. Exit status: 0 on
-//! success, 1 when an input holds no list (or, with `--strict`, has a warning), 2 on a usage
-//! error or an unreadable file.
+//! success, 1 when an input holds no list (or, with `--strict`, has a warning or error of the
+//! source; with `--strict=all`, of the source or the parser), 2 on a usage error or an
+//! unreadable file.
 
 use std::io::{self, Read, Write};
 use std::process::ExitCode;
 
 use rayon::prelude::*;
 use shixiang::flat::{Row, Tables};
-use shixiang::{Diagnostic, Document, Encoding, Error, ErrorKind, ParseOptions, Reader, Severity};
+use shixiang::{
+    Diagnostic, Document, Encoding, Error, ErrorKind, ParseOptions, Reader, Severity, Strictness,
+};
 
 const EMBEDDED_NAME: &str = "fixtures/valid/shandong-2023.tsv";
 const EMBEDDED: &str = include_str!("../fixtures/valid/shandong-2023.tsv");
 
 const USAGE: &str = "\
-usage: dump [--format outline|json|jsonl|summary|csv] [--table TABLE] [--strict]
+usage: dump [--format outline|json|jsonl|summary|csv] [--table TABLE] [--strict[=all]]
             [--encoding NAME] [--delimiter tab|comma|CHAR] [--sheet NAME] [FILE|-]...
        dump --compare BASELINE FILE [--format outline|json]
        dump --schema
@@ -83,7 +86,7 @@ enum Table {
 struct Args {
     format: Format,
     table: Option<Table>,
-    strict: bool,
+    strictness: Strictness,
     /// `--encoding`, `--delimiter` and `--sheet`.
     encoding: Option<Encoding>,
     delimiter: Option<u8>,
@@ -98,7 +101,7 @@ fn parse_args(mut args: impl Iterator<Item = String>) -> Result<Args, String> {
     let mut parsed = Args {
         format: Format::Outline,
         table: None,
-        strict: false,
+        strictness: Strictness::Off,
         encoding: None,
         delimiter: None,
         sheet: None,
@@ -116,7 +119,8 @@ fn parse_args(mut args: impl Iterator<Item = String>) -> Result<Args, String> {
                 let value = args.next().ok_or("--table needs a value")?;
                 parsed.table = Some(table_of(&value)?);
             }
-            "--strict" => parsed.strict = true,
+            "--strict" | "--strict=source" => parsed.strictness = Strictness::Source,
+            "--strict=all" => parsed.strictness = Strictness::All,
             "--encoding" => {
                 let value = args.next().ok_or("--encoding needs a value")?;
                 parsed.encoding = Some(value.parse().map_err(|e| format!("--encoding: {e}"))?);
@@ -247,7 +251,7 @@ fn main() -> ExitCode {
             return ExitCode::from(2);
         }
     };
-    let mut options = ParseOptions::new().strict(args.strict);
+    let mut options = ParseOptions::new().strictness(args.strictness);
     options.encoding = args.encoding;
     options.delimiter = args.delimiter;
     options.sheet = args.sheet.clone();
@@ -256,9 +260,12 @@ fn main() -> ExitCode {
         return summarize(input, &options);
     }
     // Strict mode writes nothing for a list with a warning, which is known only at its end.
-    if let (Format::Jsonl, false, false, [input]) =
-        (args.format, args.compare, args.strict, inputs.as_slice())
-    {
+    if let (Format::Jsonl, false, false, [input]) = (
+        args.format,
+        args.compare,
+        args.strictness != Strictness::Off,
+        inputs.as_slice(),
+    ) {
         return stream_jsonl(input, &options);
     }
     let results = parse_all(&inputs, &options);

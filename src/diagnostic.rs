@@ -51,8 +51,96 @@ impl fmt::Display for Severity {
     }
 }
 
+impl std::str::FromStr for Severity {
+    type Err = UnknownName;
+
+    /// The severity named by [`as_str`](Severity::as_str).
+    fn from_str(name: &str) -> Result<Severity, UnknownName> {
+        [Severity::Info, Severity::Warning, Severity::Error]
+            .into_iter()
+            .find(|s| s.as_str() == name)
+            .ok_or_else(|| UnknownName::new("severity", name))
+    }
+}
+
+/// Whose fault a finding is: what [`Strictness::Source`](crate::Strictness) fails on, and
+/// what it lets through.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum Origin {
+    /// The list is wrong: misnumbering, missing numbers, conflicting citations, unreadable
+    /// bytes, unbalanced brackets, header and row shape problems. Fixing the source fixes it.
+    Source,
+    /// The parser could not read what is there (`*_unparsed`, `*_partial`): a limit of this
+    /// crate, not an error in the list. The text is kept in `raw`.
+    Parser,
+}
+
+impl Origin {
+    /// The lowercase name used in output: `source`, `parser`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Origin::Source => "source",
+            Origin::Parser => "parser",
+        }
+    }
+}
+
+impl fmt::Display for Origin {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl std::str::FromStr for Origin {
+    type Err = UnknownName;
+
+    /// The origin named by [`as_str`](Origin::as_str).
+    fn from_str(name: &str) -> Result<Origin, UnknownName> {
+        [Origin::Source, Origin::Parser]
+            .into_iter()
+            .find(|o| o.as_str() == name)
+            .ok_or_else(|| UnknownName::new("origin", name))
+    }
+}
+
+/// A name that [`FromStr`](std::str::FromStr) of one of the crate's enums does not know.
+///
+/// ```
+/// let error = "fatal".parse::<shixiang::Severity>().unwrap_err();
+/// assert_eq!(error.to_string(), "unknown severity “fatal”");
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct UnknownName {
+    kind: &'static str,
+    name: String,
+}
+
+impl UnknownName {
+    pub(crate) fn new(kind: &'static str, name: &str) -> UnknownName {
+        UnknownName {
+            kind,
+            name: name.to_owned(),
+        }
+    }
+
+    /// The name that was not known.
+    pub fn name(&self) -> &str {
+        &self.name
+    }
+}
+
+impl fmt::Display for UnknownName {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "unknown {} “{}”", self.kind, self.name)
+    }
+}
+
+impl std::error::Error for UnknownName {}
+
 macro_rules! codes {
-    ($( $(#[$doc:meta])* $variant:ident = $name:literal, $severity:ident; )*) => {
+    ($( $(#[$doc:meta])* $variant:ident = $name:literal, $severity:ident, $origin:ident; )*) => {
         /// The stable name of a kind of finding. Serialized as its snake_case name.
         #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
         #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
@@ -75,6 +163,16 @@ macro_rules! codes {
             pub fn severity(self) -> Severity {
                 match self { $(Code::$variant => Severity::$severity,)* }
             }
+
+            /// Whose fault a finding of this code is: the list's ([`Origin::Source`]) or the
+            /// parser's ([`Origin::Parser`]).
+            pub fn origin(self) -> Origin {
+                match self { $(Code::$variant => Origin::$origin,)* }
+            }
+
+            fn from_name(name: &str) -> Option<Code> {
+                match name { $($name => Some(Code::$variant),)* _ => None }
+            }
         }
     };
 }
@@ -82,108 +180,108 @@ macro_rules! codes {
 codes! {
     // --- table layer ---
     /// A row with cells came before the first header row; its text is kept in `preamble`.
-    RowBeforeHeader = "row_before_header", Warning;
+    RowBeforeHeader = "row_before_header", Warning, Source;
     /// A header row repeated later differs from the first one.
-    HeaderMismatch = "header_mismatch", Warning;
+    HeaderMismatch = "header_mismatch", Warning, Source;
     /// The header lacks a column the model expects (子项, 子项序号…).
-    MissingColumn = "missing_column", Warning;
+    MissingColumn = "missing_column", Warning, Source;
     /// The same column appears twice in the header; the later one goes to `extra`.
-    DuplicateColumn = "duplicate_column", Warning;
+    DuplicateColumn = "duplicate_column", Warning, Source;
     /// A row has fewer cells than the header.
-    RowTooShort = "row_too_short", Warning;
+    RowTooShort = "row_too_short", Warning, Source;
     /// A row has more non-empty cells than the header; the surplus goes to `extra`.
-    RowTooLong = "row_too_long", Warning;
+    RowTooLong = "row_too_long", Warning, Source;
     /// A 主项 cell that repeats the category open before a page break; the category goes on.
-    CategoryRepeated = "category_repeated", Info;
+    CategoryRepeated = "category_repeated", Info, Source;
     /// A 主项 split by a page break was joined with the piece before it.
-    CategoryJoined = "category_joined", Info;
+    CategoryJoined = "category_joined", Info, Source;
     /// An unnumbered 主项 opening a page after a numbered one, sharing no text with it, was
     /// read as the rest of that name and appended to it.
-    CategoryFragment = "category_fragment", Info;
+    CategoryFragment = "category_fragment", Info, Source;
     /// A row with neither 子项序号 nor 子项 carries on the matter before it (a row split by a
     /// page break); its cells were appended.
-    RowContinued = "row_continued", Info;
+    RowContinued = "row_continued", Info, Source;
     /// A cell of a continued row was appended to the matter's cell: as a new item after a
     /// line break, after the punctuation that ends the text before, or run on as the rest of a
     /// word cut by the page break.
-    CellContinued = "cell_continued", Info;
+    CellContinued = "cell_continued", Info, Source;
     /// A row with neither 子项序号 nor 子项 and no matter before it to continue.
-    OrphanRow = "orphan_row", Warning;
+    OrphanRow = "orphan_row", Warning, Source;
     /// A matter row came before any 主项; it was put in a category without a name.
-    MatterWithoutCategory = "matter_without_category", Warning;
+    MatterWithoutCategory = "matter_without_category", Warning, Source;
     /// A 主项 cell without a recognizable numeral where the list numbers its categories.
-    CategoryWithoutNumber = "category_without_number", Warning;
+    CategoryWithoutNumber = "category_without_number", Warning, Source;
     /// A text line (no cells) between table rows that is neither the title nor a footnote.
-    TextOutsideTable = "text_outside_table", Info;
+    TextOutsideTable = "text_outside_table", Info, Source;
     /// A line holds a control character (NUL, ESC…) other than white space; it is kept in the
     /// text, and reported once per line.
-    ControlCharacter = "control_character", Warning;
+    ControlCharacter = "control_character", Warning, Source;
     /// The table has a header row but no data row.
-    EmptyTable = "empty_table", Warning;
+    EmptyTable = "empty_table", Warning, Source;
     /// A 主项编码 that differs from the code of the category its row belongs to; it is kept
     /// under the matter's `extra`.
-    CategoryCodeConflict = "category_code_conflict", Warning;
+    CategoryCodeConflict = "category_code_conflict", Warning, Source;
     /// The first header has no 主项 column: each row is a matter, and the categories are
     /// inferred (named by a 事项类型 column, or one category without a name). Reported once.
-    CategoryInferred = "category_inferred", Info;
+    CategoryInferred = "category_inferred", Info, Source;
     // --- numbering checks ---
     /// A category numeral out of sequence (`一` where `二` belongs).
-    CategoryMisnumbered = "category_misnumbered", Warning;
+    CategoryMisnumbered = "category_misnumbered", Warning, Source;
     /// A gap in the 子项序号 sequence.
-    MatterNumberMissing = "matter_number_missing", Warning;
+    MatterNumberMissing = "matter_number_missing", Warning, Source;
     /// A 子项序号 used twice.
-    MatterNumberDuplicate = "matter_number_duplicate", Warning;
+    MatterNumberDuplicate = "matter_number_duplicate", Warning, Source;
     /// A 子项序号 smaller than the one before it (other than a restart at 1 in a new category).
-    MatterNumberOutOfOrder = "matter_number_out_of_order", Warning;
+    MatterNumberOutOfOrder = "matter_number_out_of_order", Warning, Source;
     /// A 子项序号 that is not a positive whole number.
-    MatterNumberInvalid = "matter_number_invalid", Warning;
+    MatterNumberInvalid = "matter_number_invalid", Warning, Source;
     /// A matter row with a 子项 but an empty 子项序号.
-    MatterNumberEmpty = "matter_number_empty", Warning;
+    MatterNumberEmpty = "matter_number_empty", Warning, Source;
     // --- field parsers ---
     /// A 办理时限 cell, or part of one, that could not be structured.
-    DeadlineUnparsed = "deadline_unparsed", Warning;
+    DeadlineUnparsed = "deadline_unparsed", Warning, Parser;
     /// A 办理材料 item that could not be fully structured.
-    MaterialsUnparsed = "materials_unparsed", Warning;
+    MaterialsUnparsed = "materials_unparsed", Warning, Parser;
     /// A citation that could not be fully structured.
-    CitationUnparsed = "citation_unparsed", Warning;
+    CitationUnparsed = "citation_unparsed", Warning, Parser;
     /// A bracket in a structured cell without its partner (`即时办结（`, `甲）`).
-    UnbalancedBrackets = "unbalanced_brackets", Warning;
+    UnbalancedBrackets = "unbalanced_brackets", Warning, Source;
     /// A 设定依据 cell with text but no citation in it.
-    LegalBasisWithoutCitation = "legal_basis_without_citation", Warning;
+    LegalBasisWithoutCitation = "legal_basis_without_citation", Warning, Source;
     /// Part of a 办理时限 cell that the deadline parser read past: text left over that is more
     /// than punctuation, list markers or filler words.
-    DeadlinePartial = "deadline_partial", Warning;
+    DeadlinePartial = "deadline_partial", Warning, Parser;
     /// Part of a 办理环节 cell that the steps parser read past.
-    StepsPartial = "steps_partial", Warning;
+    StepsPartial = "steps_partial", Warning, Parser;
     /// Part of a 办理方式 cell that the channels parser read past.
-    ChannelsPartial = "channels_partial", Warning;
+    ChannelsPartial = "channels_partial", Warning, Parser;
     /// Part of a 备注 cell that the notes parser read past.
-    NotesPartial = "notes_partial", Warning;
+    NotesPartial = "notes_partial", Warning, Parser;
     /// Part of a 办理材料 cell that the materials parser read past.
-    MaterialsPartial = "materials_partial", Warning;
+    MaterialsPartial = "materials_partial", Warning, Parser;
     /// A 办理材料 list marker whose number is used again (`4. 户口簿 4. 门诊病历手册`); it still
     /// starts an item.
-    MaterialsMarkerRepeated = "materials_marker_repeated", Warning;
+    MaterialsMarkerRepeated = "materials_marker_repeated", Warning, Source;
     /// A 办理材料 list marker that skips a number or two (`2. 甲 4. 乙`); it still starts an
     /// item.
-    MaterialsMarkerSkipped = "materials_marker_skipped", Warning;
+    MaterialsMarkerSkipped = "materials_marker_skipped", Warning, Source;
     /// Part of a 设定依据 cell that the citations parser read past.
-    CitationsPartial = "citations_partial", Warning;
+    CitationsPartial = "citations_partial", Warning, Parser;
     /// A 是否收费 cell that says neither yes nor no; `fee.charged` is left empty.
-    FeeUnparsed = "fee_unparsed", Warning;
+    FeeUnparsed = "fee_unparsed", Warning, Parser;
     /// A 办理环节 part whose `一` (U+4E00) was read as a dash between steps
     /// (`申请一受理一办结`), as text extraction writes `—`.
-    StepsDashRead = "steps_dash_read", Info;
+    StepsDashRead = "steps_dash_read", Info, Source;
     // --- checks across the document ---
     /// The same title cited with different document numbers.
-    ConflictingDocumentNumber = "conflicting_document_number", Warning;
+    ConflictingDocumentNumber = "conflicting_document_number", Warning, Source;
     // --- encodings ---
     /// The text was read in another encoding than UTF-8 (UTF-16 by its byte-order mark,
     /// GB18030 by the bytes, or the encoding the options force); line 1, column 1.
-    EncodingDetected = "encoding_detected", Info;
+    EncodingDetected = "encoding_detected", Info, Source;
     /// A sequence of bytes that does not decode in the text's encoding (a character cut by a
     /// converter); it reads as U+FFFD and the rest of the text is read.
-    InvalidBytes = "invalid_bytes", Warning;
+    InvalidBytes = "invalid_bytes", Warning, Source;
 }
 
 impl fmt::Display for Code {
@@ -192,9 +290,26 @@ impl fmt::Display for Code {
     }
 }
 
+impl std::str::FromStr for Code {
+    type Err = UnknownName;
+
+    /// The code named by [`as_str`](Code::as_str).
+    ///
+    /// ```
+    /// let code: shixiang::Code = "materials_unparsed".parse().unwrap();
+    /// assert_eq!(code.origin(), shixiang::Origin::Parser);
+    /// ```
+    fn from_str(name: &str) -> Result<Code, UnknownName> {
+        Code::from_name(name).ok_or_else(|| UnknownName::new("code", name))
+    }
+}
+
 /// A non-fatal finding about the source, with where it was found.
+///
+/// JSON written before `origin` existed (schema_version 1) reads with the origin of its code.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(from = "DiagnosticFields")]
 #[non_exhaustive]
 pub struct Diagnostic {
     /// The stable name of the finding.
@@ -207,6 +322,34 @@ pub struct Diagnostic {
     pub column: usize,
     /// One plain English sentence naming what was found.
     pub message: String,
+    /// Whose fault it is (always [`Code::origin`] of the code).
+    pub origin: Origin,
+}
+
+/// A [`Diagnostic`] as JSON holds it, `origin` optional.
+#[derive(Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+struct DiagnosticFields {
+    code: Code,
+    severity: Severity,
+    line: usize,
+    column: usize,
+    message: String,
+    #[serde(default)]
+    origin: Option<Origin>,
+}
+
+impl From<DiagnosticFields> for Diagnostic {
+    fn from(fields: DiagnosticFields) -> Diagnostic {
+        Diagnostic {
+            origin: fields.origin.unwrap_or(fields.code.origin()),
+            code: fields.code,
+            severity: fields.severity,
+            line: fields.line,
+            column: fields.column,
+            message: fields.message,
+        }
+    }
 }
 
 impl Diagnostic {
@@ -217,6 +360,7 @@ impl Diagnostic {
             line: at.line,
             column: at.column,
             message: message.into(),
+            origin: code.origin(),
         }
     }
 

@@ -40,8 +40,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::diagnostic::{Code, Diagnostic, Severity};
 use crate::model::{
-    Category, ChannelKind, Citation, Document, Material, MaterialFormat, Matter, NumberKind,
-    Provision,
+    Category, Citation, Document, Material, MaterialFormat, Matter, NumberKind, Provision,
 };
 
 /// What joins the parts of a list into one field: `A或B` → alternatives `A|B`.
@@ -219,13 +218,7 @@ impl MatterRow {
             none_required: matter.materials.none_required,
             max_working_days: matter.deadline.max_working_days,
             steps: join(&matter.steps.steps),
-            channel_kinds: join(
-                matter
-                    .channels
-                    .modes
-                    .iter()
-                    .map(|mode| channel_kind_name(mode.kind)),
-            ),
+            channel_kinds: join(matter.channels.modes.iter().map(|mode| mode.kind.as_str())),
             materials_raw: matter.materials.raw.clone(),
             deadline_raw: matter.deadline.raw.clone(),
             steps_raw: matter.steps.raw.clone(),
@@ -341,7 +334,7 @@ impl From<&Material> for MaterialRow {
             alternatives: join(&item.alternatives),
             forms: join(&item.forms),
             copies: item.copies,
-            format: item.format,
+            format: item.format.clone(),
             seal_required: item.seal_required,
             condition: item.condition.clone(),
             ..MaterialRow::default()
@@ -439,7 +432,7 @@ impl From<&Citation> for CitationRow {
             title: citation.title.clone(),
             inner_title: citation.inner_title.clone(),
             issuers: join(&citation.issuers),
-            kind: number.map(|n| n.kind),
+            kind: number.map(|n| n.kind.clone()),
             number_raw: number.map(|n| n.raw.clone()),
             number_issuer: number.and_then(|n| n.issuer.clone()),
             prefix: number.and_then(|n| n.prefix.clone()),
@@ -509,17 +502,6 @@ fn join<S: AsRef<str>>(parts: impl IntoIterator<Item = S>) -> String {
         joined.push_str(part.as_ref());
     }
     joined
-}
-
-/// The serialized (snake_case) name of a channel kind.
-fn channel_kind_name(kind: ChannelKind) -> &'static str {
-    match kind {
-        ChannelKind::OnSite => "on_site",
-        ChannelKind::Online => "online",
-        ChannelKind::Mobile => "mobile",
-        ChannelKind::Mail => "mail",
-        ChannelKind::Other => "other",
-    }
 }
 
 #[cfg(test)]

@@ -96,7 +96,7 @@
 //! let law = &matter.legal_basis.citations[0];
 //! assert_eq!(law.title, "中华人民共和国社会保险法");
 //! let number = law.document_number.as_ref().unwrap();
-//! assert_eq!((number.kind, number.number), (NumberKind::Order, Some(35)));
+//! assert_eq!((&number.kind, number.number), (&NumberKind::Order, Some(35)));
 //! assert_eq!(law.provisions.iter().map(|p| p.article).collect::<Vec<_>>(), [57, 58]);
 //! # assert!(matches!(clauses[0].kind, ClauseKind::Limit));
 //! # Ok::<(), shixiang::Error>(())
@@ -148,8 +148,11 @@
 //! # Diagnostics
 //!
 //! A [`Diagnostic`] has a stable [`Code`] (snake_case in JSON), a [`Severity`], a position and
-//! one plain English sentence. Codes are listed, with their meaning, in the README. With
-//! [`ParseOptions::strict`], the first warning becomes an [`Error`] instead.
+//! one plain English sentence. Codes are listed, with their meaning, in the README. Each code
+//! has an [`Origin`]: `source` when the list is wrong (misnumbering, conflicting citations…),
+//! `parser` when this crate could not read what is there (`*_unparsed`, `*_partial`). With
+//! [`ParseOptions::strict`] ([`Strictness::Source`]), the first warning or error of source
+//! origin becomes an [`Error`] instead; with [`Strictness::All`], the first of either origin.
 
 #![forbid(unsafe_code)]
 #![deny(missing_docs)]
@@ -163,6 +166,7 @@ mod error;
 mod fields;
 pub mod flat;
 mod model;
+mod names;
 mod outline;
 mod reader;
 mod table;
@@ -172,7 +176,7 @@ mod text;
 mod title;
 
 pub use compare::{compare, Comparison, Finding, FindingCode, MatterRef, Pair, PAIR_THRESHOLD};
-pub use diagnostic::{Code, Diagnostic, Position, Severity};
+pub use diagnostic::{Code, Diagnostic, Origin, Position, Severity, UnknownName};
 pub use error::{Error, ErrorKind};
 pub use fields::deadline::ParseDeadlineError;
 pub use model::*;
@@ -198,12 +202,69 @@ pub fn document_schema() -> schemars::Schema {
         .into_root_schema_for::<Document>()
 }
 
+/// Which findings fail a parse ([`ParseOptions::strictness`]); infos never do.
+///
+/// ```
+/// use shixiang::Strictness;
+/// assert_eq!("all".parse::<Strictness>().unwrap(), Strictness::All);
+/// assert_eq!(Strictness::Source.to_string(), "source");
+/// ```
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash)]
+pub enum Strictness {
+    /// Every finding is returned as a diagnostic (the default).
+    #[default]
+    Off,
+    /// The first warning or error of [`Origin::Source`] fails the parse: the list is wrong.
+    /// Findings of the parser's limits ([`Origin::Parser`]) are returned as diagnostics.
+    Source,
+    /// The first warning or error of either origin fails the parse.
+    All,
+}
+
+impl Strictness {
+    /// The name `dump --strict=NAME` takes: `off`, `source`, `all`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Strictness::Off => "off",
+            Strictness::Source => "source",
+            Strictness::All => "all",
+        }
+    }
+
+    /// Whether `finding` fails a parse of this strictness.
+    pub fn fails_on(self, finding: &Diagnostic) -> bool {
+        finding.severity >= Severity::Warning
+            && match self {
+                Strictness::Off => false,
+                Strictness::Source => finding.origin == Origin::Source,
+                Strictness::All => true,
+            }
+    }
+}
+
+impl std::fmt::Display for Strictness {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl std::str::FromStr for Strictness {
+    type Err = UnknownName;
+
+    fn from_str(name: &str) -> Result<Strictness, UnknownName> {
+        [Strictness::Off, Strictness::Source, Strictness::All]
+            .into_iter()
+            .find(|s| s.as_str() == name)
+            .ok_or_else(|| UnknownName::new("strictness", name))
+    }
+}
+
 /// How to parse.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 #[non_exhaustive]
 pub struct ParseOptions {
-    /// Fail with the first warning or error finding instead of returning it as a diagnostic.
-    pub strict: bool,
+    /// Which findings fail the parse instead of being returned as diagnostics.
+    pub strictness: Strictness,
     /// The encoding of bytes, instead of the one they are found to be in.
     pub encoding: Option<Encoding>,
     /// The byte between cells (`b'\t'`, `b','`, `b';'`…), instead of the one that splits the
@@ -219,9 +280,33 @@ impl ParseOptions {
         ParseOptions::default()
     }
 
-    /// Turn strict mode on or off.
+    /// Fail on the first warning or error of the source ([`Strictness::Source`]), or not
+    /// ([`Strictness::Off`]).
     pub fn strict(mut self, strict: bool) -> ParseOptions {
-        self.strict = strict;
+        self.strictness = if strict {
+            Strictness::Source
+        } else {
+            Strictness::Off
+        };
+        self
+    }
+
+    /// Fail on the findings `strictness` names.
+    ///
+    /// ```
+    /// use shixiang::{ParseOptions, Strictness};
+    /// // A 是否收费 cell that says neither yes nor no: a limit of the parser, not of the list.
+    /// let text = "主项\t子项序号\t子项\t是否收费\n一、参保\t1\t登记\t视情况\n";
+    /// let source = ParseOptions::new().strictness(Strictness::Source);
+    /// let document = shixiang::parse_with(text, &source)?;
+    /// assert_eq!(document.diagnostics[0].code, shixiang::Code::FeeUnparsed);
+    /// let all = ParseOptions::new().strictness(Strictness::All);
+    /// let error = shixiang::parse_with(text, &all).unwrap_err();
+    /// assert!(matches!(error.kind(), shixiang::ErrorKind::Strict(d) if d.code == shixiang::Code::FeeUnparsed));
+    /// # Ok::<(), shixiang::Error>(())
+    /// ```
+    pub fn strictness(mut self, strictness: Strictness) -> ParseOptions {
+        self.strictness = strictness;
         self
     }
 
@@ -292,7 +377,11 @@ pub fn parse_bytes_with(bytes: &[u8], options: &ParseOptions) -> Result<Document
 /// U+FFFD, or, in strict mode, fail the decoding. The rule is in the README (Encodings,
 /// delimiters and spreadsheets).
 pub fn decode<'b>(bytes: &'b [u8], options: &ParseOptions) -> Result<Decoded<'b>, Error> {
-    table::decode(bytes, options.encoding, options.strict)
+    table::decode(
+        bytes,
+        options.encoding,
+        options.strictness != Strictness::Off,
+    )
 }
 
 /// Parse a sheet of a spreadsheet workbook (`.xlsx`, `.xls`; also `.xlsb` and `.ods`): the

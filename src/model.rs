@@ -9,14 +9,46 @@ use serde::{Deserialize, Serialize};
 use crate::diagnostic::Diagnostic;
 
 /// The version of the serialized shape. Bumped only on a breaking change.
+///
+/// Reading a [`Document`] of a newer version fails, whatever the format, before any other
+/// field is read (`schema_version` comes first in what this crate writes):
+///
+/// ```
+/// let json = r#"{"schema_version": 99, "title": null}"#;
+/// let error = serde_json::from_str::<shixiang::Document>(json).unwrap_err();
+/// assert_eq!(
+///     error.to_string(),
+///     format!(
+///         "schema_version 99 is newer than this version of shixiang reads ({}); \
+///          upgrade shixiang at line 1 column 21",
+///         shixiang::SCHEMA_VERSION
+///     )
+/// );
+/// ```
 pub const SCHEMA_VERSION: u32 = 2;
+
+/// A `schema_version` no newer than [`SCHEMA_VERSION`].
+fn known_schema_version<'de, D: serde::Deserializer<'de>>(
+    deserializer: D,
+) -> Result<u32, D::Error> {
+    let version = u32::deserialize(deserializer)?;
+    if version > SCHEMA_VERSION {
+        return Err(serde::de::Error::custom(format!(
+            "schema_version {version} is newer than this version of shixiang reads \
+             ({SCHEMA_VERSION}); upgrade shixiang"
+        )));
+    }
+    Ok(version)
+}
 
 /// A whole matter list: its title, its categories (主项) and everything noticed about it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[non_exhaustive]
 pub struct Document {
-    /// Always [`SCHEMA_VERSION`] for documents this version produces.
+    /// Always [`SCHEMA_VERSION`] for documents this version produces. Reading a document
+    /// whose version is newer fails: its shape changed in a way this version cannot read.
+    #[serde(deserialize_with = "known_schema_version")]
     pub schema_version: u32,
     /// The encoding the text was read in: `UTF-8`, `UTF-16LE`, `UTF-16BE` or `GB18030` (see
     /// [`Encoding`](crate::Encoding)); for a spreadsheet, the workbook's format (`xlsx`,
@@ -37,7 +69,7 @@ pub struct Document {
     pub columns: Vec<String>,
     /// Later header rows that differ from `columns` (each cell normalized), in order; each also
     /// has a `header_mismatch` diagnostic. Kept so that no header text is lost.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[serde(default)]
     pub other_columns: Vec<Vec<String>>,
     /// The categories (主项) in document order.
     pub categories: Vec<Category>,
@@ -260,9 +292,7 @@ pub enum MaterialSource {
 }
 
 /// The form in which a material is handed in.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
-#[serde(rename_all = "snake_case")]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum MaterialFormat {
     /// 原件.
@@ -273,6 +303,8 @@ pub enum MaterialFormat {
     OriginalAndCopy,
     /// 原件或复印件.
     OriginalOrCopy,
+    /// A value this version does not know (written by a later one), as written.
+    Unknown(String),
 }
 
 /// 办理时限: how long the office may take.
@@ -513,9 +545,7 @@ pub struct Channel {
 }
 
 /// The kind of a channel (GB/T 39046 table A.5).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
-#[serde(rename_all = "snake_case")]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum ChannelKind {
     /// 现场, 窗口.
@@ -528,6 +558,8 @@ pub enum ChannelKind {
     Mail,
     /// Anything else.
     Other,
+    /// A value this version does not know (written by a later one), as written.
+    Unknown(String),
 }
 
 /// 备注: notes on the matter.
@@ -644,15 +676,15 @@ pub struct DocumentNumber {
 }
 
 /// The kind of a document number.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
-#[serde(rename_all = "snake_case")]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum NumberKind {
     /// An order: `主席令第35号`, `国家医保局令第2号`.
     Order,
     /// A 文号: `人社部发〔2012〕53号`.
     Wenhao,
+    /// A value this version does not know (written by a later one), as written.
+    Unknown(String),
 }
 
 /// The cells of a matter's columns the model does not name, keyed by header, in column order.
@@ -794,3 +826,41 @@ impl schemars::JsonSchema for Extra {
         <std::collections::BTreeMap<String, String>>::json_schema(generator)
     }
 }
+
+crate::names::open_names!("material format", MaterialFormat {
+    Original = "original",
+    Copy = "copy",
+    OriginalAndCopy = "original_and_copy",
+    OriginalOrCopy = "original_or_copy",
+});
+
+crate::names::names!("clause kind", ClauseKind {
+    Immediate = "immediate",
+    Limit = "limit",
+});
+
+crate::names::names!("time unit", TimeUnit {
+    WorkingDay = "working_day",
+    Day = "day",
+    Month = "month",
+    Hour = "hour",
+    Year = "year",
+});
+
+crate::names::names!("basis", Basis {
+    Statutory = "statutory",
+    Committed = "committed",
+});
+
+crate::names::open_names!("channel kind", ChannelKind {
+    OnSite = "on_site",
+    Online = "online",
+    Mobile = "mobile",
+    Mail = "mail",
+    Other = "other",
+});
+
+crate::names::open_names!("number kind", NumberKind {
+    Order = "order",
+    Wenhao = "wenhao",
+});

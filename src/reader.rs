@@ -2,7 +2,7 @@
 
 use std::iter::FusedIterator;
 
-use crate::diagnostic::{Diagnostic, Diagnostics, Severity};
+use crate::diagnostic::{Diagnostic, Diagnostics};
 use crate::document::Builder;
 use crate::error::{Error, ErrorKind};
 use crate::model::{Category, Document};
@@ -45,15 +45,15 @@ use crate::ParseOptions;
 /// # Ok::<(), shixiang::Error>(())
 /// ```
 ///
-/// Strict mode fails [`finish`](Reader::finish) with the first warning or error finding of
-/// the whole list, as [`parse_with`](crate::parse_with) does; the iteration does not stop
+/// Strict mode fails [`finish`](Reader::finish) with the first finding of the whole list
+/// that its [`Strictness`](crate::Strictness) fails on, as [`parse_with`](crate::parse_with) does; the iteration does not stop
 /// for it, since which finding comes first is only known once the list is read to its end.
 #[derive(Debug)]
 pub struct Reader<'s> {
     table: TableReader<'s>,
     builder: Builder<'s>,
     diagnostics: Diagnostics,
-    strict: bool,
+    strictness: crate::Strictness,
     /// What [`Document::encoding`] says.
     encoding: String,
     state: State,
@@ -95,7 +95,7 @@ impl<'s> Reader<'s> {
             table: TableReader::new(source),
             builder: Builder::default(),
             diagnostics,
-            strict: options.strict,
+            strictness: options.strictness,
             encoding: encoding.to_owned(),
             state: State::Reading,
         }
@@ -117,7 +117,11 @@ impl<'s> Reader<'s> {
 
     /// [`from_bytes`](Reader::from_bytes) with `options`.
     pub fn from_bytes_with(bytes: &'s [u8], options: &ParseOptions) -> Result<Reader<'s>, Error> {
-        let decoded = table::decode(bytes, options.encoding, options.strict)?;
+        let decoded = table::decode(
+            bytes,
+            options.encoding,
+            options.strictness != crate::Strictness::Off,
+        )?;
         let Some(text) = decoded.borrowed() else {
             return Err(Error::new(
                 ErrorKind::NeedsDecoding {
@@ -185,17 +189,12 @@ impl<'s> Reader<'s> {
         let frame = self.table.finish(&mut self.diagnostics)?;
         let mut document = self.builder.finish(frame, categories, self.diagnostics);
         document.encoding = self.encoding;
-        if self.strict {
-            let first = document
-                .diagnostics
-                .iter()
-                .find(|d| d.severity >= Severity::Warning);
-            if let Some(first) = first {
-                return Err(Error::new(
-                    ErrorKind::Strict(first.clone()),
-                    first.position(),
-                ));
-            }
+        let strictness = self.strictness;
+        if let Some(first) = document.diagnostics.iter().find(|d| strictness.fails_on(d)) {
+            return Err(Error::new(
+                ErrorKind::Strict(first.clone()),
+                first.position(),
+            ));
         }
         Ok(document)
     }

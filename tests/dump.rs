@@ -146,6 +146,25 @@ fn strict_exits_1_on_the_first_warning() {
 }
 
 #[test]
+fn strict_fails_on_the_source_and_strict_all_on_the_parser_too() {
+    // A 是否收费 cell the parser cannot read: a finding of origin `parser`.
+    let list = "清单\n主项\t子项序号\t子项\t是否收费\n一、甲\t1\ta\t视情况\n";
+    let lenient = dump(&["-"], list);
+    assert_eq!(lenient.status.code(), Some(0));
+    let strict = dump(&["--strict", "-"], list);
+    assert_eq!(strict.status.code(), Some(0));
+    assert_eq!(strict.stdout, lenient.stdout);
+    assert_eq!(strict.stderr, lenient.stderr);
+    let all = dump(&["--strict=all", "-"], list);
+    assert_eq!(all.status.code(), Some(1));
+    assert!(all.stdout.is_empty());
+    assert_eq!(
+        text(&all.stderr),
+        "<stdin>:3:9: warning[fee_unparsed]: the 是否收费 cell at line 3 reads “视情况”, neither yes (是, 收费) nor no (否, 不收费, 免费, 无); `fee.charged` is left empty\n"
+    );
+}
+
+#[test]
 fn usage_errors_exit_2_with_one_line() {
     for (args, reason) in [
         (

@@ -93,17 +93,26 @@ fn the_schema_is_draft_2020_12_and_names_the_contract_fields() {
             "edition",
             "preamble",
             "columns",
+            "other_columns",
             "categories",
             "footnotes",
             "diagnostics"
         ])
     );
     let defs = &schema["$defs"];
+    // Open enums: the known values, or any string a later version writes.
     assert_eq!(
-        defs["MaterialFormat"]["oneOf"][3]["const"],
-        "original_or_copy"
+        defs["MaterialFormat"]["anyOf"],
+        json!([
+            {"type": "string", "enum": ["original", "copy", "original_and_copy", "original_or_copy"]},
+            {"type": "string"}
+        ])
     );
-    assert_eq!(defs["NumberKind"]["oneOf"][1]["const"], "wenhao");
+    assert_eq!(
+        defs["NumberKind"]["anyOf"][0]["enum"],
+        json!(["order", "wenhao"])
+    );
+    assert_eq!(defs["ChannelKind"]["anyOf"][1], json!({"type": "string"}));
     assert_eq!(defs["Severity"]["oneOf"][2]["const"], "error");
     // Every diagnostic code is in the schema, by its stable name.
     let codes: Vec<&str> = defs["Code"]["oneOf"]
@@ -719,4 +728,38 @@ fn dump_etl_usage_errors_exit_2() {
         assert!(stderr.starts_with(reason), "{args:?}: {stderr}");
         assert!(output.stdout.is_empty());
     }
+}
+
+#[test]
+fn the_schema_accepts_unknown_values_of_open_enums() {
+    // A later version may write a new channel kind, material format or number kind.
+    let validator = schema_validator();
+    let mut document = serde_json::to_value(parse_fixture(SHANDONG)).unwrap();
+    let matter = &mut document["categories"][0]["matters"][0];
+    matter["channels"]["modes"][0]["kind"] = json!("fax");
+    let citation = &mut matter["legal_basis"]["citations"][0];
+    if citation["document_number"].is_object() {
+        citation["document_number"]["kind"] = json!("decree");
+    }
+    let mut found_format = false;
+    for category in document["categories"].as_array_mut().unwrap() {
+        for matter in category["matters"].as_array_mut().unwrap() {
+            for group in matter["materials"]["groups"].as_array_mut().unwrap() {
+                for item in group["items"].as_array_mut().unwrap() {
+                    if item["format"].is_string() {
+                        item["format"] = json!("scan");
+                        found_format = true;
+                    }
+                }
+            }
+        }
+    }
+    assert!(found_format);
+    assert_eq!(
+        validation_errors(&validator, &document),
+        Vec::<String>::new()
+    );
+    // Still a string: a number is not a channel kind.
+    document["categories"][0]["matters"][0]["channels"]["modes"][0]["kind"] = json!(3);
+    assert!(!validation_errors(&validator, &document).is_empty());
 }

@@ -75,7 +75,7 @@ fn shandong_matter_1() {
     assert_eq!(cited[0].title, "中华人民共和国社会保险法");
     let law = cited[0].document_number.as_ref().unwrap();
     assert_eq!(
-        (law.kind, law.issuer.as_deref(), law.number),
+        (law.kind.clone(), law.issuer.as_deref(), law.number),
         (NumberKind::Order, Some("主席令"), Some(35))
     );
     assert_eq!(articles(&cited[0]), [57, 58]);
@@ -115,7 +115,7 @@ fn shandong_matter_3_inner_title_and_wenhao() {
     let number = third.document_number.as_ref().unwrap();
     assert_eq!(
         (
-            number.kind,
+            number.kind.clone(),
             number.prefix.as_deref(),
             number.year,
             number.number

@@ -33,7 +33,7 @@ fn channels(text: &str) -> Vec<(String, ChannelKind)> {
         .channels
         .modes
         .iter()
-        .map(|mode| (mode.text.clone(), mode.kind))
+        .map(|mode| (mode.text.clone(), mode.kind.clone()))
         .collect()
 }
 
@@ -271,8 +271,12 @@ fn accepted_channel_wordings() {
         ("现场或网上办理",                    "现场或网上办理", OnSite),
         ("网上办理（政务服务网、手机APP）",   "网上办理（政务服务网、手机APP）", Online),
     ];
-    for &(text, channel, kind) in table {
-        assert_eq!(channels(text), [(channel.to_owned(), kind)], "{text}");
+    for (text, channel, kind) in table {
+        assert_eq!(
+            channels(text),
+            [(channel.to_string(), kind.clone())],
+            "{text}"
+        );
     }
 }
 

@@ -648,7 +648,7 @@ fn every_code_has_a_snake_case_name_and_a_severity() {
 }
 
 #[test]
-fn the_readme_lists_every_code_with_its_severity() {
+fn the_readme_lists_every_code_with_its_severity_and_origin() {
     let readme = include_str!("../README.md");
     // The table of the "Diagnostics" section (other sections have code tables of their own).
     let section = readme
@@ -657,19 +657,20 @@ fn the_readme_lists_every_code_with_its_severity() {
         .expect("a Diagnostics section");
     let rows: Vec<&str> = section
         .lines()
-        .filter(|l| l.starts_with("| `") && l.matches('|').count() == 4)
+        .filter(|l| l.starts_with("| `") && l.matches('|').count() == 5)
         .collect();
-    let listed: Vec<(&str, &str)> = rows
+    let listed: Vec<(&str, &str, &str)> = rows
         .iter()
         .filter_map(|row| {
             let cells: Vec<&str> = row.split('|').map(str::trim).collect();
-            Some((cells[1].strip_prefix('`')?.strip_suffix('`')?, cells[2]))
+            let code = cells[1].strip_prefix('`')?.strip_suffix('`')?;
+            Some((code, cells[2], cells[3]))
         })
-        .filter(|(_, severity)| ["info", "warning", "error"].contains(severity))
+        .filter(|(_, severity, _)| ["info", "warning", "error"].contains(severity))
         .collect();
-    let codes: Vec<(&str, &str)> = Code::ALL
+    let codes: Vec<(&str, &str, &str)> = Code::ALL
         .iter()
-        .map(|c| (c.as_str(), c.severity().as_str()))
+        .map(|c| (c.as_str(), c.severity().as_str(), c.origin().as_str()))
         .collect();
     assert_eq!(listed, codes);
 }

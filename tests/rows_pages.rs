@@ -37,7 +37,7 @@ fn channels_cut_between_two_channels_stay_two_channels() {
         .channels
         .modes
         .iter()
-        .map(|m| (m.text.as_str(), m.kind))
+        .map(|m| (m.text.as_str(), m.kind.clone()))
         .collect();
     assert_eq!(
         modes,

@@ -124,3 +124,169 @@ fn a_later_header_that_differs_is_kept_in_other_columns() {
         "the header row at line 4 differs from the first one (序号 | 事项名称 | 办理层级); the rows after it are read by it"
     );
 }
+
+// --- origins: strict mode fails on the source's findings, not on the parser's limits ---
+
+use shixiang::{Origin, Strictness};
+
+const SHANDONG: &str = include_str!("../fixtures/valid/shandong-2023.tsv");
+const YANTAI: &str = include_str!("../fixtures/valid/yantai.tsv");
+
+fn parse_strictly(
+    text: &str,
+    strictness: Strictness,
+) -> Result<shixiang::Document, shixiang::Error> {
+    shixiang::parse_with(text, &ParseOptions::new().strictness(strictness))
+}
+
+#[test]
+fn shandong_with_its_citation_corrected_passes_source_strictness() {
+    // The seed cites the social insurance law once as 主席令第36号 and elsewhere as 第35号: a
+    // real error of the list, which strict mode catches.
+    assert_eq!(SHANDONG.matches("主席令第36号").count(), 1);
+    let error = parse_strictly(SHANDONG, Strictness::Source).unwrap_err();
+    let ErrorKind::Strict(first) = error.kind() else {
+        panic!("not a strict error: {error}")
+    };
+    assert_eq!(first.code, Code::ConflictingDocumentNumber);
+    assert_eq!(first.origin, Origin::Source);
+
+    // Corrected, what is left are the parser's limits (materials it could not structure) and
+    // infos: strictness `source` passes, `all` fails on the first of them.
+    let corrected = SHANDONG.replace("主席令第36号", "主席令第35号");
+    let document = parse_strictly(&corrected, Strictness::Source).unwrap();
+    assert!(document
+        .diagnostics
+        .iter()
+        .any(|d| d.code == Code::MaterialsUnparsed && d.origin == Origin::Parser));
+    assert!(document
+        .diagnostics
+        .iter()
+        .all(|d| d.origin == Origin::Parser || d.severity == Severity::Info));
+    assert_eq!(document, shixiang::parse(&corrected).unwrap());
+
+    let error = parse_strictly(&corrected, Strictness::All).unwrap_err();
+    let ErrorKind::Strict(first) = error.kind() else {
+        panic!("not a strict error: {error}")
+    };
+    assert_eq!(first.code, Code::MaterialsUnparsed);
+    assert_eq!(first.origin, Origin::Parser);
+    assert_eq!(
+        error.to_string(),
+        format!(
+            "line {}, column {}: warning[materials_unparsed]: {}",
+            first.line, first.column, first.message
+        )
+    );
+}
+
+#[test]
+fn yantai_fails_source_strictness_on_its_misnumbered_category() {
+    // Yantai's first finding of the source is its second category numbered 一、 again; its
+    // parser findings (materials, deadlines) before it do not count.
+    let error = parse_strictly(YANTAI, Strictness::Source).unwrap_err();
+    assert_eq!(
+        error.to_string(),
+        "line 13, column 1: warning[category_misnumbered]: category “一、基本医疗保险关系转移接续” at line 13 is numbered 1 where 2 belongs"
+    );
+    let ErrorKind::Strict(first) = error.kind() else {
+        panic!("not a strict error: {error}")
+    };
+    assert_eq!(first.origin, Origin::Source);
+    // `strict(true)` is strictness `source`.
+    let same = shixiang::parse_with(YANTAI, &ParseOptions::new().strict(true)).unwrap_err();
+    assert_eq!(same, error);
+    // With strictness `all` the first parser finding, earlier in the list, fails it.
+    let all = parse_strictly(YANTAI, Strictness::All).unwrap_err();
+    let ErrorKind::Strict(first) = all.kind() else {
+        panic!("not a strict error: {all}")
+    };
+    assert_eq!(first.origin, Origin::Parser);
+    assert!(first.line < 13, "{all}");
+}
+
+#[test]
+fn parser_codes_are_the_unparsed_and_partial_ones() {
+    let parser: Vec<&str> = Code::ALL
+        .iter()
+        .filter(|c| c.origin() == Origin::Parser)
+        .map(|c| c.as_str())
+        .collect();
+    assert_eq!(
+        parser,
+        [
+            "deadline_unparsed",
+            "materials_unparsed",
+            "citation_unparsed",
+            "deadline_partial",
+            "steps_partial",
+            "channels_partial",
+            "notes_partial",
+            "materials_partial",
+            "citations_partial",
+            "fee_unparsed",
+        ]
+    );
+    for code in [
+        Code::CategoryMisnumbered,
+        Code::MatterNumberMissing,
+        Code::ConflictingDocumentNumber,
+        Code::InvalidBytes,
+        Code::UnbalancedBrackets,
+        Code::HeaderMismatch,
+        Code::LegalBasisWithoutCitation,
+    ] {
+        assert_eq!(code.origin(), Origin::Source, "{code}");
+    }
+}
+
+#[test]
+fn strictness_origin_and_code_names_read_back() {
+    for strictness in [Strictness::Off, Strictness::Source, Strictness::All] {
+        assert_eq!(strictness.to_string().parse::<Strictness>(), Ok(strictness));
+    }
+    assert_eq!(Strictness::default(), Strictness::Off);
+    for origin in [Origin::Source, Origin::Parser] {
+        assert_eq!(origin.as_str().parse::<Origin>(), Ok(origin));
+    }
+    for &code in Code::ALL {
+        assert_eq!(code.to_string().parse::<Code>(), Ok(code));
+    }
+    assert_eq!(
+        "strict".parse::<Strictness>().unwrap_err().to_string(),
+        "unknown strictness “strict”"
+    );
+    assert_eq!(
+        "list".parse::<Origin>().unwrap_err().to_string(),
+        "unknown origin “list”"
+    );
+}
+
+#[test]
+fn a_diagnostic_carries_its_origin_in_json_and_old_json_reads_with_the_codes() {
+    let document = shixiang::parse(YANTAI).unwrap();
+    let first = &document.diagnostics[0];
+    let json = serde_json::to_value(first).unwrap();
+    assert_eq!(json["origin"], first.code.origin().as_str());
+    let text = serde_json::to_string(first).unwrap();
+    assert_eq!(
+        text,
+        format!(
+            r#"{{"code":"{}","severity":"warning","line":{},"column":{},"message":{},"origin":"{}"}}"#,
+            first.code,
+            first.line,
+            first.column,
+            serde_json::to_string(&first.message).unwrap(),
+            first.origin
+        )
+    );
+
+    // JSON of schema_version 1 has no `origin`: it is the code's.
+    let old =
+        r#"{"code":"materials_unparsed","severity":"warning","line":3,"column":4,"message":"m"}"#;
+    let read: shixiang::Diagnostic = serde_json::from_str(old).unwrap();
+    assert_eq!(read.origin, Origin::Parser);
+    let old = old.replace("materials_unparsed", "matter_number_missing");
+    let read: shixiang::Diagnostic = serde_json::from_str(&old).unwrap();
+    assert_eq!(read.origin, Origin::Source);
+}

@@ -269,7 +269,7 @@ fn next_number_offset(text: &str, cursor: &mut usize, needle: &scan::Needle) -> 
 /// names (`国家医保局`, `国家医疗保障局`).
 fn number_key(number: &DocumentNumber) -> NumberKey {
     (
-        number.kind,
+        number.kind.clone(),
         number.prefix.as_deref().map(normalize),
         number.year,
         number.number,

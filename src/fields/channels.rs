@@ -75,9 +75,9 @@ fn is_edge_punctuation(c: char) -> bool {
 /// table, written with `str::eq_ignore_ascii_case`: it is tried at every character of a
 /// channel, and lower-casing each character of each word there costs three times as much).
 fn channel_word(input: &str) -> IResult<&str, ChannelKind> {
-    for &(word, kind) in CHANNEL_WORDS {
+    for (word, kind) in CHANNEL_WORDS {
         if let Some(rest) = strip_word(input, word) {
-            return Ok((rest, kind));
+            return Ok((rest, kind.clone()));
         }
     }
     Err(nom::Err::Error(nom::error::Error::new(
@@ -172,18 +172,19 @@ impl<'a> ChannelsSoFar<'a> {
             (Some(channel), Some((last, known))) if ACTION_WORDS.contains(&word.as_ref()) => {
                 channel.text.push_str(&word);
                 let kind = kind_of(&channel.text);
-                channel.kind = kind.unwrap_or(ChannelKind::Other);
                 *known = kind.is_some();
+                channel.kind = kind.unwrap_or(ChannelKind::Other);
                 last.end = range.end;
             }
             _ => {
                 self.end_channel();
                 let kind = kind_of(&word);
+                let known = kind.is_some();
                 self.channels.push(Channel {
                     kind: kind.unwrap_or(ChannelKind::Other),
                     text: word.into_owned(),
                 });
-                self.last = Some((range, kind.is_some()));
+                self.last = Some((range, known));
             }
         }
     }

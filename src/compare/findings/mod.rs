@@ -257,7 +257,7 @@ fn unmatched<'a>(from: &[&'a Material], other: &[&Material]) -> Vec<&'a Material
 // --- channels ---
 
 /// The kind of a channel in words, with its article (`an online channel`).
-fn kind_phrase(kind: ChannelKind) -> &'static str {
+fn kind_phrase(kind: &ChannelKind) -> &'static str {
     match kind {
         ChannelKind::OnSite => "an on-site channel",
         ChannelKind::Online => "an online channel",
@@ -282,8 +282,8 @@ fn compare_channels(
     let mut reported = Vec::new();
     let mut findings = Vec::new();
     for channel in baseline {
-        let kind = channel.kind;
-        if local.iter().any(|l| l.kind == kind) || reported.contains(&kind) {
+        let kind = &channel.kind;
+        if local.iter().any(|l| l.kind == *kind) || reported.contains(&kind) {
             continue;
         }
         reported.push(kind);

@@ -667,7 +667,10 @@ fn traditional_characters_read_as_simplified() {
     let citation = &basis.citations[0];
     let number = citation.document_number.as_ref().unwrap();
     assert_eq!(number.raw, "中华人民共和国主席令第25号");
-    assert_eq!((number.kind, number.number), (NumberKind::Order, Some(25)));
+    assert_eq!(
+        (&number.kind, number.number),
+        (&NumberKind::Order, Some(25))
+    );
     assert_eq!(articles(citation), [84]);
     // Read as simplified; kept as written.
     assert_eq!(citation.title, "中华人民共和国社会保险法");

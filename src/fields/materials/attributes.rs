@@ -460,6 +460,6 @@ pub(super) fn share_distributed_tail(items: &mut [Material]) {
         });
     for item in others {
         item.copies = item.copies.or(Some(n));
-        item.format = item.format.or(shared_format);
+        item.format = item.format.take().or_else(|| shared_format.clone());
     }
 }

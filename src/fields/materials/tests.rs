@@ -960,7 +960,7 @@ fn describe(text: &str) -> String {
             if let Some(n) = item.copies {
                 attributes.push(format!("{n}份"));
             }
-            if let Some(format) = item.format {
+            if let Some(format) = &item.format {
                 attributes.push(format!("{format:?}"));
             }
             if item.seal_required {
