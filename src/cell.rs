@@ -88,9 +88,13 @@ impl<'s> LinePrefixes<'s> {
 
     /// The text of the line before byte `start`, where the next cell starts (after the last
     /// one asked for).
+    #[inline]
     pub(crate) fn before(&mut self, start: usize) -> Before<'s> {
         let start = start.min(self.line.len());
         self.cells += 1;
+        if self.cells <= Self::LAZY_CELLS {
+            return Before::from(self.line.get(..start).unwrap_or(self.line));
+        }
         let (bytes, columns) = self.counted;
         // Counting in two parts gives the count of the whole only when they meet at a
         // grapheme-cluster boundary: the cell's first character must stand alone (the
@@ -101,14 +105,14 @@ impl<'s> LinePrefixes<'s> {
                 .next()
                 .is_none_or(is_whole_grapheme)
         };
-        if self.cells > Self::LAZY_CELLS
-            && start > bytes
-            && self.line.is_char_boundary(start)
-            && at_boundary()
-        {
+        if start > bytes && self.line.is_char_boundary(start) && at_boundary() {
             self.counted = (start, columns + self::columns(&self.line[bytes..start]));
         }
-        Before::counted(&self.line[..start], self.counted.0, self.counted.1)
+        Before::counted(
+            self.line.get(..start).unwrap_or(self.line),
+            self.counted.0,
+            self.counted.1,
+        )
     }
 }
 
