@@ -94,6 +94,59 @@ impl Document {
                 .map(move |matter| (category, matter))
         })
     }
+
+    /// Every material item of the document, with its matter and category, in document order
+    /// (across the groups of each matter's materials).
+    ///
+    /// ```
+    /// let document = shixiang::parse("主项\t子项序号\t子项\t办理材料\n一、登记\t1\t参保登记\t1.身份证；2.户口簿\n")?;
+    /// let items: Vec<&str> = document.materials().map(|(_, _, m)| m.text.as_str()).collect();
+    /// assert_eq!(items, ["身份证", "户口簿"]);
+    /// # Ok::<(), shixiang::Error>(())
+    /// ```
+    pub fn materials(&self) -> impl Iterator<Item = (&Category, &Matter, &Material)> {
+        self.matters().flat_map(|(category, matter)| {
+            matter
+                .materials
+                .items()
+                .map(move |material| (category, matter, material))
+        })
+    }
+
+    /// Every citation of the document, with its matter and category, in document order.
+    ///
+    /// ```
+    /// let document = shixiang::parse("主项\t子项序号\t子项\t设定依据\n一、登记\t1\t参保登记\t《社会保险法》第五十八条\n")?;
+    /// let titles: Vec<&str> = document.citations().map(|(_, _, c)| c.title.as_str()).collect();
+    /// assert_eq!(titles, ["社会保险法"]);
+    /// # Ok::<(), shixiang::Error>(())
+    /// ```
+    pub fn citations(&self) -> impl Iterator<Item = (&Category, &Matter, &Citation)> {
+        self.matters().flat_map(|(category, matter)| {
+            matter
+                .legal_basis
+                .citations
+                .iter()
+                .map(move |citation| (category, matter, citation))
+        })
+    }
+}
+
+impl Materials {
+    /// Every item, across the groups, in order.
+    pub fn items(&self) -> impl Iterator<Item = &Material> {
+        self.groups.iter().flat_map(|group| group.items.iter())
+    }
+
+    /// How many items there are, across the groups.
+    pub fn len(&self) -> usize {
+        self.groups.iter().map(|group| group.items.len()).sum()
+    }
+
+    /// Whether there is no item (a cell that says `无` has none, and `none_required`).
+    pub fn is_empty(&self) -> bool {
+        self.groups.iter().all(|group| group.items.is_empty())
+    }
 }
 
 /// A category (主项): a merged cell spanning the rows of its matters.
