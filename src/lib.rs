@@ -174,6 +174,7 @@ mod table;
 mod test_support;
 mod text;
 mod title;
+mod working_days;
 
 pub use compare::{compare, Comparison, Finding, FindingCode, MatterRef, Pair, PAIR_THRESHOLD};
 pub use diagnostic::{Code, Diagnostic, Origin, Position, Severity, UnknownName};
@@ -182,6 +183,7 @@ pub use fields::deadline::ParseDeadlineError;
 pub use model::*;
 pub use reader::Reader;
 pub use table::{Decoded, Encoding, UnknownEncoding};
+pub use working_days::{WORKING_DAYS_PER_MONTH, WORKING_DAYS_PER_WEEK};
 
 /// The JSON Schema (draft 2020-12) of a serialized [`Document`], generated from the Rust types.
 ///

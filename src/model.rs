@@ -369,7 +369,11 @@ pub struct Deadline {
     pub raw: String,
     /// One clause per time limit the cell states.
     pub clauses: Vec<DeadlineClause>,
-    /// The largest bound when every clause is immediate (0) or in working days.
+    /// The largest bound when every clause is immediate (0) or in working days; `None` when a
+    /// clause is in another unit (months, calendar days, hours, years: see
+    /// [`Deadline::working_days`] for a conversion) or has no limit (a lower bound), and for a
+    /// cell without clauses. Frequencies and effects (`次日享受待遇`) are not limits and never
+    /// count.
     pub max_working_days: Option<u32>,
     /// How often something is done (`每月审核办理一次`, `随时申报`).
     #[serde(default)]

@@ -13,12 +13,7 @@ use crate::model::{
     Materials, Matter, TimeUnit,
 };
 
-/// Working days in a month, for comparing a limit in months with one in working days
-/// (261 working days a year / 12 ≈ 21.75, rounded up).
-const WORKING_DAYS_PER_MONTH: u32 = 22;
-/// Calendar days per week, and the working days among them.
-const DAYS_PER_WEEK: u32 = 7;
-const WORKING_DAYS_PER_WEEK: u32 = 5;
+use crate::working_days::{WORKING_DAYS_PER_MONTH, WORKING_DAYS_PER_WEEK};
 
 /// Two material texts at least this alike (and with nothing else in common) are the same
 /// material worded slightly differently.
@@ -86,40 +81,26 @@ fn bound(deadline: &Deadline) -> Option<Bound> {
     largest
 }
 
-/// One clause in working days, converting months, calendar days, hours and years.
+/// One clause in working days ([`DeadlineClause::working_days`]), saying what it was
+/// converted from.
 fn clause_bound(clause: &DeadlineClause) -> Option<Bound> {
-    if clause.kind == ClauseKind::Immediate {
-        return Some(Bound {
-            working_days: 0,
-            converted_from: None,
-        });
-    }
-    let amount = clause.amount?;
-    let (working_days, name) = match clause.unit? {
-        TimeUnit::WorkingDay => {
-            return Some(Bound {
-                working_days: amount,
-                converted_from: None,
-            })
-        }
-        TimeUnit::Day => (calendar_to_working(amount), "calendar day"),
-        TimeUnit::Hour => (calendar_to_working(amount.div_ceil(24)), "hour"),
-        TimeUnit::Month => (amount.saturating_mul(WORKING_DAYS_PER_MONTH), "month"),
-        TimeUnit::Year => (amount.saturating_mul(12 * WORKING_DAYS_PER_MONTH), "year"),
+    let working_days = clause.working_days()?;
+    let name = match clause.unit {
+        _ if clause.kind == ClauseKind::Immediate => None,
+        Some(TimeUnit::WorkingDay) | None => None,
+        Some(TimeUnit::Day) => Some("calendar day"),
+        Some(TimeUnit::Hour) => Some("hour"),
+        Some(TimeUnit::Month) => Some("month"),
+        Some(TimeUnit::Year) => Some("year"),
     };
-    let plural = if amount == 1 { "" } else { "s" };
+    let converted_from = name.zip(clause.amount).map(|(name, amount)| {
+        let plural = if amount == 1 { "" } else { "s" };
+        format!("{amount} {name}{plural}")
+    });
     Some(Bound {
         working_days,
-        converted_from: Some(format!("{amount} {name}{plural}")),
+        converted_from,
     })
-}
-
-/// Calendar days to working days, rounded up: a week of 7 days has 5 working days.
-fn calendar_to_working(days: u32) -> u32 {
-    (u64::from(days) * u64::from(WORKING_DAYS_PER_WEEK))
-        .div_ceil(u64::from(DAYS_PER_WEEK))
-        .try_into()
-        .unwrap_or(u32::MAX)
 }
 
 fn compare_deadlines(baseline: &Deadline, local: &Deadline) -> Option<Finding> {
