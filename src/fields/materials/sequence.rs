@@ -30,7 +30,11 @@ pub(super) fn lenient_points(text: &str) -> (Vec<markers::Item<'_>>, Vec<OutOfSe
         .iter()
         .position(|m| m.start == opening || m.number == 1)
     else {
-        return (markers::split(text), Vec::new());
+        // No list: the whole text is one point (what `markers::split` gives, without a
+        // second walk over the cell).
+        let body = trim(text);
+        let whole = (!body.is_empty()).then_some(markers::Item { marker: None, body });
+        return (whole.into_iter().collect(), Vec::new());
     };
     list.drain(..first);
     let style = list[0].style;
