@@ -9,7 +9,7 @@
 //! | [`MatterRow`] | matter (子项) | `source`, `line` |
 //! | [`MaterialRow`] | material item (办理材料) | `source`, `matter_line`, `group_index`, `item_index` |
 //! | [`CitationRow`] | cited document (设定依据) | `source`, `matter_line`, `index` |
-//! | [`DiagnosticRow`] | diagnostic | `source`, `line`, `column`, `code` |
+//! | [`DiagnosticRow`] | diagnostic | `source`, `line`, `column_number`, `code` |
 //!
 //! `source` names the file the document came from (whatever the caller passes), so that the
 //! tables of many files can be loaded into one database. `matter_line`, the source line where
@@ -38,7 +38,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::diagnostic::{Code, Diagnostic, Severity};
+use crate::diagnostic::{Code, Diagnostic, Origin, Severity};
 use crate::model::{
     Category, Citation, Document, Material, MaterialFormat, Matter, NumberKind, Provision,
 };
@@ -137,7 +137,8 @@ pub struct MatterRow {
     pub notes_raw: String,
     /// The 设定依据 cell as found.
     pub legal_basis_raw: String,
-    /// Every other column as `header: text`, one per line, in column order.
+    /// Every other column, as the text of a JSON object (`{"办理层级":"市级"}`, keys in
+    /// column order; `{}` when there is none).
     pub extra: String,
     /// 承诺办结时限说明, as found (trimmed).
     pub deadline_note: Option<String>,
@@ -225,12 +226,7 @@ impl MatterRow {
             channels_raw: matter.channels.raw.clone(),
             notes_raw: matter.notes.raw.clone(),
             legal_basis_raw: matter.legal_basis.raw.clone(),
-            extra: matter
-                .extra
-                .iter()
-                .map(|(header, text)| format!("{header}: {text}"))
-                .collect::<Vec<_>>()
-                .join("\n"),
+            extra: serde_json::to_string(&matter.extra).unwrap_or_else(|_| "{}".to_owned()),
             deadline_note: matter.deadline_note.clone(),
             fee_charged: matter.fee.as_ref().and_then(|fee| fee.charged),
             fee_raw: matter
@@ -466,17 +462,19 @@ pub struct DiagnosticRow {
     pub code: Code,
     /// `error`, `warning` or `info`.
     pub severity: Severity,
+    /// `source` (the list is wrong) or `parser` (this crate could not read it).
+    pub origin: Origin,
     /// 1-based source line.
     pub line: usize,
-    /// 1-based column, in graphemes.
-    pub column: usize,
+    /// 1-based column, in graphemes (named so because `column` is an SQL keyword).
+    pub column_number: usize,
     /// One plain English sentence naming what was found.
     pub message: String,
 }
 
 impl Row for DiagnosticRow {
     const COLUMNS: &'static [&'static str] =
-        &["source", "code", "severity", "line", "column", "message"];
+        &["source", "code", "severity", "origin", "line", "column_number", "message"];
 }
 
 impl DiagnosticRow {
@@ -485,8 +483,9 @@ impl DiagnosticRow {
             source: source.to_owned(),
             code: diagnostic.code,
             severity: diagnostic.severity,
+            origin: diagnostic.origin,
             line: diagnostic.line,
-            column: diagnostic.column,
+            column_number: diagnostic.column,
             message: diagnostic.message.clone(),
         }
     }

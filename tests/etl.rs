@@ -275,7 +275,7 @@ fn matter_rows_carry_the_category_and_raw_cells() {
     assert!(first
         .legal_basis_raw
         .starts_with("1. 《中华人民共和国社会保险法》（主席令第35号）第五十七条、第五十八条"));
-    assert_eq!(first.extra, "");
+    assert_eq!(first.extra, "{}");
 
     let last = &tables.matters[27];
     assert_eq!(last.category_ordinal, Some(12));
@@ -315,7 +315,8 @@ fn diagnostic_rows_name_their_source() {
         .unwrap();
     assert_eq!(missing.source, YANTAI);
     assert_eq!(missing.severity, Severity::Warning);
-    assert_eq!((missing.line, missing.column), (29, 22));
+    assert_eq!(missing.origin, shixiang::Origin::Source);
+    assert_eq!((missing.line, missing.column_number), (29, 22));
     assert_eq!(
         missing.message,
         "matter number 20 is missing between 19 and 21"
@@ -570,7 +571,10 @@ fn matter_rows_join_steps_channels_and_extra_columns() {
     assert_eq!(row.max_working_days, Some(5));
     assert_eq!(row.steps, "申请|办结");
     assert_eq!(row.channel_kinds, "on_site|online");
-    assert_eq!(row.extra, "办理层级: 市级\n收费: 不收费");
+    // A JSON object, keys in column order.
+    assert_eq!(row.extra, r#"{"办理层级":"市级","收费":"不收费"}"#);
+    let object: serde_json::Value = serde_json::from_str(&row.extra).unwrap();
+    assert_eq!(object["收费"], "不收费");
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -648,6 +652,7 @@ fn dump_csv_diagnostics_match_stderr() {
             YANTAI,
             "matter_number_missing",
             "warning",
+            "source",
             "29",
             "22",
             "matter number 20 is missing between 19 and 21"
