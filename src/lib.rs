@@ -159,7 +159,7 @@
 
 mod cell;
 mod checks;
-mod compare;
+pub mod compare;
 mod diagnostic;
 mod document;
 mod error;
@@ -180,7 +180,13 @@ pub use compare::{compare, Comparison, Finding, FindingCode, MatterRef, Pair, PA
 pub use diagnostic::{Code, Diagnostic, Origin, Position, Severity, UnknownName};
 pub use error::{Error, ErrorKind};
 pub use fields::deadline::ParseDeadlineError;
-pub use model::*;
+pub use model::{
+    Basis, Category, Channel, ChannelDeadline, ChannelKind, Channels, Citation, ClauseKind,
+    Deadline, DeadlineClause, Definition, Document, DocumentNumber, Effect, Extent, Extra, Fee,
+    Frequency, LegalBasis, Material, MaterialFormat, MaterialGroup, MaterialHandling,
+    MaterialMedium, MaterialSource, Materials, Matter, Notes, NumberKind, Period, Provision,
+    StepLimit, Steps, TimeUnit, SCHEMA_VERSION,
+};
 pub use reader::Reader;
 pub use table::{Decoded, Encoding, UnknownEncoding};
 pub use working_days::{WORKING_DAYS_PER_MONTH, WORKING_DAYS_PER_WEEK};
