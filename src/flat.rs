@@ -75,12 +75,13 @@ impl Tables {
     /// Flatten `document`, naming `source` as where it came from in every row.
     pub fn new(document: &Document, source: &str) -> Tables {
         let mut tables = Tables::default();
-        for (category, matter) in document.matters() {
-            tables
-                .matters
-                .push(MatterRow::new(document, category, matter, source));
-            tables.materials.extend(material_rows(matter, source));
-            tables.citations.extend(citation_rows(matter, source));
+        for (index, category) in document.categories.iter().enumerate() {
+            for matter in &category.matters {
+                let row = MatterRow::new(document, (index + 1, category), matter, source);
+                tables.matters.push(row);
+                tables.materials.extend(material_rows(matter, source));
+                tables.citations.extend(citation_rows(matter, source));
+            }
         }
         tables.diagnostics = document
             .diagnostics
@@ -162,6 +163,9 @@ pub struct MatterRow {
     pub kind: Option<String>,
     /// 行使层级 (trimmed).
     pub level: Option<String>,
+    /// The category's place in the document, from 1: a key that joins where `category_ordinal`
+    /// may repeat (a list may number two categories `一、`).
+    pub category_index: usize,
 }
 
 impl Row for MatterRow {
@@ -199,11 +203,18 @@ impl Row for MatterRow {
         "authority",
         "kind",
         "level",
+        "category_index",
     ];
 }
 
 impl MatterRow {
-    fn new(document: &Document, category: &Category, matter: &Matter, source: &str) -> MatterRow {
+    /// The row of `matter`, of the `category_index`th category.
+    fn new(
+        document: &Document,
+        (category_index, category): (usize, &Category),
+        matter: &Matter,
+        source: &str,
+    ) -> MatterRow {
         MatterRow {
             source: source.to_owned(),
             title: document.title.clone(),
@@ -242,6 +253,7 @@ impl MatterRow {
             authority: matter.authority.clone(),
             kind: matter.kind.clone(),
             level: matter.level.clone(),
+            category_index,
         }
     }
 }
@@ -473,8 +485,15 @@ pub struct DiagnosticRow {
 }
 
 impl Row for DiagnosticRow {
-    const COLUMNS: &'static [&'static str] =
-        &["source", "code", "severity", "origin", "line", "column_number", "message"];
+    const COLUMNS: &'static [&'static str] = &[
+        "source",
+        "code",
+        "severity",
+        "origin",
+        "line",
+        "column_number",
+        "message",
+    ];
 }
 
 impl DiagnosticRow {

@@ -768,3 +768,24 @@ fn the_schema_accepts_unknown_values_of_open_enums() {
     document["categories"][0]["matters"][0]["channels"]["modes"][0]["kind"] = json!(3);
     assert!(!validation_errors(&validator, &document).is_empty());
 }
+
+#[test]
+fn category_index_joins_where_ordinals_repeat() {
+    // Yantai numbers two categories 一、: the ordinal repeats, the index does not.
+    let document = parse_fixture(YANTAI);
+    let tables = Tables::new(&document, YANTAI);
+    let mut keys: Vec<(usize, Option<u32>, &str)> = tables
+        .matters
+        .iter()
+        .map(|row| (row.category_index, row.category_ordinal, row.category_name.as_str()))
+        .collect();
+    keys.dedup();
+    assert_eq!(keys.len(), document.categories.len());
+    assert_eq!(keys[0].0, 1);
+    assert_eq!((keys[0].1, keys[1].1), (Some(1), Some(1)));
+    assert_eq!((keys[0].0, keys[1].0), (1, 2));
+    assert_eq!(keys[1].2, "基本医疗保险关系转移接续");
+    for (i, key) in keys.iter().enumerate() {
+        assert_eq!(key.0, i + 1);
+    }
+}
