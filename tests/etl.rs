@@ -777,7 +777,13 @@ fn category_index_joins_where_ordinals_repeat() {
     let mut keys: Vec<(usize, Option<u32>, &str)> = tables
         .matters
         .iter()
-        .map(|row| (row.category_index, row.category_ordinal, row.category_name.as_str()))
+        .map(|row| {
+            (
+                row.category_index,
+                row.category_ordinal,
+                row.category_name.as_str(),
+            )
+        })
         .collect();
     keys.dedup();
     assert_eq!(keys.len(), document.categories.len());

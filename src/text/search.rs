@@ -92,9 +92,47 @@ pub(crate) fn find_any_char(text: &str, needles: &Needles) -> Option<(usize, cha
     None
 }
 
+/// The length in bytes of the longest end of `a` that `b` starts with: a character boundary
+/// of both. Linear in the length of `b`, however long `a` is: the overlap is no longer than
+/// `b`, so only that much of `a`'s end is read, with the prefix function of `b`
+/// (Knuth–Morris–Pratt) instead of comparing every candidate length.
+///
+/// It is measured on bytes, and still falls on characters: a match starts in `a` where `b`
+/// starts, on a lead byte, and ends where `a` ends.
+pub(crate) fn overlap(a: &str, b: &str) -> usize {
+    let (a, b) = (a.as_bytes(), b.as_bytes());
+    let tail = &a[a.len().saturating_sub(b.len())..];
+    if b.is_empty() || tail.is_empty() {
+        return 0;
+    }
+    // prefix[i]: the longest proper prefix of b[..=i] that also ends it.
+    let mut prefix = vec![0usize; b.len()];
+    let mut k = 0;
+    for i in 1..b.len() {
+        while k > 0 && b[i] != b[k] {
+            k = prefix[k - 1];
+        }
+        if b[i] == b[k] {
+            k += 1;
+        }
+        prefix[i] = k;
+    }
+    // The longest prefix of `b` that ends each position of `tail`.
+    let mut matched = 0;
+    for &byte in tail {
+        while matched > 0 && (matched == b.len() || byte != b[matched]) {
+            matched = prefix[matched - 1];
+        }
+        if byte == b[matched] {
+            matched += 1;
+        }
+    }
+    matched
+}
+
 #[cfg(test)]
 mod tests {
-    use super::{find_any_char, word_at_start, Needles};
+    use super::{find_any_char, overlap, word_at_start, Needles};
 
     #[test]
     fn finds_what_a_plain_search_finds() {
@@ -138,5 +176,24 @@ mod tests {
             }
         }
         assert_eq!(find_any_char("", &Needles::new(&['：'])), None);
+    }
+
+    /// The overlap by trying every length, longest first: the oracle of [`overlap`].
+    fn overlap_by_trying(a: &str, b: &str) -> usize {
+        (0..=b.len())
+            .rev()
+            .find(|&k| b.is_char_boundary(k) && a.ends_with(&b[..k]))
+            .unwrap_or(0)
+    }
+
+    #[test]
+    fn the_prefix_function_finds_the_longest_overlap() {
+        let pieces = ["甲", "乙", "a", "甲乙"];
+        let texts = crate::test_support::every_text(&pieces, 5);
+        for a in &texts {
+            for b in texts.iter().step_by(7) {
+                assert_eq!(overlap(a, b), overlap_by_trying(a, b), "{a:?} {b:?}");
+            }
+        }
     }
 }
