@@ -324,7 +324,8 @@ struct FailureRow<'a> {
 }
 
 /// Standard error, locked and buffered, so that many diagnostics are not one write each;
-/// with `--quiet`, only errors. Flushed when dropped.
+/// with `--quiet`, only errors. Flushed when dropped. It holds the lock for the whole run:
+/// nothing else (the library, the parsing threads) writes to stderr.
 struct Log {
     out: io::BufWriter<io::StderrLock<'static>>,
     quiet: bool,
@@ -432,8 +433,20 @@ fn run(
         };
     }
     let outcomes = parse_all(inputs, options);
+    let status = report(&outcomes, log);
+    // An outline or JSON of an input that gives no document is nothing; a CSV table still has
+    // its header, and the failures are rows of the diagnostics table.
+    if args.format != Format::Csv && outcomes.iter().all(Result::is_err) {
+        return status;
+    }
+    status.max(finish(write(&outcomes, args), log))
+}
+
+/// Report every outcome on stderr, in order: a document's diagnostics, or why an input gave
+/// none; the exit status of the failures.
+fn report(outcomes: &[Outcome], log: &mut Log) -> u8 {
     let mut status = 0;
-    for outcome in &outcomes {
+    for outcome in outcomes {
         match outcome {
             Ok((name, document)) => log.diagnostics(name, &document.diagnostics),
             Err(failure) => {
@@ -442,12 +455,7 @@ fn run(
             }
         }
     }
-    // An outline or JSON of an input that gives no document is nothing; a CSV table still has
-    // its header, and the failures are rows of the diagnostics table.
-    if args.format != Format::Csv && outcomes.iter().all(Result::is_err) {
-        return status;
-    }
-    status.max(finish(write(&outcomes, args), log))
+    status
 }
 
 /// `--compare BASELINE FILE`: both must be read and hold a list; neither is parsed when one
@@ -464,16 +472,7 @@ fn compare(
         return 2;
     }
     let outcomes = parse_all(inputs, options);
-    let mut status = 0;
-    for outcome in &outcomes {
-        match outcome {
-            Ok((name, document)) => log.diagnostics(name, &document.diagnostics),
-            Err(failure) => {
-                log.failure(failure);
-                status = status.max(failure.status());
-            }
-        }
-    }
+    let status = report(&outcomes, log);
     match outcomes.as_slice() {
         [Ok((_, baseline)), Ok((_, local))] => finish(
             write_comparison(&shixiang::compare(baseline, local), format),
