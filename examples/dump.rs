@@ -2,19 +2,26 @@
 //!
 //! ```text
 //! cargo run --example dump [-- [--format outline|json|jsonl|summary|csv] [--table TABLE]
-//!                               [--strict[=all]] [--encoding NAME] [--delimiter tab|comma|CHAR]
-//!                               [--sheet NAME] [FILE|-]...]
+//!                               [--strict[=all]] [--quiet] [--encoding NAME]
+//!                               [--delimiter tab|comma|CHAR] [--sheet NAME] [FILE|-]...]
 //! cargo run --example dump -- --schema
 //! cargo run --example dump -- --compare BASELINE FILE [--format outline|json]
 //! ```
 //!
-//! With no FILE, dumps the embedded Shandong 2023 list. `jsonl` and `csv` take any number of
-//! files, parsed in parallel and written in the order given; every line or row names its
-//! `source` file. `csv` writes one table (`--table matters|materials|citations|diagnostics`)
-//! with a header row. `summary`, and `jsonl` on one file without `--strict`, read their list
-//! one category at a time (`shixiang::Reader`), so that a long list is never held whole.
-//! `--schema` prints the JSON Schema of `--format json` (it needs the crate's `schema`
-//! feature, which the examples have).
+//! With no FILE, reads standard input when it is a pipe or a file that holds data
+//! (`dump < list.tsv`), and dumps the embedded Shandong 2023 list when it is a terminal or
+//! empty (`/dev/null`); `-` names standard input. `jsonl`, `csv` and `summary` take any
+//! number of files, parsed in parallel and written in the order given; every line or row
+//! names its `source` file. `csv` writes one table
+//! (`--table matters|materials|citations|diagnostics`) with a header row. `summary`, and
+//! `jsonl` on one file without `--strict`, read their list one category at a time
+//! (`shixiang::Reader`), so that a long list is never held whole. `--schema` prints the JSON
+//! Schema of `--format json` (it needs the crate's `schema` feature, which the examples have).
+//!
+//! A batch loses nothing: a file that cannot be read, holds no list or fails `--strict` is
+//! reported on stderr and, for `--format csv --table diagnostics`, as a row naming the file
+//! (code `file_unreadable`, `no_list`, or the code of the finding that failed it); every other
+//! file is still written.
 //!
 //! Text is read in the encoding it is found to be in (UTF-8, UTF-16 by its byte-order mark,
 //! GB18030), or the one `--encoding` names (`utf-8`, `utf-16le`, `utf-16be`, `gb18030`,
@@ -23,16 +30,18 @@
 //! one) is read with the crate's `xlsx` feature, which the examples have: its first sheet, or
 //! `--sheet NAME`.
 //!
-//! Diagnostics go to stderr as `FILE:LINE:COLUMN: SEVERITY[CODE]: MESSAGE`. Exit status: 0 on
-//! success, 1 when an input holds no list (or, with `--strict`, has a warning or error of the
-//! source; with `--strict=all`, of the source or the parser), 2 on a usage error or an
-//! unreadable file.
+//! Diagnostics go to stderr, buffered, as `FILE:LINE:COLUMN: SEVERITY[CODE]: MESSAGE`;
+//! `--quiet` keeps only errors. Exit status: 0 when every input was read and written; 1 when
+//! some input holds no list (or, with `--strict`, has a warning or error of the source; with
+//! `--strict=all`, of the source or the parser), or the output cannot be written; 2 on a usage
+//! error or when some file cannot be read. The other inputs are written in every case but a
+//! usage error.
 
-use std::io::{self, Read, Write};
+use std::io::{self, IsTerminal, Read, Write};
 use std::process::ExitCode;
 
 use rayon::prelude::*;
-use shixiang::flat::{Row, Tables};
+use shixiang::flat::{CitationRow, DiagnosticRow, MaterialRow, MatterRow, Row, Tables};
 use shixiang::{
     Diagnostic, Document, Encoding, Error, ErrorKind, ParseOptions, Reader, Severity, Strictness,
 };
@@ -42,10 +51,18 @@ const EMBEDDED: &str = include_str!("../fixtures/valid/shandong-2023.tsv");
 
 const USAGE: &str = "\
 usage: dump [--format outline|json|jsonl|summary|csv] [--table TABLE] [--strict[=all]]
-            [--encoding NAME] [--delimiter tab|comma|CHAR] [--sheet NAME] [FILE|-]...
+            [--quiet] [--encoding NAME] [--delimiter tab|comma|CHAR] [--sheet NAME] [FILE|-]...
        dump --compare BASELINE FILE [--format outline|json]
        dump --schema
-TABLE (for --format csv): matters, materials, citations or diagnostics";
+TABLE (for --format csv): matters, materials, citations or diagnostics
+FILE: a list (text or workbook); - is standard input. jsonl, csv and summary take several.
+With no FILE, dump reads standard input when it is a pipe or a file that holds data, and
+dumps the embedded Shandong 2023 list when standard input is a terminal or empty.
+--quiet: write only errors on stderr, not warnings and infos.
+Exit status: 0 every input was read and written
+             1 some input holds no list or fails --strict, or the output cannot be written
+             2 a usage error, or some file cannot be read
+             (a file that fails is reported on stderr; the others are still written)";
 
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
 enum Format {
@@ -70,7 +87,7 @@ impl Format {
 
     /// Whether the format can hold several documents.
     fn takes_many_files(self) -> bool {
-        matches!(self, Format::Jsonl | Format::Csv)
+        matches!(self, Format::Jsonl | Format::Csv | Format::Summary)
     }
 }
 
@@ -87,6 +104,8 @@ struct Args {
     format: Format,
     table: Option<Table>,
     strictness: Strictness,
+    /// `--quiet`: only errors on stderr.
+    quiet: bool,
     /// `--encoding`, `--delimiter` and `--sheet`.
     encoding: Option<Encoding>,
     delimiter: Option<u8>,
@@ -102,6 +121,7 @@ fn parse_args(mut args: impl Iterator<Item = String>) -> Result<Args, String> {
         format: Format::Outline,
         table: None,
         strictness: Strictness::Off,
+        quiet: false,
         encoding: None,
         delimiter: None,
         sheet: None,
@@ -121,6 +141,7 @@ fn parse_args(mut args: impl Iterator<Item = String>) -> Result<Args, String> {
             }
             "--strict" | "--strict=source" => parsed.strictness = Strictness::Source,
             "--strict=all" => parsed.strictness = Strictness::All,
+            "--quiet" | "-q" => parsed.quiet = true,
             "--encoding" => {
                 let value = args.next().ok_or("--encoding needs a value")?;
                 parsed.encoding = Some(value.parse().map_err(|e| format!("--encoding: {e}"))?);
@@ -190,6 +211,8 @@ fn check_args(args: &Args) -> Result<(), String> {
         return Err("--schema takes no file".to_owned());
     }
     if args.files.len() > 1 && !args.format.takes_many_files() {
+        // Summary takes several files too, as the usage printed next says; this first line
+        // is the one scripts (and tests/etl.rs) match.
         return Err("several files need --format jsonl or csv".to_owned());
     }
     if args.files.iter().filter(|file| *file == "-").count() > 1 {
@@ -229,6 +252,135 @@ struct Input {
     bytes: Vec<u8>,
 }
 
+/// The name standard input goes by in messages and `source` fields.
+const STDIN_NAME: &str = "<stdin>";
+
+/// An input that gives no document: a file that cannot be read (exit status 2), or one that
+/// holds no list or fails `--strict` (exit status 1).
+enum Failure {
+    Unreadable { name: String, reason: String },
+    Parse { name: String, error: Error },
+}
+
+impl Failure {
+    fn name(&self) -> &str {
+        match self {
+            Failure::Unreadable { name, .. } | Failure::Parse { name, .. } => name,
+        }
+    }
+
+    /// The exit status it gives.
+    fn status(&self) -> u8 {
+        match self {
+            Failure::Unreadable { .. } => 2,
+            Failure::Parse { .. } => 1,
+        }
+    }
+
+    /// Its row of `--table diagnostics`: the finding that failed a strict parse, or
+    /// `file_unreadable` (without a position) or `no_list`, errors.
+    fn row(&self) -> FailureRow<'_> {
+        match self {
+            Failure::Unreadable { name, reason } => FailureRow {
+                source: name,
+                code: "file_unreadable",
+                severity: Severity::Error.as_str(),
+                line: None,
+                column: None,
+                message: format!("cannot read {name}: {reason}"),
+            },
+            Failure::Parse { name, error } => match error.kind() {
+                ErrorKind::Strict(finding) => FailureRow {
+                    source: name,
+                    code: finding.code.as_str(),
+                    severity: finding.severity.as_str(),
+                    line: Some(finding.line),
+                    column: Some(finding.column),
+                    message: finding.message.clone(),
+                },
+                kind => FailureRow {
+                    source: name,
+                    code: "no_list",
+                    severity: Severity::Error.as_str(),
+                    line: Some(error.line()),
+                    column: Some(error.column()),
+                    message: kind.to_string(),
+                },
+            },
+        }
+    }
+}
+
+/// A row of `--table diagnostics` for an input that gives no document; the columns of
+/// `shixiang::flat::DiagnosticRow`.
+#[derive(serde::Serialize)]
+struct FailureRow<'a> {
+    source: &'a str,
+    code: &'a str,
+    severity: &'a str,
+    line: Option<usize>,
+    column: Option<usize>,
+    message: String,
+}
+
+/// Standard error, locked and buffered, so that many diagnostics are not one write each;
+/// with `--quiet`, only errors. Flushed when dropped. It holds the lock for the whole run:
+/// nothing else (the library, the parsing threads) writes to stderr.
+struct Log {
+    out: io::BufWriter<io::StderrLock<'static>>,
+    quiet: bool,
+}
+
+impl Log {
+    fn new(quiet: bool) -> Log {
+        Log {
+            out: io::BufWriter::with_capacity(64 * 1024, io::stderr().lock()),
+            quiet,
+        }
+    }
+
+    /// A line on stderr, always (an error). A stderr that cannot be written is ignored.
+    fn error(&mut self, line: std::fmt::Arguments<'_>) {
+        let _ = writeln!(self.out, "{line}");
+    }
+
+    /// The diagnostics of a document read from `name`; only its errors with `--quiet`.
+    fn diagnostics(&mut self, name: &str, diagnostics: &[Diagnostic]) {
+        for d in diagnostics {
+            if !self.quiet || d.severity == Severity::Error {
+                let _ = writeln!(self.out, "{name}:{d}");
+            }
+        }
+    }
+
+    /// Why an input gives no document.
+    fn failure(&mut self, failure: &Failure) {
+        match failure {
+            Failure::Unreadable { name, reason } => {
+                self.error(format_args!("dump: cannot read {name}: {reason}"))
+            }
+            Failure::Parse { name, error } => match error.kind() {
+                // The finding that stopped a strict parse, in the form of every diagnostic.
+                ErrorKind::Strict(finding) => self.error(format_args!("{name}:{finding}")),
+                kind => self.error(format_args!(
+                    "{name}:{}:{}: error: {kind}",
+                    error.line(),
+                    error.column()
+                )),
+            },
+        }
+    }
+}
+
+impl Drop for Log {
+    fn drop(&mut self) {
+        let _ = self.out.flush();
+    }
+}
+
+/// What reading and parsing one input gave, in the order of the inputs.
+type Outcome = Result<(String, Document), Failure>;
+
 fn main() -> ExitCode {
     let args = match parse_args(std::env::args().skip(1)) {
         Ok(args) => args,
@@ -244,128 +396,258 @@ fn main() -> ExitCode {
     if args.schema {
         return print_schema();
     }
-    let inputs = match read_inputs(&args.files) {
-        Ok(inputs) => inputs,
-        Err(reason) => {
-            eprintln!("dump: {reason}");
-            return ExitCode::from(2);
-        }
-    };
+    let mut log = Log::new(args.quiet);
+    let inputs = read_inputs(&args.files);
     let mut options = ParseOptions::new().strictness(args.strictness);
     options.encoding = args.encoding;
     options.delimiter = args.delimiter;
     options.sheet = args.sheet.clone();
-    // `check_args` allows one file only for a summary.
-    if let (Format::Summary, false, [input]) = (args.format, args.compare, inputs.as_slice()) {
-        return summarize(input, &options);
+    let status = run(&args, inputs, &options, &mut log);
+    drop(log);
+    ExitCode::from(status)
+}
+
+/// Dump the inputs as `args` say; the exit status.
+fn run(
+    args: &Args,
+    inputs: Vec<Result<Input, Failure>>,
+    options: &ParseOptions,
+    log: &mut Log,
+) -> u8 {
+    if args.compare {
+        return compare(inputs, args.format, options, log);
+    }
+    if args.format == Format::Summary {
+        return summarize(&inputs, options, log);
     }
     // Strict mode writes nothing for a list with a warning, which is known only at its end.
-    if let (Format::Jsonl, false, false, [input]) = (
-        args.format,
-        args.compare,
-        args.strictness != Strictness::Off,
-        inputs.as_slice(),
-    ) {
-        return stream_jsonl(input, &options);
-    }
-    let results = parse_all(&inputs, &options);
-
-    let mut documents = Vec::with_capacity(results.len());
-    let mut any_failed = false;
-    for (input, result) in inputs.iter().zip(results) {
-        match result {
-            Ok(document) => {
-                report_diagnostics(&input.name, &document);
-                documents.push((input.name.as_str(), document));
+    if let (Format::Jsonl, Strictness::Off, [input]) =
+        (args.format, args.strictness, inputs.as_slice())
+    {
+        return match input {
+            Ok(input) => stream_jsonl(input, options, log),
+            Err(failure) => {
+                log.failure(failure);
+                failure.status()
             }
-            Err(error) => {
-                report_error(&input.name, &error);
-                any_failed = true;
+        };
+    }
+    let outcomes = parse_all(inputs, options);
+    let status = report(&outcomes, log);
+    // An outline or JSON of an input that gives no document is nothing; a CSV table still has
+    // its header, and the failures are rows of the diagnostics table.
+    if args.format != Format::Csv && outcomes.iter().all(Result::is_err) {
+        return status;
+    }
+    status.max(finish(write(&outcomes, args), log))
+}
+
+/// Report every outcome on stderr, in order: a document's diagnostics, or why an input gave
+/// none; the exit status of the failures.
+fn report(outcomes: &[Outcome], log: &mut Log) -> u8 {
+    let mut status = 0;
+    for outcome in outcomes {
+        match outcome {
+            Ok((name, document)) => log.diagnostics(name, &document.diagnostics),
+            Err(failure) => {
+                log.failure(failure);
+                status = status.max(failure.status());
             }
         }
     }
-    if args.compare {
-        return match documents.as_slice() {
-            [(_, baseline), (_, local)] if !any_failed => finish(write_comparison(
-                &shixiang::compare(baseline, local),
-                args.format,
-            )),
-            _ => ExitCode::from(1),
-        };
+    status
+}
+
+/// `--compare BASELINE FILE`: both must be read and hold a list; neither is parsed when one
+/// cannot be read.
+fn compare(
+    inputs: Vec<Result<Input, Failure>>,
+    format: Format,
+    options: &ParseOptions,
+    log: &mut Log,
+) -> u8 {
+    let unreadable: Vec<&Failure> = inputs.iter().filter_map(|i| i.as_ref().err()).collect();
+    if !unreadable.is_empty() {
+        unreadable.iter().for_each(|failure| log.failure(failure));
+        return 2;
     }
-    // A single input that holds no list has nothing to write.
-    if documents.is_empty() {
-        return ExitCode::from(1);
-    }
-    let written = finish(write(&documents, &args));
-    if any_failed {
-        ExitCode::from(1)
-    } else {
-        written
+    let outcomes = parse_all(inputs, options);
+    let status = report(&outcomes, log);
+    match outcomes.as_slice() {
+        [Ok((_, baseline)), Ok((_, local))] => finish(
+            write_comparison(&shixiang::compare(baseline, local), format),
+            log,
+        ),
+        _ => status,
     }
 }
 
 /// The exit status for the outcome of writing the output.
-fn finish(written: io::Result<()>) -> ExitCode {
+fn finish(written: io::Result<()>, log: &mut Log) -> u8 {
     match written {
-        Ok(()) => ExitCode::SUCCESS,
+        Ok(()) => 0,
         // A closed pipe (`dump | head`) is not an error.
-        Err(e) if e.kind() == io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
+        Err(e) if e.kind() == io::ErrorKind::BrokenPipe => 0,
         Err(e) => {
-            eprintln!("dump: cannot write output: {e}");
-            ExitCode::from(1)
+            log.error(format_args!("dump: cannot write output: {e}"));
+            1
         }
     }
 }
 
-/// Every input, in the order given; the embedded list when none is given.
-fn read_inputs(files: &[String]) -> Result<Vec<Input>, String> {
+/// Every input, in the order given, or why it cannot be read. With no FILE, standard input
+/// when it is not a terminal and holds data, else the embedded list.
+fn read_inputs(files: &[String]) -> Vec<Result<Input, Failure>> {
     if files.is_empty() {
-        return Ok(vec![Input {
+        let input = implicit_stdin().unwrap_or_else(|| Input {
             name: EMBEDDED_NAME.to_owned(),
             bytes: EMBEDDED.as_bytes().to_vec(),
-        }]);
+        });
+        return vec![Ok(input)];
     }
     files.iter().map(|file| read_input(file)).collect()
 }
 
-fn read_input(file: &str) -> Result<Input, String> {
+/// Standard input, when it is not a terminal and holds some bytes (a pipe, a file): what
+/// `dump < list.tsv` reads. A terminal, an empty input (`/dev/null`) or one that cannot be
+/// read (closed) gives `None`.
+fn implicit_stdin() -> Option<Input> {
+    let stdin = io::stdin();
+    if stdin.is_terminal() {
+        return None;
+    }
+    let mut bytes = Vec::new();
+    match stdin.lock().read_to_end(&mut bytes) {
+        Ok(_) if !bytes.is_empty() => Some(Input {
+            name: STDIN_NAME.to_owned(),
+            bytes,
+        }),
+        _ => None,
+    }
+}
+
+fn read_input(file: &str) -> Result<Input, Failure> {
     if file == "-" {
         let mut bytes = Vec::new();
-        io::stdin()
-            .read_to_end(&mut bytes)
-            .map_err(|e| format!("cannot read standard input: {e}"))?;
-        return Ok(Input {
-            name: "<stdin>".to_owned(),
-            bytes,
-        });
+        return match io::stdin().read_to_end(&mut bytes) {
+            Ok(_) => Ok(Input {
+                name: STDIN_NAME.to_owned(),
+                bytes,
+            }),
+            Err(e) => Err(Failure::Unreadable {
+                name: STDIN_NAME.to_owned(),
+                reason: e.to_string(),
+            }),
+        };
     }
     std::fs::read(file)
         .map(|bytes| Input {
             name: file.to_owned(),
             bytes,
         })
-        .map_err(|e| format!("cannot read {file}: {e}"))
+        .map_err(|e| Failure::Unreadable {
+            name: file.to_owned(),
+            reason: e.to_string(),
+        })
 }
 
-/// `--format summary` on one list, read one category at a time and counted, so that only the
-/// category being read is held in memory; diagnostics as for every format.
-fn summarize(input: &Input, options: &ParseOptions) -> ExitCode {
-    let (mut categories, mut matters) = (0, 0);
-    let read = read_by_category(input, options, |_, category| {
-        categories += 1;
-        matters += category.matters.len();
-    });
-    finish_reading(input, read, |rest| {
-        let mut out = io::BufWriter::new(io::stdout().lock());
-        write_summary(&mut out, categories, matters, &rest.diagnostics)?;
-        out.flush()
-    })
+/// What `--format summary` counts of one list.
+#[derive(Default)]
+struct Counts {
+    categories: usize,
+    matters: usize,
+    errors: usize,
+    warnings: usize,
+    infos: usize,
+}
+
+impl Counts {
+    fn add(&mut self, other: &Counts) {
+        self.categories += other.categories;
+        self.matters += other.matters;
+        self.errors += other.errors;
+        self.warnings += other.warnings;
+        self.infos += other.infos;
+    }
+}
+
+/// `--format summary`: each list read one category at a time and counted, so that only the
+/// categories being read are held in memory (several lists in parallel); diagnostics as for
+/// every format. One list is three lines; several are a block each, headed by `source:`, then
+/// a `total:` block.
+fn summarize(inputs: &[Result<Input, Failure>], options: &ParseOptions, log: &mut Log) -> u8 {
+    let count = |input: &Result<Input, Failure>| -> Option<Result<(Counts, Document), Error>> {
+        let input = input.as_ref().ok()?;
+        let mut counts = Counts::default();
+        let read = read_by_category(input, options, |_, category| {
+            counts.categories += 1;
+            counts.matters += category.matters.len();
+        });
+        Some(read.map(|rest| {
+            for d in &rest.diagnostics {
+                match d.severity {
+                    Severity::Error => counts.errors += 1,
+                    Severity::Warning => counts.warnings += 1,
+                    Severity::Info => counts.infos += 1,
+                }
+            }
+            (counts, rest)
+        }))
+    };
+    let results: Vec<_> = if inputs.len() > 1 {
+        inputs.par_iter().map(count).collect()
+    } else {
+        inputs.iter().map(count).collect()
+    };
+    let several = inputs.len() > 1;
+    let mut out = io::BufWriter::new(io::stdout().lock());
+    let (mut status, mut total, mut failed) = (0, Counts::default(), 0);
+    let mut written = Ok(());
+    for (input, result) in inputs.iter().zip(results) {
+        let mut parse_failure = None;
+        let failure: &Failure = match (input, result) {
+            (Err(failure), _) => failure,
+            (Ok(input), Some(Err(error))) => parse_failure.insert(Failure::Parse {
+                name: input.name.clone(),
+                error,
+            }),
+            (Ok(input), Some(Ok((counts, rest)))) => {
+                log.diagnostics(&input.name, &rest.diagnostics);
+                total.add(&counts);
+                if written.is_ok() {
+                    written = if several {
+                        writeln!(out, "source: {}", input.name)
+                            .and_then(|()| write_summary(&mut out, &counts))
+                            .and_then(|()| writeln!(out))
+                    } else {
+                        write_summary(&mut out, &counts)
+                    };
+                }
+                continue;
+            }
+            (Ok(_), None) => unreachable!("a read input is counted"),
+        };
+        log.failure(failure);
+        status = status.max(failure.status());
+        failed += 1;
+        if several && written.is_ok() {
+            written = writeln!(out, "source: {}", failure.name())
+                .and_then(|()| writeln!(out, "failed: {}", failure.row().message))
+                .and_then(|()| writeln!(out));
+        }
+    }
+    if several {
+        written = written.and_then(|()| {
+            writeln!(out, "total: {} files, {failed} failed", inputs.len())?;
+            write_summary(&mut out, &total)
+        });
+    }
+    status.max(finish(written.and_then(|()| out.flush()), log))
 }
 
 /// `--format jsonl` on one list, each category written as soon as it is read, so that only the
 /// category being read is held in memory; diagnostics once the list is read.
-fn stream_jsonl(input: &Input, options: &ParseOptions) -> ExitCode {
+fn stream_jsonl(input: &Input, options: &ParseOptions, log: &mut Log) -> u8 {
     let stdout = io::stdout();
     let mut out = io::BufWriter::new(stdout.lock());
     let mut written = Ok(());
@@ -376,7 +658,20 @@ fn stream_jsonl(input: &Input, options: &ParseOptions) -> ExitCode {
             });
         }
     });
-    finish_reading(input, read, |_| written.and_then(|()| out.flush()))
+    match read {
+        Ok(rest) => {
+            log.diagnostics(&input.name, &rest.diagnostics);
+            finish(written.and_then(|()| out.flush()), log)
+        }
+        Err(error) => {
+            let failure = Failure::Parse {
+                name: input.name.clone(),
+                error,
+            };
+            log.failure(&failure);
+            failure.status()
+        }
+    }
 }
 
 /// Read one list with a [`Reader`], giving each category with the list's title to `each` as
@@ -425,46 +720,23 @@ fn parse_input(input: &Input, options: &ParseOptions) -> Result<Document, Error>
     }
 }
 
-/// The end of a list read by [`read_by_category`]: its diagnostics on stderr, then what
-/// `write` writes; or its error, with exit status 1.
-fn finish_reading(
-    input: &Input,
-    read: Result<Document, Error>,
-    write: impl FnOnce(&Document) -> io::Result<()>,
-) -> ExitCode {
-    match read {
-        Ok(rest) => {
-            report_diagnostics(&input.name, &rest);
-            finish(write(&rest))
+/// Parse every input that was read, in parallel when there are several; the outcomes keep
+/// the inputs' order. An input's bytes are dropped once it is parsed.
+fn parse_all(inputs: Vec<Result<Input, Failure>>, options: &ParseOptions) -> Vec<Outcome> {
+    let parse = |input: Result<Input, Failure>| {
+        let input = input?;
+        match parse_input(&input, options) {
+            Ok(document) => Ok((input.name, document)),
+            Err(error) => Err(Failure::Parse {
+                name: input.name,
+                error,
+            }),
         }
-        Err(error) => {
-            report_error(&input.name, &error);
-            ExitCode::from(1)
-        }
-    }
-}
-
-/// Parse every input, in parallel when there are several; results keep the inputs' order.
-fn parse_all(inputs: &[Input], options: &ParseOptions) -> Vec<Result<Document, Error>> {
-    let parse = |input: &Input| parse_input(input, options);
+    };
     if inputs.len() > 1 {
-        inputs.par_iter().map(parse).collect()
+        inputs.into_par_iter().map(parse).collect()
     } else {
-        inputs.iter().map(parse).collect()
-    }
-}
-
-fn report_diagnostics(name: &str, document: &Document) {
-    for d in &document.diagnostics {
-        eprintln!("{name}:{d}");
-    }
-}
-
-fn report_error(name: &str, error: &Error) {
-    match error.kind() {
-        // The finding that stopped a strict parse, in the form of every diagnostic.
-        ErrorKind::Strict(finding) => eprintln!("{name}:{finding}"),
-        kind => eprintln!("{name}:{}:{}: error: {kind}", error.line(), error.column()),
+        inputs.into_iter().map(parse).collect()
     }
 }
 
@@ -481,10 +753,16 @@ fn write_comparison(comparison: &shixiang::Comparison, format: Format) -> io::Re
     out.flush()
 }
 
-/// Write the documents (named by their source) in the format asked for.
-fn write(documents: &[(&str, Document)], args: &Args) -> io::Result<()> {
+/// Write the documents (named by their source) in the format asked for; the inputs that gave
+/// none are rows of `--table diagnostics`.
+fn write(outcomes: &[Outcome], args: &Args) -> io::Result<()> {
     let stdout = io::stdout();
     let mut out = io::BufWriter::new(stdout.lock());
+    let documents: Vec<(&str, &Document)> = outcomes
+        .iter()
+        .filter_map(|outcome| outcome.as_ref().ok())
+        .map(|(name, document)| (name.as_str(), document))
+        .collect();
     match args.format {
         // `check_args` allows several files only for jsonl and csv.
         Format::Outline => {
@@ -497,16 +775,12 @@ fn write(documents: &[(&str, Document)], args: &Args) -> io::Result<()> {
                 write_json(&mut out, document)?;
             }
         }
-        Format::Summary => {
-            for (_, document) in documents {
-                let (categories, matters) = (document.categories.len(), document.matters().count());
-                write_summary(&mut out, categories, matters, &document.diagnostics)?;
-            }
-        }
-        Format::Jsonl => write_jsonl(&mut out, documents)?,
+        // `run` writes summaries itself, one list at a time.
+        Format::Summary => unreachable!("summaries are written by `summarize`"),
+        Format::Jsonl => write_jsonl(&mut out, &documents)?,
         Format::Csv => {
             let table = args.table.unwrap_or(Table::Matters);
-            write_csv(&mut out, documents, table)?;
+            write_csv(&mut out, outcomes, table)?;
         }
     }
     out.flush()
@@ -529,7 +803,7 @@ struct MatterLine<'a> {
     matter: &'a shixiang::Matter,
 }
 
-fn write_jsonl(out: &mut impl Write, documents: &[(&str, Document)]) -> io::Result<()> {
+fn write_jsonl(out: &mut impl Write, documents: &[(&str, &Document)]) -> io::Result<()> {
     for (source, document) in documents {
         for (category, matter) in document.matters() {
             write_matter_line(out, source, document.title.as_deref(), category, matter)?;
@@ -557,56 +831,64 @@ fn write_matter_line(
     writeln!(out)
 }
 
-fn write_summary(
-    out: &mut impl Write,
-    categories: usize,
-    matters: usize,
-    diagnostics: &[Diagnostic],
-) -> io::Result<()> {
-    let count = |severity| {
-        diagnostics
-            .iter()
-            .filter(|d| d.severity == severity)
-            .count()
+/// The counts of one list, or of all: `N error(s), N warning(s), N info(s)`.
+fn write_summary(out: &mut impl Write, counts: &Counts) -> io::Result<()> {
+    let plural = |n: usize, one: &str| {
+        if n == 1 {
+            format!("1 {one}")
+        } else {
+            format!("{n} {one}s")
+        }
     };
-    writeln!(out, "categories: {categories}")?;
-    writeln!(out, "matters: {matters}")?;
+    writeln!(out, "categories: {}", counts.categories)?;
+    writeln!(out, "matters: {}", counts.matters)?;
     writeln!(
         out,
-        "diagnostics: {} errors, {} warnings, {} infos",
-        count(Severity::Error),
-        count(Severity::Warning),
-        count(Severity::Info)
+        "diagnostics: {}, {}, {}",
+        plural(counts.errors, "error"),
+        plural(counts.warnings, "warning"),
+        plural(counts.infos, "info")
     )
 }
 
-/// One flat table of every document, with a header row even when it has no rows.
-fn write_csv(out: &mut impl Write, documents: &[(&str, Document)], table: Table) -> io::Result<()> {
-    let tables: Vec<Tables> = documents
-        .iter()
-        .map(|(source, document)| Tables::new(document, source))
-        .collect();
-    let rows = tables.iter();
-    match table {
-        Table::Matters => write_rows(out, rows.flat_map(|t| &t.matters)),
-        Table::Materials => write_rows(out, rows.flat_map(|t| &t.materials)),
-        Table::Citations => write_rows(out, rows.flat_map(|t| &t.citations)),
-        Table::Diagnostics => write_rows(out, rows.flat_map(|t| &t.diagnostics)),
-    }
-}
-
-fn write_rows<'a, R: Row + 'a>(
-    out: &mut impl Write,
-    rows: impl Iterator<Item = &'a R>,
-) -> io::Result<()> {
+/// One flat table of every document, with a header row even when it has no rows; an input
+/// that gave no document is a row of the diagnostics table, in its place.
+fn write_csv(out: &mut impl Write, outcomes: &[Outcome], table: Table) -> io::Result<()> {
     let mut writer = csv::WriterBuilder::new()
         .has_headers(false)
         .from_writer(out);
-    writer.write_record(R::COLUMNS).map_err(io_error)?;
+    let header = match table {
+        Table::Matters => MatterRow::COLUMNS,
+        Table::Materials => MaterialRow::COLUMNS,
+        Table::Citations => CitationRow::COLUMNS,
+        Table::Diagnostics => DiagnosticRow::COLUMNS,
+    };
+    writer.write_record(header).map_err(io_error)?;
+    for outcome in outcomes {
+        let tables = match outcome {
+            Ok((source, document)) => Tables::new(document, source),
+            Err(failure) => {
+                if table == Table::Diagnostics {
+                    writer.serialize(failure.row()).map_err(io_error)?;
+                }
+                continue;
+            }
+        };
+        match table {
+            Table::Matters => write_rows(&mut writer, &tables.matters)?,
+            Table::Materials => write_rows(&mut writer, &tables.materials)?,
+            Table::Citations => write_rows(&mut writer, &tables.citations)?,
+            Table::Diagnostics => write_rows(&mut writer, &tables.diagnostics)?,
+        }
+    }
+    writer.flush()
+}
+
+fn write_rows<R: Row>(writer: &mut csv::Writer<impl Write>, rows: &[R]) -> io::Result<()> {
     for row in rows {
         writer.serialize(row).map_err(io_error)?;
     }
-    writer.flush()
+    Ok(())
 }
 
 /// A CSV error as an I/O error of the same kind, so that a closed pipe is still recognized.
@@ -625,7 +907,7 @@ fn print_schema() -> ExitCode {
     let written = serde_json::to_writer_pretty(&mut out, &shixiang::document_schema())
         .map_err(io::Error::from)
         .and_then(|()| writeln!(out));
-    finish(written)
+    ExitCode::from(finish(written, &mut Log::new(false)))
 }
 
 /// Without the `schema` feature there is no schema to print: a usage error.

@@ -270,3 +270,285 @@ fn bad_encoding_and_delimiter_flags_are_usage_errors() {
         );
     }
 }
+
+// --- batches, stdin, --quiet ---
+
+const YANTAI: &str = "fixtures/valid/yantai.tsv";
+const SHANDONG: &str = "fixtures/valid/shandong-2023.tsv";
+const MISSING: &str = "no/such/file.tsv";
+
+/// The text of a fixture, by its path in the crate.
+fn fixture(path: &str) -> String {
+    std::fs::read_to_string(std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join(path)).unwrap()
+}
+
+/// Run the `dump` example with `args` and `stdin` as its standard input (`Stdio::null()`, a
+/// file…), not the pipe of `common::dump`.
+fn dump_with_stdin(args: &[&str], stdin: std::process::Stdio) -> std::process::Output {
+    std::process::Command::new(common::dump_binary())
+        .args(args)
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .stdin(stdin)
+        .output()
+        .expect("the dump example is built by cargo test")
+}
+
+/// The `source` of every JSON line, with how many lines in a row name it.
+fn sources_of_lines(stdout: &str) -> Vec<(String, usize)> {
+    let mut runs: Vec<(String, usize)> = Vec::new();
+    for line in stdout.lines() {
+        let value: serde_json::Value = serde_json::from_str(line).unwrap();
+        let source = value["source"].as_str().unwrap().to_owned();
+        match runs.last_mut() {
+            Some((last, count)) if *last == source => *count += 1,
+            _ => runs.push((source, 1)),
+        }
+    }
+    runs
+}
+
+#[test]
+fn a_batch_with_a_missing_file_writes_every_readable_file_and_exits_2() {
+    let output = dump(&["--format", "jsonl", YANTAI, MISSING, SHANDONG], "");
+    assert_eq!(output.status.code(), Some(2));
+    assert_eq!(
+        sources_of_lines(&text(&output.stdout)),
+        [(YANTAI.to_owned(), 32), (SHANDONG.to_owned(), 28)]
+    );
+    let stderr = text(&output.stderr);
+    let failures: Vec<&str> = stderr.lines().filter(|l| l.starts_with("dump:")).collect();
+    assert_eq!(failures.len(), 1, "{stderr}");
+    assert!(
+        failures[0].starts_with("dump: cannot read no/such/file.tsv: "),
+        "{stderr}"
+    );
+    // The diagnostics of the readable files are still reported, in the order of the files.
+    let yantai = stderr.find("fixtures/valid/yantai.tsv:").unwrap();
+    let missing = stderr.find("dump: cannot read").unwrap();
+    let shandong = stderr.find("fixtures/valid/shandong-2023.tsv:").unwrap();
+    assert!(yantai < missing && missing < shandong, "{stderr}");
+}
+
+#[test]
+fn a_file_that_fails_is_a_row_of_the_diagnostics_table_naming_it() {
+    let output = dump(
+        &[
+            "--format",
+            "csv",
+            "--table",
+            "diagnostics",
+            YANTAI,
+            MISSING,
+            "README.md",
+        ],
+        "",
+    );
+    // An unreadable file (2) outweighs a file that holds no list (1).
+    assert_eq!(output.status.code(), Some(2));
+    let mut reader = csv::Reader::from_reader(output.stdout.as_slice());
+    assert_eq!(
+        reader.headers().unwrap(),
+        vec!["source", "code", "severity", "line", "column", "message"]
+    );
+    let rows: Vec<csv::StringRecord> = reader.records().map(Result::unwrap).collect();
+    let yantai = rows.iter().filter(|r| &r[0] == YANTAI).count();
+    assert_eq!(yantai, 14);
+    assert!(rows[..yantai].iter().all(|r| &r[0] == YANTAI));
+    let missing = &rows[yantai];
+    assert_eq!(
+        (
+            &missing[0],
+            &missing[1],
+            &missing[2],
+            &missing[3],
+            &missing[4]
+        ),
+        (MISSING, "file_unreadable", "error", "", "")
+    );
+    assert!(missing[5].starts_with("cannot read no/such/file.tsv: "));
+    let no_list = &rows[yantai + 1];
+    assert_eq!(
+        no_list.iter().collect::<Vec<_>>(),
+        [
+            "README.md",
+            "no_list",
+            "error",
+            "1",
+            "1",
+            "no header row found (a row naming columns such as 子项 and 办理材料)"
+        ]
+    );
+    assert_eq!(rows.len(), yantai + 2);
+    // Both are on stderr too.
+    let stderr = text(&output.stderr);
+    assert!(stderr.contains("dump: cannot read no/such/file.tsv: "));
+    assert!(stderr.contains("README.md:1:1: error: no header row found"));
+
+    // A batch whose only failure is a file without a list exits 1; the other is written.
+    let output = dump(
+        &["--format", "csv", "--table", "matters", "README.md", YANTAI],
+        "",
+    );
+    assert_eq!(output.status.code(), Some(1));
+    let mut reader = csv::Reader::from_reader(output.stdout.as_slice());
+    assert_eq!(reader.records().count(), 32);
+    // A strict failure is the row of the finding that stopped the list.
+    let output = dump(
+        &[
+            "--format",
+            "csv",
+            "--table",
+            "diagnostics",
+            "--strict",
+            YANTAI,
+        ],
+        "",
+    );
+    assert_eq!(output.status.code(), Some(1));
+    let mut reader = csv::Reader::from_reader(output.stdout.as_slice());
+    let rows: Vec<csv::StringRecord> = reader.records().map(Result::unwrap).collect();
+    assert_eq!(rows.len(), 1);
+    assert_eq!((&rows[0][0], &rows[0][2]), (YANTAI, "warning"));
+    assert!(text(&output.stderr).starts_with(&format!(
+        "{YANTAI}:{}:{}: warning[{}]: ",
+        &rows[0][3], &rows[0][4], &rows[0][1]
+    )));
+}
+
+#[test]
+fn summary_takes_several_files_with_a_block_each_and_a_total() {
+    let output = dump(&["--format", "summary", YANTAI, SHANDONG], "");
+    assert_eq!(output.status.code(), Some(0));
+    assert_eq!(
+        text(&output.stdout),
+        "source: fixtures/valid/yantai.tsv\n\
+         categories: 11\n\
+         matters: 32\n\
+         diagnostics: 0 errors, 12 warnings, 2 infos\n\
+         \n\
+         source: fixtures/valid/shandong-2023.tsv\n\
+         categories: 12\n\
+         matters: 28\n\
+         diagnostics: 0 errors, 6 warnings, 1 info\n\
+         \n\
+         total: 2 files, 0 failed\n\
+         categories: 23\n\
+         matters: 60\n\
+         diagnostics: 0 errors, 18 warnings, 3 infos\n"
+    );
+    // A file that fails has its block, and counts in the total.
+    let output = dump(&["--format", "summary", SHANDONG, MISSING], "");
+    assert_eq!(output.status.code(), Some(2));
+    let stdout = text(&output.stdout);
+    assert!(
+        stdout.contains("\nsource: no/such/file.tsv\nfailed: cannot read no/such/file.tsv: "),
+        "{stdout}"
+    );
+    assert!(
+        stdout.ends_with(
+            "total: 2 files, 1 failed\ncategories: 12\nmatters: 28\ndiagnostics: 0 errors, 6 warnings, 1 info\n"
+        ),
+        "{stdout}"
+    );
+    // One file keeps its three lines, and one info is singular.
+    let output = dump(&["--format", "summary", SHANDONG], "");
+    assert_eq!(
+        text(&output.stdout),
+        "categories: 12\nmatters: 28\ndiagnostics: 0 errors, 6 warnings, 1 info\n"
+    );
+}
+
+#[test]
+fn with_no_file_a_pipe_on_stdin_is_read() {
+    let output = dump(&["--format", "summary"], &fixture(YANTAI));
+    assert_eq!(output.status.code(), Some(0));
+    assert_eq!(
+        text(&output.stdout),
+        "categories: 11\nmatters: 32\ndiagnostics: 0 errors, 12 warnings, 2 infos\n"
+    );
+    let stderr = text(&output.stderr);
+    assert!(
+        stderr.lines().all(|l| l.starts_with("<stdin>:")),
+        "{stderr}"
+    );
+    let output = dump(&[], &fixture(YANTAI));
+    assert_eq!(
+        text(&output.stdout).lines().next(),
+        Some("烟台市医疗保障经办政务服务事项清单")
+    );
+    // A file on stdin, as `dump < list.tsv`.
+    let file =
+        std::fs::File::open(std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join(YANTAI)).unwrap();
+    let output = dump_with_stdin(&["--format", "jsonl"], file.into());
+    assert_eq!(output.status.code(), Some(0));
+    assert_eq!(
+        sources_of_lines(&text(&output.stdout)),
+        [("<stdin>".to_owned(), 32)]
+    );
+}
+
+#[test]
+fn with_no_file_an_empty_stdin_dumps_the_embedded_list() {
+    for stdin in [std::process::Stdio::null(), std::process::Stdio::piped()] {
+        let output = dump_with_stdin(&["--format", "summary"], stdin);
+        assert_eq!(output.status.code(), Some(0));
+        assert_eq!(
+            text(&output.stdout),
+            "categories: 12\nmatters: 28\ndiagnostics: 0 errors, 6 warnings, 1 info\n"
+        );
+        assert!(text(&output.stderr).starts_with("fixtures/valid/shandong-2023.tsv:12:1: info"));
+    }
+    // An explicit `-` reads stdin, even empty.
+    let output = dump_with_stdin(&["-"], std::process::Stdio::null());
+    assert_eq!(output.status.code(), Some(1));
+    assert_eq!(
+        text(&output.stderr),
+        "<stdin>:1:1: error: the input is empty\n"
+    );
+}
+
+#[test]
+fn quiet_keeps_stderr_to_errors() {
+    let loud = dump(&["--format", "jsonl", YANTAI, SHANDONG], "");
+    assert_eq!(text(&loud.stderr).lines().count(), 14 + 7);
+    let quiet = dump(&["--quiet", "--format", "jsonl", YANTAI, SHANDONG], "");
+    assert_eq!(quiet.status.code(), Some(0));
+    assert_eq!(text(&quiet.stderr), "");
+    assert_eq!(quiet.stdout, loud.stdout);
+    for format in ["summary", "outline"] {
+        let output = dump(&["-q", "--format", format, YANTAI], "");
+        assert_eq!(text(&output.stderr), "", "{format}");
+    }
+    // What fails is still said.
+    let output = dump(
+        &["--quiet", "--format", "jsonl", YANTAI, MISSING, "README.md"],
+        "",
+    );
+    assert_eq!(output.status.code(), Some(2));
+    let stderr = text(&output.stderr);
+    let lines: Vec<&str> = stderr.lines().collect();
+    assert_eq!(lines.len(), 2, "{stderr}");
+    assert!(lines[0].starts_with("dump: cannot read no/such/file.tsv: "));
+    assert!(lines[1].starts_with("README.md:1:1: error: no header row found"));
+    let output = dump(&["--quiet", "--strict", YANTAI], "");
+    assert_eq!(output.status.code(), Some(1));
+    assert!(text(&output.stderr).starts_with("fixtures/valid/yantai.tsv:"));
+    assert_eq!(text(&output.stderr).lines().count(), 1);
+}
+
+#[test]
+fn help_says_what_no_file_does_and_lists_the_exit_codes() {
+    let output = dump(&["--help"], "");
+    assert_eq!(output.status.code(), Some(0));
+    let help = text(&output.stdout);
+    for needle in [
+        "With no FILE, dump reads standard input when it is a pipe or a file that holds data",
+        "embedded Shandong 2023 list when standard input is a terminal or empty",
+        "--quiet",
+        "Exit status: 0 every input was read and written",
+        "             1 some input holds no list or fails --strict",
+        "             2 a usage error, or some file cannot be read",
+    ] {
+        assert!(help.contains(needle), "{needle:?} in {help}");
+    }
+}
