@@ -43,7 +43,8 @@ use std::process::ExitCode;
 use rayon::prelude::*;
 use shixiang::flat::{CitationRow, DiagnosticRow, MaterialRow, MatterRow, Row, Tables};
 use shixiang::{
-    Diagnostic, Document, Encoding, Error, ErrorKind, ParseOptions, Reader, Severity, Strictness,
+    Diagnostic, Document, Encoding, Error, ErrorKind, Origin, ParseOptions, Reader, Severity,
+    Strictness,
 };
 
 const EMBEDDED_NAME: &str = "fixtures/valid/shandong-2023.tsv";
@@ -285,8 +286,9 @@ impl Failure {
                 source: name,
                 code: "file_unreadable",
                 severity: Severity::Error.as_str(),
+                origin: Origin::Source.as_str(),
                 line: None,
-                column: None,
+                column_number: None,
                 message: format!("cannot read {name}: {reason}"),
             },
             Failure::Parse { name, error } => match error.kind() {
@@ -294,16 +296,18 @@ impl Failure {
                     source: name,
                     code: finding.code.as_str(),
                     severity: finding.severity.as_str(),
+                    origin: finding.origin.as_str(),
                     line: Some(finding.line),
-                    column: Some(finding.column),
+                    column_number: Some(finding.column),
                     message: finding.message.clone(),
                 },
                 kind => FailureRow {
                     source: name,
                     code: "no_list",
                     severity: Severity::Error.as_str(),
+                    origin: Origin::Source.as_str(),
                     line: Some(error.line()),
-                    column: Some(error.column()),
+                    column_number: Some(error.column()),
                     message: kind.to_string(),
                 },
             },
@@ -318,8 +322,9 @@ struct FailureRow<'a> {
     source: &'a str,
     code: &'a str,
     severity: &'a str,
+    origin: &'a str,
     line: Option<usize>,
-    column: Option<usize>,
+    column_number: Option<usize>,
     message: String,
 }
 

@@ -348,7 +348,15 @@ fn a_file_that_fails_is_a_row_of_the_diagnostics_table_naming_it() {
     let mut reader = csv::Reader::from_reader(output.stdout.as_slice());
     assert_eq!(
         reader.headers().unwrap(),
-        vec!["source", "code", "severity", "line", "column", "message"]
+        vec![
+            "source",
+            "code",
+            "severity",
+            "origin",
+            "line",
+            "column_number",
+            "message"
+        ]
     );
     let rows: Vec<csv::StringRecord> = reader.records().map(Result::unwrap).collect();
     let yantai = rows.iter().filter(|r| &r[0] == YANTAI).count();
@@ -361,11 +369,12 @@ fn a_file_that_fails_is_a_row_of_the_diagnostics_table_naming_it() {
             &missing[1],
             &missing[2],
             &missing[3],
-            &missing[4]
+            &missing[4],
+            &missing[5]
         ),
-        (MISSING, "file_unreadable", "error", "", "")
+        (MISSING, "file_unreadable", "error", "source", "", "")
     );
-    assert!(missing[5].starts_with("cannot read no/such/file.tsv: "));
+    assert!(missing[6].starts_with("cannot read no/such/file.tsv: "));
     let no_list = &rows[yantai + 1];
     assert_eq!(
         no_list.iter().collect::<Vec<_>>(),
@@ -373,6 +382,7 @@ fn a_file_that_fails_is_a_row_of_the_diagnostics_table_naming_it() {
             "README.md",
             "no_list",
             "error",
+            "source",
             "1",
             "1",
             "no header row found (a row naming columns such as 子项 and 办理材料)"
@@ -408,10 +418,13 @@ fn a_file_that_fails_is_a_row_of_the_diagnostics_table_naming_it() {
     let mut reader = csv::Reader::from_reader(output.stdout.as_slice());
     let rows: Vec<csv::StringRecord> = reader.records().map(Result::unwrap).collect();
     assert_eq!(rows.len(), 1);
-    assert_eq!((&rows[0][0], &rows[0][2]), (YANTAI, "warning"));
+    assert_eq!(
+        (&rows[0][0], &rows[0][2], &rows[0][3]),
+        (YANTAI, "warning", "source")
+    );
     assert!(text(&output.stderr).starts_with(&format!(
         "{YANTAI}:{}:{}: warning[{}]: ",
-        &rows[0][3], &rows[0][4], &rows[0][1]
+        &rows[0][4], &rows[0][5], &rows[0][1]
     )));
 }
 
