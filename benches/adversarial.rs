@@ -72,6 +72,20 @@ fn wide_header(size: usize) -> String {
     format!("{header}\n{row}\n")
 }
 
+/// A header naming 子项 and 备注 again and again (each repeat a `duplicate_column`), a row as
+/// wide and a continuation row as wide (each cell a `cell_continued`): about `size` bytes.
+/// Each finding's column is counted on from the cell before it (a header of 100 000
+/// duplicates once took minutes, each column counted from the line start).
+fn duplicate_columns(size: usize) -> String {
+    let pairs = size / 3 / "\t子项\t备注".len();
+    format!(
+        "某市清单\n主项\t子项序号{}\n一、参保登记\t1{}\n\t\t\t丁{}\n",
+        "\t子项\t备注".repeat(pairs),
+        "\t甲\t乙".repeat(pairs),
+        "\t丙\t丁".repeat(pairs.saturating_sub(1)),
+    )
+}
+
 /// A standard row followed by about `size` bytes of surplus cells (`\t甲`, four bytes each).
 fn surplus_cells(size: usize) -> String {
     format!(
@@ -115,11 +129,12 @@ type Maker = fn(usize) -> String;
 fn adversarial(c: &mut Criterion) {
     // The largest size of each input: a 100 MB header of columns takes most of a minute per
     // parse (a million `extra` entries per 14 MB), too long for ten samples.
-    let inputs: [(&str, Maker, usize); 8] = [
+    let inputs: [(&str, Maker, usize); 9] = [
         ("deep_brackets", deep_brackets, 100 * MB),
         ("huge_cell", huge_cell, 100 * MB),
         ("tiny_rows", tiny_rows, 100 * MB),
         ("wide_header", wide_header, 10 * MB),
+        ("duplicate_columns", duplicate_columns, 10 * MB),
         ("surplus_cells", surplus_cells, 100 * MB),
         ("citation_leftovers", citation_leftovers, 100 * MB),
         // A join, a continued cell or a text line outside the table every few bytes: 100 MB
