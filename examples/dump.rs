@@ -212,9 +212,7 @@ fn check_args(args: &Args) -> Result<(), String> {
         return Err("--schema takes no file".to_owned());
     }
     if args.files.len() > 1 && !args.format.takes_many_files() {
-        // Summary takes several files too, as the usage printed next says; this first line
-        // is the one scripts (and tests/etl.rs) match.
-        return Err("several files need --format jsonl or csv".to_owned());
+        return Err("several files need --format jsonl, csv or summary".to_owned());
     }
     if args.files.iter().filter(|file| *file == "-").count() > 1 {
         return Err("standard input (-) can be read only once".to_owned());
