@@ -47,6 +47,10 @@ pub enum ErrorKind {
         /// The sheets the workbook has.
         sheets: Vec<String>,
     },
+    /// The input could not be read (an I/O error of the reader given to
+    /// [`OwnedReader`](crate::OwnedReader)).
+    #[error("cannot read the input: {0}")]
+    Io(String),
     /// The bytes are not a workbook that can be read.
     #[error("cannot read the workbook: {0}")]
     UnreadableWorkbook(String),

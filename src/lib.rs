@@ -168,6 +168,7 @@ pub mod flat;
 mod model;
 mod names;
 mod outline;
+mod owned_reader;
 mod reader;
 mod table;
 #[cfg(test)]
@@ -187,6 +188,7 @@ pub use model::{
     MaterialMedium, MaterialSource, Materials, Matter, Notes, NumberKind, Period, Provision,
     StepLimit, Steps, TimeUnit, SCHEMA_VERSION,
 };
+pub use owned_reader::OwnedReader;
 pub use reader::Reader;
 pub use table::{Decoded, Encoding, UnknownEncoding};
 pub use working_days::{WORKING_DAYS_PER_MONTH, WORKING_DAYS_PER_WEEK};

@@ -153,6 +153,15 @@ impl<'b> Decoded<'b> {
         &self.text
     }
 
+    /// The same, owning its text (copied when it was borrowed from the bytes).
+    pub fn into_owned(self) -> Decoded<'static> {
+        Decoded {
+            text: Cow::Owned(self.text.into_owned()),
+            encoding: self.encoding,
+            diagnostics: self.diagnostics,
+        }
+    }
+
     /// The encoding the text was read in.
     pub fn encoding(&self) -> Encoding {
         self.encoding
