@@ -160,6 +160,7 @@
 mod cell;
 mod checks;
 pub mod compare;
+mod constructors;
 mod diagnostic;
 mod document;
 mod error;
