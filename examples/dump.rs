@@ -654,10 +654,12 @@ fn stream_jsonl(input: &Input, options: &ParseOptions, log: &mut Log) -> u8 {
     let stdout = io::stdout();
     let mut out = io::BufWriter::new(stdout.lock());
     let mut written = Ok(());
+    let mut index = 0;
     let read = read_by_category(input, options, |title, category| {
+        index += 1;
         if written.is_ok() {
             written = category.matters.iter().try_for_each(|matter| {
-                write_matter_line(&mut out, &input.name, title, &category, matter)
+                write_matter_line(&mut out, &input.name, title, (index, &category), matter)
             });
         }
     });
@@ -802,14 +804,20 @@ struct MatterLine<'a> {
     title: Option<&'a str>,
     category_ordinal: Option<u32>,
     category_name: &'a str,
+    category_code: Option<&'a str>,
+    /// The category's place in the document, from 1 (ordinals may repeat).
+    category_index: usize,
     #[serde(flatten)]
     matter: &'a shixiang::Matter,
 }
 
 fn write_jsonl(out: &mut impl Write, documents: &[(&str, &Document)]) -> io::Result<()> {
     for (source, document) in documents {
-        for (category, matter) in document.matters() {
-            write_matter_line(out, source, document.title.as_deref(), category, matter)?;
+        for (index, category) in document.categories.iter().enumerate() {
+            for matter in &category.matters {
+                let category = (index + 1, category);
+                write_matter_line(out, source, document.title.as_deref(), category, matter)?;
+            }
         }
     }
     Ok(())
@@ -820,7 +828,7 @@ fn write_matter_line(
     out: &mut impl Write,
     source: &str,
     title: Option<&str>,
-    category: &shixiang::Category,
+    (category_index, category): (usize, &shixiang::Category),
     matter: &shixiang::Matter,
 ) -> io::Result<()> {
     let line = MatterLine {
@@ -828,6 +836,8 @@ fn write_matter_line(
         title,
         category_ordinal: category.ordinal,
         category_name: &category.name,
+        category_code: category.code.as_deref(),
+        category_index,
         matter,
     };
     serde_json::to_writer(&mut *out, &line)?;

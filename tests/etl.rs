@@ -795,3 +795,36 @@ fn category_index_joins_where_ordinals_repeat() {
         assert_eq!(key.0, i + 1);
     }
 }
+
+#[test]
+fn dump_jsonl_lines_carry_the_category_key_and_code() {
+    // One file is streamed a category at a time; several are parsed whole: both write the
+    // same keys.
+    for args in [
+        &["--format", "jsonl", YANTAI][..],
+        &["--format", "jsonl", YANTAI, SHANDONG],
+    ] {
+        let output = dump(args);
+        let lines: Vec<serde_json::Value> = String::from_utf8(output.stdout)
+            .unwrap()
+            .lines()
+            .map(|line| serde_json::from_str(line).unwrap())
+            .filter(|line: &serde_json::Value| line["source"] == YANTAI)
+            .collect();
+        assert_eq!(lines.len(), 32);
+        // Yantai's first two categories are both numbered 一、.
+        let keys: Vec<(u64, u64)> = lines[..8]
+            .iter()
+            .map(|l| {
+                (
+                    l["category_ordinal"].as_u64().unwrap(),
+                    l["category_index"].as_u64().unwrap(),
+                )
+            })
+            .collect();
+        assert_eq!(keys.first(), Some(&(1, 1)));
+        assert!(keys.contains(&(1, 2)), "{keys:?}");
+        assert!(lines.iter().all(|l| l["category_code"].is_null()));
+        assert_eq!(lines.last().unwrap()["category_index"], 11);
+    }
+}
