@@ -210,6 +210,13 @@ pub(crate) const NAMES: &[(&str, Column)] = &[
     ("实施机关", Column::Authority),
     ("事项类型", Column::Kind),
     ("行使层级", Column::Level),
+    // the 政务公开标准目录 (disclosure catalogue) wordings; 公开事项 is the matter, or spans
+    // its levels (一级事项, 二级事项) in a two-row header (see `subheader.rs`)
+    ("公开事项", Column::Name),
+    ("公开依据", Column::LegalBasis),
+    ("公开时限", Column::Deadline),
+    ("公开主体", Column::Authority),
+    ("公开对象", Column::Target),
 ];
 
 /// Whether a header cell's character says nothing about the name: white space (line breaks
@@ -250,6 +257,11 @@ impl Iterator for KeyChars<'_> {
 /// A header cell made comparable: the [`KeyChars`] of the cell.
 fn key_chars(cell: &str) -> KeyChars<'_> {
     KeyChars { rest: cell.chars() }
+}
+
+/// A header cell's [`key_chars`], collected: what a name is compared with.
+pub(crate) fn key(cell: &str) -> String {
+    key_chars(cell).collect()
 }
 
 /// The column a header cell names, if the model knows it. A bracketed qualifier after the name
@@ -360,12 +372,19 @@ impl Header {
         if !is_header(cells.clone(), &known) {
             return None;
         }
+        let names: Vec<String> = cells.map(normalize).collect();
+        Some(Header::from_columns(&known, names))
+    }
+
+    /// The header whose cells name the `known` columns, under `names` (normalized): the
+    /// first cell of each kind takes its column, a later one goes to `extra`.
+    pub(crate) fn from_columns(known: &[Option<Column>], mut names: Vec<String>) -> Header {
         // 序号 is the 子项序号 of a list without one.
         let has_seq = known.contains(&Some(Column::Seq));
         let mut slots = Vec::with_capacity(known.len());
         let mut duplicates = Vec::new();
         let mut taken = [false; Column::COUNT];
-        for (i, named) in known.into_iter().enumerate() {
+        for (i, &named) in known.iter().enumerate() {
             let column = match named {
                 Some(Column::RowNumber) if !has_seq => Some(Column::Seq),
                 column => column,
@@ -385,15 +404,14 @@ impl Header {
             };
             slots.push(slot);
         }
-        let mut names: Vec<String> = cells.map(normalize).collect();
         while names.last().is_some_and(String::is_empty) {
             names.pop();
         }
-        Some(Header {
+        Header {
             slots,
             names,
             duplicates,
-        })
+        }
     }
 
     /// The cell position of a known column.

@@ -9,6 +9,7 @@ mod merge;
 #[cfg(feature = "xlsx")]
 mod sheet;
 mod source;
+mod subheader;
 
 pub(crate) use encoding::decode;
 pub use encoding::{Decoded, Encoding, UnknownEncoding};
@@ -27,6 +28,7 @@ use crate::text::scan;
 use header::{Header, Slot};
 use merge::{DataRow, Merger};
 use source::Record;
+use subheader::{Group, Guess, Second};
 
 /// What the table layer reads around the categories: the title block, the headers and the
 /// footnotes.
@@ -98,6 +100,14 @@ pub(crate) struct TableReader<'s> {
     header_text: Option<&'s str>,
     /// The line of the first header, for a finding about a table without rows.
     header_line: usize,
+    /// A header row just read, whose findings wait for the next row: it may be the first of
+    /// two header rows.
+    pending: Option<PendingHeader<'s>>,
+    /// The second row of the header in force, when it has two: the same line again right
+    /// after the first is the header repeated on a new page.
+    sub_text: Option<&'s str>,
+    /// Whether the row before was a header row (read or repeated).
+    after_header: bool,
     merger: Merger<'s>,
     /// Text lines between rows, reported once a row follows them.
     stray: Vec<(Position, usize)>,
@@ -123,6 +133,9 @@ impl<'s> TableReader<'s> {
             header: None,
             header_text: None,
             header_line: 0,
+            pending: None,
+            sub_text: None,
+            after_header: false,
             merger: Merger::default(),
             stray: Vec::new(),
             any_text: false,
@@ -144,6 +157,9 @@ impl<'s> TableReader<'s> {
             let mut cells = std::mem::take(&mut self.cells);
             let Some(record) = self.source.next(&mut cells) else {
                 self.cells = cells;
+                if let Some(pending) = self.pending.take() {
+                    self.settle_header(pending.number, &pending.cells, diagnostics);
+                }
                 return self.merger.finish();
             };
             let mut texts = recycle(std::mem::take(&mut self.texts));
@@ -233,7 +249,19 @@ impl<'s> TableReader<'s> {
         texts: &[&str],
         diagnostics: &mut Diagnostics,
     ) {
+        let after_header = std::mem::take(&mut self.after_header);
+        let second = match self.pending.take() {
+            Some(pending) => self.second_header_row(pending, record, cells, diagnostics),
+            None => false,
+        };
         report_control_character(record, cells, diagnostics);
+        if second {
+            return;
+        }
+        if after_header && self.sub_text == Some(record.text) {
+            // The second header row, repeated on a new page with the first.
+            return;
+        }
         let after_row = std::mem::take(&mut self.after_row);
         if texts.iter().all(|t| is_blank(t)) {
             self.merger.page_break();
@@ -261,7 +289,7 @@ impl<'s> TableReader<'s> {
             self.footnotes.push(trimmed.to_owned());
             return;
         }
-        if self.header_row(record, cells, texts, diagnostics) {
+        if self.header_row(record, cells, texts) {
             return;
         }
         let Some(header) = &self.header else {
@@ -300,15 +328,11 @@ impl<'s> TableReader<'s> {
         self.after_row = true;
     }
 
-    /// Take the row as a header row if it is one: the first one sets the columns, a later
-    /// one that differs is reported, and each breaks the page.
-    fn header_row(
-        &mut self,
-        record: &Record<'s>,
-        cells: &[Cell<'s>],
-        texts: &[&str],
-        diagnostics: &mut Diagnostics,
-    ) -> bool {
+    /// Take the row as a header row if it is one: the same line as the header in force is that
+    /// header repeated; a new one waits for the next row (its second row, perhaps) before it
+    /// sets the columns or is compared with the first (see [`settle_header`](Self::settle_header)).
+    /// Each breaks the page.
+    fn header_row(&mut self, record: &Record<'s>, cells: &[Cell<'s>], texts: &[&str]) -> bool {
         let line = record;
         // A header repeated at the top of each page reads as the one in force.
         let found = match self.header.take() {
@@ -321,37 +345,182 @@ impl<'s> TableReader<'s> {
         let Some(found) = found else {
             return false;
         };
+        self.after_header = true;
+        self.merger.page_break();
+        if self.header_text == Some(line.text) {
+            self.header = Some(found);
+            return true;
+        }
+        // A new header: its findings wait for the next row, which may be its second row.
+        self.header = Some(found);
+        self.header_text = Some(line.text);
+        self.sub_text = None;
+        self.pending = Some(PendingHeader {
+            number: line.number,
+            cells: cells.to_vec(),
+        });
+        true
+    }
+
+    /// Read the row after a new header row as its second row if it is one, merging the two;
+    /// then report the header (see [`settle_header`](Self::settle_header)). True when the row
+    /// was the second header row.
+    fn second_header_row(
+        &mut self,
+        pending: PendingHeader<'s>,
+        record: &Record<'s>,
+        cells: &[Cell<'s>],
+        diagnostics: &mut Diagnostics,
+    ) -> bool {
+        match subheader::merge(&pending.cells, cells) {
+            Second::No => {
+                self.settle_header(pending.number, &pending.cells, diagnostics);
+                false
+            }
+            Second::Unmatched(why) => {
+                diagnostics.push(
+                    Code::HeaderRowsUnmatched,
+                    start_of(record),
+                    format!(
+                        "the row at line {} reads as the second row of the header at line {}, but {why}; it is kept in the preamble, and the header is read from line {} alone",
+                        record.number, pending.number, pending.number
+                    ),
+                );
+                self.preamble.push(record.text.trim().to_owned());
+                self.settle_header(pending.number, &pending.cells, diagnostics);
+                self.after_header = true;
+                true
+            }
+            Second::Merged(merged) => {
+                report_merge(&merged, &pending, record, cells, diagnostics);
+                self.header = Some(merged.header);
+                self.sub_text = Some(record.text);
+                self.settle_header(pending.number, &merged.cells, diagnostics);
+                self.merger.page_break();
+                true
+            }
+        }
+    }
+
+    /// Take the header in force, read at `number` (its cells: one per column), as the first
+    /// one or compare it with the first one, and report its problems.
+    fn settle_header(&mut self, number: usize, cells: &[Cell<'s>], diagnostics: &mut Diagnostics) {
+        if self.first_header.is_none() {
+            self.choose_title();
+        }
+        let Some(found) = &self.header else {
+            return;
+        };
         match &self.first_header {
             None => {
-                self.choose_title();
-                self.header_line = line.number;
+                self.header_line = number;
                 self.first_header = Some(found.key());
                 self.columns = found.names.clone();
-                report_header(&found, line, cells, diagnostics);
+                report_header(found, number, cells, diagnostics);
                 if found.index_of(Column::Category).is_none() {
-                    report_inferred_categories(&found, line, cells, diagnostics);
+                    report_inferred_categories(found, number, cells, diagnostics);
                     self.merger.infer_categories();
                 }
             }
             Some(first) if *first != found.key() => {
                 diagnostics.push(
                     Code::HeaderMismatch,
-                    start_of(line),
+                    Position {
+                        line: number,
+                        column: 1,
+                    },
                     format!(
-                        "the header row at line {} differs from the first one ({}); the rows after it are read by it",
-                        line.number,
+                        "the header row at line {number} differs from the first one ({}); the rows after it are read by it",
                         quote_names(&found.names)
                     ),
                 );
-                report_header(&found, line, cells, diagnostics);
+                report_header(found, number, cells, diagnostics);
                 self.other_columns.push(found.names.clone());
             }
             Some(_) => {}
         }
-        self.header = Some(found);
-        self.header_text = Some(line.text);
-        self.merger.page_break();
-        true
+    }
+}
+
+/// A new header row whose findings wait for the row after it.
+#[derive(Debug)]
+struct PendingHeader<'s> {
+    /// Its line.
+    number: usize,
+    cells: Vec<Cell<'s>>,
+}
+
+/// The findings of a header merged from two rows: one `header_rows_merged` info saying which
+/// cell spans which, and a `header_spans_guessed` warning for each decision made by position.
+fn report_merge(
+    merged: &subheader::Merged<'_>,
+    pending: &PendingHeader<'_>,
+    record: &Record<'_>,
+    cells: &[Cell<'_>],
+    diagnostics: &mut Diagnostics,
+) {
+    let text = |cells: &[Cell<'_>], i: usize| cells.get(i).map_or("", Cell::text).trim().to_owned();
+    let spans: Vec<String> = merged
+        .spans
+        .iter()
+        .map(|(j, subs)| {
+            let names: Vec<String> = subs.clone().map(|i| quote(&text(cells, i)).into_owned()).collect();
+            format!("{} spans {}", quote(&text(&pending.cells, *j)), names.join(" | "))
+        })
+        .collect();
+    diagnostics.push(
+        Code::HeaderRowsMerged,
+        start_of(record),
+        format!(
+            "the header rows at lines {} and {} are read as one: {}",
+            pending.number,
+            record.number,
+            spans.join(", ")
+        ),
+    );
+    let parent = |group: Group| match group {
+        Group::Matter => "公开事项",
+        Group::Audience => "公开对象",
+        Group::Manner => "公开方式",
+        Group::Level => "公开层级",
+    };
+    for guess in &merged.guesses {
+        let (at, message) = match guess {
+            Guess::UnknownSub { sub, group } => (
+                cells.get(*sub).map_or(start_of(record), Cell::start),
+                format!(
+                    "the header cell {} at line {} names no known sub-column; it is read under {} with the sub-columns beside it",
+                    quote(&text(cells, *sub)),
+                    record.number,
+                    parent(*group)
+                ),
+            ),
+            Guess::CutParent { cell, group } => (
+                pending.cells.get(*cell).map_or(start_of(record), Cell::start),
+                format!(
+                    "the header cell {} at line {} is read as {}, cut short",
+                    quote(&text(&pending.cells, *cell)),
+                    pending.number,
+                    parent(*group)
+                ),
+            ),
+            Guess::ByPosition { cell, subs, group } => {
+                let names: Vec<String> =
+                    subs.clone().map(|i| quote(&text(cells, i)).into_owned()).collect();
+                (
+                    pending.cells.get(*cell).map_or(start_of(record), Cell::start),
+                    format!(
+                        "the sub-columns {} of {} at line {} are read under the header cell {} at line {} by position; its name does not say so",
+                        names.join(" | "),
+                        parent(*group),
+                        record.number,
+                        quote(&text(&pending.cells, *cell)),
+                        pending.number
+                    ),
+                )
+            }
+        };
+        diagnostics.push(Code::HeaderSpansGuessed, at, message);
     }
 }
 
@@ -408,13 +577,9 @@ fn start_of(record: &Record<'_>) -> Position {
     }
 }
 
-/// Duplicate and missing columns of a header.
-fn report_header(
-    header: &Header,
-    line: &Record<'_>,
-    cells: &[Cell<'_>],
-    diagnostics: &mut Diagnostics,
-) {
+/// Duplicate and missing columns of a header read at line `number`, whose cells are `cells`
+/// (one per column).
+fn report_header(header: &Header, number: usize, cells: &[Cell<'_>], diagnostics: &mut Diagnostics) {
     // A header with thousands of duplicates stays linear: the cells of a wide line carry the
     // columns counted up to them (see `cell::LinePrefixes`).
     for &(i, column) in &header.duplicates {
@@ -425,7 +590,7 @@ fn report_header(
             at,
             format!(
                 "the header at line {} names {} twice; the second one is kept under `extra`",
-                line.number,
+                number,
                 column.name()
             ),
         );
@@ -434,10 +599,13 @@ fn report_header(
         if header.index_of(column).is_none() {
             diagnostics.push(
                 Code::MissingColumn,
-                start_of(line),
+                Position {
+                    line: number,
+                    column: 1,
+                },
                 format!(
                     "the header at line {} has no {} column",
-                    line.number,
+                    number,
                     column.name()
                 ),
             );
@@ -450,11 +618,10 @@ fn report_header(
 /// category. (Under a later header without 主项, rows go on in the category open before it.)
 fn report_inferred_categories(
     header: &Header,
-    record: &Record<'_>,
+    n: usize,
     cells: &[Cell<'_>],
     diagnostics: &mut Diagnostics,
 ) {
-    let n = record.number;
     let kind = header.index_of(Column::Kind).and_then(|i| cells.get(i));
     let (at, message) = match kind {
         Some(cell) => (
@@ -462,7 +629,7 @@ fn report_inferred_categories(
             format!("the header at line {n} has no 主项 column; each row is a matter, in categories named by its 事项类型 column"),
         ),
         None => (
-            start_of(record),
+            Position { line: n, column: 1 },
             format!("the header at line {n} has no 主项 column; each row is a matter, all in one category without a name"),
         ),
     };
