@@ -189,6 +189,8 @@ codes! {
     HeaderSpansGuessed = "header_spans_guessed", Warning, Source;
     /// A row that reads as a second header row does not line up with the first.
     HeaderRowsUnmatched = "header_rows_unmatched", Warning, Source;
+    /// The rows under a header start with a number cell the header has no cell for.
+    HeaderCellMissing = "header_cell_missing", Warning, Source;
     /// The header lacks a column the model expects (子项, 子项序号…).
     MissingColumn = "missing_column", Warning, Source;
     /// The same column appears twice in the header; the later one goes to `extra`.

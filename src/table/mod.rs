@@ -108,6 +108,9 @@ pub(crate) struct TableReader<'s> {
     sub_text: Option<&'s str>,
     /// Whether the row before was a header row (read or repeated).
     after_header: bool,
+    /// Whether the first data row under the header in force was looked at (see
+    /// [`restore_row_number`](Self::restore_row_number)).
+    header_checked: bool,
     merger: Merger<'s>,
     /// Text lines between rows, reported once a row follows them.
     stray: Vec<(Position, usize)>,
@@ -136,6 +139,7 @@ impl<'s> TableReader<'s> {
             pending: None,
             sub_text: None,
             after_header: false,
+            header_checked: true,
             merger: Merger::default(),
             stray: Vec::new(),
             any_text: false,
@@ -323,9 +327,62 @@ impl<'s> TableReader<'s> {
                 ),
             );
         }
+        if !std::mem::replace(&mut self.header_checked, true) {
+            self.restore_row_number(record, cells, diagnostics);
+        }
+        let Some(header) = &self.header else {
+            return;
+        };
         let row = map_row(header, record, cells, diagnostics);
         self.merger.row(row, diagnostics);
         self.after_row = true;
+    }
+
+    /// At the first row under a new header: when the header has no number column, the row
+    /// is longer than it and starts with a bare number where the header's first column is the
+    /// category or the name, the header lost its 序号 cell (an extraction cuts the narrow
+    /// first column): a 序号 column is put back at its start, with a `header_cell_missing`
+    /// warning. A category or a matter named `1` is no reading of such a row.
+    fn restore_row_number(
+        &mut self,
+        record: &Record<'s>,
+        cells: &[Cell<'s>],
+        diagnostics: &mut Diagnostics,
+    ) {
+        let Some(header) = self.header.as_mut() else {
+            return;
+        };
+        let numbered = header.index_of(Column::Seq).is_some();
+        let first_column = match header.slots.first() {
+            Some(Slot::Known(column @ (Column::Category | Column::Name))) => *column,
+            _ => return,
+        };
+        let first = cells.first().map_or("", |c| c.text().trim());
+        let bare_number = !first.is_empty() && first.bytes().all(|b| b.is_ascii_digit());
+        if numbered || cells.len() <= header.slots.len() || !bare_number {
+            return;
+        }
+        let is_first = self.columns == header.names;
+        let name = header.extra_name(0);
+        header.slots.insert(0, Slot::Known(Column::Seq));
+        header.names.insert(0, Column::RowNumber.name().to_owned());
+        for (i, _) in &mut header.duplicates {
+            *i += 1;
+        }
+        if is_first {
+            self.columns = header.names.clone();
+        }
+        diagnostics.push(
+            Code::HeaderCellMissing,
+            start_of(record),
+            format!(
+                "the row at line {} starts with the number {} where the header names {} ({}), and has more cells than the header: the header is read as missing its 序号 cell at the start",
+                record.number,
+                quote(first),
+                quote(&name),
+                first_column.name()
+            ),
+        );
     }
 
     /// Take the row as a header row if it is one: the same line as the header in force is that
@@ -355,6 +412,7 @@ impl<'s> TableReader<'s> {
         self.header = Some(found);
         self.header_text = Some(line.text);
         self.sub_text = None;
+        self.header_checked = false;
         self.pending = Some(PendingHeader {
             number: line.number,
             cells: cells.to_vec(),

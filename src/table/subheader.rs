@@ -13,8 +13,9 @@
 //!
 //! The merged header puts each spanning cell's sub-columns in its place. The levels of 公开事项
 //! are the category (the first level, 一级事项) and the matter's name (the deepest level, 二级事项
-//! or 三级事项); a middle level and every other sub-column are kept in `extra` under
-//! `parent/child` (`公开对象/全社会`).
+//! or 三级事项); a middle level and every other sub-column are kept in `extra`. Each column of
+//! the merged header is named `parent/child` (`公开事项/二级事项`, `公开对象/全社会`), so that
+//! no header text is lost.
 
 use std::ops::Range;
 
@@ -306,10 +307,7 @@ fn merged_header<'s>(
                 _ => None,
             };
             known.push(level);
-            names.push(match level {
-                Some(_) => child,
-                None => format!("{parent}/{child}"),
-            });
+            names.push(format!("{parent}/{child}"));
             cells.push(sub.clone());
         }
     }
@@ -344,8 +342,8 @@ mod tests {
             m.header.names,
             [
                 "序号",
-                "一级事项",
-                "二级事项",
+                "公开事项/一级事项",
+                "公开事项/二级事项",
                 "公开内容",
                 "公开依据",
                 "公开对象/全社会",
