@@ -324,6 +324,8 @@ const VOCABULARY: &[(&str, Field)] = &[
     ("实施主体", Field::Authority),
     ("事项类型", Field::Kind),
     ("行使层级", Field::Level),
+    ("设定和实施依据", Field::LegalBasis),
+    ("实施机关", Field::Authority),
     ("公开事项", Field::Name),
     ("公开依据", Field::LegalBasis),
     ("公开时限", Field::Deadline),
