@@ -191,6 +191,8 @@ codes! {
     HeaderRowsUnmatched = "header_rows_unmatched", Warning, Source;
     /// The rows under a header start with a number cell the header has no cell for.
     HeaderCellMissing = "header_cell_missing", Warning, Source;
+    /// A header cell read as a column name cut short by one character.
+    HeaderNameCut = "header_name_cut", Warning, Source;
     /// The header lacks a column the model expects (子项, 子项序号…).
     MissingColumn = "missing_column", Warning, Source;
     /// The same column appears twice in the header; the later one goes to `extra`.

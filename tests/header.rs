@@ -974,3 +974,26 @@ fn a_header_that_lost_its_number_cell_gets_it_back_with_a_warning() {
     assert_eq!(matters(&fits)[0].name, "许可服务指南");
     assert!(findings(&fits).iter().all(|f| !f.contains("header_cell_missing")));
 }
+
+#[test]
+fn a_header_whose_cells_lost_a_character_is_read_with_a_warning_per_cell() {
+    // Every 公 of 公开 lost by the extraction; 咨询电话 and 序号 whole.
+    let first = "序号\t开事项\t开内容\t开依据\t开主体\t咨询电话";
+    let second = "一级事项\t二级事项";
+    let row = "1\t计划实施\t任务分配\t补助名单\t《某某通知》\t乡镇人民政府\t0000-1234567";
+    let document = parsed(&catalogue(first, second, &[row]));
+    let (category, matter) = document.matters().next().unwrap();
+    assert_eq!((category.name.as_str(), matter.name.as_str()), ("计划实施", "任务分配"));
+    assert_eq!(matter.legal_basis.citations[0].title, "某某通知");
+    assert_eq!(matter.authority.as_deref(), Some("乡镇人民政府"));
+    assert_eq!(matter.extra["开内容"], "补助名单");
+    assert_eq!(
+        findings(&document),
+        [
+            "2:4 header_spans_guessed: the header cell 开事项 at line 2 is read as 公开事项, cut short",
+            "2:12 header_name_cut: the header cell 开依据 at line 2 is read as a name cut short by one character, of the 设定依据 column",
+            "2:16 header_name_cut: the header cell 开主体 at line 2 is read as a name cut short by one character, of the 实施主体 column",
+            "3:1 header_rows_merged: the header rows at lines 2 and 3 are read as one: 开事项 spans 一级事项 | 二级事项",
+        ]
+    );
+}

@@ -334,6 +334,42 @@ fn names_cell(name: &str, mut key: impl Iterator<Item = char>) -> bool {
     matches!(key.next(), None | Some('（' | '(' | '【' | '[' | '〔'))
 }
 
+/// The column a header cell names when its name lost one character at the start or at the
+/// end, as an extraction cuts a narrow cell (`开事项` for 公开事项, `公开时` for 公开时限): only
+/// names of four characters or more, and only a cut that no other name shares nor is a name
+/// itself.
+pub(crate) fn cut_column_of(cell: &str) -> Option<Column> {
+    static CUT: std::sync::OnceLock<std::collections::HashMap<String, Option<Column>>> =
+        std::sync::OnceLock::new();
+    let cuts = CUT.get_or_init(|| {
+        let mut cuts: std::collections::HashMap<String, Option<Column>> =
+            std::collections::HashMap::new();
+        for &(name, column) in NAMES {
+            let chars: Vec<char> = name.chars().collect();
+            if chars.len() < 4 {
+                continue;
+            }
+            for cut in [&chars[1..], &chars[..chars.len() - 1]] {
+                let cut: String = cut.iter().collect();
+                cuts.entry(cut)
+                    .and_modify(|c| {
+                        if *c != Some(column) {
+                            *c = None;
+                        }
+                    })
+                    .or_insert(Some(column));
+            }
+        }
+        for &(name, _) in NAMES {
+            if let Some(c) = cuts.get_mut(name) {
+                *c = None;
+            }
+        }
+        cuts
+    });
+    cuts.get(&key(cell)).copied().flatten()
+}
+
 /// What each cell position of a header row holds.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub(crate) enum Slot {
@@ -352,6 +388,9 @@ pub(crate) struct Header {
     pub(crate) names: Vec<String>,
     /// Columns that appeared more than once (the later ones became `Extra`).
     pub(crate) duplicates: Vec<(usize, Column)>,
+    /// Cells read as a name cut short by one character (see [`cut_column_of`]), with the
+    /// column they were read as: a row is read so only when it is no header otherwise.
+    pub(crate) cut: Vec<(usize, Column)>,
 }
 
 impl Header {
@@ -368,12 +407,36 @@ impl Header {
     {
         // Every data row comes here: most name no column at all, and need no more work.
         cells.clone().filter_map(column_of).nth(1)?;
-        let known: Vec<Option<Column>> = cells.clone().map(column_of).collect();
+        let mut known: Vec<Option<Column>> = cells.clone().map(column_of).collect();
+        let mut cut = Vec::new();
         if !is_header(cells.clone(), &known) {
-            return None;
+            // A header whose narrow cells the extraction cut short (`开事项` for 公开事项).
+            for (i, cell) in cells.clone().enumerate() {
+                if known[i].is_none() {
+                    if let Some(column) = cut_column_of(cell) {
+                        known[i] = Some(column);
+                        cut.push((i, column));
+                    }
+                }
+            }
+            if cut.is_empty() || !is_header(cells.clone(), &known) {
+                return None;
+            }
         }
         let names: Vec<String> = cells.map(normalize).collect();
-        Some(Header::from_columns(&known, names))
+        let mut header = Header::from_columns(&known, names);
+        header.cut = cut;
+        Some(header)
+    }
+
+    /// The column the cell at `index` was read as: by its name, or cut short.
+    pub(crate) fn named(&self, index: usize, cell: &str) -> Option<Column> {
+        column_of(cell).or_else(|| {
+            self.cut
+                .iter()
+                .find(|(i, _)| *i == index)
+                .map(|&(_, column)| column)
+        })
     }
 
     /// The header whose cells name the `known` columns, under `names` (normalized): the
@@ -411,6 +474,7 @@ impl Header {
             slots,
             names,
             duplicates,
+            cut: Vec::new(),
         }
     }
 
@@ -589,6 +653,30 @@ mod tests {
         ] {
             assert_eq!(column_of(cell), expected, "{cell:?}");
         }
+    }
+
+    #[test]
+    fn names_cut_short_make_a_header_only_when_nothing_else_does() {
+        assert_eq!(cut_column_of("开事项"), Some(Column::Name));
+        assert_eq!(cut_column_of("公开依"), Some(Column::LegalBasis));
+        // 办理时限 and 办理时间 both lose their end to 办理时, both deadlines.
+        assert_eq!(cut_column_of("办理时"), Some(Column::Deadline));
+        // 子项名称, 主项名称 and 事项名称 all lose their start to 项名称.
+        assert_eq!(cut_column_of("项名称"), None);
+        assert_eq!(cut_column_of("理时限"), Some(Column::Deadline));
+        assert_eq!(cut_column_of("序号"), None);
+        // Two whole names at least (every data row is tried: most are ruled out by that).
+        assert!(Header::recognise(&["序号", "开事项", "开内容", "开依据", "开时限"]).is_none());
+        let cells = ["序号", "开事项", "开内容", "开依据", "开时限", "咨询电话"];
+        let header = Header::recognise(&cells).unwrap();
+        assert_eq!(header.index_of(Column::Name), Some(1));
+        assert_eq!(
+            header.cut,
+            [(1, Column::Name), (3, Column::LegalBasis), (4, Column::Deadline)]
+        );
+        let whole = Header::recognise(&["序号", "公开事项", "开依据", "公开时限", "公开主体"]).unwrap();
+        assert!(whole.cut.is_empty());
+        assert_eq!(whole.slots[2], Slot::Extra);
     }
 
     #[test]

@@ -366,7 +366,7 @@ impl<'s> TableReader<'s> {
         let name = header.extra_name(0);
         header.slots.insert(0, Slot::Known(Column::Seq));
         header.names.insert(0, Column::RowNumber.name().to_owned());
-        for (i, _) in &mut header.duplicates {
+        for (i, _) in header.duplicates.iter_mut().chain(&mut header.cut) {
             *i += 1;
         }
         if is_first {
@@ -430,7 +430,10 @@ impl<'s> TableReader<'s> {
         cells: &[Cell<'s>],
         diagnostics: &mut Diagnostics,
     ) -> bool {
-        match subheader::merge(&pending.cells, cells) {
+        let Some(header) = &self.header else {
+            return false;
+        };
+        match subheader::merge(header, &pending.cells, cells) {
             Second::No => {
                 self.settle_header(pending.number, &pending.cells, diagnostics);
                 false
@@ -648,6 +651,19 @@ fn report_header(header: &Header, number: usize, cells: &[Cell<'_>], diagnostics
             at,
             format!(
                 "the header at line {} names {} twice; the second one is kept under `extra`",
+                number,
+                column.name()
+            ),
+        );
+    }
+    for &(i, column) in &header.cut {
+        let Some(cell) = cells.get(i) else { continue };
+        diagnostics.push(
+            Code::HeaderNameCut,
+            cell.start(),
+            format!(
+                "the header cell {} at line {} is read as a name cut short by one character, of the {} column",
+                quote(cell.text().trim()),
                 number,
                 column.name()
             ),

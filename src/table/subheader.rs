@@ -94,8 +94,8 @@ fn sub_group(key: &str) -> Option<Group> {
 
 /// The group a first-row cell spans, and whether its name is cut short (one character of the
 /// name lost at either end, as an extraction cuts a narrow cell: `公开对`, `开事项`).
-fn parent_group(cell: &str) -> Option<(Group, bool)> {
-    if column_of(cell) == Some(Column::Name) {
+fn parent_group(cell: &str, named: Option<Column>) -> Option<(Group, bool)> {
+    if named == Some(Column::Name) {
         return Some((Group::Matter, false));
     }
     let key = key(cell);
@@ -151,8 +151,8 @@ pub(crate) enum Second<'s> {
     Unmatched(String),
 }
 
-/// Read `second` as the second row of the header whose first row is `first`.
-pub(crate) fn merge<'s>(first: &[Cell<'s>], second: &[Cell<'s>]) -> Second<'s> {
+/// Read `second` as the second row of the header `header`, whose cells are `first`.
+pub(crate) fn merge<'s>(header: &Header, first: &[Cell<'s>], second: &[Cell<'s>]) -> Second<'s> {
     let Some(groups) = sub_row(second) else {
         return Second::No;
     };
@@ -193,8 +193,16 @@ pub(crate) fn merge<'s>(first: &[Cell<'s>], second: &[Cell<'s>]) -> Second<'s> {
         }
     }
     // Each run under the first-row cell that names its group, in order.
-    let parents: Vec<Option<(Group, bool)>> =
-        first.iter().map(|cell| parent_group(cell.text())).collect();
+    let named: Vec<Option<Column>> = first
+        .iter()
+        .enumerate()
+        .map(|(j, cell)| header.named(j, cell.text()))
+        .collect();
+    let parents: Vec<Option<(Group, bool)>> = first
+        .iter()
+        .zip(&named)
+        .map(|(cell, named)| parent_group(cell.text(), *named))
+        .collect();
     let mut owner: Vec<Option<usize>> = vec![None; runs.len()];
     let mut after = 0;
     for (r, (group, _)) in runs.iter().enumerate() {
@@ -202,7 +210,8 @@ pub(crate) fn merge<'s>(first: &[Cell<'s>], second: &[Cell<'s>]) -> Second<'s> {
         if let Some(j) = found {
             owner[r] = Some(j);
             after = j + 1;
-            if parents[j].is_some_and(|(_, cut)| cut) {
+            let cut_name = named[j].is_some() && column_of(first[j].text()).is_none();
+            if cut_name || parents[j].is_some_and(|(_, cut)| cut) {
                 guesses.push(Guess::CutParent {
                     cell: j,
                     group: *group,
@@ -220,7 +229,7 @@ pub(crate) fn merge<'s>(first: &[Cell<'s>], second: &[Cell<'s>]) -> Second<'s> {
         let to = owner[r + 1..].iter().flatten().next().copied().unwrap_or(first.len());
         let free = (from..to).find(|&j| {
             let taken = owner.contains(&Some(j));
-            let own_column = column_of(first[j].text()).is_some() && parents[j].is_none();
+            let own_column = named[j].is_some() && parents[j].is_none();
             !taken && !own_column
         });
         let Some(j) = free else {
@@ -243,7 +252,7 @@ pub(crate) fn merge<'s>(first: &[Cell<'s>], second: &[Cell<'s>]) -> Second<'s> {
         .filter_map(|(j, (_, range))| Some(((*j)?, range.clone())))
         .collect();
     spans.sort_by_key(|(j, _)| *j);
-    let header = merged_header(first, second, &spans, &runs);
+    let header = merged_header(&named, first, second, &spans, &runs);
     Second::Merged(Merged {
         header: header.0,
         cells: header.1,
@@ -277,6 +286,7 @@ fn sub_row(cells: &[Cell<'_>]) -> Option<Vec<Option<Group>>> {
 
 /// The merged header and its cells: each spanning cell replaced by its sub-columns.
 fn merged_header<'s>(
+    named: &[Option<Column>],
     first: &[Cell<'s>],
     second: &[Cell<'s>],
     spans: &[(usize, Range<usize>)],
@@ -286,9 +296,13 @@ fn merged_header<'s>(
     let mut known = Vec::new();
     let mut names = Vec::new();
     let mut cells = Vec::new();
+    let mut cut = Vec::new();
     for (j, cell) in first.iter().enumerate() {
         let Some((_, subs)) = spans.iter().find(|(owner, _)| *owner == j) else {
-            known.push(column_of(cell.text()));
+            if let Some(column) = named[j].filter(|_| column_of(cell.text()).is_none()) {
+                cut.push((known.len(), column));
+            }
+            known.push(named[j]);
             names.push(normalize(cell.text()));
             cells.push(cell.clone());
             continue;
@@ -311,7 +325,9 @@ fn merged_header<'s>(
             cells.push(sub.clone());
         }
     }
-    (Header::from_columns(&known, names), cells)
+    let mut header = Header::from_columns(&known, names);
+    header.cut = cut;
+    (header, cells)
 }
 
 #[cfg(test)]
@@ -326,7 +342,8 @@ mod tests {
     }
 
     fn merged(first: &[&'static str], second: &[&'static str]) -> Merged<'static> {
-        match merge(&cells(first), &cells(second)) {
+        let header = Header::recognise(first).unwrap();
+        match merge(&header, &cells(first), &cells(second)) {
             Second::Merged(m) => m,
             other => panic!("{other:?}"),
         }
@@ -360,14 +377,17 @@ mod tests {
 
     #[test]
     fn rows_that_are_not_sub_headers() {
-        let first = cells(&["序号", "公开事项", "公开内容", "公开依据"]);
+        let names = ["序号", "公开事项", "公开内容", "公开依据", "公开时限"];
+        let header = Header::recognise(&names).unwrap();
+        let first = cells(&names);
         for second in [
             &["1", "政策", "法规", "《条例》"][..],
             &["一级事项", "", "二级事项"],
             &["一级事项", "甲乙丙丁戊己庚辛壬"],
             &["一级事项", "名称", "编码"],
         ] {
-            assert!(matches!(merge(&first, &cells(second)), Second::No), "{second:?}");
+            let read = merge(&header, &first, &cells(second));
+            assert!(matches!(read, Second::No), "{second:?}");
         }
     }
 }
