@@ -193,6 +193,8 @@ codes! {
     HeaderCellMissing = "header_cell_missing", Warning, Source;
     /// A header cell read as a column name cut short by one character.
     HeaderNameCut = "header_name_cut", Warning, Source;
+    /// A column the header names 子项 read as the 子项序号, by the numbers it holds.
+    SeqColumnGuessed = "seq_column_guessed", Warning, Source;
     /// The header lacks a column the model expects (子项, 子项序号…).
     MissingColumn = "missing_column", Warning, Source;
     /// The same column appears twice in the header; the later one goes to `extra`.

@@ -810,7 +810,10 @@ fn a_two_row_header_puts_each_cells_sub_columns_in_its_place() {
         .matters()
         .map(|(c, m)| (c.name.as_str(), m.name.as_str()))
         .collect();
-    assert_eq!(outline, [("养老服务", "高龄津贴发放"), ("养老服务", "养老机构备案")]);
+    assert_eq!(
+        outline,
+        [("养老服务", "高龄津贴发放"), ("养老服务", "养老机构备案")]
+    );
     let second = matters(&document)[1];
     assert_eq!(second.seq, Some(2));
     assert_eq!(second.legal_basis.citations[0].title, "养老机构管理办法");
@@ -832,7 +835,10 @@ fn spaced_words_in_both_header_rows() {
     let row = "1\t养老 服务\t高龄津贴 发放\t发放标准\t《老年人权益保障法》\t20个工作日内\t县民政局\t■政府网站\t√\t\t√\t";
     let document = parsed(&catalogue(first, second, &[row]));
     let (category, matter) = document.matters().next().unwrap();
-    assert_eq!((category.name.as_str(), matter.name.as_str()), ("养老服务", "高龄津贴发放"));
+    assert_eq!(
+        (category.name.as_str(), matter.name.as_str()),
+        ("养老服务", "高龄津贴发放")
+    );
     assert_eq!(matter.seq, Some(1));
     assert_eq!(matter.extra["公开内容 (要素)"], "发放标准");
     assert_eq!(matter.extra["公开对象/全社会"], "√");
@@ -857,23 +863,33 @@ fn three_matter_levels_the_deepest_is_the_name_the_first_the_category() {
         .collect();
     assert_eq!(
         found,
-        [("户籍管理", "迁入登记", "迁移登记"), ("户籍管理", "迁出登记", "")]
+        [
+            ("户籍管理", "迁入登记", "迁移登记"),
+            ("户籍管理", "迁出登记", "")
+        ]
     );
 }
 
 #[test]
 fn a_matter_name_column_spans_the_matter_levels_in_any_order_of_groups() {
     // The levels under 事项名称, the groups in another order than usual, and no 公开层级.
-    let first = "序号\t事项名称\t公开内容\t公开依据\t公开时限\t公开主体\t公开方式\t公开渠道\t公开对象";
+    let first =
+        "序号\t事项名称\t公开内容\t公开依据\t公开时限\t公开主体\t公开方式\t公开渠道\t公开对象";
     let second = "一级事项\t二级事项\t主动\t依申请\t全社会\t特定群体";
     let row = "1\t政策文件\t法律法规\t有关法律\t《政府信息公开条例》\t20个工作日内\t应急局\t√\t\t■政府网站\t√\t";
     let document = parsed(&catalogue(first, second, &[row]));
     let (category, matter) = document.matters().next().unwrap();
-    assert_eq!((category.name.as_str(), matter.name.as_str()), ("政策文件", "法律法规"));
+    assert_eq!(
+        (category.name.as_str(), matter.name.as_str()),
+        ("政策文件", "法律法规")
+    );
     assert_eq!(matter.extra["公开方式/主动"], "√");
     assert_eq!(matter.extra["公开渠道"], "■政府网站");
     assert_eq!(matter.extra["公开对象/全社会"], "√");
-    assert!(document.diagnostics.iter().all(|d| d.code.as_str() == "header_rows_merged"));
+    assert!(document
+        .diagnostics
+        .iter()
+        .all(|d| d.code.as_str() == "header_rows_merged"));
 }
 
 #[test]
@@ -957,7 +973,10 @@ fn a_header_that_lost_its_number_cell_gets_it_back_with_a_warning() {
         .collect();
     assert_eq!(
         found,
-        [("行政审批", Some(1), "许可服务指南"), ("行政审批", None, "许可基本信息")]
+        [
+            ("行政审批", Some(1), "许可服务指南"),
+            ("行政审批", None, "许可基本信息")
+        ]
     );
     assert_eq!(document.columns[0], "序号");
     assert_eq!(
@@ -972,7 +991,9 @@ fn a_header_that_lost_its_number_cell_gets_it_back_with_a_warning() {
     // A row as long as the header is read as it stands.
     let fits = parsed(&catalogue(first, second, &[&rows[0][2..]]));
     assert_eq!(matters(&fits)[0].name, "许可服务指南");
-    assert!(findings(&fits).iter().all(|f| !f.contains("header_cell_missing")));
+    assert!(findings(&fits)
+        .iter()
+        .all(|f| !f.contains("header_cell_missing")));
 }
 
 #[test]
@@ -983,7 +1004,10 @@ fn a_header_whose_cells_lost_a_character_is_read_with_a_warning_per_cell() {
     let row = "1\t计划实施\t任务分配\t补助名单\t《某某通知》\t乡镇人民政府\t0000-1234567";
     let document = parsed(&catalogue(first, second, &[row]));
     let (category, matter) = document.matters().next().unwrap();
-    assert_eq!((category.name.as_str(), matter.name.as_str()), ("计划实施", "任务分配"));
+    assert_eq!(
+        (category.name.as_str(), matter.name.as_str()),
+        ("计划实施", "任务分配")
+    );
     assert_eq!(matter.legal_basis.citations[0].title, "某某通知");
     assert_eq!(matter.authority.as_deref(), Some("乡镇人民政府"));
     assert_eq!(matter.extra["开内容"], "补助名单");
@@ -996,4 +1020,30 @@ fn a_header_whose_cells_lost_a_character_is_read_with_a_warning_per_cell() {
             "3:1 header_rows_merged: the header rows at lines 2 and 3 are read as one: 开事项 spans 一级事项 | 二级事项",
         ]
     );
+}
+
+#[test]
+fn a_seq_column_named_like_the_name_column_is_read_by_its_numbers() {
+    let header = ["主项", "子项", "子项", "办理材料", "办理时限"];
+    let rows: [&[&str]; 2] = [
+        &["一、参保登记", "1", "单位登记", "营业执照", "即时办结"],
+        &["", "2", "个人登记", "身份证", "即时办结"],
+    ];
+    let document = parsed(&list(&header, &rows));
+    let found: Vec<(Option<u32>, &str)> = matters(&document)
+        .iter()
+        .map(|m| (m.seq, m.name.as_str()))
+        .collect();
+    assert_eq!(found, [(Some(1), "单位登记"), (Some(2), "个人登记")]);
+    assert_eq!(
+        findings(&document),
+        [
+            "2:1 missing_column: the header at line 2 has no 子项序号 column",
+            "2:7 duplicate_column: the header at line 2 names 子项 twice; the second one is kept under `extra`",
+            "3:8 seq_column_guessed: the header names 子项 twice and has no 子项序号 column; the first 子项 column holds the number 1 in the row at line 3, the second a name: they are read as 子项序号 and 子项",
+        ]
+    );
+    // Names in both columns: the header is read as it stands.
+    let named = parsed(&list(&header, &[&["一、参保登记", "甲", "乙", "无", "即时办结"]]));
+    assert_eq!(matters(&named)[0].name, "甲");
 }

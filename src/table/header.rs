@@ -672,9 +672,14 @@ mod tests {
         assert_eq!(header.index_of(Column::Name), Some(1));
         assert_eq!(
             header.cut,
-            [(1, Column::Name), (3, Column::LegalBasis), (4, Column::Deadline)]
+            [
+                (1, Column::Name),
+                (3, Column::LegalBasis),
+                (4, Column::Deadline)
+            ]
         );
-        let whole = Header::recognise(&["序号", "公开事项", "开依据", "公开时限", "公开主体"]).unwrap();
+        let whole =
+            Header::recognise(&["序号", "公开事项", "开依据", "公开时限", "公开主体"]).unwrap();
         assert!(whole.cut.is_empty());
         assert_eq!(whole.slots[2], Slot::Extra);
     }

@@ -329,6 +329,7 @@ impl<'s> TableReader<'s> {
         }
         if !std::mem::replace(&mut self.header_checked, true) {
             self.restore_row_number(record, cells, diagnostics);
+            self.number_column_named_as_name(record, cells, diagnostics);
         }
         let Some(header) = &self.header else {
             return;
@@ -336,6 +337,51 @@ impl<'s> TableReader<'s> {
         let row = map_row(header, record, cells, diagnostics);
         self.merger.row(row, diagnostics);
         self.after_row = true;
+    }
+
+    /// At the first row under a new header without 子项序号 column that names the 子项 twice:
+    /// when the first 子项 column holds a bare number in the row and the second does not, the
+    /// first is the 子项序号 column under the wrong name (`主项 | 子项 | 子项 | 办理材料`), and is
+    /// read so, with a `seq_column_guessed` warning.
+    fn number_column_named_as_name(
+        &mut self,
+        record: &Record<'s>,
+        cells: &[Cell<'s>],
+        diagnostics: &mut Diagnostics,
+    ) {
+        let Some(header) = self.header.as_mut() else {
+            return;
+        };
+        let Some(first) = header.index_of(Column::Name) else {
+            return;
+        };
+        let second = header
+            .duplicates
+            .iter()
+            .find(|(_, column)| *column == Column::Name)
+            .map(|&(i, _)| i);
+        let Some(second) = second else {
+            return;
+        };
+        let text = |i: usize| cells.get(i).map_or("", |c| c.text().trim());
+        let is_number = |t: &str| !t.is_empty() && t.bytes().all(|b| b.is_ascii_digit());
+        let has_seq = header.index_of(Column::Seq).is_some();
+        if has_seq || !is_number(text(first)) || is_number(text(second)) || text(second).is_empty()
+        {
+            return;
+        }
+        header.slots[first] = Slot::Known(Column::Seq);
+        header.slots[second] = Slot::Known(Column::Name);
+        header.duplicates.retain(|&(i, _)| i != second);
+        diagnostics.push(
+            Code::SeqColumnGuessed,
+            cells.get(first).map_or(start_of(record), Cell::start),
+            format!(
+                "the header names 子项 twice and has no 子项序号 column; the first 子项 column holds the number {} in the row at line {}, the second a name: they are read as 子项序号 and 子项",
+                quote(text(first)),
+                record.number
+            ),
+        );
     }
 
     /// At the first row under a new header: when the header has no number column, the row
@@ -525,8 +571,15 @@ fn report_merge(
         .spans
         .iter()
         .map(|(j, subs)| {
-            let names: Vec<String> = subs.clone().map(|i| quote(&text(cells, i)).into_owned()).collect();
-            format!("{} spans {}", quote(&text(&pending.cells, *j)), names.join(" | "))
+            let names: Vec<String> = subs
+                .clone()
+                .map(|i| quote(&text(cells, i)).into_owned())
+                .collect();
+            format!(
+                "{} spans {}",
+                quote(&text(&pending.cells, *j)),
+                names.join(" | ")
+            )
         })
         .collect();
     diagnostics.push(
@@ -640,7 +693,12 @@ fn start_of(record: &Record<'_>) -> Position {
 
 /// Duplicate and missing columns of a header read at line `number`, whose cells are `cells`
 /// (one per column).
-fn report_header(header: &Header, number: usize, cells: &[Cell<'_>], diagnostics: &mut Diagnostics) {
+fn report_header(
+    header: &Header,
+    number: usize,
+    cells: &[Cell<'_>],
+    diagnostics: &mut Diagnostics,
+) {
     // A header with thousands of duplicates stays linear: the cells of a wide line carry the
     // columns counted up to them (see `cell::LinePrefixes`).
     for &(i, column) in &header.duplicates {

@@ -225,8 +225,18 @@ pub(crate) fn merge<'s>(header: &Header, first: &[Cell<'s>], second: &[Cell<'s>]
         if owner[r].is_some() {
             continue;
         }
-        let from = owner[..r].iter().rev().flatten().next().map_or(0, |&j| j + 1);
-        let to = owner[r + 1..].iter().flatten().next().copied().unwrap_or(first.len());
+        let from = owner[..r]
+            .iter()
+            .rev()
+            .flatten()
+            .next()
+            .map_or(0, |&j| j + 1);
+        let to = owner[r + 1..]
+            .iter()
+            .flatten()
+            .next()
+            .copied()
+            .unwrap_or(first.len());
         let free = (from..to).find(|&j| {
             let taken = owner.contains(&Some(j));
             let own_column = named[j].is_some() && parents[j].is_none();
@@ -335,10 +345,7 @@ mod tests {
     use super::*;
 
     fn cells(texts: &[&'static str]) -> Vec<Cell<'static>> {
-        texts
-            .iter()
-            .map(|t| Cell::borrowed(t, 1, ""))
-            .collect()
+        texts.iter().map(|t| Cell::borrowed(t, 1, "")).collect()
     }
 
     fn merged(first: &[&'static str], second: &[&'static str]) -> Merged<'static> {
@@ -352,8 +359,22 @@ mod tests {
     #[test]
     fn the_spanning_cells_are_found_by_the_names_of_their_sub_columns() {
         let m = merged(
-            &["序号", "公开事项", "公开内容", "公开依据", "公开对象", "公开方式"],
-            &["一级事项", "二级事项", "全社会", "特定群体", "主动", "依申请"],
+            &[
+                "序号",
+                "公开事项",
+                "公开内容",
+                "公开依据",
+                "公开对象",
+                "公开方式",
+            ],
+            &[
+                "一级事项",
+                "二级事项",
+                "全社会",
+                "特定群体",
+                "主动",
+                "依申请",
+            ],
         );
         assert_eq!(
             m.header.names,
