@@ -1044,6 +1044,27 @@ fn a_seq_column_named_like_the_name_column_is_read_by_its_numbers() {
         ]
     );
     // Names in both columns: the header is read as it stands.
-    let named = parsed(&list(&header, &[&["一、参保登记", "甲", "乙", "无", "即时办结"]]));
+    let named = parsed(&list(
+        &header,
+        &[&["一、参保登记", "甲", "乙", "无", "即时办结"]],
+    ));
     assert_eq!(matters(&named)[0].name, "甲");
+}
+
+#[test]
+fn a_name_closed_as_a_sentence_is_named_without_its_full_stop() {
+    // A 办事指南 writes each field as a sentence.
+    let header = ["主项名称", "子项名称", "办理材料", "办理时限"];
+    let row = [
+        "参保登记。",
+        "城乡居民参保登记 。",
+        "身份证。",
+        "即时办结。",
+    ];
+    let document = parsed(&list(&header, &[&row]));
+    let (category, matter) = document.matters().next().unwrap();
+    assert_eq!(category.name, "参保登记");
+    assert_eq!(category.raw, ["参保登记。"]);
+    assert_eq!(matter.name, "城乡居民参保登记");
+    assert_eq!(matter.name_raw, "城乡居民参保登记 。");
 }
