@@ -1068,3 +1068,41 @@ fn a_name_closed_as_a_sentence_is_named_without_its_full_stop() {
     assert_eq!(matter.name, "城乡居民参保登记");
     assert_eq!(matter.name_raw, "城乡居民参保登记 。");
 }
+
+#[test]
+fn rows_one_cell_narrower_put_the_first_matter_level_in_the_type_column_before() {
+    // 事项类型 and 公开事项 over 一级事项 | 二级事项: the rows have one column for the two.
+    let first = "序号\t事项类型\t公开事项\t公开依据\t公开对象";
+    let second = "一级事项\t二级事项\t全社会\t特定群体";
+    let rows = [
+        "1\t1. 文化服务\t1.1图书借阅\t《公共图书馆法》\t√\t√",
+        "2\t\t1.2讲座培训\t《公共文化服务保障法》\t√\t√",
+    ];
+    let document = parsed(&catalogue(first, second, &rows));
+    let found: Vec<(&str, &str)> = document
+        .matters()
+        .map(|(c, m)| (c.raw[0].as_str(), m.name.as_str()))
+        .collect();
+    assert_eq!(
+        found,
+        [
+            ("1. 文化服务", "1.1图书借阅"),
+            ("1. 文化服务", "1.2讲座培训")
+        ]
+    );
+    assert_eq!(document.columns[1], "事项类型/一级事项");
+    assert_eq!(document.columns[2], "公开事项/二级事项");
+    assert_eq!(
+        findings(&document)[1],
+        "4:1 header_spans_guessed: the row at line 4 fills 6 cells, one fewer than the two-row header: the matter levels 一级事项 | 二级事项 are read under 事项类型 and 公开事项, the first level in the 事项类型 column"
+    );
+    // Rows as wide as the header are read by it.
+    let wide = ["1\t文化服务\t公共服务\t图书借阅\t《公共图书馆法》\t√\t√"];
+    let document = parsed(&catalogue(first, second, &wide));
+    let (category, matter) = document.matters().next().unwrap();
+    assert_eq!(
+        (category.name.as_str(), matter.name.as_str()),
+        ("公共服务", "图书借阅")
+    );
+    assert_eq!(matter.kind.as_deref(), Some("文化服务"));
+}

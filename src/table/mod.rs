@@ -111,6 +111,9 @@ pub(crate) struct TableReader<'s> {
     /// Whether the first data row under the header in force was looked at (see
     /// [`restore_row_number`](Self::restore_row_number)).
     header_checked: bool,
+    /// The two-row header in force read with one column fewer, and words for the finding
+    /// (see [`subheader::Merged::narrower`]).
+    narrower: Option<(Header, String)>,
     merger: Merger<'s>,
     /// Text lines between rows, reported once a row follows them.
     stray: Vec<(Position, usize)>,
@@ -140,6 +143,7 @@ impl<'s> TableReader<'s> {
             sub_text: None,
             after_header: false,
             header_checked: true,
+            narrower: None,
             merger: Merger::default(),
             stray: Vec::new(),
             any_text: false,
@@ -328,6 +332,7 @@ impl<'s> TableReader<'s> {
             );
         }
         if !std::mem::replace(&mut self.header_checked, true) {
+            self.narrow_spans(record, cells, diagnostics);
             self.restore_row_number(record, cells, diagnostics);
             self.number_column_named_as_name(record, cells, diagnostics);
         }
@@ -380,6 +385,40 @@ impl<'s> TableReader<'s> {
                 "the header names 子项 twice and has no 子项序号 column; the first 子项 column holds the number {} in the row at line {}, the second a name: they are read as 子项序号 and 子项",
                 quote(text(first)),
                 record.number
+            ),
+        );
+    }
+
+    /// At the first row under a new two-row header: when the row fills every cell of the
+    /// header read with one column fewer (see [`subheader::Merged::narrower`]) and is that much
+    /// shorter than the header, that reading is taken, with a `header_spans_guessed` warning.
+    fn narrow_spans(
+        &mut self,
+        record: &Record<'s>,
+        cells: &[Cell<'s>],
+        diagnostics: &mut Diagnostics,
+    ) {
+        let Some((narrower, words)) = self.narrower.take() else {
+            return;
+        };
+        let Some(header) = &self.header else {
+            return;
+        };
+        let width = narrower.slots.len();
+        let filled = cells.last().is_some_and(|c| !is_blank(c.text()));
+        if cells.len() != width || !filled || header.slots.len() != width + 1 {
+            return;
+        }
+        if self.columns == header.names {
+            self.columns = narrower.names.clone();
+        }
+        self.header = Some(narrower);
+        diagnostics.push(
+            Code::HeaderSpansGuessed,
+            start_of(record),
+            format!(
+                "the row at line {} fills {} cells, one fewer than the two-row header: {words}",
+                record.number, width
             ),
         );
     }
@@ -459,6 +498,7 @@ impl<'s> TableReader<'s> {
         self.header_text = Some(line.text);
         self.sub_text = None;
         self.header_checked = false;
+        self.narrower = None;
         self.pending = Some(PendingHeader {
             number: line.number,
             cells: cells.to_vec(),
@@ -501,6 +541,7 @@ impl<'s> TableReader<'s> {
             Second::Merged(merged) => {
                 report_merge(&merged, &pending, record, cells, diagnostics);
                 self.header = Some(merged.header);
+                self.narrower = merged.narrower;
                 self.sub_text = Some(record.text);
                 self.settle_header(pending.number, &merged.cells, diagnostics);
                 self.merger.page_break();

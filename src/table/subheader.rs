@@ -20,6 +20,7 @@
 use std::ops::Range;
 
 use crate::cell::Cell;
+use crate::diagnostic::quote;
 
 use super::header::{column_of, key, Column, Header};
 
@@ -137,6 +138,11 @@ pub(crate) struct Merged<'s> {
     /// Each spanning first-row cell (its index) and the second-row cells it spans.
     pub(crate) spans: Vec<(usize, Range<usize>)>,
     pub(crate) guesses: Vec<Guess>,
+    /// The header read with one column fewer, when the matter levels may also span the cell
+    /// before their parent (a 事项类型 or 主项 cell: `事项类型 | 公开事项` over `一级事项 | 二级事项`),
+    /// the first level being that cell: the reading to take when the rows are one cell
+    /// narrower than [`header`](Self::header). With words for the finding.
+    pub(crate) narrower: Option<(Header, String)>,
 }
 
 /// What a row after a header row is.
@@ -262,12 +268,38 @@ pub(crate) fn merge<'s>(header: &Header, first: &[Cell<'s>], second: &[Cell<'s>]
         .filter_map(|(j, (_, range))| Some(((*j)?, range.clone())))
         .collect();
     spans.sort_by_key(|(j, _)| *j);
-    let header = merged_header(&named, first, second, &spans, &runs);
+    let header = merged_header(&named, first, second, &spans, &runs, None);
+    let narrower = spans
+        .iter()
+        .zip(&runs)
+        .find(|(_, (group, _))| *group == Group::Matter)
+        .and_then(|((j, subs), _)| {
+            let before = j.checked_sub(1)?;
+            let category_like = matches!(named[before], Some(Column::Kind | Column::Category));
+            let spans_some = spans.iter().any(|(owner, _)| *owner == before);
+            if subs.len() < 2 || !category_like || spans_some {
+                return None;
+            }
+            let (narrower, _) = merged_header(&named, first, second, &spans, &runs, Some(*j));
+            let levels: Vec<String> = second[subs.clone()]
+                .iter()
+                .map(|c| quote(c.text().trim()).into_owned())
+                .collect();
+            let words = format!(
+                "the matter levels {} are read under {} and {}, the first level in the {} column",
+                levels.join(" | "),
+                quote(first[before].text().trim()),
+                quote(first[*j].text().trim()),
+                quote(first[before].text().trim()),
+            );
+            Some((narrower, words))
+        });
     Second::Merged(Merged {
         header: header.0,
         cells: header.1,
         spans,
         guesses,
+        narrower,
     })
 }
 
@@ -294,13 +326,16 @@ fn sub_row(cells: &[Cell<'_>]) -> Option<Vec<Option<Group>>> {
     (known >= 2 && known * 2 > groups.len()).then_some(groups)
 }
 
-/// The merged header and its cells: each spanning cell replaced by its sub-columns.
+/// The merged header and its cells: each spanning cell replaced by its sub-columns. With
+/// `levels_before` (the first-row cell that spans the matter levels), the first level is read
+/// in the cell before it instead (the category), named `cell/level`.
 fn merged_header<'s>(
     named: &[Option<Column>],
     first: &[Cell<'s>],
     second: &[Cell<'s>],
     spans: &[(usize, Range<usize>)],
     runs: &[(Group, Range<usize>)],
+    levels_before: Option<usize>,
 ) -> (Header, Vec<Cell<'s>>) {
     use crate::text::normalize::normalize;
     let mut known = Vec::new();
@@ -312,8 +347,24 @@ fn merged_header<'s>(
             if let Some(column) = named[j].filter(|_| column_of(cell.text()).is_none()) {
                 cut.push((known.len(), column));
             }
-            known.push(named[j]);
-            names.push(normalize(cell.text()));
+            let first_level = levels_before
+                .filter(|&owner| owner == j + 1)
+                .and_then(|owner| spans.iter().find(|(o, _)| *o == owner))
+                .map(|(_, subs)| &second[subs.start]);
+            match first_level {
+                Some(level) => {
+                    known.push(Some(Column::Category));
+                    names.push(format!(
+                        "{}/{}",
+                        normalize(cell.text()),
+                        normalize(level.text())
+                    ));
+                }
+                None => {
+                    known.push(named[j]);
+                    names.push(normalize(cell.text()));
+                }
+            }
             cells.push(cell.clone());
             continue;
         };
@@ -322,7 +373,9 @@ fn merged_header<'s>(
             .find(|(_, range)| range == subs)
             .map(|(g, _)| *g);
         let parent = normalize(cell.text());
-        for (k, i) in subs.clone().enumerate() {
+        // The first level read in the cell before: this cell spans the others.
+        let skip = usize::from(group == Some(Group::Matter) && levels_before == Some(j));
+        for (k, i) in subs.clone().enumerate().skip(skip) {
             let sub = &second[i];
             let child = normalize(sub.text());
             let level = match group {
