@@ -539,6 +539,7 @@ impl<'s> TableReader<'s> {
                 true
             }
             Second::Merged(merged) => {
+                let merged = *merged;
                 report_merge(&merged, &pending, record, cells, diagnostics);
                 self.header = Some(merged.header);
                 self.narrower = merged.narrower;

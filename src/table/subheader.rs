@@ -151,7 +151,7 @@ pub(crate) enum Second<'s> {
     /// Not a second header row.
     No,
     /// The second row of the header: the two merged.
-    Merged(Merged<'s>),
+    Merged(Box<Merged<'s>>),
     /// It reads as a second header row, but its sub-columns do not line up with the first
     /// row's cells (why, in words).
     Unmatched(String),
@@ -294,13 +294,13 @@ pub(crate) fn merge<'s>(header: &Header, first: &[Cell<'s>], second: &[Cell<'s>]
             );
             Some((narrower, words))
         });
-    Second::Merged(Merged {
+    Second::Merged(Box::new(Merged {
         header: header.0,
         cells: header.1,
         spans,
         guesses,
         narrower,
-    })
+    }))
 }
 
 /// The group each cell of a row names, when the row reads as the second row of a header: at
@@ -404,7 +404,7 @@ mod tests {
     fn merged(first: &[&'static str], second: &[&'static str]) -> Merged<'static> {
         let header = Header::recognise(first).unwrap();
         match merge(&header, &cells(first), &cells(second)) {
-            Second::Merged(m) => m,
+            Second::Merged(m) => *m,
             other => panic!("{other:?}"),
         }
     }
