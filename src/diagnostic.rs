@@ -183,6 +183,18 @@ codes! {
     RowBeforeHeader = "row_before_header", Warning, Source;
     /// A header row repeated later differs from the first one.
     HeaderMismatch = "header_mismatch", Warning, Source;
+    /// Two header rows read as one: cells of the first span the sub-columns of the second.
+    HeaderRowsMerged = "header_rows_merged", Info, Source;
+    /// A sub-column of a two-row header placed by position, not by name.
+    HeaderSpansGuessed = "header_spans_guessed", Warning, Source;
+    /// A row that reads as a second header row does not line up with the first.
+    HeaderRowsUnmatched = "header_rows_unmatched", Warning, Source;
+    /// The rows under a header start with a number cell the header has no cell for.
+    HeaderCellMissing = "header_cell_missing", Warning, Source;
+    /// A header cell read as a column name cut short by one character.
+    HeaderNameCut = "header_name_cut", Warning, Source;
+    /// A column the header names 子项 read as the 子项序号, by the numbers it holds.
+    SeqColumnGuessed = "seq_column_guessed", Warning, Source;
     /// The header lacks a column the model expects (子项, 子项序号…).
     MissingColumn = "missing_column", Warning, Source;
     /// The same column appears twice in the header; the later one goes to `extra`.

@@ -66,11 +66,22 @@ impl<'s> Builder<'s> {
     }
 }
 
+/// A category's or a matter's name as the model gives it: normalized, without the `。` that
+/// closes it as a sentence (a 办事指南 writes each field as one: `城乡居民参保登记。`); the
+/// raw text keeps it.
+fn name_text(text: &str) -> String {
+    let name = normalize(text);
+    match name.strip_suffix('。') {
+        Some(rest) => rest.trim_end().to_owned(),
+        None => name,
+    }
+}
+
 fn category(draft: &CategoryDraft<'_>, diagnostics: &mut Diagnostics) -> Category {
     let (ordinal, name) = draft.ordinal_and_name();
     Category {
         ordinal,
-        name: normalize(name),
+        name: name_text(name),
         raw: draft.pieces.iter().map(|p| p.text().to_owned()).collect(),
         code: draft.code.as_ref().map(|c| trim(c.text()).to_owned()),
         lines: draft.lines,
@@ -212,7 +223,7 @@ fn parse_matter(draft: &MatterDraft<'_>, diagnostics: &mut Diagnostics) -> Matte
             .ok()
             .flatten(),
         seq_raw: draft.text(Column::Seq).to_owned(),
-        name: normalize(draft.text(Column::Name)),
+        name: name_text(draft.text(Column::Name)),
         name_raw: draft.text(Column::Name).to_owned(),
         code: Some(trim(draft.text(Column::MatterCode)).to_owned()).filter(|c| !c.is_empty()),
         line: draft.line,

@@ -156,7 +156,7 @@ impl Materials {
 pub struct Category {
     /// The numeral as written (`十一、` → 11); not corrected when the source misnumbers.
     pub ordinal: Option<u32>,
-    /// The name without its numeral, split pieces joined.
+    /// The name without its numeral, split pieces joined, normalized, without a closing `。`.
     pub name: String,
     /// Every 主项 cell text that made this category, as found.
     pub raw: Vec<String>,
@@ -177,7 +177,7 @@ pub struct Matter {
     pub seq: Option<u32>,
     /// The 子项序号 cell as found.
     pub seq_raw: String,
-    /// 子项, normalized.
+    /// 子项, normalized, without a closing `。` (`城乡居民参保登记。` → `城乡居民参保登记`).
     pub name: String,
     /// The 子项 cell as found.
     pub name_raw: String,

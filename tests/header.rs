@@ -324,6 +324,13 @@ const VOCABULARY: &[(&str, Field)] = &[
     ("实施主体", Field::Authority),
     ("事项类型", Field::Kind),
     ("行使层级", Field::Level),
+    ("设定和实施依据", Field::LegalBasis),
+    ("实施机关", Field::Authority),
+    ("公开事项", Field::Name),
+    ("公开依据", Field::LegalBasis),
+    ("公开时限", Field::Deadline),
+    ("公开主体", Field::Authority),
+    ("公开对象", Field::Target),
 ];
 
 /// The text that landed in `field` of the first matter of `document`.
@@ -756,4 +763,346 @@ fn a_header_of_many_unknown_columns_reads_its_rows() {
             n + 4
         )]
     );
+}
+
+// ---------------------------------------------------------------------------------------------
+// Two-row headers (政务公开标准目录)
+
+/// A 政务公开标准目录 of the usual shape: the first header row, its row of sub-columns, and
+/// rows given as cells (tab-separated lines).
+fn catalogue(first: &str, second: &str, rows: &[&str]) -> String {
+    let mut text = format!("某县养老服务领域基层政务公开标准目录\n{first}\n{second}\n");
+    for row in rows {
+        text.push_str(row);
+        text.push('\n');
+    }
+    text
+}
+
+const FIRST: &str = "序号\t公开事项\t公开内容（要素）\t公开依据\t公开时限\t公开主体\t公开渠道和载体\t公开对象\t公开方式\t公开层级";
+const SECOND: &str = "一级事项\t二级事项\t全社会\t特定群体\t主动\t依申请\t县级\t乡级";
+const ROW_1: &str = "1\t养老服务\t高龄津贴发放\t发放标准、发放对象\t《老年人权益保障法》\t信息形成之日起20个工作日内\t县民政局\t■政府网站\t√\t\t√\t\t√\t";
+const ROW_2: &str = "2\t\t养老机构备案\t备案条件\t《养老机构管理办法》\t信息形成之日起20个工作日内\t县民政局\t■政府网站\t\t√\t√\t\t\t√";
+
+#[test]
+fn a_two_row_header_puts_each_cells_sub_columns_in_its_place() {
+    let document = parsed(&catalogue(FIRST, SECOND, &[ROW_1, ROW_2]));
+    assert_eq!(
+        document.columns,
+        [
+            "序号",
+            "公开事项/一级事项",
+            "公开事项/二级事项",
+            "公开内容（要素）",
+            "公开依据",
+            "公开时限",
+            "公开主体",
+            "公开渠道和载体",
+            "公开对象/全社会",
+            "公开对象/特定群体",
+            "公开方式/主动",
+            "公开方式/依申请",
+            "公开层级/县级",
+            "公开层级/乡级",
+        ]
+    );
+    let outline: Vec<(&str, &str)> = document
+        .matters()
+        .map(|(c, m)| (c.name.as_str(), m.name.as_str()))
+        .collect();
+    assert_eq!(
+        outline,
+        [("养老服务", "高龄津贴发放"), ("养老服务", "养老机构备案")]
+    );
+    let second = matters(&document)[1];
+    assert_eq!(second.seq, Some(2));
+    assert_eq!(second.legal_basis.citations[0].title, "养老机构管理办法");
+    assert_eq!(second.authority.as_deref(), Some("县民政局"));
+    assert_eq!(second.extra["公开内容（要素）"], "备案条件");
+    assert_eq!(second.extra["公开对象/特定群体"], "√");
+    assert_eq!(second.extra["公开层级/乡级"], "√");
+    assert_eq!(second.extra.get("公开对象/全社会"), None);
+    assert_eq!(
+        findings(&document),
+        ["3:1 header_rows_merged: the header rows at lines 2 and 3 are read as one: 公开事项 spans 一级事项 | 二级事项, 公开对象 spans 全社会 | 特定群体, 公开方式 spans 主动 | 依申请, 公开层级 spans 县级 | 乡级"]
+    );
+}
+
+#[test]
+fn spaced_words_in_both_header_rows() {
+    let first = "序 号\t公开 事项\t公开内容 (要素)\t公开 依据\t公开 时限\t公开 主体\t公开渠道 和载体\t公开 对象\t公开 方式";
+    let second = "一级 事项\t二级 事项\t全 社 会\t特定 群众\t主 动\t依申 请公开";
+    let row = "1\t养老 服务\t高龄津贴 发放\t发放标准\t《老年人权益保障法》\t20个工作日内\t县民政局\t■政府网站\t√\t\t√\t";
+    let document = parsed(&catalogue(first, second, &[row]));
+    let (category, matter) = document.matters().next().unwrap();
+    assert_eq!(
+        (category.name.as_str(), matter.name.as_str()),
+        ("养老服务", "高龄津贴发放")
+    );
+    assert_eq!(matter.seq, Some(1));
+    assert_eq!(matter.extra["公开内容 (要素)"], "发放标准");
+    assert_eq!(matter.extra["公开对象/全社会"], "√");
+    assert_eq!(matter.extra.get("公开方式/依申请公开"), None);
+    assert_eq!(document.columns.len(), 12);
+}
+
+#[test]
+fn three_matter_levels_the_deepest_is_the_name_the_first_the_category() {
+    let second = "一级事项\t二级事项\t三级事项\t全社会\t特定群体\t主动\t依申请\t县级\t乡级";
+    let rows = [
+        "1\t户籍管理\t迁移登记\t迁入登记\t受理部门\t《户口登记条例》\t20个工作日内\t派出所\t■政府网站\t√\t\t√\t\t√\t",
+        "2\t\t\t迁出登记\t受理部门\t《户口登记条例》\t20个工作日内\t派出所\t■政府网站\t√\t\t√\t\t√\t",
+    ];
+    let document = parsed(&catalogue(FIRST, second, &rows));
+    let found: Vec<(&str, &str, &str)> = document
+        .matters()
+        .map(|(c, m)| {
+            let level = m.extra.get("公开事项/二级事项").map_or("", String::as_str);
+            (c.name.as_str(), m.name.as_str(), level)
+        })
+        .collect();
+    assert_eq!(
+        found,
+        [
+            ("户籍管理", "迁入登记", "迁移登记"),
+            ("户籍管理", "迁出登记", "")
+        ]
+    );
+}
+
+#[test]
+fn a_matter_name_column_spans_the_matter_levels_in_any_order_of_groups() {
+    // The levels under 事项名称, the groups in another order than usual, and no 公开层级.
+    let first =
+        "序号\t事项名称\t公开内容\t公开依据\t公开时限\t公开主体\t公开方式\t公开渠道\t公开对象";
+    let second = "一级事项\t二级事项\t主动\t依申请\t全社会\t特定群体";
+    let row = "1\t政策文件\t法律法规\t有关法律\t《政府信息公开条例》\t20个工作日内\t应急局\t√\t\t■政府网站\t√\t";
+    let document = parsed(&catalogue(first, second, &[row]));
+    let (category, matter) = document.matters().next().unwrap();
+    assert_eq!(
+        (category.name.as_str(), matter.name.as_str()),
+        ("政策文件", "法律法规")
+    );
+    assert_eq!(matter.extra["公开方式/主动"], "√");
+    assert_eq!(matter.extra["公开渠道"], "■政府网站");
+    assert_eq!(matter.extra["公开对象/全社会"], "√");
+    assert!(document
+        .diagnostics
+        .iter()
+        .all(|d| d.code.as_str() == "header_rows_merged"));
+}
+
+#[test]
+fn guesses_of_a_merge_are_warnings() {
+    // 公开对象 cut short by the page, an unknown sub-column beside the levels of government,
+    // and the levels under a second 公开方式 (the list names it twice).
+    let first = "序号\t公开事项\t公开内容\t公开依据\t公开对\t公开方式\t公开方式";
+    let second = "一级事项\t二级事项\t全社会\t特定群体\t主动\t依申请\t县级\t其他";
+    let row = "1\t养老服务\t高龄津贴\t标准\t《老年人权益保障法》\t√\t\t√\t\t√\t";
+    let document = parsed(&catalogue(first, second, &[row]));
+    let matter = matters(&document)[0];
+    assert_eq!(matter.name, "高龄津贴");
+    assert_eq!(matter.extra["公开方式/县级"], "√");
+    assert_eq!(
+        findings(&document),
+        [
+            "2:19 header_spans_guessed: the header cell 公开对 at line 2 is read as 公开对象, cut short",
+            "2:28 header_spans_guessed: the sub-columns 县级 | 其他 of 公开层级 at line 3 are read under the header cell 公开方式 at line 2 by position; its name does not say so",
+            "3:1 header_rows_merged: the header rows at lines 2 and 3 are read as one: 公开事项 spans 一级事项 | 二级事项, 公开对 spans 全社会 | 特定群体, 公开方式 spans 主动 | 依申请, 公开方式 spans 县级 | 其他",
+            "3:30 header_spans_guessed: the header cell 其他 at line 3 names no known sub-column; it is read under 公开层级 with the sub-columns beside it",
+        ]
+    );
+}
+
+#[test]
+fn a_second_row_that_cannot_be_lined_up_is_reported_and_kept() {
+    // Levels of government, and no cell of the first row to span them.
+    let first = "序号\t公开事项\t公开内容\t公开依据\t公开对象";
+    let second = "一级事项\t二级事项\t全社会\t特定群体\t县级\t乡级";
+    let row = "1\t养老服务\t标准\t《老年人权益保障法》\t全社会";
+    let document = parsed(&catalogue(first, second, &[row]));
+    assert_eq!(document.preamble, [second]);
+    assert_eq!(matters(&document)[0].name, "养老服务");
+    assert_eq!(
+        findings(&document),
+        [
+            "2:1 category_inferred: the header at line 2 has no 主项 column; each row is a matter, all in one category without a name",
+            "3:1 header_rows_unmatched: the row at line 3 reads as the second row of the header at line 2, but no cell of the first row can span 县级 | 乡级; it is kept in the preamble, and the header is read from line 2 alone",
+        ]
+    );
+}
+
+#[test]
+fn a_two_row_header_repeated_on_every_page_is_one_header() {
+    let text = catalogue(
+        FIRST,
+        SECOND,
+        &[ROW_1, FIRST, SECOND, ROW_2, "", FIRST, SECOND, "3\t\t养老护理补贴\t标准\t《老年人权益保障法》\t20个工作日内\t县民政局\t■政府网站\t√\t\t√\t\t√\t"],
+    );
+    let document = parsed(&text);
+    let names: Vec<&str> = matters(&document).iter().map(|m| m.name.as_str()).collect();
+    assert_eq!(names, ["高龄津贴发放", "养老机构备案", "养老护理补贴"]);
+    assert_eq!(document.categories.len(), 1);
+    assert!(document.other_columns.is_empty());
+    assert_eq!(findings(&document).len(), 1, "{:?}", findings(&document));
+}
+
+#[test]
+fn a_data_row_after_a_header_is_not_a_second_header_row() {
+    // A row of short cells, two of them sub-column words, but numbered: data.
+    let first = "序号\t公开事项\t公开依据\t公开对象\t公开方式";
+    let rows = ["1\t主动\t《条例》\t全社会\t依申请"];
+    let document = parsed(&catalogue(first, rows[0], &[]));
+    assert_eq!(matters(&document)[0].name, "主动");
+    assert_eq!(matters(&document)[0].target.as_deref(), Some("全社会"));
+}
+
+#[test]
+fn a_header_that_lost_its_number_cell_gets_it_back_with_a_warning() {
+    // The first header row starts at 公开事项; the rows start with their number (or a blank).
+    let first = "公开事项\t公开内容\t公开依据\t公开时限\t公开主体\t公开对象\t公开方式";
+    let second = "一级事项\t二级事项\t全社会\t特定群体\t主动\t依申请";
+    let rows = [
+        "1\t行政审批\t许可服务指南\t适用范围\t《食品安全法》\t20个工作日内\t市场监管所\t√\t\t√\t",
+        "\t\t许可基本信息\t许可证编号\t《食品安全法》\t20个工作日内\t市场监管所\t√\t\t√\t",
+    ];
+    let document = parsed(&catalogue(first, second, &rows));
+    let found: Vec<(&str, Option<u32>, &str)> = document
+        .matters()
+        .map(|(c, m)| (c.name.as_str(), m.seq, m.name.as_str()))
+        .collect();
+    assert_eq!(
+        found,
+        [
+            ("行政审批", Some(1), "许可服务指南"),
+            ("行政审批", None, "许可基本信息")
+        ]
+    );
+    assert_eq!(document.columns[0], "序号");
+    assert_eq!(
+        findings(&document),
+        [
+            "2:1 missing_column: the header at line 2 has no 子项序号 column",
+            "3:1 header_rows_merged: the header rows at lines 2 and 3 are read as one: 公开事项 spans 一级事项 | 二级事项, 公开对象 spans 全社会 | 特定群体, 公开方式 spans 主动 | 依申请",
+            "4:1 header_cell_missing: the row at line 4 starts with the number 1 where the header names 公开事项/一级事项 (主项), and has more cells than the header: the header is read as missing its 序号 cell at the start",
+            "5:1 matter_number_empty: the matter “许可基本信息” at line 5 has no 子项序号",
+        ]
+    );
+    // A row as long as the header is read as it stands.
+    let fits = parsed(&catalogue(first, second, &[&rows[0][2..]]));
+    assert_eq!(matters(&fits)[0].name, "许可服务指南");
+    assert!(findings(&fits)
+        .iter()
+        .all(|f| !f.contains("header_cell_missing")));
+}
+
+#[test]
+fn a_header_whose_cells_lost_a_character_is_read_with_a_warning_per_cell() {
+    // Every 公 of 公开 lost by the extraction; 咨询电话 and 序号 whole.
+    let first = "序号\t开事项\t开内容\t开依据\t开主体\t咨询电话";
+    let second = "一级事项\t二级事项";
+    let row = "1\t计划实施\t任务分配\t补助名单\t《某某通知》\t乡镇人民政府\t0000-1234567";
+    let document = parsed(&catalogue(first, second, &[row]));
+    let (category, matter) = document.matters().next().unwrap();
+    assert_eq!(
+        (category.name.as_str(), matter.name.as_str()),
+        ("计划实施", "任务分配")
+    );
+    assert_eq!(matter.legal_basis.citations[0].title, "某某通知");
+    assert_eq!(matter.authority.as_deref(), Some("乡镇人民政府"));
+    assert_eq!(matter.extra["开内容"], "补助名单");
+    assert_eq!(
+        findings(&document),
+        [
+            "2:4 header_spans_guessed: the header cell 开事项 at line 2 is read as 公开事项, cut short",
+            "2:12 header_name_cut: the header cell 开依据 at line 2 is read as a name cut short by one character, of the 设定依据 column",
+            "2:16 header_name_cut: the header cell 开主体 at line 2 is read as a name cut short by one character, of the 实施主体 column",
+            "3:1 header_rows_merged: the header rows at lines 2 and 3 are read as one: 开事项 spans 一级事项 | 二级事项",
+        ]
+    );
+}
+
+#[test]
+fn a_seq_column_named_like_the_name_column_is_read_by_its_numbers() {
+    let header = ["主项", "子项", "子项", "办理材料", "办理时限"];
+    let rows: [&[&str]; 2] = [
+        &["一、参保登记", "1", "单位登记", "营业执照", "即时办结"],
+        &["", "2", "个人登记", "身份证", "即时办结"],
+    ];
+    let document = parsed(&list(&header, &rows));
+    let found: Vec<(Option<u32>, &str)> = matters(&document)
+        .iter()
+        .map(|m| (m.seq, m.name.as_str()))
+        .collect();
+    assert_eq!(found, [(Some(1), "单位登记"), (Some(2), "个人登记")]);
+    assert_eq!(
+        findings(&document),
+        [
+            "2:1 missing_column: the header at line 2 has no 子项序号 column",
+            "2:7 duplicate_column: the header at line 2 names 子项 twice; the second one is kept under `extra`",
+            "3:8 seq_column_guessed: the header names 子项 twice and has no 子项序号 column; the first 子项 column holds the number 1 in the row at line 3, the second a name: they are read as 子项序号 and 子项",
+        ]
+    );
+    // Names in both columns: the header is read as it stands.
+    let named = parsed(&list(
+        &header,
+        &[&["一、参保登记", "甲", "乙", "无", "即时办结"]],
+    ));
+    assert_eq!(matters(&named)[0].name, "甲");
+}
+
+#[test]
+fn a_name_closed_as_a_sentence_is_named_without_its_full_stop() {
+    // A 办事指南 writes each field as a sentence.
+    let header = ["主项名称", "子项名称", "办理材料", "办理时限"];
+    let row = [
+        "参保登记。",
+        "城乡居民参保登记 。",
+        "身份证。",
+        "即时办结。",
+    ];
+    let document = parsed(&list(&header, &[&row]));
+    let (category, matter) = document.matters().next().unwrap();
+    assert_eq!(category.name, "参保登记");
+    assert_eq!(category.raw, ["参保登记。"]);
+    assert_eq!(matter.name, "城乡居民参保登记");
+    assert_eq!(matter.name_raw, "城乡居民参保登记 。");
+}
+
+#[test]
+fn rows_one_cell_narrower_put_the_first_matter_level_in_the_type_column_before() {
+    // 事项类型 and 公开事项 over 一级事项 | 二级事项: the rows have one column for the two.
+    let first = "序号\t事项类型\t公开事项\t公开依据\t公开对象";
+    let second = "一级事项\t二级事项\t全社会\t特定群体";
+    let rows = [
+        "1\t1. 文化服务\t1.1图书借阅\t《公共图书馆法》\t√\t√",
+        "2\t\t1.2讲座培训\t《公共文化服务保障法》\t√\t√",
+    ];
+    let document = parsed(&catalogue(first, second, &rows));
+    let found: Vec<(&str, &str)> = document
+        .matters()
+        .map(|(c, m)| (c.raw[0].as_str(), m.name.as_str()))
+        .collect();
+    assert_eq!(
+        found,
+        [
+            ("1. 文化服务", "1.1图书借阅"),
+            ("1. 文化服务", "1.2讲座培训")
+        ]
+    );
+    assert_eq!(document.columns[1], "事项类型/一级事项");
+    assert_eq!(document.columns[2], "公开事项/二级事项");
+    assert_eq!(
+        findings(&document)[1],
+        "4:1 header_spans_guessed: the row at line 4 fills 6 cells, one fewer than the two-row header: the matter levels 一级事项 | 二级事项 are read under 事项类型 and 公开事项, the first level in the 事项类型 column"
+    );
+    // Rows as wide as the header are read by it.
+    let wide = ["1\t文化服务\t公共服务\t图书借阅\t《公共图书馆法》\t√\t√"];
+    let document = parsed(&catalogue(first, second, &wide));
+    let (category, matter) = document.matters().next().unwrap();
+    assert_eq!(
+        (category.name.as_str(), matter.name.as_str()),
+        ("公共服务", "图书借阅")
+    );
+    assert_eq!(matter.kind.as_deref(), Some("文化服务"));
 }

@@ -210,6 +210,13 @@ pub(crate) const NAMES: &[(&str, Column)] = &[
     ("实施机关", Column::Authority),
     ("事项类型", Column::Kind),
     ("行使层级", Column::Level),
+    // the 政务公开标准目录 (disclosure catalogue) wordings; 公开事项 is the matter, or spans
+    // its levels (一级事项, 二级事项) in a two-row header (see `subheader.rs`)
+    ("公开事项", Column::Name),
+    ("公开依据", Column::LegalBasis),
+    ("公开时限", Column::Deadline),
+    ("公开主体", Column::Authority),
+    ("公开对象", Column::Target),
 ];
 
 /// Whether a header cell's character says nothing about the name: white space (line breaks
@@ -250,6 +257,11 @@ impl Iterator for KeyChars<'_> {
 /// A header cell made comparable: the [`KeyChars`] of the cell.
 fn key_chars(cell: &str) -> KeyChars<'_> {
     KeyChars { rest: cell.chars() }
+}
+
+/// A header cell's [`key_chars`], collected: what a name is compared with.
+pub(crate) fn key(cell: &str) -> String {
+    key_chars(cell).collect()
 }
 
 /// The column a header cell names, if the model knows it. A bracketed qualifier after the name
@@ -322,6 +334,42 @@ fn names_cell(name: &str, mut key: impl Iterator<Item = char>) -> bool {
     matches!(key.next(), None | Some('（' | '(' | '【' | '[' | '〔'))
 }
 
+/// The column a header cell names when its name lost one character at the start or at the
+/// end, as an extraction cuts a narrow cell (`开事项` for 公开事项, `公开时` for 公开时限): only
+/// names of four characters or more, and only a cut that no other name shares nor is a name
+/// itself.
+pub(crate) fn cut_column_of(cell: &str) -> Option<Column> {
+    static CUT: std::sync::OnceLock<std::collections::HashMap<String, Option<Column>>> =
+        std::sync::OnceLock::new();
+    let cuts = CUT.get_or_init(|| {
+        let mut cuts: std::collections::HashMap<String, Option<Column>> =
+            std::collections::HashMap::new();
+        for &(name, column) in NAMES {
+            let chars: Vec<char> = name.chars().collect();
+            if chars.len() < 4 {
+                continue;
+            }
+            for cut in [&chars[1..], &chars[..chars.len() - 1]] {
+                let cut: String = cut.iter().collect();
+                cuts.entry(cut)
+                    .and_modify(|c| {
+                        if *c != Some(column) {
+                            *c = None;
+                        }
+                    })
+                    .or_insert(Some(column));
+            }
+        }
+        for &(name, _) in NAMES {
+            if let Some(c) = cuts.get_mut(name) {
+                *c = None;
+            }
+        }
+        cuts
+    });
+    cuts.get(&key(cell)).copied().flatten()
+}
+
 /// What each cell position of a header row holds.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub(crate) enum Slot {
@@ -340,6 +388,9 @@ pub(crate) struct Header {
     pub(crate) names: Vec<String>,
     /// Columns that appeared more than once (the later ones became `Extra`).
     pub(crate) duplicates: Vec<(usize, Column)>,
+    /// Cells read as a name cut short by one character (see [`cut_column_of`]), with the
+    /// column they were read as: a row is read so only when it is no header otherwise.
+    pub(crate) cut: Vec<(usize, Column)>,
 }
 
 impl Header {
@@ -356,16 +407,47 @@ impl Header {
     {
         // Every data row comes here: most name no column at all, and need no more work.
         cells.clone().filter_map(column_of).nth(1)?;
-        let known: Vec<Option<Column>> = cells.clone().map(column_of).collect();
+        let mut known: Vec<Option<Column>> = cells.clone().map(column_of).collect();
+        let mut cut = Vec::new();
         if !is_header(cells.clone(), &known) {
-            return None;
+            // A header whose narrow cells the extraction cut short (`开事项` for 公开事项).
+            for (i, cell) in cells.clone().enumerate() {
+                if known[i].is_none() {
+                    if let Some(column) = cut_column_of(cell) {
+                        known[i] = Some(column);
+                        cut.push((i, column));
+                    }
+                }
+            }
+            if cut.is_empty() || !is_header(cells.clone(), &known) {
+                return None;
+            }
         }
+        let names: Vec<String> = cells.map(normalize).collect();
+        let mut header = Header::from_columns(&known, names);
+        header.cut = cut;
+        Some(header)
+    }
+
+    /// The column the cell at `index` was read as: by its name, or cut short.
+    pub(crate) fn named(&self, index: usize, cell: &str) -> Option<Column> {
+        column_of(cell).or_else(|| {
+            self.cut
+                .iter()
+                .find(|(i, _)| *i == index)
+                .map(|&(_, column)| column)
+        })
+    }
+
+    /// The header whose cells name the `known` columns, under `names` (normalized): the
+    /// first cell of each kind takes its column, a later one goes to `extra`.
+    pub(crate) fn from_columns(known: &[Option<Column>], mut names: Vec<String>) -> Header {
         // 序号 is the 子项序号 of a list without one.
         let has_seq = known.contains(&Some(Column::Seq));
         let mut slots = Vec::with_capacity(known.len());
         let mut duplicates = Vec::new();
         let mut taken = [false; Column::COUNT];
-        for (i, named) in known.into_iter().enumerate() {
+        for (i, &named) in known.iter().enumerate() {
             let column = match named {
                 Some(Column::RowNumber) if !has_seq => Some(Column::Seq),
                 column => column,
@@ -385,15 +467,15 @@ impl Header {
             };
             slots.push(slot);
         }
-        let mut names: Vec<String> = cells.map(normalize).collect();
         while names.last().is_some_and(String::is_empty) {
             names.pop();
         }
-        Some(Header {
+        Header {
             slots,
             names,
             duplicates,
-        })
+            cut: Vec::new(),
+        }
     }
 
     /// The cell position of a known column.
@@ -571,6 +653,35 @@ mod tests {
         ] {
             assert_eq!(column_of(cell), expected, "{cell:?}");
         }
+    }
+
+    #[test]
+    fn names_cut_short_make_a_header_only_when_nothing_else_does() {
+        assert_eq!(cut_column_of("开事项"), Some(Column::Name));
+        assert_eq!(cut_column_of("公开依"), Some(Column::LegalBasis));
+        // 办理时限 and 办理时间 both lose their end to 办理时, both deadlines.
+        assert_eq!(cut_column_of("办理时"), Some(Column::Deadline));
+        // 子项名称, 主项名称 and 事项名称 all lose their start to 项名称.
+        assert_eq!(cut_column_of("项名称"), None);
+        assert_eq!(cut_column_of("理时限"), Some(Column::Deadline));
+        assert_eq!(cut_column_of("序号"), None);
+        // Two whole names at least (every data row is tried: most are ruled out by that).
+        assert!(Header::recognise(&["序号", "开事项", "开内容", "开依据", "开时限"]).is_none());
+        let cells = ["序号", "开事项", "开内容", "开依据", "开时限", "咨询电话"];
+        let header = Header::recognise(&cells).unwrap();
+        assert_eq!(header.index_of(Column::Name), Some(1));
+        assert_eq!(
+            header.cut,
+            [
+                (1, Column::Name),
+                (3, Column::LegalBasis),
+                (4, Column::Deadline)
+            ]
+        );
+        let whole =
+            Header::recognise(&["序号", "公开事项", "开依据", "公开时限", "公开主体"]).unwrap();
+        assert!(whole.cut.is_empty());
+        assert_eq!(whole.slots[2], Slot::Extra);
     }
 
     #[test]

@@ -9,6 +9,7 @@ mod merge;
 #[cfg(feature = "xlsx")]
 mod sheet;
 mod source;
+mod subheader;
 
 pub(crate) use encoding::decode;
 pub use encoding::{Decoded, Encoding, UnknownEncoding};
@@ -27,6 +28,7 @@ use crate::text::scan;
 use header::{Header, Slot};
 use merge::{DataRow, Merger};
 use source::Record;
+use subheader::{Group, Guess, Second};
 
 /// What the table layer reads around the categories: the title block, the headers and the
 /// footnotes.
@@ -98,6 +100,20 @@ pub(crate) struct TableReader<'s> {
     header_text: Option<&'s str>,
     /// The line of the first header, for a finding about a table without rows.
     header_line: usize,
+    /// A header row just read, whose findings wait for the next row: it may be the first of
+    /// two header rows.
+    pending: Option<PendingHeader<'s>>,
+    /// The second row of the header in force, when it has two: the same line again right
+    /// after the first is the header repeated on a new page.
+    sub_text: Option<&'s str>,
+    /// Whether the row before was a header row (read or repeated).
+    after_header: bool,
+    /// Whether the first data row under the header in force was looked at (see
+    /// [`restore_row_number`](Self::restore_row_number)).
+    header_checked: bool,
+    /// The two-row header in force read with one column fewer, and words for the finding
+    /// (see [`subheader::Merged::narrower`]).
+    narrower: Option<(Header, String)>,
     merger: Merger<'s>,
     /// Text lines between rows, reported once a row follows them.
     stray: Vec<(Position, usize)>,
@@ -123,6 +139,11 @@ impl<'s> TableReader<'s> {
             header: None,
             header_text: None,
             header_line: 0,
+            pending: None,
+            sub_text: None,
+            after_header: false,
+            header_checked: true,
+            narrower: None,
             merger: Merger::default(),
             stray: Vec::new(),
             any_text: false,
@@ -144,6 +165,9 @@ impl<'s> TableReader<'s> {
             let mut cells = std::mem::take(&mut self.cells);
             let Some(record) = self.source.next(&mut cells) else {
                 self.cells = cells;
+                if let Some(pending) = self.pending.take() {
+                    self.settle_header(pending.number, &pending.cells, diagnostics);
+                }
                 return self.merger.finish();
             };
             let mut texts = recycle(std::mem::take(&mut self.texts));
@@ -233,7 +257,19 @@ impl<'s> TableReader<'s> {
         texts: &[&str],
         diagnostics: &mut Diagnostics,
     ) {
+        let after_header = std::mem::take(&mut self.after_header);
+        let second = match self.pending.take() {
+            Some(pending) => self.second_header_row(pending, record, cells, diagnostics),
+            None => false,
+        };
         report_control_character(record, cells, diagnostics);
+        if second {
+            return;
+        }
+        if after_header && self.sub_text == Some(record.text) {
+            // The second header row, repeated on a new page with the first.
+            return;
+        }
         let after_row = std::mem::take(&mut self.after_row);
         if texts.iter().all(|t| is_blank(t)) {
             self.merger.page_break();
@@ -261,7 +297,7 @@ impl<'s> TableReader<'s> {
             self.footnotes.push(trimmed.to_owned());
             return;
         }
-        if self.header_row(record, cells, texts, diagnostics) {
+        if self.header_row(record, cells, texts) {
             return;
         }
         let Some(header) = &self.header else {
@@ -295,20 +331,150 @@ impl<'s> TableReader<'s> {
                 ),
             );
         }
+        if !std::mem::replace(&mut self.header_checked, true) {
+            self.narrow_spans(record, cells, diagnostics);
+            self.restore_row_number(record, cells, diagnostics);
+            self.number_column_named_as_name(record, cells, diagnostics);
+        }
+        let Some(header) = &self.header else {
+            return;
+        };
         let row = map_row(header, record, cells, diagnostics);
         self.merger.row(row, diagnostics);
         self.after_row = true;
     }
 
-    /// Take the row as a header row if it is one: the first one sets the columns, a later
-    /// one that differs is reported, and each breaks the page.
-    fn header_row(
+    /// At the first row under a new header without 子项序号 column that names the 子项 twice:
+    /// when the first 子项 column holds a bare number in the row and the second does not, the
+    /// first is the 子项序号 column under the wrong name (`主项 | 子项 | 子项 | 办理材料`), and is
+    /// read so, with a `seq_column_guessed` warning.
+    fn number_column_named_as_name(
         &mut self,
         record: &Record<'s>,
         cells: &[Cell<'s>],
-        texts: &[&str],
         diagnostics: &mut Diagnostics,
-    ) -> bool {
+    ) {
+        let Some(header) = self.header.as_mut() else {
+            return;
+        };
+        let Some(first) = header.index_of(Column::Name) else {
+            return;
+        };
+        let second = header
+            .duplicates
+            .iter()
+            .find(|(_, column)| *column == Column::Name)
+            .map(|&(i, _)| i);
+        let Some(second) = second else {
+            return;
+        };
+        let text = |i: usize| cells.get(i).map_or("", |c| c.text().trim());
+        let is_number = |t: &str| !t.is_empty() && t.bytes().all(|b| b.is_ascii_digit());
+        let has_seq = header.index_of(Column::Seq).is_some();
+        if has_seq || !is_number(text(first)) || is_number(text(second)) || text(second).is_empty()
+        {
+            return;
+        }
+        header.slots[first] = Slot::Known(Column::Seq);
+        header.slots[second] = Slot::Known(Column::Name);
+        header.duplicates.retain(|&(i, _)| i != second);
+        diagnostics.push(
+            Code::SeqColumnGuessed,
+            cells.get(first).map_or(start_of(record), Cell::start),
+            format!(
+                "the header names 子项 twice and has no 子项序号 column; the first 子项 column holds the number {} in the row at line {}, the second a name: they are read as 子项序号 and 子项",
+                quote(text(first)),
+                record.number
+            ),
+        );
+    }
+
+    /// At the first row under a new two-row header: when the row fills every cell of the
+    /// header read with one column fewer (see [`subheader::Merged::narrower`]) and is that much
+    /// shorter than the header, that reading is taken, with a `header_spans_guessed` warning.
+    fn narrow_spans(
+        &mut self,
+        record: &Record<'s>,
+        cells: &[Cell<'s>],
+        diagnostics: &mut Diagnostics,
+    ) {
+        let Some((narrower, words)) = self.narrower.take() else {
+            return;
+        };
+        let Some(header) = &self.header else {
+            return;
+        };
+        let width = narrower.slots.len();
+        let filled = cells.last().is_some_and(|c| !is_blank(c.text()));
+        if cells.len() != width || !filled || header.slots.len() != width + 1 {
+            return;
+        }
+        if self.columns == header.names {
+            self.columns = narrower.names.clone();
+        }
+        self.header = Some(narrower);
+        diagnostics.push(
+            Code::HeaderSpansGuessed,
+            start_of(record),
+            format!(
+                "the row at line {} fills {} cells, one fewer than the two-row header: {words}",
+                record.number, width
+            ),
+        );
+    }
+
+    /// At the first row under a new header: when the header has no number column, the row
+    /// is longer than it and starts with a bare number where the header's first column is the
+    /// category or the name, the header lost its 序号 cell (an extraction cuts the narrow
+    /// first column): a 序号 column is put back at its start, with a `header_cell_missing`
+    /// warning. A category or a matter named `1` is no reading of such a row.
+    fn restore_row_number(
+        &mut self,
+        record: &Record<'s>,
+        cells: &[Cell<'s>],
+        diagnostics: &mut Diagnostics,
+    ) {
+        let Some(header) = self.header.as_mut() else {
+            return;
+        };
+        let numbered = header.index_of(Column::Seq).is_some();
+        let first_column = match header.slots.first() {
+            Some(Slot::Known(column @ (Column::Category | Column::Name))) => *column,
+            _ => return,
+        };
+        let first = cells.first().map_or("", |c| c.text().trim());
+        let bare_number = !first.is_empty() && first.bytes().all(|b| b.is_ascii_digit());
+        if numbered || cells.len() <= header.slots.len() || !bare_number {
+            return;
+        }
+        let is_first = self.columns == header.names;
+        let name = header.extra_name(0);
+        header.slots.insert(0, Slot::Known(Column::Seq));
+        header.names.insert(0, Column::RowNumber.name().to_owned());
+        for (i, _) in header.duplicates.iter_mut().chain(&mut header.cut) {
+            *i += 1;
+        }
+        if is_first {
+            self.columns = header.names.clone();
+        }
+        diagnostics.push(
+            Code::HeaderCellMissing,
+            start_of(record),
+            format!(
+                "the row at line {} starts with the number {} where the header names {} ({}), and has more cells than the header: the header is read as missing its 序号 cell at the start",
+                record.number,
+                quote(first),
+                quote(&name),
+                first_column.name()
+            ),
+        );
+    }
+
+    /// Take the row as a header row if it is one: the same line as the header in force is that
+    /// header repeated; a new one waits for the next row (its second row, perhaps) before it
+    /// sets the columns or is compared with the first (see [`settle_header`](Self::settle_header)).
+    /// Each breaks the page.
+    fn header_row(&mut self, record: &Record<'s>, cells: &[Cell<'s>], texts: &[&str]) -> bool {
         let line = record;
         // A header repeated at the top of each page reads as the one in force.
         let found = match self.header.take() {
@@ -321,37 +487,196 @@ impl<'s> TableReader<'s> {
         let Some(found) = found else {
             return false;
         };
+        self.after_header = true;
+        self.merger.page_break();
+        if self.header_text == Some(line.text) {
+            self.header = Some(found);
+            return true;
+        }
+        // A new header: its findings wait for the next row, which may be its second row.
+        self.header = Some(found);
+        self.header_text = Some(line.text);
+        self.sub_text = None;
+        self.header_checked = false;
+        self.narrower = None;
+        self.pending = Some(PendingHeader {
+            number: line.number,
+            cells: cells.to_vec(),
+        });
+        true
+    }
+
+    /// Read the row after a new header row as its second row if it is one, merging the two;
+    /// then report the header (see [`settle_header`](Self::settle_header)). True when the row
+    /// was the second header row.
+    fn second_header_row(
+        &mut self,
+        pending: PendingHeader<'s>,
+        record: &Record<'s>,
+        cells: &[Cell<'s>],
+        diagnostics: &mut Diagnostics,
+    ) -> bool {
+        let Some(header) = &self.header else {
+            return false;
+        };
+        match subheader::merge(header, &pending.cells, cells) {
+            Second::No => {
+                self.settle_header(pending.number, &pending.cells, diagnostics);
+                false
+            }
+            Second::Unmatched(why) => {
+                diagnostics.push(
+                    Code::HeaderRowsUnmatched,
+                    start_of(record),
+                    format!(
+                        "the row at line {} reads as the second row of the header at line {}, but {why}; it is kept in the preamble, and the header is read from line {} alone",
+                        record.number, pending.number, pending.number
+                    ),
+                );
+                self.preamble.push(record.text.trim().to_owned());
+                self.settle_header(pending.number, &pending.cells, diagnostics);
+                self.after_header = true;
+                true
+            }
+            Second::Merged(merged) => {
+                let merged = *merged;
+                report_merge(&merged, &pending, record, cells, diagnostics);
+                self.header = Some(merged.header);
+                self.narrower = merged.narrower;
+                self.sub_text = Some(record.text);
+                self.settle_header(pending.number, &merged.cells, diagnostics);
+                self.merger.page_break();
+                true
+            }
+        }
+    }
+
+    /// Take the header in force, read at `number` (its cells: one per column), as the first
+    /// one or compare it with the first one, and report its problems.
+    fn settle_header(&mut self, number: usize, cells: &[Cell<'s>], diagnostics: &mut Diagnostics) {
+        if self.first_header.is_none() {
+            self.choose_title();
+        }
+        let Some(found) = &self.header else {
+            return;
+        };
         match &self.first_header {
             None => {
-                self.choose_title();
-                self.header_line = line.number;
+                self.header_line = number;
                 self.first_header = Some(found.key());
                 self.columns = found.names.clone();
-                report_header(&found, line, cells, diagnostics);
+                report_header(found, number, cells, diagnostics);
                 if found.index_of(Column::Category).is_none() {
-                    report_inferred_categories(&found, line, cells, diagnostics);
+                    report_inferred_categories(found, number, cells, diagnostics);
                     self.merger.infer_categories();
                 }
             }
             Some(first) if *first != found.key() => {
                 diagnostics.push(
                     Code::HeaderMismatch,
-                    start_of(line),
+                    Position {
+                        line: number,
+                        column: 1,
+                    },
                     format!(
-                        "the header row at line {} differs from the first one ({}); the rows after it are read by it",
-                        line.number,
+                        "the header row at line {number} differs from the first one ({}); the rows after it are read by it",
                         quote_names(&found.names)
                     ),
                 );
-                report_header(&found, line, cells, diagnostics);
+                report_header(found, number, cells, diagnostics);
                 self.other_columns.push(found.names.clone());
             }
             Some(_) => {}
         }
-        self.header = Some(found);
-        self.header_text = Some(line.text);
-        self.merger.page_break();
-        true
+    }
+}
+
+/// A new header row whose findings wait for the row after it.
+#[derive(Debug)]
+struct PendingHeader<'s> {
+    /// Its line.
+    number: usize,
+    cells: Vec<Cell<'s>>,
+}
+
+/// The findings of a header merged from two rows: one `header_rows_merged` info saying which
+/// cell spans which, and a `header_spans_guessed` warning for each decision made by position.
+fn report_merge(
+    merged: &subheader::Merged<'_>,
+    pending: &PendingHeader<'_>,
+    record: &Record<'_>,
+    cells: &[Cell<'_>],
+    diagnostics: &mut Diagnostics,
+) {
+    let text = |cells: &[Cell<'_>], i: usize| cells.get(i).map_or("", Cell::text).trim().to_owned();
+    let spans: Vec<String> = merged
+        .spans
+        .iter()
+        .map(|(j, subs)| {
+            let names: Vec<String> = subs
+                .clone()
+                .map(|i| quote(&text(cells, i)).into_owned())
+                .collect();
+            format!(
+                "{} spans {}",
+                quote(&text(&pending.cells, *j)),
+                names.join(" | ")
+            )
+        })
+        .collect();
+    diagnostics.push(
+        Code::HeaderRowsMerged,
+        start_of(record),
+        format!(
+            "the header rows at lines {} and {} are read as one: {}",
+            pending.number,
+            record.number,
+            spans.join(", ")
+        ),
+    );
+    let parent = |group: Group| match group {
+        Group::Matter => "公开事项",
+        Group::Audience => "公开对象",
+        Group::Manner => "公开方式",
+        Group::Level => "公开层级",
+    };
+    for guess in &merged.guesses {
+        let (at, message) = match guess {
+            Guess::UnknownSub { sub, group } => (
+                cells.get(*sub).map_or(start_of(record), Cell::start),
+                format!(
+                    "the header cell {} at line {} names no known sub-column; it is read under {} with the sub-columns beside it",
+                    quote(&text(cells, *sub)),
+                    record.number,
+                    parent(*group)
+                ),
+            ),
+            Guess::CutParent { cell, group } => (
+                pending.cells.get(*cell).map_or(start_of(record), Cell::start),
+                format!(
+                    "the header cell {} at line {} is read as {}, cut short",
+                    quote(&text(&pending.cells, *cell)),
+                    pending.number,
+                    parent(*group)
+                ),
+            ),
+            Guess::ByPosition { cell, subs, group } => {
+                let names: Vec<String> =
+                    subs.clone().map(|i| quote(&text(cells, i)).into_owned()).collect();
+                (
+                    pending.cells.get(*cell).map_or(start_of(record), Cell::start),
+                    format!(
+                        "the sub-columns {} of {} at line {} are read under the header cell {} at line {} by position; its name does not say so",
+                        names.join(" | "),
+                        parent(*group),
+                        record.number,
+                        quote(&text(&pending.cells, *cell)),
+                        pending.number
+                    ),
+                )
+            }
+        };
+        diagnostics.push(Code::HeaderSpansGuessed, at, message);
     }
 }
 
@@ -408,10 +733,11 @@ fn start_of(record: &Record<'_>) -> Position {
     }
 }
 
-/// Duplicate and missing columns of a header.
+/// Duplicate and missing columns of a header read at line `number`, whose cells are `cells`
+/// (one per column).
 fn report_header(
     header: &Header,
-    line: &Record<'_>,
+    number: usize,
     cells: &[Cell<'_>],
     diagnostics: &mut Diagnostics,
 ) {
@@ -425,7 +751,20 @@ fn report_header(
             at,
             format!(
                 "the header at line {} names {} twice; the second one is kept under `extra`",
-                line.number,
+                number,
+                column.name()
+            ),
+        );
+    }
+    for &(i, column) in &header.cut {
+        let Some(cell) = cells.get(i) else { continue };
+        diagnostics.push(
+            Code::HeaderNameCut,
+            cell.start(),
+            format!(
+                "the header cell {} at line {} is read as a name cut short by one character, of the {} column",
+                quote(cell.text().trim()),
+                number,
                 column.name()
             ),
         );
@@ -434,10 +773,13 @@ fn report_header(
         if header.index_of(column).is_none() {
             diagnostics.push(
                 Code::MissingColumn,
-                start_of(line),
+                Position {
+                    line: number,
+                    column: 1,
+                },
                 format!(
                     "the header at line {} has no {} column",
-                    line.number,
+                    number,
                     column.name()
                 ),
             );
@@ -450,11 +792,10 @@ fn report_header(
 /// category. (Under a later header without 主项, rows go on in the category open before it.)
 fn report_inferred_categories(
     header: &Header,
-    record: &Record<'_>,
+    n: usize,
     cells: &[Cell<'_>],
     diagnostics: &mut Diagnostics,
 ) {
-    let n = record.number;
     let kind = header.index_of(Column::Kind).and_then(|i| cells.get(i));
     let (at, message) = match kind {
         Some(cell) => (
@@ -462,7 +803,7 @@ fn report_inferred_categories(
             format!("the header at line {n} has no 主项 column; each row is a matter, in categories named by its 事项类型 column"),
         ),
         None => (
-            start_of(record),
+            Position { line: n, column: 1 },
             format!("the header at line {n} has no 主项 column; each row is a matter, all in one category without a name"),
         ),
     };
