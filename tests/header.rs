@@ -328,7 +328,6 @@ const VOCABULARY: &[(&str, Field)] = &[
     ("实施机关", Field::Authority),
     ("公开事项", Field::Name),
     ("公开依据", Field::LegalBasis),
-    ("公开时限", Field::Deadline),
     ("公开主体", Field::Authority),
     ("公开对象", Field::Target),
 ];
@@ -822,6 +821,10 @@ fn a_two_row_header_puts_each_cells_sub_columns_in_its_place() {
     assert_eq!(second.extra["公开对象/特定群体"], "√");
     assert_eq!(second.extra["公开层级/乡级"], "√");
     assert_eq!(second.extra.get("公开对象/全社会"), None);
+    // 公开时限 is when the information is published, not how long handling takes.
+    assert_eq!(second.extra["公开时限"], "信息形成之日起20个工作日内");
+    assert_eq!(second.deadline.raw, "");
+    assert!(second.deadline.clauses.is_empty());
     assert_eq!(
         findings(&document),
         ["3:1 header_rows_merged: the header rows at lines 2 and 3 are read as one: 公开事项 spans 一级事项 | 二级事项, 公开对象 spans 全社会 | 特定群体, 公开方式 spans 主动 | 依申请, 公开层级 spans 县级 | 乡级"]

@@ -214,7 +214,8 @@ pub(crate) const NAMES: &[(&str, Column)] = &[
     // its levels (一级事项, 二级事项) in a two-row header (see `subheader.rs`)
     ("公开事项", Column::Name),
     ("公开依据", Column::LegalBasis),
-    ("公开时限", Column::Deadline),
+    // not 公开时限: the time limit for publishing the information, not for handling the
+    // matter; it stays in `extra`, where it cannot be mistaken for a 办理时限
     ("公开主体", Column::Authority),
     ("公开对象", Column::Target),
 ];
@@ -672,11 +673,7 @@ mod tests {
         assert_eq!(header.index_of(Column::Name), Some(1));
         assert_eq!(
             header.cut,
-            [
-                (1, Column::Name),
-                (3, Column::LegalBasis),
-                (4, Column::Deadline)
-            ]
+            [(1, Column::Name), (3, Column::LegalBasis)]
         );
         let whole =
             Header::recognise(&["序号", "公开事项", "开依据", "公开时限", "公开主体"]).unwrap();
