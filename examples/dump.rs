@@ -4,6 +4,7 @@
 //! cargo run --example dump [-- [--format outline|json|jsonl|summary|csv] [--table TABLE]
 //!                               [--strict[=all]] [--quiet] [--encoding NAME]
 //!                               [--delimiter tab|comma|CHAR] [--sheet NAME] [FILE|-]...]
+//! cargo run --example dump -- --format parquet --table TABLE --output FILE [FILE|-]...
 //! cargo run --example dump -- --schema
 //! cargo run --example dump -- --compare BASELINE FILE [--format outline|json]
 //! ```
@@ -13,7 +14,8 @@
 //! empty (`/dev/null`); `-` names standard input. `jsonl`, `csv` and `summary` take any
 //! number of files, parsed in parallel and written in the order given; every line or row
 //! names its `source` file. `csv` writes one table
-//! (`--table matters|materials|citations|diagnostics`) with a header row. `summary`, and
+//! (`--table matters|materials|citations|diagnostics`) with a header row; `parquet` writes
+//! the same table, typed (`shixiang::parquet`), to `--output FILE`. `summary`, and
 //! `jsonl` on one file without `--strict`, read their list one category at a time
 //! (`shixiang::Reader`), so that a long list is never held whole. `--schema` prints the JSON
 //! Schema of `--format json` (it needs the crate's `schema` feature, which the examples have).
@@ -55,8 +57,10 @@ usage: dump [--format outline|json|jsonl|summary|csv] [--table TABLE] [--strict[
             [--quiet] [--encoding NAME] [--delimiter tab|comma|CHAR] [--sheet NAME] [FILE|-]...
        dump --compare BASELINE FILE [--format outline|json]
        dump --schema
-TABLE (for --format csv): matters, materials, citations or diagnostics
-FILE: a list (text or workbook); - is standard input. jsonl, csv and summary take several.
+       dump --format parquet --table TABLE --output FILE [FILE|-]...
+TABLE (for --format csv and parquet): matters, materials, citations or diagnostics
+FILE: a list (text or workbook); - is standard input. jsonl, csv, parquet and summary take
+several.
 With no FILE, dump reads standard input when it is a pipe or a file that holds data, and
 dumps the embedded Shandong 2023 list when standard input is a terminal or empty.
 --quiet: write only errors on stderr, not warnings and infos.
@@ -72,6 +76,7 @@ enum Format {
     Jsonl,
     Summary,
     Csv,
+    Parquet,
 }
 
 impl Format {
@@ -83,12 +88,16 @@ impl Format {
             Format::Jsonl => "jsonl",
             Format::Summary => "summary",
             Format::Csv => "csv",
+            Format::Parquet => "parquet",
         }
     }
 
     /// Whether the format can hold several documents.
     fn takes_many_files(self) -> bool {
-        matches!(self, Format::Jsonl | Format::Csv | Format::Summary)
+        matches!(
+            self,
+            Format::Jsonl | Format::Csv | Format::Summary | Format::Parquet
+        )
     }
 }
 
@@ -112,6 +121,8 @@ struct Args {
     delimiter: Option<u8>,
     sheet: Option<String>,
     schema: bool,
+    /// `--output FILE`, where `--format parquet` writes.
+    output: Option<String>,
     /// `--compare BASELINE FILE`: the two files are compared instead of dumped.
     compare: bool,
     files: Vec<String>,
@@ -127,6 +138,7 @@ fn parse_args(mut args: impl Iterator<Item = String>) -> Result<Args, String> {
         delimiter: None,
         sheet: None,
         schema: false,
+        output: None,
         compare: false,
         files: Vec::new(),
     };
@@ -155,6 +167,9 @@ fn parse_args(mut args: impl Iterator<Item = String>) -> Result<Args, String> {
                 parsed.sheet = Some(args.next().ok_or("--sheet needs a value")?);
             }
             "--schema" => parsed.schema = true,
+            "--output" | "-o" => {
+                parsed.output = Some(args.next().ok_or("--output needs a file")?);
+            }
             "--compare" => parsed.compare = true,
             "--help" | "-h" => return Err(String::new()),
             _ if arg.starts_with("--format=") => {
@@ -189,9 +204,17 @@ fn delimiter_of(value: &str) -> Result<u8, String> {
 /// The combinations of options that make no sense.
 fn check_args(args: &Args) -> Result<(), String> {
     match (args.format, args.table) {
-        (Format::Csv, None) => return Err("--format csv needs --table".to_owned()),
-        (Format::Csv, Some(_)) | (_, None) => {}
-        (_, Some(_)) => return Err("--table goes with --format csv".to_owned()),
+        (Format::Csv | Format::Parquet, None) => {
+            let name = args.format.name();
+            return Err(format!("--format {name} needs --table"));
+        }
+        (Format::Csv | Format::Parquet, Some(_)) | (_, None) => {}
+        (_, Some(_)) => return Err("--table goes with --format csv or parquet".to_owned()),
+    }
+    match (args.format, &args.output) {
+        (Format::Parquet, None) => return Err("--format parquet needs --output FILE".to_owned()),
+        (Format::Parquet, Some(_)) | (_, None) => {}
+        (_, Some(_)) => return Err("--output goes with --format parquet".to_owned()),
     }
     if args.compare {
         if !matches!(args.format, Format::Outline | Format::Json) {
@@ -212,7 +235,7 @@ fn check_args(args: &Args) -> Result<(), String> {
         return Err("--schema takes no file".to_owned());
     }
     if args.files.len() > 1 && !args.format.takes_many_files() {
-        return Err("several files need --format jsonl, csv or summary".to_owned());
+        return Err("several files need --format jsonl, csv, parquet or summary".to_owned());
     }
     if args.files.iter().filter(|file| *file == "-").count() > 1 {
         return Err("standard input (-) can be read only once".to_owned());
@@ -227,8 +250,9 @@ fn format_of(value: &str) -> Result<Format, String> {
         "jsonl" => Ok(Format::Jsonl),
         "summary" => Ok(Format::Summary),
         "csv" => Ok(Format::Csv),
+        "parquet" => Ok(Format::Parquet),
         _ => Err(format!(
-            "unknown format {value:?} (expected outline, json, jsonl, summary or csv)"
+            "unknown format {value:?} (expected outline, json, jsonl, summary, csv or parquet)"
         )),
     }
 }
@@ -786,6 +810,21 @@ fn write(outcomes: &[Outcome], args: &Args) -> io::Result<()> {
         Format::Csv => {
             let table = args.table.unwrap_or(Table::Matters);
             write_csv(&mut out, outcomes, table)?;
+        }
+        Format::Parquet => {
+            let table = match args.table.unwrap_or(Table::Matters) {
+                Table::Matters => shixiang::parquet::Table::Matters,
+                Table::Materials => shixiang::parquet::Table::Materials,
+                Table::Citations => shixiang::parquet::Table::Citations,
+                Table::Diagnostics => shixiang::parquet::Table::Diagnostics,
+            };
+            let path = args.output.as_deref().unwrap_or_default();
+            let file = io::BufWriter::new(std::fs::File::create(path)?);
+            let documents: Vec<(&Document, &str)> = documents
+                .iter()
+                .map(|&(name, document)| (document, name))
+                .collect();
+            shixiang::parquet::write(file, table, &documents)?;
         }
     }
     out.flush()

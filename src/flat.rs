@@ -455,7 +455,7 @@ impl From<&Citation> for CitationRow {
 }
 
 /// `ARTICLE[.PARAGRAPH[.ITEM]]`, with an empty paragraph when only the item is given.
-fn provision_text(provision: &Provision) -> String {
+pub(crate) fn provision_text(provision: &Provision) -> String {
     match (provision.paragraph, provision.item) {
         (None, None) => provision.article.to_string(),
         (Some(paragraph), None) => format!("{}.{paragraph}", provision.article),

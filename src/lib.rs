@@ -170,6 +170,8 @@ mod model;
 mod names;
 mod outline;
 mod owned_reader;
+#[cfg(feature = "parquet")]
+pub mod parquet;
 mod reader;
 mod table;
 #[cfg(test)]

@@ -720,7 +720,7 @@ fn dump_etl_usage_errors_exit_2() {
         (&["--schema", YANTAI][..], "dump: --schema takes no file\n"),
         (
             &["--format", "json", YANTAI, SHANDONG][..],
-            "dump: several files need --format jsonl, csv or summary\n",
+            "dump: several files need --format jsonl, csv, parquet or summary\n",
         ),
         (
             &["--format", "jsonl", "-", "-"][..],

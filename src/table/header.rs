@@ -671,10 +671,7 @@ mod tests {
         let cells = ["序号", "开事项", "开内容", "开依据", "开时限", "咨询电话"];
         let header = Header::recognise(&cells).unwrap();
         assert_eq!(header.index_of(Column::Name), Some(1));
-        assert_eq!(
-            header.cut,
-            [(1, Column::Name), (3, Column::LegalBasis)]
-        );
+        assert_eq!(header.cut, [(1, Column::Name), (3, Column::LegalBasis)]);
         let whole =
             Header::recognise(&["序号", "公开事项", "开依据", "公开时限", "公开主体"]).unwrap();
         assert!(whole.cut.is_empty());
