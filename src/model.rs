@@ -921,3 +921,20 @@ crate::names::open_names!("number kind", NumberKind {
     Order = "order",
     Wenhao = "wenhao",
 });
+
+crate::names::names!("material medium", MaterialMedium {
+    Paper = "paper",
+    Electronic = "electronic",
+    PaperAndElectronic = "paper_and_electronic",
+    PaperOrElectronic = "paper_or_electronic",
+});
+
+crate::names::names!("material handling", MaterialHandling {
+    Checked = "checked",
+    Collected = "collected",
+});
+
+crate::names::names!("material source", MaterialSource {
+    Applicant = "applicant",
+    Department = "department",
+});

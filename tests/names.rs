@@ -1,7 +1,10 @@
 //! Every public enum spells its values one way: `as_str`, `Display`, `FromStr` and JSON agree;
 //! JSON keeps every key; a document of a newer `schema_version` is refused with a clear error.
 
-use shixiang::{Basis, ChannelKind, ClauseKind, MaterialFormat, NumberKind, TimeUnit};
+use shixiang::{
+    Basis, ChannelKind, ClauseKind, MaterialFormat, MaterialHandling, MaterialMedium,
+    MaterialSource, NumberKind, TimeUnit,
+};
 
 fn agrees<T>(values: &[T], names: &[&str])
 where
@@ -22,6 +25,29 @@ fn names_agree_with_json() {
     agrees(
         &[F::Original, F::Copy, F::OriginalAndCopy, F::OriginalOrCopy],
         &["original", "copy", "original_and_copy", "original_or_copy"],
+    );
+    use MaterialMedium as M;
+    agrees(
+        &[
+            M::Paper,
+            M::Electronic,
+            M::PaperAndElectronic,
+            M::PaperOrElectronic,
+        ],
+        &[
+            "paper",
+            "electronic",
+            "paper_and_electronic",
+            "paper_or_electronic",
+        ],
+    );
+    agrees(
+        &[MaterialHandling::Checked, MaterialHandling::Collected],
+        &["checked", "collected"],
+    );
+    agrees(
+        &[MaterialSource::Applicant, MaterialSource::Department],
+        &["applicant", "department"],
     );
     agrees(
         &[ClauseKind::Immediate, ClauseKind::Limit],
