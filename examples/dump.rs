@@ -53,7 +53,8 @@ const EMBEDDED_NAME: &str = "fixtures/valid/shandong-2023.tsv";
 const EMBEDDED: &str = include_str!("../fixtures/valid/shandong-2023.tsv");
 
 const USAGE: &str = "\
-usage: dump [--format outline|json|jsonl|summary|csv] [--table TABLE] [--strict[=all]]
+usage: dump [--format outline|json|jsonl|summary|csv|parquet] [--table TABLE] [--strict[=all]]
+            [--output FILE]
             [--quiet] [--encoding NAME] [--delimiter tab|comma|CHAR] [--sheet NAME] [FILE|-]...
        dump --compare BASELINE FILE [--format outline|json]
        dump --schema
@@ -350,6 +351,15 @@ struct FailureRow<'a> {
     message: String,
 }
 
+/// A diagnostic as compilers print theirs, `FILE:LINE:COLUMN: SEVERITY[CODE]: MESSAGE`, which
+/// editors and CI annotators read.
+fn located(name: &str, d: &Diagnostic) -> String {
+    format!(
+        "{name}:{}:{}: {}[{}]: {}",
+        d.line, d.column, d.severity, d.code, d.message
+    )
+}
+
 /// Standard error, locked and buffered, so that many diagnostics are not one write each;
 /// with `--quiet`, only errors. Flushed when dropped. It holds the lock for the whole run:
 /// nothing else (the library, the parsing threads) writes to stderr.
@@ -375,7 +385,7 @@ impl Log {
     fn diagnostics(&mut self, name: &str, diagnostics: &[Diagnostic]) {
         for d in diagnostics {
             if !self.quiet || d.severity == Severity::Error {
-                let _ = writeln!(self.out, "{name}:{d}");
+                let _ = writeln!(self.out, "{}", located(name, d));
             }
         }
     }
@@ -388,7 +398,9 @@ impl Log {
             }
             Failure::Parse { name, error } => match error.kind() {
                 // The finding that stopped a strict parse, in the form of every diagnostic.
-                ErrorKind::Strict(finding) => self.error(format_args!("{name}:{finding}")),
+                ErrorKind::Strict(finding) => {
+                    self.error(format_args!("{}", located(name, finding)))
+                }
                 kind => self.error(format_args!(
                     "{name}:{}:{}: error: {kind}",
                     error.line(),

@@ -385,13 +385,33 @@ impl Diagnostic {
     }
 }
 
-/// `LINE:COLUMN: SEVERITY[CODE]: MESSAGE`, the form `dump` prints after the file name.
+/// `line L, column C: SEVERITY[CODE]: MESSAGE`: the position as an [`Error`](crate::Error)
+/// gives it, so that a strict parse's error reads as the diagnostic that failed it.
+///
+/// ```
+/// let document = shixiang::parse("主项\t子项序号\t子项\n一、甲\t1\t乙\n二、丙\t3\t丁\n")?;
+/// let finding = document.diagnostics.iter().find(|d| d.code.as_str() == "matter_number_missing");
+/// assert_eq!(
+///     finding.unwrap().to_string(),
+///     "line 3, column 5: warning[matter_number_missing]: matter number 2 is missing between 1 and 3"
+/// );
+/// let error = shixiang::parse_with(
+///     "主项\t子项序号\t子项\n一、甲\t1\t乙\n二、丙\t3\t丁\n",
+///     &shixiang::ParseOptions::new().strict(true),
+/// )
+/// .unwrap_err();
+/// assert_eq!(error.to_string(), finding.unwrap().to_string());
+/// # Ok::<(), shixiang::Error>(())
+/// ```
 impl fmt::Display for Diagnostic {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(
             f,
-            "{}:{}: {}[{}]: {}",
-            self.line, self.column, self.severity, self.code, self.message
+            "{}: {}[{}]: {}",
+            self.position(),
+            self.severity,
+            self.code,
+            self.message
         )
     }
 }

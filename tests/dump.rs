@@ -169,7 +169,7 @@ fn usage_errors_exit_2_with_one_line() {
     for (args, reason) in [
         (
             &["--format", "xml"][..],
-            "dump: unknown format \"xml\" (expected outline, json, jsonl, summary or csv)",
+            "dump: unknown format \"xml\" (expected outline, json, jsonl, summary, csv or parquet)",
         ),
         (&["--format"][..], "dump: --format needs a value"),
         (&["--bogus"][..], "dump: unknown option --bogus"),

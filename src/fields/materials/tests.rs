@@ -429,7 +429,7 @@ fn conflicting_copies_are_reported() {
     assert_eq!(materials.groups[0].items[1].copies, None);
     assert_eq!(
         only_diagnostic("1.申请表；甲表1份乙表2份"),
-        "1:7: warning[materials_unparsed]: materials item gives 1 and 2 copies; copies left empty"
+        "line 1, column 7: warning[materials_unparsed]: materials item gives 1 and 2 copies; copies left empty"
     );
 }
 
@@ -439,19 +439,19 @@ fn conflicting_delivery_attributes_are_reported() {
     assert_eq!(item.handling, None);
     assert_eq!(
         only_diagnostic("1.申请表；身份证验原件收原件"),
-        "1:7: warning[materials_unparsed]: materials item says the original is Checked and Collected; handling left empty"
+        "line 1, column 7: warning[materials_unparsed]: materials item says the original is Checked and Collected; handling left empty"
     );
     let item = only_item("申请表纸质及电子版纸质/电子版");
     assert_eq!(item.medium, None);
     assert_eq!(
         only_diagnostic("申请表纸质及电子版纸质/电子版"),
-        "1:1: warning[materials_unparsed]: materials item asks for media PaperAndElectronic and PaperOrElectronic; medium left empty"
+        "line 1, column 1: warning[materials_unparsed]: materials item asks for media PaperAndElectronic and PaperOrElectronic; medium left empty"
     );
     let item = only_item("许可证申请人自备部门核发");
     assert_eq!(item.source, None);
     assert_eq!(
         only_diagnostic("许可证申请人自备部门核发"),
-        "1:1: warning[materials_unparsed]: materials item names sources Applicant and Department; source left empty"
+        "line 1, column 1: warning[materials_unparsed]: materials item names sources Applicant and Department; source left empty"
     );
 }
 
@@ -464,7 +464,7 @@ fn repeated_and_skipped_list_numbers_still_split() {
     );
     assert_eq!(
         only_diagnostic(text),
-        "1:13: warning[materials_marker_repeated]: materials point number 2 is used twice; read as a new item"
+        "line 1, column 13: warning[materials_marker_repeated]: materials point number 2 is used twice; read as a new item"
     );
     let text = "1.身份证 2.户口簿 4.申请表 5.照片";
     assert_eq!(
@@ -473,11 +473,11 @@ fn repeated_and_skipped_list_numbers_still_split() {
     );
     assert_eq!(
         only_diagnostic(text),
-        "1:13: warning[materials_marker_skipped]: materials point number 4 follows 2 (3 missing); read as a new item"
+        "line 1, column 13: warning[materials_marker_skipped]: materials point number 4 follows 2 (3 missing); read as a new item"
     );
     assert_eq!(
         only_diagnostic("1.身份证 4.申请表"),
-        "1:7: warning[materials_marker_skipped]: materials point number 4 follows 1 (2 to 3 missing); read as a new item"
+        "line 1, column 7: warning[materials_marker_skipped]: materials point number 4 follows 1 (2 to 3 missing); read as a new item"
     );
     // Further than two numbers on, or another style, or a number before: no point.
     assert_eq!(shape("1.身份证 5.申请表"), general(&["身份证 5.申请表"]));
@@ -496,7 +496,7 @@ fn mixed_formats_are_reported() {
     assert_eq!(materials.groups[0].items[1].format, None);
     assert_eq!(
         only_diagnostic("身份证、票据原件和病历复印件"),
-        "1:5: warning[materials_unparsed]: materials item asks for 原件 of one part and 复印件 of another; format left empty"
+        "line 1, column 5: warning[materials_unparsed]: materials item asks for 原件 of one part and 复印件 of another; format left empty"
     );
 }
 
@@ -507,7 +507,7 @@ fn unclosed_titles_are_reported() {
     assert!(materials.groups[0].items[0].forms.is_empty());
     assert_eq!(
         only_diagnostic("身份证；《登记表"),
-        "1:5: warning[materials_unparsed]: materials item opens a title with 《 that is never closed"
+        "line 1, column 5: warning[materials_unparsed]: materials item opens a title with 《 that is never closed"
     );
 }
 
@@ -922,7 +922,7 @@ fn text_the_reading_skipped_is_reported_as_partial() {
     assert_eq!((found[0].line, found[0].column), (4, 16));
     assert_eq!(
         found[0].to_string(),
-        "4:16: warning[materials_partial]: 办理材料 text not understood: \"其他所需材料；3\""
+        "line 4, column 16: warning[materials_partial]: 办理材料 text not understood: \"其他所需材料；3\""
     );
 
     // Read whole, with markers and separators between the parts: nothing to report.
