@@ -182,7 +182,8 @@ impl Heading {
         let phrase = normalized(&text[..colon]);
         let is_lead_in = phrase.chars().count() <= LEAD_IN_MAX_CHARS
             && !phrase.contains('《')
-            && LEAD_IN_WORDS.iter().any(|w| phrase.contains(w));
+            && LEAD_IN_WORDS.iter().any(|w| phrase.contains(w))
+            && !states_condition(&phrase);
         if is_lead_in {
             text[colon + c.len_utf8()..].trim_start()
         } else {
@@ -202,6 +203,14 @@ pub(super) fn names_applicant(phrase: &str) -> bool {
         && phrase
             .split('、')
             .all(|part| !part.is_empty() && APPLICANT_HEADS.iter().any(|head| part.ends_with(head)))
+}
+
+/// Whether a heading phrase asks for materials under a condition (`转诊的需提供`): it is then
+/// no lead-in to skip, but the condition of the item after it.
+pub(super) fn states_condition(phrase: &str) -> bool {
+    phrase
+        .match_indices(CONDITION_MARK)
+        .any(|(i, of)| follows_request(&phrase[i + of.len()..]))
 }
 
 /// The longest lead-in (in characters) skipped as a heading.

@@ -39,6 +39,10 @@ pub(super) struct ClauseShape {
     pub(super) source: bool,
     /// A `验`, `收` or `留`, which every [`handling_phrase`] holds.
     pub(super) handling: bool,
+    /// The byte offset just after the first `的` outside brackets, before any `，`, that a
+    /// verb asking for materials follows ([`follows_request`]): where a condition written
+    /// without comma may end (`异地就医的需提供备案表`, see [`condition_without_comma`]).
+    pub(super) condition_end: Option<usize>,
 }
 
 impl ClauseShape {
@@ -62,10 +66,11 @@ impl ClauseShape {
             optional: false,
             source: false,
             handling: false,
+            condition_end: None,
         };
         let mut depth = 0usize;
         let mut in_ascii_quote = false;
-        const MARKS: WideMarks<13> = WideMarks::new([
+        const MARKS: WideMarks<14> = WideMarks::new([
             COPIES_MARK,
             FORMAT_MARK,
             SEAL_MARK,
@@ -79,6 +84,7 @@ impl ClauseShape {
             HANDLING_MARKS[0],
             HANDLING_MARKS[1],
             HANDLING_MARKS[2],
+            CONDITION_MARK,
         ]);
         for (i, c) in sparse_chars(text, MARKS) {
             if is_ideograph(c) {
@@ -91,6 +97,13 @@ impl ClauseShape {
                     _ if OPTIONAL_MARKS.contains(&c) => scan.optional = true,
                     _ if SOURCE_MARKS.contains(&c) => scan.source = true,
                     _ if HANDLING_MARKS.contains(&c) => scan.handling = true,
+                    CONDITION_MARK => {
+                        let end = i + c.len_utf8();
+                        let open = depth == 0 && !in_ascii_quote && scan.first_comma.is_none();
+                        if open && scan.condition_end.is_none() && follows_request(&text[end..]) {
+                            scan.condition_end = Some(end);
+                        }
+                    }
                     _ => {}
                 }
             } else if c == '"' {
@@ -131,6 +144,8 @@ impl ClauseShape {
     }
 }
 
+/// The character a condition written without comma ends with ([`condition_without_comma`]).
+pub(super) const CONDITION_MARK: char = '的';
 /// The character every [`copies_phrase`] ends with.
 pub(super) const COPIES_MARK: char = COPIES_UNIT;
 /// A character every [`format_phrase`] holds: every word of [`ORIGINAL_WORDS`] and

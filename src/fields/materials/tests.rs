@@ -456,6 +456,57 @@ fn conflicting_delivery_attributes_are_reported() {
 }
 
 #[test]
+fn conditions_without_comma_end_with_de_and_a_request() {
+    for (text, condition) in [
+        ("属于委托代办的提供代办人身份证", "属于委托代办的"),
+        ("异地就医的需提供备案表", "异地就医的"),
+        ("异 地就医的 需提供 备案表", "异地就医的"),
+        ("1.申请表；异地就医的需提供备案表", "异地就医的"),
+        ("参保人员死亡的另需提交死亡证明", "参保人员死亡的"),
+    ] {
+        let (materials, diagnostics) = run(text);
+        let item = materials.groups[0].items.last().unwrap();
+        assert_eq!(item.condition.as_deref(), Some(condition), "{text}");
+        assert!(diagnostics.is_empty(), "{text}: {diagnostics:?}");
+    }
+    for text in [
+        "单位出具的证明",
+        "申请表的附件",
+        "医院的提供",
+        "《异地就医的需提供材料》",
+        "（异地就医的需提供）备案表",
+        "备案表，异地就医的需提供",
+        "超过四十个字的很长很长很长很长很长很长很长很长很长很长很长很长很长很长很长很长很长的提供身份证",
+    ] {
+        assert_eq!(only_item(text).condition, None, "{text}");
+    }
+}
+
+#[test]
+fn enumerations_joined_by_guess_are_reported() {
+    let (materials, _) = run("出院小结、住院发票");
+    assert_eq!(texts_of(&materials), ["出院小结、住院发票"]);
+    assert_eq!(
+        only_diagnostic("出院小结、住院发票"),
+        "1:1: warning[materials_unparsed]: materials item opens with '、'-parts that name no known document; they were read as modifiers of the document after them"
+    );
+    let (materials, _) = run("住院发票、出院小结");
+    assert_eq!(texts_of(&materials), ["住院发票、出院小结"]);
+    assert_eq!(
+        only_diagnostic("申请表；住院发票、出院小结"),
+        "1:5: warning[materials_unparsed]: materials item ends with '、'-parts that name no known document; they were kept with the document before them"
+    );
+    for text in [
+        "基本医保、大病保险报销后的结算单",
+        "执业医师、护士的执业证书",
+        "身份证、户口簿",
+        "基本医保、大病保险",
+    ] {
+        assert!(run(text).1.is_empty(), "{text}");
+    }
+}
+
+#[test]
 fn repeated_and_skipped_list_numbers_still_split() {
     let text = "1.身份证 2.户口簿 2.门诊病历手册 3.申请表";
     assert_eq!(
@@ -740,7 +791,22 @@ fn clause_separators_are_found_by_search() {
 #[test]
 fn the_scan_of_an_item_agrees_with_the_walks_it_replaces() {
     let pieces = [
-        "份", "件", "盖", "或", "《", "》", "（", "）", "\"", "，", "：", "；", "甲", " ",
+        "份",
+        "件",
+        "盖",
+        "或",
+        "《",
+        "》",
+        "（",
+        "）",
+        "\"",
+        "，",
+        "：",
+        "；",
+        "甲",
+        " ",
+        "的",
+        "需提供",
     ];
     let texts = crate::test_support::every_text(&pieces, 4);
     for text in &texts {
@@ -750,6 +816,11 @@ fn the_scan_of_an_item_agrees_with_the_walks_it_replaces() {
         assert_eq!(scan.copies, text.contains('份'), "{text:?}");
         assert_eq!(scan.format, text.contains('件'), "{text:?}");
         assert_eq!(scan.seal, text.contains('盖'), "{text:?}");
+        let condition_end = top_level(text)
+            .take_while(|&(_, c)| !matches!(c, '，' | ','))
+            .find(|&(i, c)| c == '的' && follows_request(&text[i + c.len_utf8()..]))
+            .map(|(i, c)| i + c.len_utf8());
+        assert_eq!(scan.condition_end, condition_end, "{text:?}");
         let top_level_choice = top_level(text).any(|(_, c)| c == '或');
         assert_eq!(scan.choice, top_level_choice, "{text:?}");
     }
@@ -1061,6 +1132,48 @@ fn accepted_wordings() {
             "如委托他人办理，还需提交委托书 {if 如委托他人办理}",
         ),
         ("异地就医的，备案表", "异地就医的，备案表 {if 异地就医的}"),
+        // Conditions without comma: `的` and a verb asking for materials.
+        (
+            "属于委托代办的提供代办人身份证",
+            "属于委托代办的提供代办人身份证 {if 属于委托代办的}",
+        ),
+        ("异地就医的需提供备案表", "异地就医的需提供备案表 {if 异地就医的}"),
+        ("异地就医的须提供备案表", "异地就医的须提供备案表 {if 异地就医的}"),
+        ("异地就医的应提供备案表", "异地就医的应提供备案表 {if 异地就医的}"),
+        ("异地就医的提交备案表", "异地就医的提交备案表 {if 异地就医的}"),
+        ("转诊的出具转诊单", "转诊的出具转诊单 {if 转诊的}"),
+        ("转诊的还需提交转诊单", "转诊的还需提交转诊单 {if 转诊的}"),
+        ("转诊的需补充转诊单", "转诊的需补充转诊单 {if 转诊的}"),
+        ("转诊的需提供：转诊单", "转诊的需提供：转诊单 {if 转诊的}"),
+        (
+            "异地就医的需提供备案表原件",
+            "异地就医的需提供备案表原件 {Original, if 异地就医的}",
+        ),
+        (
+            "委托代办的提供委托书、代办人身份证",
+            "委托代办的提供委托书、代办人身份证 {if 委托代办的}",
+        ),
+        ("单位出具的证明", "单位出具的证明 {}"),
+        ("申请表的附件", "申请表的附件 {}"),
+        ("申请人的补充材料", "申请人的补充材料 {}"),
+        ("医院的上传材料", "医院的上传材料 {}"),
+        (
+            "《关于异地就医的提供材料通知》",
+            "《关于异地就医的提供材料通知》 {《关于异地就医的提供材料通知》}",
+        ),
+        ("备案表（异地就医的提供）", "备案表（异地就医的提供） {}"),
+        // Enumerations: `、` between whole documents only.
+        ("身份证、户口簿", "身份证 {} / 户口簿 {}"),
+        (
+            "基本医保、大病保险报销后的结算单",
+            "基本医保、大病保险报销后的结算单 {}",
+        ),
+        (
+            "身份证、基本医保、大病保险报销后的结算单",
+            "身份证 {} / 基本医保、大病保险报销后的结算单 {}",
+        ),
+        ("执业医师、护士的执业证书", "执业医师、护士的执业证书 {}"),
+        ("身份证、户口簿原件、复印件", "身份证 {} / 户口簿原件、复印件 {OriginalAndCopy}"),
         // Applicants and lead-ins.
         (
             "在职职工：登记表；灵活就业人员：身份证",

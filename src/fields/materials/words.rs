@@ -150,6 +150,12 @@ pub(super) const PROVIDE_VERBS: &[&str] = &[
     "提供", "提交", "出具", "携带", "递交", "报送", "上传", "补充", "附",
 ];
 
+/// Verbs asking for materials right after a condition's `的` with no modal nor comma
+/// (`属于委托代办的提供代办人身份证`): those of [`PROVIDE_VERBS`] that open no noun after `的`
+/// (not `附件`, `补充材料`, `上传材料`).
+pub(super) const UNMARKED_PROVIDE_VERBS: &[&str] =
+    &["提供", "提交", "出具", "递交", "携带", "报送"];
+
 // --- Documents ---
 
 /// Words a document's name ends with (`…证书`, `…登记表`).
