@@ -180,8 +180,15 @@ impl<'a> Draft<'a> {
     }
 }
 
-/// The items of one clause, handed to `each` in order (no vector: most clauses are one item).
-pub(super) fn drafts<'a>(clause: &'a str, mut each: impl FnMut(Draft<'a>)) {
+/// What a clause gives: items, or a note of its group ([`is_note`]).
+pub(super) enum Part<'a> {
+    Item(Draft<'a>),
+    Note(&'a str),
+}
+
+/// The items of one clause, handed to `each` in order (no vector: most clauses are one item),
+/// or the clause as a note.
+pub(super) fn drafts<'a>(clause: &'a str, mut each: impl FnMut(Part<'a>)) {
     let clause = trim_separators(clause);
     if clause.is_empty() {
         return;
@@ -193,13 +200,17 @@ pub(super) fn drafts<'a>(clause: &'a str, mut each: impl FnMut(Draft<'a>)) {
             .and_then(|end| condition_without_comma(clause, end))
     });
     if let Some((condition, body)) = conditional {
-        return each(Draft {
+        return each(Part::Item(Draft {
             raw: clause,
             condition: Some(condition),
             body,
             scan: None,
             guess: None,
-        });
+        }));
+    }
+    // A sentence that asks for no material is a note of the group.
+    if scan.joins_parts && is_note(clause) {
+        return each(Part::Note(clause));
     }
     if scan.joins_parts || !scan.enumerates {
         // The item is the whole clause: normal already unless it has white space.
@@ -213,13 +224,13 @@ pub(super) fn drafts<'a>(clause: &'a str, mut each: impl FnMut(Draft<'a>)) {
                 guess: None,
             },
         };
-        return each(whole);
+        return each(Part::Item(whole));
     }
     for (item, guess) in enumerated(clause) {
-        each(Draft {
+        each(Part::Item(Draft {
             guess,
             ..Draft::plain(item)
-        });
+        }));
     }
 }
 

@@ -87,6 +87,7 @@ mod applicants;
 mod attributes;
 mod conditions;
 mod delivery;
+mod headings;
 mod items;
 mod none;
 mod scan;
@@ -97,6 +98,7 @@ use applicants::*;
 use attributes::*;
 use conditions::*;
 use delivery::*;
+use headings::*;
 use items::*;
 use none::*;
 use scan::*;
@@ -153,20 +155,59 @@ pub(crate) fn parse(cell: &Cell<'_>, diagnostics: &mut Diagnostics) -> Materials
             }
             None => (point.body, true),
         };
-        match nested_list(body, colon) {
+        let headed = match named {
+            Some(_) => None,
+            None => headed_list(point.marker, body),
+        };
+        let nested = match headed {
+            Some((heading, bodies)) => {
+                groups.start_heading(heading, false);
+                read.understood(heading);
+                Some(bodies)
+            }
+            None => nested_list(body, colon),
+        };
+        match nested {
             Some(bodies) => {
+                let mut bodies = &bodies[..];
+                // A list after a heading and a colon (`女职工生育津贴报销：①… ②…`).
+                if let [first, rest @ ..] = bodies {
+                    let heading = match colon && named.is_none() {
+                        true => heading_phrase(first, true),
+                        false => None,
+                    };
+                    if let Some(heading) = heading {
+                        groups.start_heading(heading, false);
+                        read.understood(first);
+                        bodies = rest;
+                    }
+                }
                 for sub in bodies {
                     read_body(sub, false, colon, &mut groups, &mut notes, &mut read);
                 }
             }
-            None => read_body(
-                body,
-                first_clause_checked,
-                colon,
-                &mut groups,
-                &mut notes,
-                &mut read,
-            ),
+            None => {
+                // A heading standing alone before the points of the cell (`生育津贴报销：` then
+                // `1.… 2.…`) holds for them all.
+                let heading = match colon && named.is_none() && point.marker.is_none() {
+                    true => heading_phrase(body, true),
+                    false => None,
+                };
+                match heading {
+                    Some(heading) => {
+                        groups.start_heading(heading, true);
+                        read.understood(body);
+                    }
+                    None => read_body(
+                        body,
+                        first_clause_checked,
+                        colon,
+                        &mut groups,
+                        &mut notes,
+                        &mut read,
+                    ),
+                }
+            }
         }
     }
     materials.groups = groups.finish();
@@ -216,12 +257,18 @@ fn read_body<'a>(
         read.understood(lead_in);
         let mut count = 0;
         let mut last_may_share = false;
-        drafts(items, |draft| {
-            read.understood(draft.raw);
-            let (item, may_share) = material(draft, notes);
-            groups.push(item);
-            last_may_share = may_share;
-            count += 1;
+        drafts(items, |part| match part {
+            Part::Item(draft) => {
+                read.understood(draft.raw);
+                let (item, may_share) = material(draft, notes);
+                groups.push(item);
+                last_may_share = may_share;
+                count += 1;
+            }
+            Part::Note(note) => {
+                read.understood(note);
+                groups.push_note(normalize(note));
+            }
         });
         if last_may_share {
             share_distributed_tail(groups.last_items_mut(count));

@@ -507,6 +507,89 @@ fn enumerations_joined_by_guess_are_reported() {
 }
 
 #[test]
+fn headings_start_groups_and_hold_for_their_point() {
+    let (materials, diagnostics) =
+        run("（一）生育津贴：（1）身份证（2）户口簿（二）医疗费报销：（1）发票（三）《申请表》");
+    assert!(diagnostics.is_empty(), "{diagnostics:?}");
+    let groups: Vec<_> = materials
+        .groups
+        .iter()
+        .map(|g| (g.heading.as_deref(), g.items.len()))
+        .collect();
+    assert_eq!(
+        groups,
+        [(Some("生育津贴"), 2), (Some("医疗费报销"), 1), (None, 1)]
+    );
+    // A heading standing before the cell's list holds for every point.
+    let (materials, _) = run("生育津贴报销：1.身份证 2.户口簿 3.申请表");
+    assert_eq!(materials.groups.len(), 1);
+    assert_eq!(materials.groups[0].heading.as_deref(), Some("生育津贴报销"));
+    assert_eq!(materials.groups[0].items.len(), 3);
+    // Applicants, lead-ins and documents before a colon are no headings.
+    for text in [
+        "在职职工：1.身份证 2.户口簿",
+        "需提供以下材料：1.身份证 2.户口簿",
+        "申请材料清单：①身份证 ②户口簿",
+        "《申请表》：①身份证 ②户口簿",
+        "（一）身份证（二）户口簿",
+        "一、身份证复印件 1份",
+    ] {
+        let (materials, _) = run(text);
+        assert!(
+            materials.groups.iter().all(|g| g.heading.is_none()),
+            "{text}"
+        );
+    }
+    for text in ["生育津贴", "生育津贴报销", "窗口(网上)办理"] {
+        assert!(heading_phrase(text, false).is_some(), "{text}");
+        assert!(heading_phrase(text, true).is_none(), "{text}");
+        assert!(
+            heading_phrase(&format!("{text}："), true).is_some(),
+            "{text}"
+        );
+    }
+    for text in [
+        "身份证：",
+        "需提供：",
+        "住院，门诊：",
+        "《表》：",
+        "在一个标题里写了三十个字以上的很长很长很长很长很长很长很长很长的句子：",
+        "：",
+    ] {
+        assert!(heading_phrase(text, true).is_none(), "{text}");
+    }
+}
+
+#[test]
+fn notes_are_no_materials() {
+    let text = "（一）生育津贴报销 （1）身份证；（2）《生育服务证》。（二）灵活就业、自谋职业人员只享受生育医疗费,不享受生育津贴";
+    let (materials, diagnostics) = run(text);
+    assert!(diagnostics.is_empty(), "{diagnostics:?}");
+    assert_eq!(texts_of(&materials), ["身份证", "《生育服务证》"]);
+    assert_eq!(
+        materials.groups[1].notes,
+        ["灵活就业、自谋职业人员只享受生育医疗费,不享受生育津贴"]
+    );
+    for text in [
+        "只享受生育医疗费,不享受生育津贴",
+        "医保经办机构通过数据共享获取企业信息，为企业办理登记",
+        "备注：原件核验后退还",
+        "说明: 可网上办理",
+        "注：身份证",
+    ] {
+        assert!(is_note(text), "{text}");
+    }
+    for text in [
+        "享受待遇证明，身份证",
+        "身份证（可通过数据共享获取），户口簿",
+        "注册证书，身份证",
+        "身份证",
+    ] {
+        assert!(!is_note(text), "{text}");
+    }
+}
+
+#[test]
 fn repeated_and_skipped_list_numbers_still_split() {
     let text = "1.身份证 2.户口簿 2.门诊病历手册 3.申请表";
     assert_eq!(
@@ -1009,7 +1092,8 @@ fn text_the_reading_skipped_is_reported_as_partial() {
 
 /// One cell's reading in one line: each group (`[applicant]` when it has one), each item
 /// with the attributes it has: `text {alternatives | 《forms》 | copies | format | seal |
-/// if condition | medium | optional | original handling | from source}`.
+/// if condition | medium | optional | original handling | from source}`; a group's applicant
+/// as `[who]`, its heading as `[# heading]` and its notes as `(note …)`.
 fn describe(text: &str) -> String {
     let (materials, _) = run(text);
     if materials.none_required {
@@ -1019,6 +1103,12 @@ fn describe(text: &str) -> String {
     for group in &materials.groups {
         if let Some(who) = &group.applicant {
             out.push(format!("[{who}]"));
+        }
+        if let Some(heading) = &group.heading {
+            out.push(format!("[# {heading}]"));
+        }
+        for note in &group.notes {
+            out.push(format!("(note {note})"));
         }
         for item in &group.items {
             let mut attributes = Vec::new();
@@ -1235,6 +1325,49 @@ fn accepted_wordings() {
             "身份证 {} / 户口簿 {} / 病历手册 {}",
         ),
         ("1.身份证 3.户口簿", "身份证 {} / 户口簿 {}"),
+        // Group headings.
+        (
+            "（一）生育津贴报销：（1）身份证；（2）《生育服务证》",
+            "[# 生育津贴报销] / 身份证 {} / 《生育服务证》 {《生育服务证》}",
+        ),
+        (
+            "(一)生育津贴报销 (1)身份证 (2)户口簿",
+            "[# 生育津贴报销] / 身份证 {} / 户口簿 {}",
+        ),
+        (
+            "一、生育津贴：1.身份证 2.户口簿 二、医疗费：1.发票",
+            "[# 生育津贴] / 身份证 {} / 户口簿 {} / [# 医疗费] / 发票 {}",
+        ),
+        (
+            "一、生育津贴 1.身份证 2.户口簿",
+            "[# 生育津贴] / 身份证 {} / 户口簿 {}",
+        ),
+        (
+            "生育津贴报销：1.身份证 2.户口簿",
+            "[# 生育津贴报销] / 身份证 {} / 户口簿 {}",
+        ),
+        (
+            "生育津贴报销：①身份证 ②户口簿",
+            "[# 生育津贴报销] / 身份证 {} / 户口簿 {}",
+        ),
+        (
+            "1. 医院收费票据：①住院清单 ②病历",
+            "医院收费票据： {} / 住院清单 {} / 病历 {}",
+        ),
+        // Notes: sentences that ask for no material.
+        (
+            "1.身份证 2.灵活就业人员只享受生育医疗费,不享受生育津贴",
+            "(note 灵活就业人员只享受生育医疗费,不享受生育津贴) / 身份证 {}",
+        ),
+        (
+            "企业：通过系统注册的企业，直接通过数据共享获取注册信息",
+            "[企业] / (note 通过系统注册的企业，直接通过数据共享获取注册信息)",
+        ),
+        (
+            "身份证；备注：单位首次参保需提供银行账户信息",
+            "(note 备注：单位首次参保需提供银行账户信息) / 身份证 {}",
+        ),
+        ("享受待遇人员身份证", "享受待遇人员身份证 {}"),
         // Nothing needed.
         ("无", "none required"),
         ("无。", "none required"),

@@ -209,3 +209,11 @@ pub(super) const COLLECTED_WORDS: &[&str] = &["收取原件", "留存原件", "�
 pub(super) const APPLICANT_SOURCE_WORDS: &[&str] = &["申请人自备", "自备"];
 /// Words saying an authority issues it.
 pub(super) const DEPARTMENT_SOURCE_WORDS: &[&str] = &["部门核发", "机关核发"];
+
+// --- Notes (`…只享受生育医疗费,不享受生育津贴`, `备注：…`) ---
+
+/// Words of a sentence that states who is eligible or how the office gets what it needs,
+/// asking for no material (`只享受生育医疗费`, `通过数据共享获取`).
+pub(super) const NOTE_WORDS: &[&str] = &["享受", "共享", "获取"];
+/// Labels that open a note, before a colon (`备注：`).
+pub(super) const NOTE_LABELS: &[&str] = &["备注", "说明", "注意", "注"];

@@ -1,0 +1,79 @@
+//! Group headings (`（一）女职工生育津贴报销：`) and notes: sentences of a group that ask for
+//! no material (`…只享受生育医疗费,不享受生育津贴`).
+
+use super::*;
+
+/// The longest group heading (in characters).
+pub(super) const HEADING_MAX_CHARS: usize = 30;
+
+/// The phrase of a group heading, when `text` is one: a short phrase (ended by a colon when
+/// `needs_colon`) with no clause punctuation and no title, that names no document
+/// (`医院收费票据：` is an item), asks for nothing (`需提供以下材料：` is a lead-in) and is no
+/// note. Who applies (`在职职工：`) is asked before: an applicant is no heading.
+pub(super) fn heading_phrase(text: &str, needs_colon: bool) -> Option<&str> {
+    let text = text.trim();
+    let phrase = match text.strip_suffix(['：', ':']) {
+        Some(phrase) => phrase.trim_end(),
+        None if needs_colon => return None,
+        None => text,
+    };
+    let normal = normalized(phrase);
+    let count = normal.chars().count();
+    let heading = count > 0
+        && count <= HEADING_MAX_CHARS
+        && !normal
+            .chars()
+            .any(|c| matches!(c, '，' | ',' | '；' | ';' | '。' | '：' | ':' | '《'))
+        && !is_document(&normal)
+        && !LEAD_IN_WORDS.iter().any(|w| normal.contains(w))
+        && !is_note(&normal);
+    heading.then_some(phrase)
+}
+
+/// A point's body that opens with a heading and goes on with a list of another style, with
+/// no colon between (`女职工生育津贴报销 (1)身份证 (2)《生育服务证》` under `（一）`): the heading
+/// and the bodies of its list. Asked only of the points of a list numbered in Chinese (`一、`,
+/// `（一）`), which is how cells number their headings; a colon is what tells the others.
+pub(super) fn headed_list<'a>(
+    marker: Option<markers::Marker>,
+    body: &'a str,
+) -> Option<(&'a str, Vec<&'a str>)> {
+    let chinese = marker.is_some_and(|m| {
+        matches!(
+            m.style,
+            markers::Style::Chinese | markers::Style::ChineseParen
+        )
+    });
+    if !chinese || !markers::may_hold_marker(body) {
+        return None;
+    }
+    let items = markers::split(body);
+    match &items[..] {
+        [head, first, ..] if head.marker.is_none() && first.marker.is_some() => {
+            let heading = heading_phrase(head.body, false)?;
+            Some((heading, items[1..].iter().map(|item| item.body).collect()))
+        }
+        _ => None,
+    }
+}
+
+/// Whether a clause is a note of its group rather than a material: it opens with a label
+/// (`备注：`, `说明：`), or it states something (`享受`, `共享`, `获取` outside brackets) and
+/// names no document. Asked of clauses that join parts (a sentence), which would otherwise be
+/// kept whole as one item with `materials_unparsed`.
+pub(super) fn is_note(text: &str) -> bool {
+    let text = text.trim_start();
+    let labelled = NOTE_LABELS.iter().any(|label| {
+        text.strip_prefix(label)
+            .is_some_and(|rest| rest.trim_start().starts_with(['：', ':']))
+    });
+    if labelled {
+        return true;
+    }
+    let states = top_level(text).any(|(i, c)| {
+        NOTE_WORDS
+            .iter()
+            .any(|word| word.starts_with(c) && text[i..].starts_with(word))
+    });
+    states && !is_document(text)
+}
