@@ -74,6 +74,14 @@ pub(super) fn condition_without_comma(clause: &str, end: usize) -> Option<(Strin
 /// White space between the words (`的 需提供`) is folded first, as [`normalize`] does, in the
 /// few characters a request can reach.
 pub(super) fn follows_request(text: &str) -> bool {
+    // Most `的` are followed by a noun (`…的证明`): the first character tells, before the
+    // parser is run.
+    let Some(first) = text.chars().find(|&c| !is_space_or_invisible(c)) else {
+        return false;
+    };
+    if !REQUEST_OPENINGS.contains(&first) {
+        return false;
+    }
     if request_after_condition(text).is_ok() {
         return true;
     }
@@ -85,6 +93,13 @@ pub(super) fn follows_request(text: &str) -> bool {
     let head = &text[..end];
     head.chars().any(is_space_or_invisible) && request_after_condition(&normalize(head)).is_ok()
 }
+
+/// The characters a [`request_after_condition`] opens with: the first of every word of
+/// [`PROVIDE_ADVERBS`], [`PROVIDE_MODALS`] and [`UNMARKED_PROVIDE_VERBS`] (a test checks).
+pub(super) const REQUEST_OPENINGS: &[char] = &[
+    '另', '还', '并', '则', '均', '也', '必', '需', '应', '可', '须', '要', '提', '出', '递', '携',
+    '报',
+];
 
 /// nom: the verb asking for materials right after a condition's `的` with no comma between:
 /// `request = adverb? modal verb | adverb? unmarked_verb`. Without a modal, only the verbs of

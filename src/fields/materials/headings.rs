@@ -62,6 +62,11 @@ pub(super) fn headed_list<'a>(
 /// names no document. Asked of clauses that join parts (a sentence), which would otherwise be
 /// kept whole as one item with `materials_unparsed`.
 pub(super) fn is_note(text: &str) -> bool {
+    is_stated_note(text, states(text))
+}
+
+/// [`is_note`] of a `text` whose [`states`] is known already (from its [`ClauseShape`]).
+pub(super) fn is_stated_note(text: &str, states: bool) -> bool {
     let text = text.trim_start();
     let labelled = NOTE_LABELS.iter().any(|label| {
         text.strip_prefix(label)
@@ -70,10 +75,37 @@ pub(super) fn is_note(text: &str) -> bool {
     if labelled {
         return true;
     }
-    let states = top_level(text).any(|(i, c)| {
-        NOTE_WORDS
-            .iter()
-            .any(|word| word.starts_with(c) && text[i..].starts_with(word))
-    });
     states && !is_document(text)
+}
+
+/// Whether a word of [`NOTE_WORDS`] opens at byte `at` of `text`, where `c` is.
+pub(super) fn opens_note_word(text: &str, at: usize, c: char) -> bool {
+    NOTE_WORDS
+        .iter()
+        .any(|word| word.starts_with(c) && text[at..].starts_with(word))
+}
+
+/// The characters a [`NOTE_WORDS`] word opens with (a test checks).
+pub(super) const NOTE_MARKS: [char; 3] = ['享', '共', '获'];
+
+/// Whether a word of [`NOTE_WORDS`] opens outside brackets and quotes in `text`: the walk of
+/// [`top_level`], stepping over the ideographs but the [`NOTE_MARKS`] ([`sparse_chars`]).
+pub(super) fn states(text: &str) -> bool {
+    const MARKS: WideMarks<3> = WideMarks::new(NOTE_MARKS);
+    let mut depth = 0usize;
+    let mut in_ascii_quote = false;
+    for (i, c) in sparse_chars(text, MARKS) {
+        if is_ideograph(c) {
+            if depth == 0 && !in_ascii_quote && opens_note_word(text, i, c) {
+                return true;
+            }
+        } else if c == '"' {
+            in_ascii_quote = !in_ascii_quote;
+        } else if opens(c) {
+            depth += 1;
+        } else if closes(c) {
+            depth = depth.saturating_sub(1);
+        }
+    }
+    false
 }

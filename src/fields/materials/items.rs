@@ -209,7 +209,7 @@ pub(super) fn drafts<'a>(clause: &'a str, mut each: impl FnMut(Part<'a>)) {
         }));
     }
     // A sentence that asks for no material is a note of the group.
-    if scan.joins_parts && is_note(clause) {
+    if scan.joins_parts && is_stated_note(clause, scan.states) {
         return each(Part::Note(clause));
     }
     if scan.joins_parts || !scan.enumerates {

@@ -43,6 +43,8 @@ pub(super) struct ClauseShape {
     /// verb asking for materials follows ([`follows_request`]): where a condition written
     /// without comma may end (`异地就医的需提供备案表`, see [`condition_without_comma`]).
     pub(super) condition_end: Option<usize>,
+    /// A word of [`NOTE_WORDS`] opens outside brackets: the clause may be a note ([`states`]).
+    pub(super) states: bool,
 }
 
 impl ClauseShape {
@@ -67,10 +69,11 @@ impl ClauseShape {
             source: false,
             handling: false,
             condition_end: None,
+            states: false,
         };
         let mut depth = 0usize;
         let mut in_ascii_quote = false;
-        const MARKS: WideMarks<14> = WideMarks::new([
+        const MARKS: WideMarks<17> = WideMarks::new([
             COPIES_MARK,
             FORMAT_MARK,
             SEAL_MARK,
@@ -85,6 +88,9 @@ impl ClauseShape {
             HANDLING_MARKS[1],
             HANDLING_MARKS[2],
             CONDITION_MARK,
+            NOTE_MARKS[0],
+            NOTE_MARKS[1],
+            NOTE_MARKS[2],
         ]);
         for (i, c) in sparse_chars(text, MARKS) {
             if is_ideograph(c) {
@@ -97,6 +103,10 @@ impl ClauseShape {
                     _ if OPTIONAL_MARKS.contains(&c) => scan.optional = true,
                     _ if SOURCE_MARKS.contains(&c) => scan.source = true,
                     _ if HANDLING_MARKS.contains(&c) => scan.handling = true,
+                    _ if NOTE_MARKS.contains(&c) => {
+                        let open = depth == 0 && !in_ascii_quote;
+                        scan.states |= open && opens_note_word(text, i, c);
+                    }
                     CONDITION_MARK => {
                         let end = i + c.len_utf8();
                         let open = depth == 0 && !in_ascii_quote && scan.first_comma.is_none();

@@ -561,6 +561,38 @@ fn headings_start_groups_and_hold_for_their_point() {
 }
 
 #[test]
+fn request_openings_are_the_first_characters_of_the_request_words() {
+    let mut firsts: Vec<char> = [PROVIDE_ADVERBS, PROVIDE_MODALS, UNMARKED_PROVIDE_VERBS]
+        .iter()
+        .flat_map(|words| words.iter().filter_map(|w| w.chars().next()))
+        .collect();
+    firsts.sort_unstable();
+    firsts.dedup();
+    let mut openings = REQUEST_OPENINGS.to_vec();
+    openings.sort_unstable();
+    assert_eq!(openings, firsts);
+}
+
+#[test]
+fn states_agrees_with_the_top_level_walk() {
+    for word in NOTE_WORDS {
+        assert!(NOTE_MARKS.iter().any(|&m| word.starts_with(m)), "{word}");
+    }
+    let pieces = [
+        "享受", "共享", "获取", "享", "（", "）", "\"", "《", "》", "甲", "，",
+    ];
+    for text in &crate::test_support::every_text(&pieces, 4) {
+        let walked = top_level(text).any(|(i, c)| {
+            NOTE_WORDS
+                .iter()
+                .any(|word| word.starts_with(c) && text[i..].starts_with(word))
+        });
+        assert_eq!(states(text), walked, "{text:?}");
+        assert_eq!(ClauseShape::of(text).states, walked, "{text:?}");
+    }
+}
+
+#[test]
 fn notes_are_no_materials() {
     let text = "（一）生育津贴报销 （1）身份证；（2）《生育服务证》。（二）灵活就业、自谋职业人员只享受生育医疗费,不享受生育津贴";
     let (materials, diagnostics) = run(text);
