@@ -34,10 +34,10 @@ pub(super) fn heading_phrase(text: &str, needs_colon: bool) -> Option<&str> {
 /// no colon between (`女职工生育津贴报销 (1)身份证 (2)《生育服务证》` under `（一）`): the heading
 /// and the bodies of its list. Asked only of the points of a list numbered in Chinese (`一、`,
 /// `（一）`), which is how cells number their headings; a colon is what tells the others.
-pub(super) fn headed_list<'a>(
+pub(super) fn headed_list(
     marker: Option<markers::Marker>,
-    body: &'a str,
-) -> Option<(&'a str, Vec<&'a str>)> {
+    body: &str,
+) -> Option<(&str, Vec<&str>)> {
     let chinese = marker.is_some_and(|m| {
         matches!(
             m.style,
