@@ -17,10 +17,14 @@ pub(super) fn heading_phrase(text: &str, needs_colon: bool) -> Option<&str> {
         None if needs_colon => return None,
         None => text,
     };
+    let count = phrase.chars().count();
+    if count == 0 || count > HEADING_MAX_CHARS {
+        return None;
+    }
+    // A heading may end by asking for what its list holds (`重特大病住院提交以下材料`).
+    let phrase = strip_request_tail(phrase).unwrap_or(phrase);
     let normal = normalized(phrase);
-    let count = normal.chars().count();
-    let heading = count > 0
-        && count <= HEADING_MAX_CHARS
+    let heading = !normal.is_empty()
         && !normal
             .chars()
             .any(|c| matches!(c, '，' | ',' | '；' | ';' | '。' | '：' | ':' | '《'))
@@ -30,14 +34,41 @@ pub(super) fn heading_phrase(text: &str, needs_colon: bool) -> Option<&str> {
     heading.then_some(phrase)
 }
 
+/// `phrase` (at most [`HEADING_MAX_CHARS`] characters) without a request for the list after
+/// it at its end (`重特大病住院提交以下材料` → `重特大病住院`); none when it has no such end.
+pub(super) fn strip_request_tail(phrase: &str) -> Option<&str> {
+    phrase
+        .char_indices()
+        .find(|&(at, _)| request_tail(&phrase[at..]).is_ok())
+        .map(|(at, _)| phrase[..at].trim_end())
+}
+
+/// nom: a request for the list after a heading, to its end: `provide ("以下" | "如下")?
+/// ("材料" | "资料")? "如下"?` (`提交以下材料`, `需提交材料`, `需提供材料如下`).
+pub(super) fn request_tail(input: &str) -> IResult<&str, ()> {
+    value(
+        (),
+        (
+            provide_verb,
+            opt(one_of(LIST_WORDS)),
+            opt(one_of(NONE_OBJECTS)),
+            opt(one_of(LIST_WORDS)),
+            multispace0,
+            eof,
+        ),
+    )
+    .parse(input)
+}
+
 /// A point's body that opens with a heading and goes on with a list of another style, with
-/// no colon between (`女职工生育津贴报销 (1)身份证 (2)《生育服务证》` under `（一）`): the heading
-/// and the bodies of its list. Asked only of the points of a list numbered in Chinese (`一、`,
+/// no colon between (`女职工生育津贴报销 (1)身份证 (2)《生育服务证》` under `（一）`): the text
+/// before the list, the heading it gives (none when it only asks for the list:
+/// `提交以下材料`), and the bodies of the list. Asked only of the points of a list numbered in Chinese (`一、`,
 /// `（一）`), which is how cells number their headings; a colon is what tells the others.
 pub(super) fn headed_list(
     marker: Option<markers::Marker>,
     body: &str,
-) -> Option<(&str, Vec<&str>)> {
+) -> Option<(&str, Option<&str>, Vec<&str>)> {
     let chinese = marker.is_some_and(|m| {
         matches!(
             m.style,
@@ -50,8 +81,13 @@ pub(super) fn headed_list(
     let items = markers::split(body);
     match &items[..] {
         [head, first, ..] if head.marker.is_none() && first.marker.is_some() => {
-            let heading = heading_phrase(head.body, false)?;
-            Some((heading, items[1..].iter().map(|item| item.body).collect()))
+            // A request alone (`提交以下材料`) opens the list with no heading.
+            let heading = match request_tail(head.body.trim()) {
+                Ok(_) => None,
+                Err(_) => Some(heading_phrase(head.body, false)?),
+            };
+            let bodies = items[1..].iter().map(|item| item.body).collect();
+            Some((head.body, heading, bodies))
         }
         _ => None,
     }

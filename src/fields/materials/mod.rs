@@ -160,9 +160,11 @@ pub(crate) fn parse(cell: &Cell<'_>, diagnostics: &mut Diagnostics) -> Materials
             None => headed_list(point.marker, body),
         };
         let nested = match headed {
-            Some((heading, bodies)) => {
-                groups.start_heading(heading, false);
-                read.understood(heading);
+            Some((head, heading, bodies)) => {
+                if let Some(heading) = heading {
+                    groups.start_heading(heading, false);
+                }
+                read.understood(head);
                 Some(bodies)
             }
             None => nested_list(body, colon),

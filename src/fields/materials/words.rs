@@ -215,5 +215,7 @@ pub(super) const DEPARTMENT_SOURCE_WORDS: &[&str] = &["部门核发", "机关核
 /// Words of a sentence that states who is eligible or how the office gets what it needs,
 /// asking for no material (`只享受生育医疗费`, `通过数据共享获取`).
 pub(super) const NOTE_WORDS: &[&str] = &["享受", "共享", "获取"];
+/// Words saying a list follows, in a heading's request (`提交以下材料`, `需提供材料如下`).
+pub(super) const LIST_WORDS: &[&str] = &["以下", "如下"];
 /// Labels that open a note, before a colon (`备注：`).
 pub(super) const NOTE_LABELS: &[&str] = &["备注", "说明", "注意", "注"];
