@@ -39,7 +39,8 @@ pub(super) struct ClauseShape {
     pub(super) source: bool,
     /// A `验`, `收` or `留`, which every [`handling_phrase`] holds.
     pub(super) handling: bool,
-    /// The byte offset just after the first `的` outside brackets, before any `，`, that a
+    /// The byte offset just after the first `的` outside brackets, before any `，`, `：`, `；` or
+    /// `。` that joins parts ([`ClauseShape::joins_parts`]), that a
     /// verb asking for materials follows ([`follows_request`]): where a condition written
     /// without comma may end (`异地就医的需提供备案表`, see [`condition_without_comma`]).
     pub(super) condition_end: Option<usize>,
@@ -109,7 +110,8 @@ impl ClauseShape {
                     }
                     CONDITION_MARK => {
                         let end = i + c.len_utf8();
-                        let open = depth == 0 && !in_ascii_quote && scan.first_comma.is_none();
+                        // Only in the clause's first part: no `，`, `：`, `；`, `。` before it.
+                        let open = depth == 0 && !in_ascii_quote && !scan.joins_parts;
                         if open && scan.condition_end.is_none() && follows_request(&text[end..]) {
                             scan.condition_end = Some(end);
                         }

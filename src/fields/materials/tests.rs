@@ -476,6 +476,8 @@ fn conditions_without_comma_end_with_de_and_a_request() {
         "《异地就医的需提供材料》",
         "（异地就医的需提供）备案表",
         "备案表，异地就医的需提供",
+        "个人申请：身份证，变更信息的需提供辅助材料",
+        "个人申请：变更信息的需提供辅助材料",
         "超过四十个字的很长很长很长很长很长很长很长很长很长很长很长很长很长很长很长很长很长的提供身份证",
     ] {
         assert_eq!(only_item(text).condition, None, "{text}");
@@ -942,7 +944,10 @@ fn the_scan_of_an_item_agrees_with_the_walks_it_replaces() {
         assert_eq!(scan.format, text.contains('件'), "{text:?}");
         assert_eq!(scan.seal, text.contains('盖'), "{text:?}");
         let condition_end = top_level(text)
-            .take_while(|&(_, c)| !matches!(c, '，' | ','))
+            .take_while(|&(i, c)| {
+                let colon = matches!(c, '：' | ':') && !choice_follows(text, i + c.len_utf8());
+                !(colon || matches!(c, '，' | ',' | '；' | ';' | '。'))
+            })
             .find(|&(i, c)| c == '的' && follows_request(&text[i + c.len_utf8()..]))
             .map(|(i, c)| i + c.len_utf8());
         assert_eq!(scan.condition_end, condition_end, "{text:?}");
