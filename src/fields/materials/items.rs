@@ -212,6 +212,15 @@ pub(super) fn drafts<'a>(clause: &'a str, mut each: impl FnMut(Part<'a>)) {
     if scan.joins_parts && is_stated_note(clause, scan.states) {
         return each(Part::Note(clause));
     }
+    // A table flattened into the cell: one item per row, with its columns.
+    if scan.spaced && !scan.joins_parts && !scan.enumerates {
+        if let Some(rows) = table_rows(clause) {
+            for row in rows {
+                each(Part::Item(Draft::plain(row)));
+            }
+            return;
+        }
+    }
     if scan.joins_parts || !scan.enumerates {
         // The item is the whole clause: normal already unless it has white space.
         let whole = match scan.spaced {

@@ -65,7 +65,7 @@ use nom::{
     character::complete::{char, multispace0},
     combinator::{eof, map, opt, recognize, value, verify},
     error::ErrorKind,
-    multi::many0_count,
+    multi::{many0_count, many1_count},
     IResult, Parser,
 };
 
@@ -92,6 +92,7 @@ mod items;
 mod none;
 mod scan;
 mod sequence;
+mod table;
 mod words;
 
 use applicants::*;
@@ -103,6 +104,7 @@ use items::*;
 use none::*;
 use scan::*;
 use sequence::*;
+use table::*;
 use words::*;
 
 /// Structure a materials cell. (Never inlined into its caller, so that a profile shows what

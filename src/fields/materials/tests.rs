@@ -634,6 +634,56 @@ fn notes_are_no_materials() {
 }
 
 #[test]
+fn flattened_tables_are_read_row_by_row() {
+    for (text, rows) in [
+        (
+            "《表》 原件 身份证 复印件",
+            vec!["《表》 原件", "身份证 复印件"],
+        ),
+        (
+            "《表》\u{3000}原件\u{3000}1份 身份证 复印件 1份",
+            vec!["《表》\u{3000}原件\u{3000}1份", "身份证 复印件 1份"],
+        ),
+        (
+            "登记 表 纸质 身份证 电子版",
+            vec!["登记 表 纸质", "身份证 电子版"],
+        ),
+    ] {
+        assert_eq!(table_rows(text), Some(rows), "{text}");
+    }
+    for text in [
+        "《表》 原件 1份",
+        "原件 《表》 身份证 复印件",
+        "《表》 身份证",
+        "参保 人员 原件 身份证 复印件",
+        "《表》 原件 身份证",
+        "",
+        "   ",
+    ] {
+        assert_eq!(table_rows(text), None, "{text}");
+    }
+    for column in [
+        "原件",
+        "复印件",
+        "1份",
+        "纸质/电子版",
+        "非必要",
+        "申请人自备",
+        "原件核验后退还",
+        "必要",
+        "原件1份",
+    ] {
+        assert!(attribute_column(column).is_ok(), "{column}");
+    }
+    for column in ["身份证", "1", "原件x", "份"] {
+        assert!(attribute_column(column).is_err(), "{column}");
+    }
+    // A long table stays linear: 20 000 rows.
+    let (materials, _) = run(&"《表》 原件 1份 ".repeat(20_000));
+    assert_eq!(materials.groups[0].items.len(), 20_000);
+}
+
+#[test]
 fn repeated_and_skipped_list_numbers_still_split() {
     let text = "1.身份证 2.户口簿 2.门诊病历手册 3.申请表";
     assert_eq!(
@@ -1424,6 +1474,22 @@ fn accepted_wordings() {
             "(note 备注：单位首次参保需提供银行账户信息) / 身份证 {}",
         ),
         ("享受待遇人员身份证", "享受待遇人员身份证 {}"),
+        // Tables flattened into the cell: one item per row.
+        (
+            "《参保登记表》 原件 1份 纸质 身份证 复印件 1份 纸质/电子版",
+            "《参保登记表》原件 1份纸质 {《参保登记表》, 1份, Original, Paper} / 身份证复印件 1份纸质/电子版 {1份, Copy, PaperOrElectronic}",
+        ),
+        (
+            "《申领表》 原件 1份 必要 委托书 原件 1份 非必要 申请人自备",
+            "《申领表》原件 1份必要 {《申领表》, 1份, Original} / 委托书原件 1份非必要申请人自备 {1份, Original, optional, from Applicant}",
+        ),
+        (
+            "社会保险 登记表 原件 身份证 验原件",
+            "社会保险登记表原件 {Original} / 身份证验原件 {Original, original Checked}",
+        ),
+        ("《申领表》 原件 1份 纸质", "《申领表》原件 1份纸质 {《申领表》, 1份, Original, Paper}"),
+        ("原件 1份 身份证 复印件", "原件 1份身份证复印件 {1份}"),
+        ("参保 人员 原件 身份证 复印件", "参保人员原件身份证复印件 {}"),
         // Nothing needed.
         ("无", "none required"),
         ("无。", "none required"),

@@ -219,3 +219,9 @@ pub(super) const NOTE_WORDS: &[&str] = &["享受", "共享", "获取"];
 pub(super) const LIST_WORDS: &[&str] = &["以下", "如下"];
 /// Labels that open a note, before a colon (`备注：`).
 pub(super) const NOTE_LABELS: &[&str] = &["备注", "说明", "注意", "注"];
+
+// --- Flattened tables (`《表》 原件 1份 纸质 身份证 复印件 1份 纸质`) ---
+
+/// Words of a table's attribute column besides the attribute phrases (`必要`: the item is
+/// needed, which is no attribute of its own).
+pub(super) const TABLE_CELL_WORDS: &[&str] = &["必要", "必须", "必需"];
