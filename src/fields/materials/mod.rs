@@ -205,7 +205,8 @@ pub(crate) fn parse(cell: &Cell<'_>, diagnostics: &mut Diagnostics) -> Materials
             None => {
                 // A heading standing alone before the points of the cell (`生育津贴报销：` then
                 // `1.… 2.…`) holds for them all.
-                let heading = match colon && named.is_none() && point.marker.is_none() {
+                let alone = point.marker.is_none() && points.len() > 1;
+                let heading = match colon && named.is_none() && alone {
                     true => heading_phrase(body, true),
                     false => None,
                 };

@@ -527,6 +527,10 @@ fn headings_start_groups_and_hold_for_their_point() {
     assert_eq!(materials.groups.len(), 1);
     assert_eq!(materials.groups[0].heading.as_deref(), Some("生育津贴报销"));
     assert_eq!(materials.groups[0].items.len(), 3);
+    // A phrase and a colon with no list after it is no heading: it stays an item.
+    let (materials, _) = run("生育津贴报销：");
+    assert_eq!(texts_of(&materials), ["生育津贴报销："]);
+    assert_eq!(materials.groups[0].heading, None);
     // Applicants, lead-ins and documents before a colon are no headings.
     for text in [
         "在职职工：1.身份证 2.户口簿",
