@@ -288,6 +288,9 @@ pub struct MaterialRow {
     pub seal_required: bool,
     /// When the item applies (`属于意外伤害情形的`).
     pub condition: Option<String>,
+    /// The heading the item's group is listed under (`女职工生育津贴报销`), when the cell sorts
+    /// items under headings that name no applicant.
+    pub group_heading: Option<String>,
 }
 
 impl Row for MaterialRow {
@@ -305,6 +308,7 @@ impl Row for MaterialRow {
         "format",
         "seal_required",
         "condition",
+        "group_heading",
     ];
 }
 
@@ -329,6 +333,7 @@ fn material_rows<'a>(
                     group_index: group_index + 1,
                     applicant: group.applicant.clone(),
                     item_index: item_index + 1,
+                    group_heading: group.heading.clone(),
                     ..MaterialRow::from(item)
                 })
         })

@@ -266,6 +266,16 @@ pub struct MaterialGroup {
     pub applicant: Option<String>,
     /// The items of the group.
     pub items: Vec<Material>,
+    /// The heading the items are listed under, when the cell sorts them under headings that
+    /// name no applicant (`（一）女职工生育津贴报销：` → `女职工生育津贴报销`), without its
+    /// list marker and colon. (schema_version 2)
+    #[serde(default)]
+    pub heading: Option<String>,
+    /// Sentences of the group that state who is eligible or explain, and ask for no material
+    /// (`灵活就业人员只享受生育医疗费,不享受生育津贴`, `…直接通过数据共享获取企业注册信息…`),
+    /// normalized; `[]` when none. (schema_version 2)
+    #[serde(default)]
+    pub notes: Vec<String>,
 }
 
 /// One item of a materials list.

@@ -161,6 +161,12 @@ fn yantai_1_has_three_applicant_groups() {
             Some("机关事业单位")
         ]
     );
+    // The office gets what enterprises would hand in by itself: a note, no material.
+    assert!(groups[0].items.is_empty());
+    assert_eq!(
+        groups[0].notes,
+        ["通过市场监管部门“一网通办”系统注册的企业，医保经办机构直接通过数据共享获取企业注册信息，为企业办理参保登记"]
+    );
     assert_eq!(
         texts(&groups[1].items),
         ["有效证照副本原件", "《非企业单位社会保险基本信息登记表》"]
@@ -214,7 +220,7 @@ fn an_empty_cell_is_simply_empty() {
 #[test]
 fn no_item_text_is_lost() {
     // Every character of each cell, but white space, list markers and separators, is found
-    // in some item text (or the cell needs nothing).
+    // in some applicant, heading, item text or note (or the cell needs nothing).
     for source in [SHANDONG, YANTAI] {
         let document = parse(source);
         for (_, matter) in document.matters() {
@@ -225,7 +231,10 @@ fn no_item_text_is_lost() {
             let joined: String = materials
                 .groups
                 .iter()
-                .flat_map(|g| g.applicant.iter().chain(g.items.iter().map(|i| &i.text)))
+                .flat_map(|g| {
+                    let named = g.applicant.iter().chain(&g.heading);
+                    named.chain(g.items.iter().map(|i| &i.text).chain(&g.notes))
+                })
                 .flat_map(|s| s.chars())
                 .collect();
             let kept: String = joined.chars().filter(|c| !c.is_whitespace()).collect();

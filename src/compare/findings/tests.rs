@@ -229,6 +229,7 @@ fn materials(items: Vec<Material>) -> Materials {
         groups: vec![MaterialGroup {
             applicant: None,
             items,
+            ..MaterialGroup::default()
         }],
     }
 }
@@ -281,10 +282,12 @@ fn material_removed_and_groups_flattened() {
                 material("《登记表》", &["登记表"], &[]),
                 material("《变更表》", &["变更表"], &[]),
             ],
+            ..MaterialGroup::default()
         },
         MaterialGroup {
             applicant: Some("个人".to_owned()),
             items: vec![material("《变更表》及主管部门的材料", &["变更表"], &[])],
+            ..MaterialGroup::default()
         },
     ];
     assert_eq!(

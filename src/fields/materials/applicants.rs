@@ -11,11 +11,23 @@ use super::*;
 pub(super) struct Groups {
     /// The items of every group, in order.
     items: Vec<Material>,
-    /// Each group: its applicant, and the index in `items` of its first item.
-    heads: Vec<(Option<String>, usize)>,
-    /// Set at each new point: an item of a point without applicant does not belong to the
-    /// applicant group of the point before.
+    /// Each group, with the index in `items` of its first item.
+    heads: Vec<Head>,
+    /// Set at each new point: an item of a point without applicant or heading does not
+    /// belong to the group of the point before.
     general_next: bool,
+    /// Whether the last group's heading holds for the points after it (a heading standing
+    /// alone before the cell's list: `女职工生育津贴报销： 1.… 2.…`), not for its point only.
+    heading_spans_points: bool,
+}
+
+/// One group being built.
+struct Head {
+    applicant: Option<String>,
+    heading: Option<String>,
+    notes: Vec<String>,
+    /// The index in the flat list of the group's first item.
+    start: usize,
 }
 
 impl Groups {
@@ -25,6 +37,7 @@ impl Groups {
             items: Vec::new(),
             heads: Vec::new(),
             general_next: false,
+            heading_spans_points: false,
         }
     }
 
@@ -33,37 +46,81 @@ impl Groups {
     }
 
     pub(super) fn start(&mut self, applicant: &str) {
-        self.heads
-            .push((Some(normalize(applicant)), self.items.len()));
+        self.open(Some(normalize(applicant)), None);
+    }
+
+    /// Start a group under `heading`; `spans_points`: it holds for the points after its own.
+    pub(super) fn start_heading(&mut self, heading: &str, spans_points: bool) {
+        self.open(None, Some(normalize(heading)));
+        self.heading_spans_points = spans_points;
+    }
+
+    fn open(&mut self, applicant: Option<String>, heading: Option<String>) {
+        self.heads.push(Head {
+            applicant,
+            heading,
+            notes: Vec::new(),
+            start: self.items.len(),
+        });
         self.general_next = false;
+        self.heading_spans_points = false;
     }
 
     /// The last `count` items pushed: those of one clause, which all go to the last group.
     pub(super) fn last_items_mut(&mut self, count: usize) -> &mut [Material] {
-        let group_start = self.heads.last().map_or(self.items.len(), |head| head.1);
+        let group_start = self
+            .heads
+            .last()
+            .map_or(self.items.len(), |head| head.start);
         let from = self.items.len().saturating_sub(count).max(group_start);
         &mut self.items[from..]
     }
 
-    pub(super) fn push(&mut self, item: Material) {
+    /// Make sure the next item or note goes to the right group: a new general group when
+    /// there is none yet, or when a point without applicant or heading of its own follows a
+    /// group that has one (and whose heading does not span the points).
+    fn current(&mut self) -> &mut Head {
         let needs_group = match self.heads.last() {
             None => true,
-            Some(last) => self.general_next && last.0.is_some(),
+            Some(last) => {
+                let named = last.applicant.is_some()
+                    || (last.heading.is_some() && !self.heading_spans_points);
+                self.general_next && named
+            }
         };
         if needs_group {
-            self.heads.push((None, self.items.len()));
+            self.open(None, None);
         }
         self.general_next = false;
+        let last = self.heads.len() - 1;
+        &mut self.heads[last]
+    }
+
+    pub(super) fn push(&mut self, item: Material) {
+        self.current();
         self.items.push(item);
+    }
+
+    /// A sentence of the current group that asks for no material ([`is_note`]).
+    pub(super) fn push_note(&mut self, note: String) {
+        self.current().notes.push(note);
     }
 
     /// The groups, each with a vector of exactly its items, in a vector of exactly the
     /// groups (filled from the last group back, each taking the tail of the flat list).
     pub(super) fn finish(mut self) -> Vec<MaterialGroup> {
         let mut groups = Vec::with_capacity(self.heads.len());
-        while let Some((applicant, start)) = self.heads.pop() {
-            let items = self.items.drain(start.min(self.items.len())..).collect();
-            groups.push(MaterialGroup { applicant, items });
+        while let Some(head) = self.heads.pop() {
+            let items = self
+                .items
+                .drain(head.start.min(self.items.len())..)
+                .collect();
+            groups.push(MaterialGroup {
+                applicant: head.applicant,
+                items,
+                heading: head.heading,
+                notes: head.notes,
+            });
         }
         groups.reverse();
         groups
@@ -182,7 +239,8 @@ impl Heading {
         let phrase = normalized(&text[..colon]);
         let is_lead_in = phrase.chars().count() <= LEAD_IN_MAX_CHARS
             && !phrase.contains('《')
-            && LEAD_IN_WORDS.iter().any(|w| phrase.contains(w));
+            && LEAD_IN_WORDS.iter().any(|w| phrase.contains(w))
+            && !states_condition(&phrase);
         if is_lead_in {
             text[colon + c.len_utf8()..].trim_start()
         } else {
@@ -202,6 +260,14 @@ pub(super) fn names_applicant(phrase: &str) -> bool {
         && phrase
             .split('、')
             .all(|part| !part.is_empty() && APPLICANT_HEADS.iter().any(|head| part.ends_with(head)))
+}
+
+/// Whether a heading phrase asks for materials under a condition (`转诊的需提供`): it is then
+/// no lead-in to skip, but the condition of the item after it.
+pub(super) fn states_condition(phrase: &str) -> bool {
+    phrase
+        .match_indices(CONDITION_MARK)
+        .any(|(i, of)| follows_request(&phrase[i + of.len()..]))
 }
 
 /// The longest lead-in (in characters) skipped as a heading.

@@ -15,6 +15,7 @@ pub(super) fn material<'a>(draft: Draft<'a>, notes: &mut Vec<ItemNote<'a>>) -> (
         condition,
         body,
         scan,
+        guess,
     } = draft;
     // The body of an item without a condition is its whole text, normalized already.
     let (text, body) = match condition {
@@ -29,6 +30,9 @@ pub(super) fn material<'a>(draft: Draft<'a>, notes: &mut Vec<ItemNote<'a>>) -> (
     };
     let body = body.as_deref().unwrap_or(&text);
     let mut note = |message: String| notes.push(ItemNote { item: raw, message });
+    if let Some(joined) = guess {
+        note(joined.message().to_owned());
+    }
     let titles = if seen.title {
         title_spans(&text)
     } else {

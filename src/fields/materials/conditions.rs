@@ -51,3 +51,74 @@ pub(super) fn provide_verb(input: &str) -> IResult<&str, ()> {
     )
     .parse(input)
 }
+
+/// A leading condition written without comma, ending with the `的` at byte `end - 3` of
+/// `clause` that a verb asking for materials follows ([`ClauseShape::condition_end`]):
+/// `异地就医的需提供备案表` → (`异地就医的`, `备案表`). The part before must read as a
+/// condition as with a comma ([`reads_as_condition`]); a `的` inside a title or brackets
+/// (`《…的通知》`) or before a noun (`…的证明`) is never one, as no request verb follows it.
+pub(super) fn condition_without_comma(clause: &str, end: usize) -> Option<(String, String)> {
+    let lead = normalized(clause.get(..end)?);
+    if !reads_as_condition(&lead) {
+        return None;
+    }
+    let rest = normalized(&clause[end..]);
+    let (after, ()) = request_after_condition(&rest).ok()?;
+    let body = trim_separators(after.trim_start_matches(['：', ':']));
+    let named = body.chars().next().is_some_and(|c| !is_cjk_punctuation(c));
+    named.then(|| (lead.into_owned(), body.to_owned()))
+}
+
+/// Whether `text`, what follows a `的`, opens with a verb asking for materials
+/// ([`request_after_condition`]).
+/// White space between the words (`的 需提供`) is folded first, as [`normalize`] does, in the
+/// few characters a request can reach.
+pub(super) fn follows_request(text: &str) -> bool {
+    // Most `的` are followed by a noun (`…的证明`): the first character tells, before the
+    // parser is run.
+    let Some(first) = text.chars().find(|&c| !is_space_or_invisible(c)) else {
+        return false;
+    };
+    if !REQUEST_OPENINGS.contains(&first) {
+        return false;
+    }
+    if request_after_condition(text).is_ok() {
+        return true;
+    }
+    const REQUEST_REACH: usize = 12;
+    let end = text
+        .char_indices()
+        .nth(REQUEST_REACH)
+        .map_or(text.len(), |(i, _)| i);
+    let head = &text[..end];
+    head.chars().any(is_space_or_invisible) && request_after_condition(&normalize(head)).is_ok()
+}
+
+/// The characters a [`request_after_condition`] opens with: the first of every word of
+/// [`PROVIDE_ADVERBS`], [`PROVIDE_MODALS`] and [`UNMARKED_PROVIDE_VERBS`] (a test checks).
+pub(super) const REQUEST_OPENINGS: &[char] = &[
+    '另', '还', '并', '则', '均', '也', '必', '需', '应', '可', '须', '要', '提', '出', '递', '携',
+    '报',
+];
+
+/// nom: the verb asking for materials right after a condition's `的` with no comma between:
+/// `request = adverb? modal verb | adverb? unmarked_verb`. Without a modal, only the verbs of
+/// [`UNMARKED_PROVIDE_VERBS`] count: after `的`, `附`, `补充`, `上传` open nouns (`…的附件`,
+/// `…的补充材料`).
+pub(super) fn request_after_condition(input: &str) -> IResult<&str, ()> {
+    alt((
+        value(
+            (),
+            (
+                opt(one_of(PROVIDE_ADVERBS)),
+                one_of(PROVIDE_MODALS),
+                one_of(PROVIDE_VERBS),
+            ),
+        ),
+        value(
+            (),
+            (opt(one_of(PROVIDE_ADVERBS)), one_of(UNMARKED_PROVIDE_VERBS)),
+        ),
+    ))
+    .parse(input)
+}

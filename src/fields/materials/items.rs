@@ -157,6 +157,8 @@ pub(super) struct Draft<'a> {
     pub(super) body: String,
     /// The [`ClauseShape`] of the item's normalized text, when it is known already.
     pub(super) scan: Option<ClauseShape>,
+    /// Why the item's bounds are a guess ([`Joined`]), reported as `materials_unparsed`.
+    pub(super) guess: Option<Joined>,
 }
 
 impl<'a> Draft<'a> {
@@ -173,25 +175,50 @@ impl<'a> Draft<'a> {
             condition: None,
             body,
             scan: None,
+            guess: None,
         }
     }
 }
 
-/// The items of one clause, handed to `each` in order (no vector: most clauses are one item).
-pub(super) fn drafts<'a>(clause: &'a str, mut each: impl FnMut(Draft<'a>)) {
+/// What a clause gives: items, or a note of its group ([`is_note`]).
+pub(super) enum Part<'a> {
+    Item(Draft<'a>),
+    Note(&'a str),
+}
+
+/// The items of one clause, handed to `each` in order (no vector: most clauses are one item),
+/// or the clause as a note.
+pub(super) fn drafts<'a>(clause: &'a str, mut each: impl FnMut(Part<'a>)) {
     let clause = trim_separators(clause);
     if clause.is_empty() {
         return;
     }
     let scan = ClauseShape::of(clause);
-    if let Some(comma) = scan.first_comma {
-        if let Some((condition, body)) = condition(clause, comma) {
-            return each(Draft {
-                raw: clause,
-                condition: Some(condition),
-                body,
-                scan: None,
-            });
+    let with_comma = scan.first_comma.and_then(|comma| condition(clause, comma));
+    let conditional = with_comma.or_else(|| {
+        scan.condition_end
+            .and_then(|end| condition_without_comma(clause, end))
+    });
+    if let Some((condition, body)) = conditional {
+        return each(Part::Item(Draft {
+            raw: clause,
+            condition: Some(condition),
+            body,
+            scan: None,
+            guess: None,
+        }));
+    }
+    // A sentence that asks for no material is a note of the group.
+    if scan.joins_parts && is_stated_note(clause, scan.states) {
+        return each(Part::Note(clause));
+    }
+    // A table flattened into the cell: one item per row, with its columns.
+    if scan.spaced && !scan.joins_parts && !scan.enumerates {
+        if let Some(rows) = table_rows(clause) {
+            for row in rows {
+                each(Part::Item(Draft::plain(row)));
+            }
+            return;
         }
     }
     if scan.joins_parts || !scan.enumerates {
@@ -203,20 +230,49 @@ pub(super) fn drafts<'a>(clause: &'a str, mut each: impl FnMut(Draft<'a>)) {
                 condition: None,
                 body: clause.to_owned(),
                 scan: Some(scan),
+                guess: None,
             },
         };
-        return each(whole);
+        return each(Part::Item(whole));
     }
-    for item in enumerated(clause) {
-        each(Draft::plain(item));
+    for (item, guess) in enumerated(clause) {
+        each(Part::Item(Draft {
+            guess,
+            ..Draft::plain(item)
+        }));
     }
 }
 
-/// Split a clean clause on `、` where the part before it is a document by itself. A part that
-/// is no document (`执业医师`) is read with the parts after it (`执业医师、护士的执业证书`);
-/// parts left at the end join the last item.
-pub(super) fn enumerated(clause: &str) -> Vec<&str> {
-    let mut items: Vec<(usize, usize)> = Vec::new();
+/// How an item of an enumeration took in `、`-parts that name no document by themselves.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Joined {
+    /// Parts before a document that has no `的` to make them its modifiers
+    /// (`出院小结、住院发票`: a modifier list, or a document not known as such?).
+    Before,
+    /// Parts after the last document, joined to it (`住院发票、出院小结`).
+    After,
+}
+
+impl Joined {
+    pub(super) fn message(self) -> &'static str {
+        match self {
+            Joined::Before => {
+                "materials item opens with '、'-parts that name no known document; they were read as modifiers of the document after them"
+            }
+            Joined::After => {
+                "materials item ends with '、'-parts that name no known document; they were kept with the document before them"
+            }
+        }
+    }
+}
+
+/// Split a clean clause on `、` where the part before it is a document by itself. Parts that
+/// are no document are read with the document after them, as its modifiers:
+/// `执业医师、护士的执业证书` and `基本医保、大病保险报销后的结算单` are one item each, the last
+/// part carrying the head noun after a `的`. Without that `的` the reading is a guess
+/// ([`Joined::Before`]); parts left at the end join the last item ([`Joined::After`]).
+pub(super) fn enumerated(clause: &str) -> Vec<(&str, Option<Joined>)> {
+    let mut items: Vec<(usize, usize, Option<Joined>)> = Vec::new();
     let mut open: Option<usize> = None;
     let mut piece_start = 0;
     let ends = top_level(clause)
@@ -235,21 +291,26 @@ pub(super) fn enumerated(clause: &str) -> Vec<&str> {
         }
         let start = *open.get_or_insert(piece_start);
         if is_document(piece) {
-            items.push((start, end));
+            let modified = start < piece_start;
+            let guess = (modified && !piece.contains(CONDITION_MARK)).then_some(Joined::Before);
+            items.push((start, end, guess));
             open = None;
         }
         piece_start = (end + '、'.len_utf8()).min(clause.len());
     }
     if let Some(start) = open {
         match items.last_mut() {
-            Some(last) => last.1 = clause.len(),
-            None => items.push((start, clause.len())),
+            Some(last) => {
+                last.1 = clause.len();
+                last.2 = Some(Joined::After);
+            }
+            None => items.push((start, clause.len(), None)),
         }
     }
     items
         .into_iter()
-        .map(|(s, e)| trim_separators(&clause[s..e]))
-        .filter(|text| !text.is_empty())
+        .map(|(s, e, guess)| (trim_separators(&clause[s..e]), guess))
+        .filter(|(text, _)| !text.is_empty())
         .collect()
 }
 

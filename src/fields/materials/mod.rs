@@ -10,13 +10,25 @@
 //!    person or organisation and a colon (`在职职工：`, `社会团体、民办非企业单位：`) starts a
 //!    group for that applicant. A later point without one goes to a general group again.
 //!    A lead-in (`需提供以下材料：`) is not an item and is skipped.
-//! 4. **Nested lists.** A body that is itself a list (`在职职工：①… ②…`) is split again.
+//! 4. **Nested lists and headings.** A body that is itself a list (`在职职工：①… ②…`) is
+//!    split again. A short phrase before such a list that names no applicant, no document and
+//!    asks for nothing is a group heading ([`headings`]): `（一）女职工生育津贴报销：(1)… (2)…`,
+//!    also without colon under a point numbered in Chinese (`（一）重特大病住院提交以下材料
+//!    1.… 2.…`, the request at its end dropped), and for every point after it when it stands
+//!    alone before the cell's list (`生育津贴报销：1.… 2.…`).
 //! 5. **Clauses.** A body is split on `；`, `;` and `。` between items — except where the
 //!    next clause opens with `或`, which offers a choice instead (`…材料；或个人承诺书`).
-//! 6. **Items.** A clause with a leading condition (`属于意外伤害情形的，须提供…`) is one item.
+//! 6. **Items.** A clause with a leading condition (`属于意外伤害情形的，须提供…`, or without
+//!    comma, `异地就医的需提供备案表`: a `的` and a request verb) is one item. A clause that
+//!    joins parts and states something rather than asking (`…只享受生育医疗费,不享受生育津贴`,
+//!    `…通过数据共享获取…`, `备注：…`) is a note of its group, no item. A clause that is a
+//!    table flattened into the cell (`《表》 原件 1份 纸质 身份证 复印件 1份`) gives one item
+//!    per row ([`table`]).
 //!    A clean clause (no `，` or `：` left in it) is split on `、` where the part before the
 //!    `、` is a document by itself ([`is_document`]): `有效证照副本原件、《登记表》` gives two
-//!    items, while `执业医师、护士的执业证书` stays whole, because `执业医师` is no document.
+//!    items, while `执业医师、护士的执业证书` stays whole, because `执业医师` is no document
+//!    (parts that are no document are read as modifiers of the document after them; without a
+//!    `的` in it, or when they come last, that reading is a guess, reported).
 //!    A clause that still joins parts with `，` or `：` is kept as one item and gets a
 //!    `materials_unparsed` diagnostic: its text is all there, its parts are not told apart.
 //! 7. **Attributes** of each item: alternatives (`A或B或C` outside brackets), forms (every
@@ -65,7 +77,7 @@ use nom::{
     character::complete::{char, multispace0},
     combinator::{eof, map, opt, recognize, value, verify},
     error::ErrorKind,
-    multi::many0_count,
+    multi::{many0_count, many1_count},
     IResult, Parser,
 };
 
@@ -87,20 +99,24 @@ mod applicants;
 mod attributes;
 mod conditions;
 mod delivery;
+mod headings;
 mod items;
 mod none;
 mod scan;
 mod sequence;
+mod table;
 mod words;
 
 use applicants::*;
 use attributes::*;
 use conditions::*;
 use delivery::*;
+use headings::*;
 use items::*;
 use none::*;
 use scan::*;
 use sequence::*;
+use table::*;
 use words::*;
 
 /// Structure a materials cell. (Never inlined into its caller, so that a profile shows what
@@ -153,20 +169,62 @@ pub(crate) fn parse(cell: &Cell<'_>, diagnostics: &mut Diagnostics) -> Materials
             }
             None => (point.body, true),
         };
-        match nested_list(body, colon) {
+        let headed = match named {
+            Some(_) => None,
+            None => headed_list(point.marker, body),
+        };
+        let nested = match headed {
+            Some((head, heading, bodies)) => {
+                if let Some(heading) = heading {
+                    groups.start_heading(heading, false);
+                }
+                read.understood(head);
+                Some(bodies)
+            }
+            None => nested_list(body, colon),
+        };
+        match nested {
             Some(bodies) => {
+                let mut bodies = &bodies[..];
+                // A list after a heading and a colon (`女职工生育津贴报销：①… ②…`).
+                if let [first, rest @ ..] = bodies {
+                    let heading = match colon && named.is_none() {
+                        true => heading_phrase(first, true),
+                        false => None,
+                    };
+                    if let Some(heading) = heading {
+                        groups.start_heading(heading, false);
+                        read.understood(first);
+                        bodies = rest;
+                    }
+                }
                 for sub in bodies {
                     read_body(sub, false, colon, &mut groups, &mut notes, &mut read);
                 }
             }
-            None => read_body(
-                body,
-                first_clause_checked,
-                colon,
-                &mut groups,
-                &mut notes,
-                &mut read,
-            ),
+            None => {
+                // A heading standing alone before the points of the cell (`生育津贴报销：` then
+                // `1.… 2.…`) holds for them all.
+                let alone = point.marker.is_none() && points.len() > 1;
+                let heading = match colon && named.is_none() && alone {
+                    true => heading_phrase(body, true),
+                    false => None,
+                };
+                match heading {
+                    Some(heading) => {
+                        groups.start_heading(heading, true);
+                        read.understood(body);
+                    }
+                    None => read_body(
+                        body,
+                        first_clause_checked,
+                        colon,
+                        &mut groups,
+                        &mut notes,
+                        &mut read,
+                    ),
+                }
+            }
         }
     }
     materials.groups = groups.finish();
@@ -216,12 +274,18 @@ fn read_body<'a>(
         read.understood(lead_in);
         let mut count = 0;
         let mut last_may_share = false;
-        drafts(items, |draft| {
-            read.understood(draft.raw);
-            let (item, may_share) = material(draft, notes);
-            groups.push(item);
-            last_may_share = may_share;
-            count += 1;
+        drafts(items, |part| match part {
+            Part::Item(draft) => {
+                read.understood(draft.raw);
+                let (item, may_share) = material(draft, notes);
+                groups.push(item);
+                last_may_share = may_share;
+                count += 1;
+            }
+            Part::Note(note) => {
+                read.understood(note);
+                groups.push_note(normalize(note));
+            }
         });
         if last_may_share {
             share_distributed_tail(groups.last_items_mut(count));

@@ -39,6 +39,13 @@ pub(super) struct ClauseShape {
     pub(super) source: bool,
     /// A `验`, `收` or `留`, which every [`handling_phrase`] holds.
     pub(super) handling: bool,
+    /// The byte offset just after the first `的` outside brackets, before any `，`, `：`, `；` or
+    /// `。` that joins parts ([`ClauseShape::joins_parts`]), that a
+    /// verb asking for materials follows ([`follows_request`]): where a condition written
+    /// without comma may end (`异地就医的需提供备案表`, see [`condition_without_comma`]).
+    pub(super) condition_end: Option<usize>,
+    /// A word of [`NOTE_WORDS`] opens outside brackets: the clause may be a note ([`states`]).
+    pub(super) states: bool,
 }
 
 impl ClauseShape {
@@ -62,10 +69,12 @@ impl ClauseShape {
             optional: false,
             source: false,
             handling: false,
+            condition_end: None,
+            states: false,
         };
         let mut depth = 0usize;
         let mut in_ascii_quote = false;
-        const MARKS: WideMarks<13> = WideMarks::new([
+        const MARKS: WideMarks<17> = WideMarks::new([
             COPIES_MARK,
             FORMAT_MARK,
             SEAL_MARK,
@@ -79,6 +88,10 @@ impl ClauseShape {
             HANDLING_MARKS[0],
             HANDLING_MARKS[1],
             HANDLING_MARKS[2],
+            CONDITION_MARK,
+            NOTE_MARKS[0],
+            NOTE_MARKS[1],
+            NOTE_MARKS[2],
         ]);
         for (i, c) in sparse_chars(text, MARKS) {
             if is_ideograph(c) {
@@ -91,6 +104,18 @@ impl ClauseShape {
                     _ if OPTIONAL_MARKS.contains(&c) => scan.optional = true,
                     _ if SOURCE_MARKS.contains(&c) => scan.source = true,
                     _ if HANDLING_MARKS.contains(&c) => scan.handling = true,
+                    _ if NOTE_MARKS.contains(&c) => {
+                        let open = depth == 0 && !in_ascii_quote;
+                        scan.states |= open && opens_note_word(text, i, c);
+                    }
+                    CONDITION_MARK => {
+                        let end = i + c.len_utf8();
+                        // Only in the clause's first part: no `，`, `：`, `；`, `。` before it.
+                        let open = depth == 0 && !in_ascii_quote && !scan.joins_parts;
+                        if open && scan.condition_end.is_none() && follows_request(&text[end..]) {
+                            scan.condition_end = Some(end);
+                        }
+                    }
                     _ => {}
                 }
             } else if c == '"' {
@@ -131,6 +156,8 @@ impl ClauseShape {
     }
 }
 
+/// The character a condition written without comma ends with ([`condition_without_comma`]).
+pub(super) const CONDITION_MARK: char = '的';
 /// The character every [`copies_phrase`] ends with.
 pub(super) const COPIES_MARK: char = COPIES_UNIT;
 /// A character every [`format_phrase`] holds: every word of [`ORIGINAL_WORDS`] and

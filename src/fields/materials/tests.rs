@@ -456,6 +456,238 @@ fn conflicting_delivery_attributes_are_reported() {
 }
 
 #[test]
+fn conditions_without_comma_end_with_de_and_a_request() {
+    for (text, condition) in [
+        ("属于委托代办的提供代办人身份证", "属于委托代办的"),
+        ("异地就医的需提供备案表", "异地就医的"),
+        ("异 地就医的 需提供 备案表", "异地就医的"),
+        ("1.申请表；异地就医的需提供备案表", "异地就医的"),
+        ("参保人员死亡的另需提交死亡证明", "参保人员死亡的"),
+    ] {
+        let (materials, diagnostics) = run(text);
+        let item = materials.groups[0].items.last().unwrap();
+        assert_eq!(item.condition.as_deref(), Some(condition), "{text}");
+        assert!(diagnostics.is_empty(), "{text}: {diagnostics:?}");
+    }
+    for text in [
+        "单位出具的证明",
+        "申请表的附件",
+        "医院的提供",
+        "《异地就医的需提供材料》",
+        "（异地就医的需提供）备案表",
+        "备案表，异地就医的需提供",
+        "个人申请：身份证，变更信息的需提供辅助材料",
+        "个人申请：变更信息的需提供辅助材料",
+        "超过四十个字的很长很长很长很长很长很长很长很长很长很长很长很长很长很长很长很长很长的提供身份证",
+    ] {
+        assert_eq!(only_item(text).condition, None, "{text}");
+    }
+}
+
+#[test]
+fn enumerations_joined_by_guess_are_reported() {
+    let (materials, _) = run("出院小结、住院发票");
+    assert_eq!(texts_of(&materials), ["出院小结、住院发票"]);
+    assert_eq!(
+        only_diagnostic("出院小结、住院发票"),
+        "1:1: warning[materials_unparsed]: materials item opens with '、'-parts that name no known document; they were read as modifiers of the document after them"
+    );
+    let (materials, _) = run("住院发票、出院小结");
+    assert_eq!(texts_of(&materials), ["住院发票、出院小结"]);
+    assert_eq!(
+        only_diagnostic("申请表；住院发票、出院小结"),
+        "1:5: warning[materials_unparsed]: materials item ends with '、'-parts that name no known document; they were kept with the document before them"
+    );
+    for text in [
+        "基本医保、大病保险报销后的结算单",
+        "执业医师、护士的执业证书",
+        "身份证、户口簿",
+        "基本医保、大病保险",
+    ] {
+        assert!(run(text).1.is_empty(), "{text}");
+    }
+}
+
+#[test]
+fn headings_start_groups_and_hold_for_their_point() {
+    let (materials, diagnostics) =
+        run("（一）生育津贴：（1）身份证（2）户口簿（二）医疗费报销：（1）发票（三）《申请表》");
+    assert!(diagnostics.is_empty(), "{diagnostics:?}");
+    let groups: Vec<_> = materials
+        .groups
+        .iter()
+        .map(|g| (g.heading.as_deref(), g.items.len()))
+        .collect();
+    assert_eq!(
+        groups,
+        [(Some("生育津贴"), 2), (Some("医疗费报销"), 1), (None, 1)]
+    );
+    // A heading standing before the cell's list holds for every point.
+    let (materials, _) = run("生育津贴报销：1.身份证 2.户口簿 3.申请表");
+    assert_eq!(materials.groups.len(), 1);
+    assert_eq!(materials.groups[0].heading.as_deref(), Some("生育津贴报销"));
+    assert_eq!(materials.groups[0].items.len(), 3);
+    // A phrase and a colon with no list after it is no heading: it stays an item.
+    let (materials, _) = run("生育津贴报销：");
+    assert_eq!(texts_of(&materials), ["生育津贴报销："]);
+    assert_eq!(materials.groups[0].heading, None);
+    // Applicants, lead-ins and documents before a colon are no headings.
+    for text in [
+        "在职职工：1.身份证 2.户口簿",
+        "需提供以下材料：1.身份证 2.户口簿",
+        "申请材料清单：①身份证 ②户口簿",
+        "《申请表》：①身份证 ②户口簿",
+        "（一）身份证（二）户口簿",
+        "一、身份证复印件 1份",
+    ] {
+        let (materials, _) = run(text);
+        assert!(
+            materials.groups.iter().all(|g| g.heading.is_none()),
+            "{text}"
+        );
+    }
+    for text in ["生育津贴", "生育津贴报销", "窗口(网上)办理"] {
+        assert!(heading_phrase(text, false).is_some(), "{text}");
+        assert!(heading_phrase(text, true).is_none(), "{text}");
+        assert!(
+            heading_phrase(&format!("{text}："), true).is_some(),
+            "{text}"
+        );
+    }
+    for (phrase, heading) in [
+        ("重特大病住院提交以下材料", Some("重特大病住院")),
+        ("普通病住院需提交材料", Some("普通病住院")),
+        ("门诊需提供材料如下", Some("门诊")),
+        ("门诊 需提交以下材料", Some("门诊")),
+        ("提交材料的说明", None),
+        ("生育津贴", None),
+    ] {
+        assert_eq!(strip_request_tail(phrase), heading, "{phrase}");
+    }
+    for text in [
+        "身份证：",
+        "需提供：",
+        "住院，门诊：",
+        "《表》：",
+        "在一个标题里写了三十个字以上的很长很长很长很长很长很长很长很长的句子：",
+        "：",
+    ] {
+        assert!(heading_phrase(text, true).is_none(), "{text}");
+    }
+}
+
+#[test]
+fn request_openings_are_the_first_characters_of_the_request_words() {
+    let mut firsts: Vec<char> = [PROVIDE_ADVERBS, PROVIDE_MODALS, UNMARKED_PROVIDE_VERBS]
+        .iter()
+        .flat_map(|words| words.iter().filter_map(|w| w.chars().next()))
+        .collect();
+    firsts.sort_unstable();
+    firsts.dedup();
+    let mut openings = REQUEST_OPENINGS.to_vec();
+    openings.sort_unstable();
+    assert_eq!(openings, firsts);
+}
+
+#[test]
+fn states_agrees_with_the_top_level_walk() {
+    for word in NOTE_WORDS {
+        assert!(NOTE_MARKS.iter().any(|&m| word.starts_with(m)), "{word}");
+    }
+    let pieces = [
+        "享受", "共享", "获取", "享", "（", "）", "\"", "《", "》", "甲", "，",
+    ];
+    for text in &crate::test_support::every_text(&pieces, 4) {
+        let walked = top_level(text).any(|(i, c)| {
+            NOTE_WORDS
+                .iter()
+                .any(|word| word.starts_with(c) && text[i..].starts_with(word))
+        });
+        assert_eq!(states(text), walked, "{text:?}");
+        assert_eq!(ClauseShape::of(text).states, walked, "{text:?}");
+    }
+}
+
+#[test]
+fn notes_are_no_materials() {
+    let text = "（一）生育津贴报销 （1）身份证；（2）《生育服务证》。（二）灵活就业、自谋职业人员只享受生育医疗费,不享受生育津贴";
+    let (materials, diagnostics) = run(text);
+    assert!(diagnostics.is_empty(), "{diagnostics:?}");
+    assert_eq!(texts_of(&materials), ["身份证", "《生育服务证》"]);
+    assert_eq!(
+        materials.groups[1].notes,
+        ["灵活就业、自谋职业人员只享受生育医疗费,不享受生育津贴"]
+    );
+    for text in [
+        "只享受生育医疗费,不享受生育津贴",
+        "医保经办机构通过数据共享获取企业信息，为企业办理登记",
+        "备注：原件核验后退还",
+        "说明: 可网上办理",
+        "注：身份证",
+    ] {
+        assert!(is_note(text), "{text}");
+    }
+    for text in [
+        "享受待遇证明，身份证",
+        "身份证（可通过数据共享获取），户口簿",
+        "注册证书，身份证",
+        "身份证",
+    ] {
+        assert!(!is_note(text), "{text}");
+    }
+}
+
+#[test]
+fn flattened_tables_are_read_row_by_row() {
+    for (text, rows) in [
+        (
+            "《表》 原件 身份证 复印件",
+            vec!["《表》 原件", "身份证 复印件"],
+        ),
+        (
+            "《表》\u{3000}原件\u{3000}1份 身份证 复印件 1份",
+            vec!["《表》\u{3000}原件\u{3000}1份", "身份证 复印件 1份"],
+        ),
+        (
+            "登记 表 纸质 身份证 电子版",
+            vec!["登记 表 纸质", "身份证 电子版"],
+        ),
+    ] {
+        assert_eq!(table_rows(text), Some(rows), "{text}");
+    }
+    for text in [
+        "《表》 原件 1份",
+        "原件 《表》 身份证 复印件",
+        "《表》 身份证",
+        "参保 人员 原件 身份证 复印件",
+        "《表》 原件 身份证",
+        "",
+        "   ",
+    ] {
+        assert_eq!(table_rows(text), None, "{text}");
+    }
+    for column in [
+        "原件",
+        "复印件",
+        "1份",
+        "纸质/电子版",
+        "非必要",
+        "申请人自备",
+        "原件核验后退还",
+        "必要",
+        "原件1份",
+    ] {
+        assert!(attribute_column(column).is_ok(), "{column}");
+    }
+    for column in ["身份证", "1", "原件x", "份"] {
+        assert!(attribute_column(column).is_err(), "{column}");
+    }
+    // A long table stays linear: 20 000 rows.
+    let (materials, _) = run(&"《表》 原件 1份 ".repeat(20_000));
+    assert_eq!(materials.groups[0].items.len(), 20_000);
+}
+
+#[test]
 fn repeated_and_skipped_list_numbers_still_split() {
     let text = "1.身份证 2.户口簿 2.门诊病历手册 3.申请表";
     assert_eq!(
@@ -740,7 +972,22 @@ fn clause_separators_are_found_by_search() {
 #[test]
 fn the_scan_of_an_item_agrees_with_the_walks_it_replaces() {
     let pieces = [
-        "份", "件", "盖", "或", "《", "》", "（", "）", "\"", "，", "：", "；", "甲", " ",
+        "份",
+        "件",
+        "盖",
+        "或",
+        "《",
+        "》",
+        "（",
+        "）",
+        "\"",
+        "，",
+        "：",
+        "；",
+        "甲",
+        " ",
+        "的",
+        "需提供",
     ];
     let texts = crate::test_support::every_text(&pieces, 4);
     for text in &texts {
@@ -750,6 +997,14 @@ fn the_scan_of_an_item_agrees_with_the_walks_it_replaces() {
         assert_eq!(scan.copies, text.contains('份'), "{text:?}");
         assert_eq!(scan.format, text.contains('件'), "{text:?}");
         assert_eq!(scan.seal, text.contains('盖'), "{text:?}");
+        let condition_end = top_level(text)
+            .take_while(|&(i, c)| {
+                let colon = matches!(c, '：' | ':') && !choice_follows(text, i + c.len_utf8());
+                !(colon || matches!(c, '，' | ',' | '；' | ';' | '。'))
+            })
+            .find(|&(i, c)| c == '的' && follows_request(&text[i + c.len_utf8()..]))
+            .map(|(i, c)| i + c.len_utf8());
+        assert_eq!(scan.condition_end, condition_end, "{text:?}");
         let top_level_choice = top_level(text).any(|(_, c)| c == '或');
         assert_eq!(scan.choice, top_level_choice, "{text:?}");
     }
@@ -938,7 +1193,8 @@ fn text_the_reading_skipped_is_reported_as_partial() {
 
 /// One cell's reading in one line: each group (`[applicant]` when it has one), each item
 /// with the attributes it has: `text {alternatives | 《forms》 | copies | format | seal |
-/// if condition | medium | optional | original handling | from source}`.
+/// if condition | medium | optional | original handling | from source}`; a group's applicant
+/// as `[who]`, its heading as `[# heading]` and its notes as `(note …)`.
 fn describe(text: &str) -> String {
     let (materials, _) = run(text);
     if materials.none_required {
@@ -948,6 +1204,12 @@ fn describe(text: &str) -> String {
     for group in &materials.groups {
         if let Some(who) = &group.applicant {
             out.push(format!("[{who}]"));
+        }
+        if let Some(heading) = &group.heading {
+            out.push(format!("[# {heading}]"));
+        }
+        for note in &group.notes {
+            out.push(format!("(note {note})"));
         }
         for item in &group.items {
             let mut attributes = Vec::new();
@@ -1061,6 +1323,48 @@ fn accepted_wordings() {
             "如委托他人办理，还需提交委托书 {if 如委托他人办理}",
         ),
         ("异地就医的，备案表", "异地就医的，备案表 {if 异地就医的}"),
+        // Conditions without comma: `的` and a verb asking for materials.
+        (
+            "属于委托代办的提供代办人身份证",
+            "属于委托代办的提供代办人身份证 {if 属于委托代办的}",
+        ),
+        ("异地就医的需提供备案表", "异地就医的需提供备案表 {if 异地就医的}"),
+        ("异地就医的须提供备案表", "异地就医的须提供备案表 {if 异地就医的}"),
+        ("异地就医的应提供备案表", "异地就医的应提供备案表 {if 异地就医的}"),
+        ("异地就医的提交备案表", "异地就医的提交备案表 {if 异地就医的}"),
+        ("转诊的出具转诊单", "转诊的出具转诊单 {if 转诊的}"),
+        ("转诊的还需提交转诊单", "转诊的还需提交转诊单 {if 转诊的}"),
+        ("转诊的需补充转诊单", "转诊的需补充转诊单 {if 转诊的}"),
+        ("转诊的需提供：转诊单", "转诊的需提供：转诊单 {if 转诊的}"),
+        (
+            "异地就医的需提供备案表原件",
+            "异地就医的需提供备案表原件 {Original, if 异地就医的}",
+        ),
+        (
+            "委托代办的提供委托书、代办人身份证",
+            "委托代办的提供委托书、代办人身份证 {if 委托代办的}",
+        ),
+        ("单位出具的证明", "单位出具的证明 {}"),
+        ("申请表的附件", "申请表的附件 {}"),
+        ("申请人的补充材料", "申请人的补充材料 {}"),
+        ("医院的上传材料", "医院的上传材料 {}"),
+        (
+            "《关于异地就医的提供材料通知》",
+            "《关于异地就医的提供材料通知》 {《关于异地就医的提供材料通知》}",
+        ),
+        ("备案表（异地就医的提供）", "备案表（异地就医的提供） {}"),
+        // Enumerations: `、` between whole documents only.
+        ("身份证、户口簿", "身份证 {} / 户口簿 {}"),
+        (
+            "基本医保、大病保险报销后的结算单",
+            "基本医保、大病保险报销后的结算单 {}",
+        ),
+        (
+            "身份证、基本医保、大病保险报销后的结算单",
+            "身份证 {} / 基本医保、大病保险报销后的结算单 {}",
+        ),
+        ("执业医师、护士的执业证书", "执业医师、护士的执业证书 {}"),
+        ("身份证、户口簿原件、复印件", "身份证 {} / 户口簿原件、复印件 {OriginalAndCopy}"),
         // Applicants and lead-ins.
         (
             "在职职工：登记表；灵活就业人员：身份证",
@@ -1122,6 +1426,74 @@ fn accepted_wordings() {
             "身份证 {} / 户口簿 {} / 病历手册 {}",
         ),
         ("1.身份证 3.户口簿", "身份证 {} / 户口簿 {}"),
+        // Group headings.
+        (
+            "（一）生育津贴报销：（1）身份证；（2）《生育服务证》",
+            "[# 生育津贴报销] / 身份证 {} / 《生育服务证》 {《生育服务证》}",
+        ),
+        (
+            "(一)生育津贴报销 (1)身份证 (2)户口簿",
+            "[# 生育津贴报销] / 身份证 {} / 户口簿 {}",
+        ),
+        (
+            "一、生育津贴：1.身份证 2.户口簿 二、医疗费：1.发票",
+            "[# 生育津贴] / 身份证 {} / 户口簿 {} / [# 医疗费] / 发票 {}",
+        ),
+        (
+            "一、生育津贴 1.身份证 2.户口簿",
+            "[# 生育津贴] / 身份证 {} / 户口簿 {}",
+        ),
+        (
+            "生育津贴报销：1.身份证 2.户口簿",
+            "[# 生育津贴报销] / 身份证 {} / 户口簿 {}",
+        ),
+        (
+            "生育津贴报销：①身份证 ②户口簿",
+            "[# 生育津贴报销] / 身份证 {} / 户口簿 {}",
+        ),
+        (
+            "1. 医院收费票据：①住院清单 ②病历",
+            "医院收费票据： {} / 住院清单 {} / 病历 {}",
+        ),
+        (
+            "（一）重特大病住院提交以下材料 1.出院证 2.发票",
+            "[# 重特大病住院] / 出院证 {} / 发票 {}",
+        ),
+        (
+            "一、门诊需提交材料：1.诊断证明书 2.发票",
+            "[# 门诊] / 诊断证明书 {} / 发票 {}",
+        ),
+        ("（一）提交以下材料 1.出院证 2.发票", "出院证 {} / 发票 {}"),
+        // Notes: sentences that ask for no material.
+        (
+            "1.身份证 2.灵活就业人员只享受生育医疗费,不享受生育津贴",
+            "(note 灵活就业人员只享受生育医疗费,不享受生育津贴) / 身份证 {}",
+        ),
+        (
+            "企业：通过系统注册的企业，直接通过数据共享获取注册信息",
+            "[企业] / (note 通过系统注册的企业，直接通过数据共享获取注册信息)",
+        ),
+        (
+            "身份证；备注：单位首次参保需提供银行账户信息",
+            "(note 备注：单位首次参保需提供银行账户信息) / 身份证 {}",
+        ),
+        ("享受待遇人员身份证", "享受待遇人员身份证 {}"),
+        // Tables flattened into the cell: one item per row.
+        (
+            "《参保登记表》 原件 1份 纸质 身份证 复印件 1份 纸质/电子版",
+            "《参保登记表》原件 1份纸质 {《参保登记表》, 1份, Original, Paper} / 身份证复印件 1份纸质/电子版 {1份, Copy, PaperOrElectronic}",
+        ),
+        (
+            "《申领表》 原件 1份 必要 委托书 原件 1份 非必要 申请人自备",
+            "《申领表》原件 1份必要 {《申领表》, 1份, Original} / 委托书原件 1份非必要申请人自备 {1份, Original, optional, from Applicant}",
+        ),
+        (
+            "社会保险 登记表 原件 身份证 验原件",
+            "社会保险登记表原件 {Original} / 身份证验原件 {Original, original Checked}",
+        ),
+        ("《申领表》 原件 1份 纸质", "《申领表》原件 1份纸质 {《申领表》, 1份, Original, Paper}"),
+        ("原件 1份 身份证 复印件", "原件 1份身份证复印件 {1份}"),
+        ("参保 人员 原件 身份证 复印件", "参保人员原件身份证复印件 {}"),
         // Nothing needed.
         ("无", "none required"),
         ("无。", "none required"),

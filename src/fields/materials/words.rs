@@ -150,6 +150,12 @@ pub(super) const PROVIDE_VERBS: &[&str] = &[
     "提供", "提交", "出具", "携带", "递交", "报送", "上传", "补充", "附",
 ];
 
+/// Verbs asking for materials right after a condition's `的` with no modal nor comma
+/// (`属于委托代办的提供代办人身份证`): those of [`PROVIDE_VERBS`] that open no noun after `的`
+/// (not `附件`, `补充材料`, `上传材料`).
+pub(super) const UNMARKED_PROVIDE_VERBS: &[&str] =
+    &["提供", "提交", "出具", "递交", "携带", "报送"];
+
 // --- Documents ---
 
 /// Words a document's name ends with (`…证书`, `…登记表`).
@@ -203,3 +209,19 @@ pub(super) const COLLECTED_WORDS: &[&str] = &["收取原件", "留存原件", "�
 pub(super) const APPLICANT_SOURCE_WORDS: &[&str] = &["申请人自备", "自备"];
 /// Words saying an authority issues it.
 pub(super) const DEPARTMENT_SOURCE_WORDS: &[&str] = &["部门核发", "机关核发"];
+
+// --- Notes (`…只享受生育医疗费,不享受生育津贴`, `备注：…`) ---
+
+/// Words of a sentence that states who is eligible or how the office gets what it needs,
+/// asking for no material (`只享受生育医疗费`, `通过数据共享获取`).
+pub(super) const NOTE_WORDS: &[&str] = &["享受", "共享", "获取"];
+/// Words saying a list follows, in a heading's request (`提交以下材料`, `需提供材料如下`).
+pub(super) const LIST_WORDS: &[&str] = &["以下", "如下"];
+/// Labels that open a note, before a colon (`备注：`).
+pub(super) const NOTE_LABELS: &[&str] = &["备注", "说明", "注意", "注"];
+
+// --- Flattened tables (`《表》 原件 1份 纸质 身份证 复印件 1份 纸质`) ---
+
+/// Words of a table's attribute column besides the attribute phrases (`必要`: the item is
+/// needed, which is no attribute of its own).
+pub(super) const TABLE_CELL_WORDS: &[&str] = &["必要", "必须", "必需"];
