@@ -40,7 +40,8 @@ use serde::{Deserialize, Serialize};
 
 use crate::diagnostic::{Code, Diagnostic, Origin, Severity};
 use crate::model::{
-    Category, Citation, Document, Material, MaterialFormat, Matter, NumberKind, Provision,
+    Category, Citation, Document, Material, MaterialFormat, MaterialHandling, MaterialMedium,
+    MaterialSource, Matter, NumberKind, Provision,
 };
 
 /// What joins the parts of a list into one field: `A或B` → alternatives `A|B`.
@@ -291,6 +292,15 @@ pub struct MaterialRow {
     /// The heading the item's group is listed under (`女职工生育津贴报销`), when the cell sorts
     /// items under headings that name no applicant.
     pub group_heading: Option<String>,
+    /// `paper`, `electronic`, `paper_and_electronic` or `paper_or_electronic`.
+    pub medium: Option<MaterialMedium>,
+    /// `非必要`, `如有` and like wordings.
+    pub optional: bool,
+    /// `checked` (验原件) or `collected` (收原件).
+    pub handling: Option<MaterialHandling>,
+    /// Where the item comes from: `applicant` (申请人自备) or `department` (部门核发); named
+    /// `item_source` beside the row's `source` file.
+    pub item_source: Option<MaterialSource>,
 }
 
 impl Row for MaterialRow {
@@ -309,6 +319,10 @@ impl Row for MaterialRow {
         "seal_required",
         "condition",
         "group_heading",
+        "medium",
+        "optional",
+        "handling",
+        "item_source",
     ];
 }
 
@@ -350,6 +364,10 @@ impl From<&Material> for MaterialRow {
             format: item.format.clone(),
             seal_required: item.seal_required,
             condition: item.condition.clone(),
+            medium: item.medium,
+            optional: item.optional,
+            handling: item.handling,
+            item_source: item.source,
             ..MaterialRow::default()
         }
     }

@@ -245,6 +245,28 @@ fn materials(c: &mut Columns, tables: &[(&Document, Tables)]) {
         rows.iter().map(|r| r.condition.as_deref()),
         true,
     );
+    c.text(
+        "group_heading",
+        rows.iter().map(|r| r.group_heading.as_deref()),
+        true,
+    );
+    c.text(
+        "medium",
+        rows.iter().map(|r| r.medium.as_ref().map(|m| m.as_str())),
+        true,
+    );
+    c.boolean("optional", rows.iter().map(|r| Some(r.optional)), false);
+    c.text(
+        "handling",
+        rows.iter().map(|r| r.handling.as_ref().map(|h| h.as_str())),
+        true,
+    );
+    c.text(
+        "item_source",
+        rows.iter()
+            .map(|r| r.item_source.as_ref().map(|s| s.as_str())),
+        true,
+    );
 }
 
 fn citations(c: &mut Columns, tables: &[(&Document, Tables)]) {

@@ -716,7 +716,7 @@ fn dump_etl_usage_errors_exit_2() {
             &["--format", "csv", "--table", "rows"][..],
             "dump: unknown table \"rows\" (expected matters, materials, citations or diagnostics)\n",
         ),
-        (&["--table", "matters"][..], "dump: --table goes with --format csv\n"),
+        (&["--table", "matters"][..], "dump: --table goes with --format csv or parquet\n"),
         (&["--schema", YANTAI][..], "dump: --schema takes no file\n"),
         (
             &["--format", "json", YANTAI, SHANDONG][..],

@@ -490,13 +490,13 @@ fn enumerations_joined_by_guess_are_reported() {
     assert_eq!(texts_of(&materials), ["出院小结、住院发票"]);
     assert_eq!(
         only_diagnostic("出院小结、住院发票"),
-        "1:1: warning[materials_unparsed]: materials item opens with '、'-parts that name no known document; they were read as modifiers of the document after them"
+        "line 1, column 1: warning[materials_unparsed]: materials item opens with '、'-parts that name no known document; they were read as modifiers of the document after them"
     );
     let (materials, _) = run("住院发票、出院小结");
     assert_eq!(texts_of(&materials), ["住院发票、出院小结"]);
     assert_eq!(
         only_diagnostic("申请表；住院发票、出院小结"),
-        "1:5: warning[materials_unparsed]: materials item ends with '、'-parts that name no known document; they were kept with the document before them"
+        "line 1, column 5: warning[materials_unparsed]: materials item ends with '、'-parts that name no known document; they were kept with the document before them"
     );
     for text in [
         "基本医保、大病保险报销后的结算单",
