@@ -86,7 +86,8 @@ impl DeadlineClause {
         }
     }
 
-    fn of_kind(kind: ClauseKind) -> DeadlineClause {
+    /// A clause of `kind` with every other field empty.
+    pub(crate) fn of_kind(kind: ClauseKind) -> DeadlineClause {
         DeadlineClause {
             kind,
             amount: None,

@@ -505,16 +505,9 @@ impl DeadlineClause {
     /// A clause with only its kind, amount and unit set, for the tests.
     pub(crate) fn bare(kind: ClauseKind, amount: Option<u32>, unit: Option<TimeUnit>) -> Self {
         DeadlineClause {
-            kind,
             amount,
             unit,
-            condition: None,
-            basis: None,
-            label: None,
-            start: None,
-            min: None,
-            extent: None,
-            step: None,
+            ..DeadlineClause::of_kind(kind)
         }
     }
 }

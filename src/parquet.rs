@@ -23,7 +23,7 @@ use arrow_array::{ArrayRef, BooleanArray, RecordBatch, StringArray, UInt32Array,
 use arrow_schema::{DataType, Field, Schema, SchemaRef};
 use parquet::arrow::ArrowWriter;
 
-use crate::flat::{provision_text, Tables};
+use crate::flat::{provision_text, MatterRow, Tables};
 use crate::model::Document;
 
 /// Which flat table to write.
@@ -133,36 +133,17 @@ fn matters(c: &mut Columns, tables: &[(&Document, Tables)]) {
             .iter()
             .map(|(_, m)| m.channels.modes.iter().map(|mode| mode.kind.as_str())),
     );
-    c.text(
-        "materials_raw",
-        rows.iter().map(|r| Some(r.materials_raw.as_str())),
-        false,
-    );
-    c.text(
-        "deadline_raw",
-        rows.iter().map(|r| Some(r.deadline_raw.as_str())),
-        false,
-    );
-    c.text(
-        "steps_raw",
-        rows.iter().map(|r| Some(r.steps_raw.as_str())),
-        false,
-    );
-    c.text(
-        "channels_raw",
-        rows.iter().map(|r| Some(r.channels_raw.as_str())),
-        false,
-    );
-    c.text(
-        "notes_raw",
-        rows.iter().map(|r| Some(r.notes_raw.as_str())),
-        false,
-    );
-    c.text(
-        "legal_basis_raw",
-        rows.iter().map(|r| Some(r.legal_basis_raw.as_str())),
-        false,
-    );
+    let raw_cells: [(&str, fn(&MatterRow) -> &str); 6] = [
+        ("materials_raw", |r| &r.materials_raw),
+        ("deadline_raw", |r| &r.deadline_raw),
+        ("steps_raw", |r| &r.steps_raw),
+        ("channels_raw", |r| &r.channels_raw),
+        ("notes_raw", |r| &r.notes_raw),
+        ("legal_basis_raw", |r| &r.legal_basis_raw),
+    ];
+    for (name, cell) in raw_cells {
+        c.text(name, rows.iter().map(|r| Some(cell(r))), false);
+    }
     c.text("extra", rows.iter().map(|r| Some(r.extra.as_str())), false);
     c.text(
         "deadline_note",
