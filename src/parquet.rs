@@ -81,6 +81,9 @@ fn build(table: Table, documents: &[(&Document, &str)]) -> RecordBatch {
     columns.batch()
 }
 
+/// A raw cell of a matter row.
+type RawCell = fn(&MatterRow) -> &str;
+
 fn matters(c: &mut Columns, tables: &[(&Document, Tables)]) {
     let rows: Vec<_> = tables.iter().flat_map(|(_, t)| &t.matters).collect();
     let matters: Vec<_> = tables.iter().flat_map(|(d, _)| d.matters()).collect();
@@ -133,7 +136,7 @@ fn matters(c: &mut Columns, tables: &[(&Document, Tables)]) {
             .iter()
             .map(|(_, m)| m.channels.modes.iter().map(|mode| mode.kind.as_str())),
     );
-    let raw_cells: [(&str, fn(&MatterRow) -> &str); 6] = [
+    let raw_cells: [(&str, RawCell); 6] = [
         ("materials_raw", |r| &r.materials_raw),
         ("deadline_raw", |r| &r.deadline_raw),
         ("steps_raw", |r| &r.steps_raw),
