@@ -22,6 +22,8 @@
 //!    `窗口`, `APP`…; a closing bracket): a new item, `\n`;
 //! 5. otherwise the cut is inside a word: joined as is.
 
+use crate::fields::materials::FORM_SUFFIXES;
+
 /// How a continued piece was joined.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum Join {
@@ -105,42 +107,17 @@ fn is_separating_punctuation(c: char) -> bool {
     )
 }
 
-/// Words that open no item of their own: they carry on the text before.
+/// Words that open no item of their own: they carry on the text before (and so do the form
+/// words of the materials parser, [`FORM_SUFFIXES`]: `原件`, `复印件`, `副本`…).
 const CARRY_ON_WORDS: &[&str] = &[
-    "原件",
-    "复印件",
-    "影印件",
-    "扫描件",
-    "副本",
-    "正本",
-    "电子版",
-    "各",
-    "一式",
-    "的",
-    "及",
-    "和",
-    "与",
-    "或",
-    "等",
-    "办理",
-    "后",
-    "前",
-    "内",
-    "中",
+    "各", "一式", "的", "及", "和", "与", "或", "等", "办理", "后", "前", "内", "中",
     // the last character of a document's name, cut from it (`申请` | `书`, `身份` | `证`)
-    "表",
-    "书",
-    "单",
-    "证",
-    "卡",
-    "函",
-    "簿",
-    "件",
+    "表", "书", "单", "证", "卡", "函", "簿", "件",
 ];
 
 /// Whether `piece` opens with what only carries on the text before: a closing bracket or
 /// quotation mark, an opening bracket that holds no list number (a remark on the text before),
-/// a number of copies (`1份`), or one of [`CARRY_ON_WORDS`].
+/// a number of copies (`1份`), or one of [`FORM_SUFFIXES`] or [`CARRY_ON_WORDS`].
 fn carries_on(piece: &str) -> bool {
     let Some(first) = piece.chars().next() else {
         return false;
@@ -155,7 +132,10 @@ fn carries_on(piece: &str) -> bool {
     if digits.len() < piece.len() && digits.starts_with('份') {
         return true;
     }
-    CARRY_ON_WORDS.iter().any(|w| piece.starts_with(w))
+    FORM_SUFFIXES
+        .iter()
+        .chain(CARRY_ON_WORDS)
+        .any(|w| piece.starts_with(w))
 }
 
 /// Words an item ends with: the names of documents, and of ways and steps of handling a

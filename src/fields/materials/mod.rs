@@ -107,6 +107,8 @@ mod sequence;
 mod table;
 mod words;
 
+pub(crate) use words::FORM_SUFFIXES;
+
 use applicants::*;
 use attributes::*;
 use conditions::*;

@@ -26,7 +26,7 @@ pub(super) const AND_WORDS: &[&str] = &["及其", "以及", "及", "和", "与",
 /// Words offering a choice (`原件或复印件`, and between whole items: `A或B`).
 pub(super) const OR_WORDS: &[&str] = &["或者", "或"];
 /// Words after a document's name saying in what form it is handed in (`…副本`, `…原件`).
-pub(super) const FORM_SUFFIXES: &[&str] = &[
+pub(crate) const FORM_SUFFIXES: &[&str] = &[
     "原件及复印件",
     "原件和复印件",
     "原件与复印件",
