@@ -313,6 +313,7 @@ impl Failure {
                 line: None,
                 column_number: None,
                 message: format!("cannot read {name}: {reason}"),
+                matter_line: None,
             },
             Failure::Parse { name, error } => match error.kind() {
                 ErrorKind::Strict(finding) => FailureRow {
@@ -323,6 +324,7 @@ impl Failure {
                     line: Some(finding.line),
                     column_number: Some(finding.column),
                     message: finding.message.clone(),
+                    matter_line: finding.matter_line,
                 },
                 kind => FailureRow {
                     source: name,
@@ -332,6 +334,7 @@ impl Failure {
                     line: Some(error.line()),
                     column_number: Some(error.column()),
                     message: kind.to_string(),
+                    matter_line: None,
                 },
             },
         }
@@ -349,6 +352,7 @@ struct FailureRow<'a> {
     line: Option<usize>,
     column_number: Option<usize>,
     message: String,
+    matter_line: Option<usize>,
 }
 
 /// A diagnostic as compilers print theirs, `FILE:LINE:COLUMN: SEVERITY[CODE]: MESSAGE`, which

@@ -336,9 +336,16 @@ pub struct Diagnostic {
     pub message: String,
     /// Whose fault it is (always [`Code::origin`] of the code).
     pub origin: Origin,
+    /// The line where the row of the matter it concerns starts ([`Matter::line`]), for a
+    /// finding in a matter's cells: the key that joins it to the matter, whatever line of a
+    /// continued row it is on. `null` for a finding about the table, a category or the list.
+    ///
+    /// [`Matter::line`]: crate::Matter::line
+    #[serde(default)]
+    pub matter_line: Option<usize>,
 }
 
-/// A [`Diagnostic`] as JSON holds it, `origin` optional.
+/// A [`Diagnostic`] as JSON holds it, `origin` and `matter_line` optional.
 #[derive(Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 struct DiagnosticFields {
@@ -349,6 +356,8 @@ struct DiagnosticFields {
     message: String,
     #[serde(default)]
     origin: Option<Origin>,
+    #[serde(default)]
+    matter_line: Option<usize>,
 }
 
 impl From<DiagnosticFields> for Diagnostic {
@@ -360,6 +369,7 @@ impl From<DiagnosticFields> for Diagnostic {
             line: fields.line,
             column: fields.column,
             message: fields.message,
+            matter_line: fields.matter_line,
         }
     }
 }
@@ -373,6 +383,7 @@ impl Diagnostic {
             column: at.column,
             message: message.into(),
             origin: code.origin(),
+            matter_line: None,
         }
     }
 
@@ -420,11 +431,37 @@ impl fmt::Display for Diagnostic {
 #[derive(Debug, Default)]
 pub(crate) struct Diagnostics {
     found: Vec<Diagnostic>,
+    /// The line of the matter whose cells are being parsed: what the findings made meanwhile
+    /// concern ([`Diagnostic::matter_line`]).
+    matter: Option<usize>,
 }
 
 impl Diagnostics {
     pub(crate) fn push(&mut self, code: Code, at: Position, message: impl Into<String>) {
-        self.found.push(Diagnostic::new(code, at, message));
+        let mut diagnostic = Diagnostic::new(code, at, message);
+        diagnostic.matter_line = self.matter;
+        self.found.push(diagnostic);
+    }
+
+    /// Push a finding about the matter at `matter_line` (a check across rows).
+    pub(crate) fn push_for_matter(
+        &mut self,
+        matter_line: usize,
+        code: Code,
+        at: Position,
+        message: impl Into<String>,
+    ) {
+        let mut diagnostic = Diagnostic::new(code, at, message);
+        diagnostic.matter_line = Some(matter_line);
+        self.found.push(diagnostic);
+    }
+
+    /// Run `parse` with the findings it makes marked as concerning the matter at `line`.
+    pub(crate) fn in_matter<T>(&mut self, line: usize, parse: impl FnOnce(&mut Self) -> T) -> T {
+        let outer = self.matter.replace(line);
+        let value = parse(self);
+        self.matter = outer;
+        value
     }
 
     pub(crate) fn into_sorted(mut self) -> Vec<Diagnostic> {

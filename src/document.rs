@@ -161,7 +161,8 @@ has_raw!(
 );
 
 fn matter(draft: &MatterDraft<'_>, diagnostics: &mut Diagnostics) -> Matter {
-    let mut matter = parse_matter(draft, diagnostics);
+    let mut matter =
+        diagnostics.in_matter(draft.line, |diagnostics| parse_matter(draft, diagnostics));
     fit_lists(&mut matter);
     matter
 }

@@ -505,6 +505,9 @@ pub struct DiagnosticRow {
     pub column_number: usize,
     /// One plain English sentence naming what was found.
     pub message: String,
+    /// The line of the matter it concerns (joins [`MatterRow::line`]); empty for a finding
+    /// about the table, a category or the list.
+    pub matter_line: Option<usize>,
 }
 
 impl Row for DiagnosticRow {
@@ -516,6 +519,7 @@ impl Row for DiagnosticRow {
         "line",
         "column_number",
         "message",
+        "matter_line",
     ];
 }
 
@@ -529,6 +533,7 @@ impl DiagnosticRow {
             line: diagnostic.line,
             column_number: diagnostic.column,
             message: diagnostic.message.clone(),
+            matter_line: diagnostic.matter_line,
         }
     }
 }

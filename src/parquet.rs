@@ -336,6 +336,7 @@ fn diagnostics(c: &mut Columns, tables: &[(&Document, Tables)]) {
         rows.iter().map(|r| Some(r.message.as_str())),
         false,
     );
+    c.uint64_or_null("matter_line", rows.iter().map(|r| r.matter_line));
 }
 
 /// The columns of a batch as they are built, each with its field.
@@ -370,6 +371,12 @@ impl Columns {
     fn uint64(&mut self, name: &str, values: impl Iterator<Item = usize>) {
         let array: UInt64Array = values.map(|v| v as u64).collect();
         self.push(Field::new(name, DataType::UInt64, false), Arc::new(array));
+    }
+
+    /// Lines that may be absent.
+    fn uint64_or_null(&mut self, name: &str, values: impl Iterator<Item = Option<usize>>) {
+        let array: UInt64Array = values.map(|v| v.map(|v| v as u64)).collect();
+        self.push(Field::new(name, DataType::UInt64, true), Arc::new(array));
     }
 
     fn boolean(&mut self, name: &str, values: impl Iterator<Item = Option<bool>>, nullable: bool) {

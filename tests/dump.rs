@@ -355,7 +355,8 @@ fn a_file_that_fails_is_a_row_of_the_diagnostics_table_naming_it() {
             "origin",
             "line",
             "column_number",
-            "message"
+            "message",
+            "matter_line"
         ]
     );
     let rows: Vec<csv::StringRecord> = reader.records().map(Result::unwrap).collect();
@@ -385,7 +386,8 @@ fn a_file_that_fails_is_a_row_of_the_diagnostics_table_naming_it() {
             "source",
             "1",
             "1",
-            "no header row found (a row naming columns such as 子项 and 办理材料)"
+            "no header row found (a row naming columns such as 子项 and 办理材料)",
+            ""
         ]
     );
     assert_eq!(rows.len(), yantai + 2);

@@ -655,7 +655,8 @@ fn dump_csv_diagnostics_match_stderr() {
             "source",
             "29",
             "22",
-            "matter number 20 is missing between 19 and 21"
+            "matter number 20 is missing between 19 and 21",
+            "29"
         ]
     );
 }
@@ -827,4 +828,28 @@ fn dump_jsonl_lines_carry_the_category_key_and_code() {
         assert!(lines.iter().all(|l| l["category_code"].is_null()));
         assert_eq!(lines.last().unwrap()["category_index"], 11);
     }
+}
+
+#[test]
+fn a_diagnostic_names_the_line_of_the_matter_it_concerns() {
+    // The deadline cell of the matter at line 2 is continued on line 3, where its bracket is
+    // left open; line 4's number skips one; line 5's category has no numeral.
+    let text = "主项\t子项序号\t子项\t办理时限\n一、甲\t1\t乙\t5个工作日\n\t\t\t即时办结（\n\t3\t丁\t\n戊\t1\t己\t\n";
+    let document = shixiang::parse(text).unwrap();
+    let found: Vec<(&str, usize, Option<usize>)> = document
+        .diagnostics
+        .iter()
+        .filter(|d| d.severity != Severity::Info)
+        .map(|d| (d.code.as_str(), d.line, d.matter_line))
+        .collect();
+    assert_eq!(
+        found,
+        [
+            ("unbalanced_brackets", 3, Some(2)),
+            ("matter_number_missing", 4, Some(4)),
+            ("category_without_number", 5, None),
+        ]
+    );
+    let rows = Tables::new(&document, "list.tsv").diagnostics;
+    assert!(rows.iter().any(|r| r.matter_line == Some(2)));
 }

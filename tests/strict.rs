@@ -283,7 +283,7 @@ fn a_diagnostic_carries_its_origin_in_json_and_old_json_reads_with_the_codes() {
     assert_eq!(
         text,
         format!(
-            r#"{{"code":"{}","severity":"warning","line":{},"column":{},"message":{},"origin":"{}"}}"#,
+            r#"{{"code":"{}","severity":"warning","line":{},"column":{},"message":{},"origin":"{}","matter_line":null}}"#,
             first.code,
             first.line,
             first.column,
@@ -297,6 +297,7 @@ fn a_diagnostic_carries_its_origin_in_json_and_old_json_reads_with_the_codes() {
         r#"{"code":"materials_unparsed","severity":"warning","line":3,"column":4,"message":"m"}"#;
     let read: shixiang::Diagnostic = serde_json::from_str(old).unwrap();
     assert_eq!(read.origin, Origin::Parser);
+    assert_eq!(read.matter_line, None);
     let old = old.replace("materials_unparsed", "matter_number_missing");
     let read: shixiang::Diagnostic = serde_json::from_str(&old).unwrap();
     assert_eq!(read.origin, Origin::Source);

@@ -106,7 +106,8 @@ impl MatterNumbers {
                     // A row without 子项 either is an orphan row, reported as such.
                     let named = !matter.text(Column::Name).trim().is_empty();
                     if named && matter.cell(Column::Seq).is_some() {
-                        diagnostics.push(
+                        diagnostics.push_for_matter(
+                            line,
                             Code::MatterNumberEmpty,
                             at(),
                             format!(
@@ -118,7 +119,8 @@ impl MatterNumbers {
                     continue;
                 }
                 Err(()) => {
-                    diagnostics.push(
+                    diagnostics.push_for_matter(
+                        line,
                         Code::MatterNumberInvalid,
                         at(),
                         format!(
@@ -134,7 +136,8 @@ impl MatterNumbers {
                 self.seen.clear();
             }
             if let Some(&before) = self.seen.get(&number) {
-                diagnostics.push(
+                diagnostics.push_for_matter(
+                    line,
                     Code::MatterNumberDuplicate,
                     at(),
                     format!(
@@ -147,10 +150,11 @@ impl MatterNumbers {
             if let Some(p) = self.previous.filter(|_| !restart) {
                 if number > p.saturating_add(1) {
                     if let Some(message) = gap_message(p, number, &self.seen) {
-                        diagnostics.push(Code::MatterNumberMissing, at(), message);
+                        diagnostics.push_for_matter(line, Code::MatterNumberMissing, at(), message);
                     }
                 } else if number <= p {
-                    diagnostics.push(
+                    diagnostics.push_for_matter(
+                        line,
                         Code::MatterNumberOutOfOrder,
                         at(),
                         format!("matter number {number} at line {line} comes after {p}"),
