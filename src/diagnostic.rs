@@ -451,9 +451,9 @@ impl Diagnostics {
         at: Position,
         message: impl Into<String>,
     ) {
-        let mut diagnostic = Diagnostic::new(code, at, message);
-        diagnostic.matter_line = Some(matter_line);
-        self.found.push(diagnostic);
+        self.in_matter(matter_line, |diagnostics| {
+            diagnostics.push(code, at, message)
+        });
     }
 
     /// Run `parse` with the findings it makes marked as concerning the matter at `line`.

@@ -164,6 +164,17 @@ fn strict_fails_on_the_source_and_strict_all_on_the_parser_too() {
     );
 }
 
+/// `dump` with `args` exits 2, and its stderr starts with `reason`.
+fn assert_usage_error(args: &[&str], reason: &str) {
+    let output = dump(args, "");
+    assert_eq!(output.status.code(), Some(2), "{args:?}");
+    assert!(
+        text(&output.stderr).starts_with(reason),
+        "{args:?}: {}",
+        text(&output.stderr)
+    );
+}
+
 #[test]
 fn usage_errors_exit_2_with_one_line() {
     for (args, reason) in [
@@ -178,13 +189,7 @@ fn usage_errors_exit_2_with_one_line() {
             "dump: cannot read no/such/file.tsv: ",
         ),
     ] {
-        let output = dump(args, "");
-        assert_eq!(output.status.code(), Some(2), "{args:?}");
-        assert!(
-            text(&output.stderr).starts_with(reason),
-            "{args:?}: {}",
-            text(&output.stderr)
-        );
+        assert_usage_error(args, reason);
     }
 }
 
@@ -261,13 +266,7 @@ fn bad_encoding_and_delimiter_flags_are_usage_errors() {
         ),
         (&["--sheet"][..], "dump: --sheet needs a value"),
     ] {
-        let output = dump(args, "");
-        assert_eq!(output.status.code(), Some(2), "{args:?}");
-        assert!(
-            text(&output.stderr).starts_with(reason),
-            "{args:?}: {}",
-            text(&output.stderr)
-        );
+        assert_usage_error(args, reason);
     }
 }
 
