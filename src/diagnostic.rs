@@ -140,39 +140,57 @@ impl fmt::Display for UnknownName {
 impl std::error::Error for UnknownName {}
 
 macro_rules! codes {
-    ($( $(#[$doc:meta])* $variant:ident = $name:literal, $severity:ident, $origin:ident; )*) => {
+    ($( $(#[doc = $doc:literal])* $variant:ident = $name:literal, $severity:ident, $origin:ident; )*) => {
         /// The stable name of a kind of finding. Serialized as its snake_case name.
-        #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
-        #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
-        #[serde(rename_all = "snake_case")]
+        ///
+        /// Open: a code a later version writes reads as [`Code::Unknown`], with its name.
+        #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
         #[non_exhaustive]
         pub enum Code {
-            $( $(#[$doc])* $variant, )*
+            $( $(#[doc = $doc])* $variant, )*
+            /// A code this version does not know (written by a later one), as written.
+            Unknown(String),
         }
 
         impl Code {
-            /// Every code, in the order the README lists them.
+            /// Every code this version knows, in the order the README lists them.
             pub const ALL: &'static [Code] = &[$(Code::$variant),*];
 
-            /// The stable snake_case name (`matter_number_missing`).
-            pub fn as_str(self) -> &'static str {
-                match self { $(Code::$variant => $name,)* }
+            /// The stable snake_case name (`matter_number_missing`); an unknown code's own
+            /// text.
+            pub fn as_str(&self) -> &str {
+                match self {
+                    $(Code::$variant => $name,)*
+                    Code::Unknown(name) => name,
+                }
             }
 
-            /// The severity every finding of this code has.
-            pub fn severity(self) -> Severity {
-                match self { $(Code::$variant => Severity::$severity,)* }
+            /// The severity every finding of this code has; `None` for a code this version
+            /// does not know (its findings carry their own [`Diagnostic::severity`]).
+            pub fn severity(&self) -> Option<Severity> {
+                match self {
+                    $(Code::$variant => Some(Severity::$severity),)*
+                    Code::Unknown(_) => None,
+                }
             }
 
             /// Whose fault a finding of this code is: the list's ([`Origin::Source`]) or the
-            /// parser's ([`Origin::Parser`]).
-            pub fn origin(self) -> Origin {
-                match self { $(Code::$variant => Origin::$origin,)* }
+            /// parser's ([`Origin::Parser`]); `None` for a code this version does not know
+            /// (its findings carry their own [`Diagnostic::origin`]).
+            pub fn origin(&self) -> Option<Origin> {
+                match self {
+                    $(Code::$variant => Some(Origin::$origin),)*
+                    Code::Unknown(_) => None,
+                }
             }
 
             fn from_name(name: &str) -> Option<Code> {
                 match name { $($name => Some(Code::$variant),)* _ => None }
             }
+
+            /// The doc comment of each code of [`Code::ALL`], line by line (for the schema).
+            #[cfg(feature = "schema")]
+            const DOCS: &'static [&'static [&'static str]] = &[$(&[$($doc),*]),*];
         }
     };
 }
@@ -309,10 +327,55 @@ impl std::str::FromStr for Code {
     ///
     /// ```
     /// let code: shixiang::Code = "materials_unparsed".parse().unwrap();
-    /// assert_eq!(code.origin(), shixiang::Origin::Parser);
+    /// assert_eq!(code.origin(), Some(shixiang::Origin::Parser));
+    /// assert!("no_such_code".parse::<shixiang::Code>().is_err());
     /// ```
     fn from_str(name: &str) -> Result<Code, UnknownName> {
         Code::from_name(name).ok_or_else(|| UnknownName::new("code", name))
+    }
+}
+
+impl Serialize for Code {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+
+/// Any name: a code this version does not know reads as [`Code::Unknown`].
+impl<'de> Deserialize<'de> for Code {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Code, D::Error> {
+        let name = String::deserialize(deserializer)?;
+        Ok(Code::from_name(&name).unwrap_or(Code::Unknown(name)))
+    }
+}
+
+#[cfg(feature = "schema")]
+impl schemars::JsonSchema for Code {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "Code".into()
+    }
+
+    /// Each known code as a `const` with its doc comment as description, or any string.
+    fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        let known: Vec<serde_json::Value> = Code::ALL
+            .iter()
+            .zip(Code::DOCS)
+            .map(|(code, doc)| {
+                let lines: Vec<&str> = doc.iter().map(|line| line.trim()).collect();
+                serde_json::json!({
+                    "type": "string",
+                    "const": code.as_str(),
+                    "description": lines.join(" "),
+                })
+            })
+            .collect();
+        schemars::json_schema!({
+            "description": "The stable name of a kind of finding: one of the codes listed, or a code of a later version (any string).",
+            "anyOf": [
+                { "oneOf": known },
+                { "type": "string" }
+            ]
+        })
     }
 }
 
@@ -321,7 +384,7 @@ impl std::str::FromStr for Code {
 /// JSON written before `origin` existed (schema_version 1) reads with the origin of its code.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
-#[serde(from = "DiagnosticFields")]
+#[serde(try_from = "DiagnosticFields")]
 #[non_exhaustive]
 pub struct Diagnostic {
     /// The stable name of the finding.
@@ -360,29 +423,38 @@ struct DiagnosticFields {
     matter_line: Option<usize>,
 }
 
-impl From<DiagnosticFields> for Diagnostic {
-    fn from(fields: DiagnosticFields) -> Diagnostic {
-        Diagnostic {
-            origin: fields.origin.unwrap_or(fields.code.origin()),
+impl TryFrom<DiagnosticFields> for Diagnostic {
+    type Error = String;
+
+    fn try_from(fields: DiagnosticFields) -> Result<Diagnostic, String> {
+        let Some(origin) = fields.origin.or_else(|| fields.code.origin()) else {
+            return Err(format!(
+                "the diagnostic of unknown code “{}” has no origin",
+                fields.code
+            ));
+        };
+        Ok(Diagnostic {
+            origin,
             code: fields.code,
             severity: fields.severity,
             line: fields.line,
             column: fields.column,
             message: fields.message,
             matter_line: fields.matter_line,
-        }
+        })
     }
 }
 
 impl Diagnostic {
+    /// A finding of `code`, one this version knows (the parsers make no other).
     pub(crate) fn new(code: Code, at: Position, message: impl Into<String>) -> Diagnostic {
         Diagnostic {
+            severity: code.severity().unwrap_or(Severity::Warning),
+            origin: code.origin().unwrap_or(Origin::Parser),
             code,
-            severity: code.severity(),
             line: at.line,
             column: at.column,
             message: message.into(),
-            origin: code.origin(),
             matter_line: None,
         }
     }

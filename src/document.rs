@@ -300,7 +300,7 @@ fn deadline(draft: &MatterDraft<'_>, diagnostics: &mut Diagnostics) -> Deadline 
         }
         let mut part: Deadline = field(draft, column, diagnostics, fields::deadline::parse);
         for clause in &mut part.clauses {
-            clause.basis = clause.basis.or(basis);
+            clause.basis = clause.basis.take().or_else(|| basis.clone());
         }
         parts.push((column, part));
     }

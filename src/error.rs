@@ -7,9 +7,14 @@ use crate::diagnostic::{Diagnostic, Position};
 /// Parsing is lenient: most problems are [`Diagnostic`]s on a returned document. An `Error`
 /// means there is no list to return (or, with [`ParseOptions::strict`](crate::ParseOptions),
 /// that a warning was found).
+///
+/// It is one pointer wide (its parts are boxed), so that `Result<_, Error>` stays small.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-#[error("{position}: {kind}")]
-pub struct Error {
+#[error("{}: {}", .0.position, .0.kind)]
+pub struct Error(Box<Inner>);
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+struct Inner {
     kind: ErrorKind,
     position: Position,
 }
@@ -70,26 +75,26 @@ fn quote_sheets(sheets: &[String]) -> String {
 
 impl Error {
     pub(crate) fn new(kind: ErrorKind, position: Position) -> Error {
-        Error { kind, position }
+        Error(Box::new(Inner { kind, position }))
     }
 
     /// What went wrong.
     pub fn kind(&self) -> &ErrorKind {
-        &self.kind
+        &self.0.kind
     }
 
     /// Where: 1-based line and column (graphemes).
     pub fn position(&self) -> Position {
-        self.position
+        self.0.position
     }
 
     /// 1-based line.
     pub fn line(&self) -> usize {
-        self.position.line
+        self.0.position.line
     }
 
     /// 1-based column, in graphemes.
     pub fn column(&self) -> usize {
-        self.position.column
+        self.0.position.column
     }
 }

@@ -364,10 +364,10 @@ impl From<&Material> for MaterialRow {
             format: item.format.clone(),
             seal_required: item.seal_required,
             condition: item.condition.clone(),
-            medium: item.medium,
+            medium: item.medium.clone(),
             optional: item.optional,
-            handling: item.handling,
-            item_source: item.source,
+            handling: item.handling.clone(),
+            item_source: item.source.clone(),
             ..MaterialRow::default()
         }
     }
@@ -527,7 +527,7 @@ impl DiagnosticRow {
     fn new(diagnostic: &Diagnostic, source: &str) -> DiagnosticRow {
         DiagnosticRow {
             source: source.to_owned(),
-            code: diagnostic.code,
+            code: diagnostic.code.clone(),
             severity: diagnostic.severity,
             origin: diagnostic.origin,
             line: diagnostic.line,

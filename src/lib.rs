@@ -79,7 +79,8 @@
 //! // 办理时限: one clause per time limit, and the largest bound in working days.
 //! let clauses = &matter.deadline.clauses;
 //! assert_eq!(clauses[0].condition.as_deref(), Some("跨省转移接续"));
-//! assert_eq!((clauses[1].amount, clauses[1].unit), (Some(9), Some(TimeUnit::WorkingDay)));
+//! assert_eq!(clauses[1].amount, Some(9));
+//! assert_eq!(clauses[1].unit, Some(TimeUnit::WorkingDay));
 //! assert_eq!(matter.deadline.max_working_days, Some(15));
 //! assert_eq!(matter.deadline.to_string(), "跨省转移接续不超过15个工作日；省内转移接续不超过9个工作日");
 //!

@@ -315,9 +315,7 @@ pub struct Material {
 }
 
 /// The medium a material is handed in on.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
-#[serde(rename_all = "snake_case")]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum MaterialMedium {
     /// 纸质 (纸质版, 纸质件).
@@ -328,30 +326,32 @@ pub enum MaterialMedium {
     PaperAndElectronic,
     /// Either: 纸质/电子版, 纸质或电子版.
     PaperOrElectronic,
+    /// A value this version does not know (written by a later one), as written.
+    Unknown(String),
 }
 
 /// What the office does with the original of a material.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
-#[serde(rename_all = "snake_case")]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum MaterialHandling {
     /// The original is checked and handed back: 验原件, 核验原件, 原件核验后退还.
     Checked,
     /// The original is kept: 收原件, 收取原件, 留存原件.
     Collected,
+    /// A value this version does not know (written by a later one), as written.
+    Unknown(String),
 }
 
 /// Where a material comes from.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
-#[serde(rename_all = "snake_case")]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum MaterialSource {
     /// The applicant brings it: 申请人自备, 自备.
     Applicant,
     /// An authority issues it: 部门核发, 机关核发.
     Department,
+    /// A value this version does not know (written by a later one), as written.
+    Unknown(String),
 }
 
 /// The form in which a material is handed in.
@@ -414,9 +414,7 @@ pub struct Frequency {
 }
 
 /// The period of a [`Frequency`].
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
-#[serde(rename_all = "snake_case")]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum Period {
     /// 随时: at any time.
@@ -433,6 +431,8 @@ pub enum Period {
     Quarter,
     /// 每年.
     Year,
+    /// A value this version does not know (written by a later one), as written.
+    Unknown(String),
 }
 
 /// What follows the handling, and when: `办结后次日享受待遇`, `资金30个工作日内到账`.
@@ -487,9 +487,7 @@ pub struct DeadlineClause {
 }
 
 /// What the amount of a clause is, as its wording says.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
-#[serde(rename_all = "snake_case")]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum Extent {
     /// 一般, 通常: what it usually takes.
@@ -498,6 +496,8 @@ pub enum Extent {
     Maximum,
     /// 不少于, 至少, 以上: the least it takes (the amount is in `min`).
     Minimum,
+    /// A value this version does not know (written by a later one), as written.
+    Unknown(String),
 }
 
 #[cfg(test)]
@@ -513,21 +513,19 @@ impl DeadlineClause {
 }
 
 /// Whether a clause is done on the spot or has a time limit.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
-#[serde(rename_all = "snake_case")]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum ClauseKind {
     /// 即时办结, 当场办结, 即办…
     Immediate,
     /// A time limit with an amount and a unit.
     Limit,
+    /// A value this version does not know (written by a later one), as written.
+    Unknown(String),
 }
 
 /// The unit of a time limit.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
-#[serde(rename_all = "snake_case")]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum TimeUnit {
     /// 工作日.
@@ -540,18 +538,20 @@ pub enum TimeUnit {
     Hour,
     /// 年.
     Year,
+    /// A value this version does not know (written by a later one), as written.
+    Unknown(String),
 }
 
 /// Where a time limit comes from.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
-#[serde(rename_all = "snake_case")]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum Basis {
     /// 法定, 国家规定.
     Statutory,
     /// 承诺.
     Committed,
+    /// A value this version does not know (written by a later one), as written.
+    Unknown(String),
 }
 
 /// 办理环节: the steps of handling a matter.
@@ -894,12 +894,12 @@ crate::names::open_names!("material format", MaterialFormat {
     OriginalOrCopy = "original_or_copy",
 });
 
-crate::names::names!("clause kind", ClauseKind {
+crate::names::open_names!("clause kind", ClauseKind {
     Immediate = "immediate",
     Limit = "limit",
 });
 
-crate::names::names!("time unit", TimeUnit {
+crate::names::open_names!("time unit", TimeUnit {
     WorkingDay = "working_day",
     Day = "day",
     Month = "month",
@@ -907,7 +907,7 @@ crate::names::names!("time unit", TimeUnit {
     Year = "year",
 });
 
-crate::names::names!("basis", Basis {
+crate::names::open_names!("basis", Basis {
     Statutory = "statutory",
     Committed = "committed",
 });
@@ -925,19 +925,35 @@ crate::names::open_names!("number kind", NumberKind {
     Wenhao = "wenhao",
 });
 
-crate::names::names!("material medium", MaterialMedium {
+crate::names::open_names!("material medium", MaterialMedium {
     Paper = "paper",
     Electronic = "electronic",
     PaperAndElectronic = "paper_and_electronic",
     PaperOrElectronic = "paper_or_electronic",
 });
 
-crate::names::names!("material handling", MaterialHandling {
+crate::names::open_names!("material handling", MaterialHandling {
     Checked = "checked",
     Collected = "collected",
 });
 
-crate::names::names!("material source", MaterialSource {
+crate::names::open_names!("material source", MaterialSource {
     Applicant = "applicant",
     Department = "department",
+});
+
+crate::names::open_names!("period", Period {
+    AnyTime = "any_time",
+    Day = "day",
+    WorkingDay = "working_day",
+    Week = "week",
+    Month = "month",
+    Quarter = "quarter",
+    Year = "year",
+});
+
+crate::names::open_names!("extent", Extent {
+    Typical = "typical",
+    Maximum = "maximum",
+    Minimum = "minimum",
 });

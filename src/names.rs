@@ -1,40 +1,8 @@
 //! The names of the model's enumerations: `as_str`, `Display` and `FromStr` from one table
 //! per enum, so that JSON, the flat tables and Rust callers spell a value the same way.
 
-/// Implement `as_str`, `Display` and `FromStr` for an enum from its variants' names.
-macro_rules! names {
-    ($what:literal, $ty:ident { $($variant:ident = $name:literal,)* }) => {
-        impl $ty {
-            #[doc = concat!("The snake_case name of the ", $what, ", as JSON and the flat tables write it.")]
-            pub fn as_str(&self) -> &str {
-                match self {
-                    $($ty::$variant => $name,)*
-                }
-            }
-        }
-
-        impl std::fmt::Display for $ty {
-            fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str(self.as_str())
-            }
-        }
-
-        impl std::str::FromStr for $ty {
-            type Err = crate::UnknownName;
-
-            #[doc = concat!("The ", $what, " named by [`as_str`](", stringify!($ty), "::as_str).")]
-            fn from_str(name: &str) -> Result<$ty, crate::UnknownName> {
-                match name {
-                    $($name => Ok($ty::$variant),)*
-                    _ => Err(crate::UnknownName::new($what, name)),
-                }
-            }
-        }
-    };
-}
-
-/// [`names!`] for an open enum: one with a variant `Unknown(String)` that keeps a value a
-/// later version writes. `FromStr` knows only this version's names (it fails on others);
+/// Implement `as_str`, `Display`, `FromStr`, serde and the JSON Schema for an open enum: one
+/// with a variant `Unknown(String)` that keeps a value a later version writes. `FromStr` knows only this version's names (it fails on others);
 /// deserializing keeps any string, and serializing writes it back as it was; the JSON
 /// Schema lists the known values and allows any string.
 macro_rules! open_names {
@@ -103,5 +71,4 @@ macro_rules! open_names {
     };
 }
 
-pub(crate) use names;
 pub(crate) use open_names;

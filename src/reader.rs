@@ -89,7 +89,7 @@ impl<'s> Reader<'s> {
     ) -> Reader<'s> {
         let mut diagnostics = Diagnostics::default();
         for d in found {
-            diagnostics.push(d.code, d.position(), d.message.clone());
+            diagnostics.push(d.code.clone(), d.position(), d.message.clone());
         }
         Reader {
             table: TableReader::new(source),

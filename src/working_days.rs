@@ -19,24 +19,26 @@ const DAYS_PER_WEEK: u32 = 7;
 
 impl TimeUnit {
     /// `amount` of this unit in working days, rounded up (saturating at `u32::MAX`); exact
-    /// for [`TimeUnit::WorkingDay`] only.
+    /// for [`TimeUnit::WorkingDay`] only. `None` for a unit this version does not know.
     ///
     /// ```
     /// use shixiang::TimeUnit;
-    /// assert_eq!(TimeUnit::WorkingDay.to_working_days(10), 10);
-    /// assert_eq!(TimeUnit::Day.to_working_days(30), 22); // 30 × 5 / 7, rounded up
-    /// assert_eq!(TimeUnit::Hour.to_working_days(48), 2);
-    /// assert_eq!(TimeUnit::Month.to_working_days(3), 66);
-    /// assert_eq!(TimeUnit::Year.to_working_days(1), 264);
+    /// assert_eq!(TimeUnit::WorkingDay.to_working_days(10), Some(10));
+    /// assert_eq!(TimeUnit::Day.to_working_days(30), Some(22)); // 30 × 5 / 7, rounded up
+    /// assert_eq!(TimeUnit::Hour.to_working_days(48), Some(2));
+    /// assert_eq!(TimeUnit::Month.to_working_days(3), Some(66));
+    /// assert_eq!(TimeUnit::Year.to_working_days(1), Some(264));
+    /// assert_eq!(TimeUnit::Unknown("fortnight".into()).to_working_days(1), None);
     /// ```
-    pub fn to_working_days(self, amount: u32) -> u32 {
-        match self {
+    pub fn to_working_days(&self, amount: u32) -> Option<u32> {
+        Some(match self {
             TimeUnit::WorkingDay => amount,
             TimeUnit::Day => calendar_to_working(amount),
             TimeUnit::Hour => calendar_to_working(amount.div_ceil(24)),
             TimeUnit::Month => amount.saturating_mul(WORKING_DAYS_PER_MONTH),
             TimeUnit::Year => amount.saturating_mul(12 * WORKING_DAYS_PER_MONTH),
-        }
+            TimeUnit::Unknown(_) => return None,
+        })
     }
 }
 
@@ -48,7 +50,7 @@ impl DeadlineClause {
         if self.kind == ClauseKind::Immediate {
             return Some(0);
         }
-        Some(self.unit?.to_working_days(self.amount?))
+        self.unit.as_ref()?.to_working_days(self.amount?)
     }
 }
 
@@ -114,8 +116,8 @@ mod tests {
 
     #[test]
     fn conversions_saturate() {
-        assert_eq!(TimeUnit::Year.to_working_days(u32::MAX), u32::MAX);
-        assert_eq!(TimeUnit::Day.to_working_days(u32::MAX), 3_067_833_783);
-        assert_eq!(TimeUnit::Hour.to_working_days(u32::MAX), 127_826_408);
+        assert_eq!(TimeUnit::Year.to_working_days(u32::MAX), Some(u32::MAX));
+        assert_eq!(TimeUnit::Day.to_working_days(u32::MAX), Some(3_067_833_783));
+        assert_eq!(TimeUnit::Hour.to_working_days(u32::MAX), Some(127_826_408));
     }
 }

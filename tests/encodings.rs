@@ -29,7 +29,7 @@ fn found(document: &Document) -> Vec<(Code, usize, usize, &str)> {
     document
         .diagnostics
         .iter()
-        .map(|d| (d.code, d.line, d.column, d.message.as_str()))
+        .map(|d| (d.code.clone(), d.line, d.column, d.message.as_str()))
         .collect()
 }
 

@@ -113,9 +113,14 @@ fn the_schema_is_draft_2020_12_and_names_the_contract_fields() {
         json!(["order", "wenhao"])
     );
     assert_eq!(defs["ChannelKind"]["anyOf"][1], json!({"type": "string"}));
+    assert_eq!(defs["Code"]["anyOf"][1], json!({"type": "string"}));
+    assert_eq!(
+        defs["Code"]["anyOf"][0]["oneOf"][0]["description"],
+        "A row with cells came before the first header row; its text is kept in `preamble`."
+    );
     assert_eq!(defs["Severity"]["oneOf"][2]["const"], "error");
     // Every diagnostic code is in the schema, by its stable name.
-    let codes: Vec<&str> = defs["Code"]["oneOf"]
+    let codes: Vec<&str> = defs["Code"]["anyOf"][0]["oneOf"]
         .as_array()
         .unwrap()
         .iter()
@@ -184,6 +189,25 @@ fn the_schema_accepts_added_fields() {
         validation_errors(&validator, &document),
         Vec::<String>::new()
     );
+}
+
+#[test]
+fn the_schema_accepts_values_of_later_versions() {
+    // Open enums: a value this version does not know validates (and reads, see tests/names.rs).
+    let validator = schema_validator();
+    let mut document = serde_json::to_value(parse_fixture(SHANDONG)).unwrap();
+    let matter = &mut document["categories"][0]["matters"][0];
+    matter["deadline"]["clauses"][0]["unit"] = json!("fortnight");
+    matter["deadline"]["clauses"][0]["kind"] = json!("suspended");
+    matter["channels"]["modes"][0]["kind"] = json!("fax");
+    document["diagnostics"][0]["code"] = json!("fee_misstated");
+    assert_eq!(
+        validation_errors(&validator, &document),
+        Vec::<String>::new()
+    );
+    // A wrong type is still refused.
+    document["diagnostics"][0]["code"] = json!(7);
+    assert!(!validation_errors(&validator, &document).is_empty());
 }
 
 // ---------------------------------------------------------------------------------------------

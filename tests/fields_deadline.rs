@@ -39,16 +39,16 @@ fn unit(unit: TimeUnit) -> &'static str {
 }
 
 fn clause(clause: &DeadlineClause) -> String {
-    let mut line = match (clause.kind, clause.min, clause.amount, clause.unit) {
+    let mut line = match (&clause.kind, clause.min, clause.amount, &clause.unit) {
         (ClauseKind::Immediate, None, None, None) => "immediate".to_owned(),
-        (ClauseKind::Limit, None, Some(amount), Some(u)) => format!("{amount} {}", unit(u)),
+        (ClauseKind::Limit, None, Some(amount), Some(u)) => format!("{amount} {}", unit(u.clone())),
         (ClauseKind::Limit, Some(min), Some(amount), Some(u)) => {
-            format!("{min}-{amount} {}", unit(u))
+            format!("{min}-{amount} {}", unit(u.clone()))
         }
-        (ClauseKind::Limit, Some(min), None, Some(u)) => format!("{min}+ {}", unit(u)),
+        (ClauseKind::Limit, Some(min), None, Some(u)) => format!("{min}+ {}", unit(u.clone())),
         other => format!("{other:?}"),
     };
-    match clause.extent {
+    match &clause.extent {
         Some(Extent::Typical) => line += " typical",
         Some(Extent::Maximum) => line += " maximum",
         Some(Extent::Minimum) => line += " minimum",
@@ -61,7 +61,7 @@ fn clause(clause: &DeadlineClause) -> String {
     if let Some(condition) = &clause.condition {
         line += &format!(" if {condition}");
     }
-    match clause.basis {
+    match &clause.basis {
         Some(Basis::Statutory) => line += " basis statutory",
         Some(Basis::Committed) => line += " basis committed",
         Some(other) => line += &format!(" basis {other:?}"),
@@ -106,8 +106,8 @@ fn effect(effect: &Effect) -> String {
     if let Some(when) = &effect.when {
         line += &format!(" at {when}");
     }
-    if let (Some(amount), Some(u)) = (effect.amount, effect.unit) {
-        line += &format!(" within {amount} {}", unit(u));
+    if let (Some(amount), Some(u)) = (effect.amount, effect.unit.clone()) {
+        line += &format!(" within {amount} {}", unit(u.clone()));
     }
     if let Some(start) = &effect.start {
         line += &format!(" after {start}");

@@ -15,7 +15,7 @@ fn document(name: &str) -> Document {
 }
 
 fn limit(clause: &DeadlineClause) -> (ClauseKind, Option<u32>, Option<TimeUnit>) {
-    (clause.kind, clause.amount, clause.unit)
+    (clause.kind.clone(), clause.amount, clause.unit.clone())
 }
 
 const WD: Option<TimeUnit> = Some(TimeUnit::WorkingDay);

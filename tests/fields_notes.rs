@@ -70,14 +70,14 @@ fn accepted_channel_deadline_wordings() {
         ("网上申请的，即时办结",
          "网上申请的", ClauseKind::Immediate, None),
     ];
-    for &(text, condition, kind, amount) in table {
+    for (text, condition, kind, amount) in table.iter().cloned() {
         let document = list(text);
         assert_eq!(document.diagnostics, [], "{text}");
         let found = &matter(&document, 1).notes.channel_deadlines;
         assert_eq!(found.len(), 1, "{text}");
         assert_eq!(found[0].condition, condition, "{text}");
         assert_eq!(
-            (found[0].clause.kind, found[0].clause.amount),
+            (found[0].clause.kind.clone(), found[0].clause.amount),
             (kind, amount),
             "{text}"
         );
@@ -231,7 +231,7 @@ fn yantai_notes_with_the_government_service_site_give_one_working_day() {
         );
         let clause = &found.clause;
         assert_eq!(
-            (clause.kind, clause.amount, clause.unit),
+            (clause.kind.clone(), clause.amount, clause.unit.clone()),
             (ClauseKind::Limit, Some(1), Some(TimeUnit::WorkingDay))
         );
     }

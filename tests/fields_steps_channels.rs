@@ -175,7 +175,7 @@ fn steps_with_their_own_limit() {
     let limits: Vec<(usize, ClauseKind, Option<u32>, Option<TimeUnit>)> = steps
         .limits
         .iter()
-        .map(|l| (l.step, l.clause.kind, l.clause.amount, l.clause.unit))
+        .map(|l| (l.step, l.clause.kind.clone(), l.clause.amount, l.clause.unit.clone()))
         .collect();
     assert_eq!(
         limits,
@@ -190,7 +190,7 @@ fn steps_with_their_own_limit() {
     assert_eq!(steps.steps, ["申请", "受理"]);
     assert_eq!(steps.limits.len(), 1);
     assert_eq!(
-        (steps.limits[0].step, steps.limits[0].clause.kind),
+        (steps.limits[0].step, steps.limits[0].clause.kind.clone()),
         (1, ClauseKind::Immediate)
     );
     // With no lone clause in the bracket, no limit.

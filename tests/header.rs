@@ -460,7 +460,7 @@ fn statutory_and_committed_columns_give_clauses_with_their_basis() {
     let clauses: Vec<_> = first
         .clauses
         .iter()
-        .map(|c| (c.kind, c.amount, c.unit, c.basis))
+        .map(|c| (c.kind.clone(), c.amount, c.unit.clone(), c.basis.clone()))
         .collect();
     assert_eq!(
         clauses,
@@ -504,7 +504,7 @@ fn a_plain_deadline_column_beside_a_committed_one_keeps_both_texts() {
     ));
     let deadline = &matters(&document)[0].deadline;
     assert_eq!(deadline.raw, "办理时限：1个月\n承诺办结时限：15日");
-    let bases: Vec<_> = deadline.clauses.iter().map(|c| c.basis).collect();
+    let bases: Vec<_> = deadline.clauses.iter().map(|c| c.basis.clone()).collect();
     assert_eq!(bases, [None, Some(Basis::Committed)]);
     // Months and calendar days have no bound in working days.
     assert_eq!(deadline.max_working_days, None);

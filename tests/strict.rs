@@ -16,7 +16,7 @@ fn the_first_warning_becomes_the_error_with_its_position_and_message() {
         "某市清单\n{HEADER}\n一、参保登记\t1\t单位参保登记\t无\t即时办结\n\t3\t职工参保登记\t无\t即时办结\n\t4\t灵活就业\n"
     );
     let lenient = shixiang::parse(&text).unwrap();
-    let codes: Vec<Code> = lenient.diagnostics.iter().map(|d| d.code).collect();
+    let codes: Vec<Code> = lenient.diagnostics.iter().map(|d| d.code.clone()).collect();
     assert_eq!(codes, [Code::MatterNumberMissing, Code::RowTooShort]);
 
     let error = strict(&text).unwrap_err();
@@ -75,7 +75,7 @@ fn the_new_robustness_codes_say_what_and_where() {
     let found: Vec<(Code, usize, usize, &str)> = document
         .diagnostics
         .iter()
-        .map(|d| (d.code, d.line, d.column, d.message.as_str()))
+        .map(|d| (d.code.clone(), d.line, d.column, d.message.as_str()))
         .collect();
     assert_eq!(
         found,
@@ -220,7 +220,7 @@ fn yantai_fails_source_strictness_on_its_misnumbered_category() {
 fn parser_codes_are_the_unparsed_and_partial_ones() {
     let parser: Vec<&str> = Code::ALL
         .iter()
-        .filter(|c| c.origin() == Origin::Parser)
+        .filter(|c| c.origin() == Some(Origin::Parser))
         .map(|c| c.as_str())
         .collect();
     assert_eq!(
@@ -247,7 +247,7 @@ fn parser_codes_are_the_unparsed_and_partial_ones() {
         Code::HeaderMismatch,
         Code::LegalBasisWithoutCitation,
     ] {
-        assert_eq!(code.origin(), Origin::Source, "{code}");
+        assert_eq!(code.origin(), Some(Origin::Source), "{code}");
     }
 }
 
@@ -260,8 +260,8 @@ fn strictness_origin_and_code_names_read_back() {
     for origin in [Origin::Source, Origin::Parser] {
         assert_eq!(origin.as_str().parse::<Origin>(), Ok(origin));
     }
-    for &code in Code::ALL {
-        assert_eq!(code.to_string().parse::<Code>(), Ok(code));
+    for code in Code::ALL {
+        assert_eq!(code.to_string().parse::<Code>().as_ref(), Ok(code));
     }
     assert_eq!(
         "strict".parse::<Strictness>().unwrap_err().to_string(),
@@ -278,7 +278,7 @@ fn a_diagnostic_carries_its_origin_in_json_and_old_json_reads_with_the_codes() {
     let document = shixiang::parse(YANTAI).unwrap();
     let first = &document.diagnostics[0];
     let json = serde_json::to_value(first).unwrap();
-    assert_eq!(json["origin"], first.code.origin().as_str());
+    assert_eq!(json["origin"], first.code.origin().unwrap().as_str());
     let text = serde_json::to_string(first).unwrap();
     assert_eq!(
         text,

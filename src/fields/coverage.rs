@@ -120,7 +120,7 @@ impl Coverage {
                 "{field} text not understood: \"{}\"",
                 quote(&text[range.clone()])
             );
-            diagnostics.push(code, at, message);
+            diagnostics.push(code.clone(), at, message);
         }
     }
 }

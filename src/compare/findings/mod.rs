@@ -85,13 +85,15 @@ fn bound(deadline: &Deadline) -> Option<Bound> {
 /// converted from.
 fn clause_bound(clause: &DeadlineClause) -> Option<Bound> {
     let working_days = clause.working_days()?;
-    let name = match clause.unit {
+    let name = match &clause.unit {
         _ if clause.kind == ClauseKind::Immediate => None,
         Some(TimeUnit::WorkingDay) | None => None,
         Some(TimeUnit::Day) => Some("calendar day"),
         Some(TimeUnit::Hour) => Some("hour"),
         Some(TimeUnit::Month) => Some("month"),
         Some(TimeUnit::Year) => Some("year"),
+        // working_days() gave no value for a unit this version does not know.
+        Some(TimeUnit::Unknown(_)) => None,
     };
     let converted_from = name.zip(clause.amount).map(|(name, amount)| {
         let plural = if amount == 1 { "" } else { "s" };

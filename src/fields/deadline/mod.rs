@@ -156,7 +156,7 @@ fn label_maxima(clauses: &mut [DeadlineClause]) {
 pub(crate) fn max_working_days(clauses: &[DeadlineClause]) -> Option<u32> {
     clauses
         .iter()
-        .map(|clause| match (clause.kind, clause.unit) {
+        .map(|clause| match (&clause.kind, &clause.unit) {
             (ClauseKind::Immediate, _) => Some(0),
             (ClauseKind::Limit, Some(TimeUnit::WorkingDay)) => clause.amount,
             _ => None,

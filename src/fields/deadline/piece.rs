@@ -108,7 +108,7 @@ pub(super) const DECIMAL_POINTS: &[char] = &['.', '．'];
 // ---------------------------------------------------------------------------------------------
 
 /// The heart of a clause: done on the spot, or an amount of a unit.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub(super) enum Core {
     Immediate,
     Limit(u32, TimeUnit),
@@ -138,7 +138,7 @@ pub(super) fn immediate(input: &str) -> IResult<&str, Core> {
 pub(super) fn unit(input: &str) -> IResult<&str, TimeUnit> {
     match UNITS
         .iter()
-        .find_map(|&(word, unit)| input.strip_prefix(word).map(|rest| (rest, unit)))
+        .find_map(|(word, unit)| input.strip_prefix(word).map(|rest| (rest, unit.clone())))
     {
         Some(found) => Ok(found),
         None => Err(nom::Err::Error(Error::new(input, ErrorKind::Tag))),

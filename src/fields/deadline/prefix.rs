@@ -100,13 +100,13 @@ pub(super) fn analyse(prefix: &str) -> Option<Prefix> {
 
 /// Of two extents said of one amount, the one that tells most: a lower bound, then typical.
 fn stronger(a: Option<Extent>, b: Option<Extent>) -> Option<Extent> {
-    let rank = |e: Option<Extent>| match e {
+    let rank = |e: &Option<Extent>| match e {
         Some(Extent::Minimum) => 3,
         Some(Extent::Typical) => 2,
         Some(_) => 1,
         None => 0,
     };
-    if rank(b) > rank(a) {
+    if rank(&b) > rank(&a) {
         b
     } else {
         a
@@ -164,7 +164,7 @@ pub(super) fn strip_qualifiers(mut text: &str) -> (&str, Option<Extent>) {
     loop {
         if let Some((rest, said)) = QUALIFIERS
             .iter()
-            .find_map(|&(q, said)| text.strip_suffix(q).map(|rest| (rest, said)))
+            .find_map(|(q, said)| text.strip_suffix(q).map(|rest| (rest, said.clone())))
         {
             extent = stronger(extent, said);
             text = rest;
@@ -224,7 +224,7 @@ pub(super) fn split_basis_and_label(text: &str) -> (&str, Option<Basis>, Option<
         BASES
             .iter()
             .find(|(word, _)| text[at..].starts_with(word))
-            .map(|&(word, basis)| (at, word, basis))
+            .map(|(word, basis)| (at, *word, basis.clone()))
     });
     if let Some((at, word, basis)) = last_basis {
         let tail = &text[at + word.len()..];

@@ -146,7 +146,7 @@ fn frequency(item: &str) -> Option<Frequency> {
     } else {
         let (period, rest) = PERIODS
             .iter()
-            .find_map(|&(w, period)| rest.strip_prefix(w).map(|rest| (period, rest)))?;
+            .find_map(|(w, period)| rest.strip_prefix(w).map(|rest| (period.clone(), rest)))?;
         match lower_bound_words(Side::Before).find_map(|w| rest.strip_prefix(w)) {
             Some(rest) => (period, rest, true),
             None => (period, rest, false),

@@ -228,7 +228,7 @@ fn several_clauses_in_one_cell() {
     assert_eq!(
         found
             .iter()
-            .map(|c| (c.basis, c.amount))
+            .map(|c| (c.basis.clone(), c.amount))
             .collect::<Vec<_>>(),
         [
             (Some(Basis::Statutory), Some(20)),

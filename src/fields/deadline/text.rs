@@ -40,7 +40,8 @@ impl ParseDeadlineError {
 /// assert_eq!(deadline.clauses.len(), 2);
 /// let first = &deadline.clauses[0];
 /// assert_eq!(first.condition.as_deref(), Some("跨省转移接续"));
-/// assert_eq!((first.amount, first.unit), (Some(15), Some(TimeUnit::WorkingDay)));
+/// assert_eq!(first.amount, Some(15));
+/// assert_eq!(first.unit, Some(TimeUnit::WorkingDay));
 /// assert_eq!(deadline.max_working_days, Some(15));
 /// assert_eq!(
 ///     deadline.to_string(),
@@ -142,7 +143,7 @@ fn write_topic(f: &mut fmt::Formatter<'_>, condition: Option<&String>) -> fmt::R
 impl fmt::Display for Frequency {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write_topic(f, self.condition.as_ref())?;
-        let period = match self.period {
+        let period = match &self.period {
             Period::AnyTime => ANY_TIME,
             Period::Day => "日",
             Period::WorkingDay => "个工作日",
@@ -150,6 +151,8 @@ impl fmt::Display for Frequency {
             Period::Month => "月",
             Period::Quarter => "季度",
             Period::Year => "年",
+            // A later version's period, by its name.
+            Period::Unknown(name) => name,
         };
         if self.period != Period::AnyTime {
             f.write_str("每")?;
@@ -175,7 +178,7 @@ impl fmt::Display for Effect {
         }
         if let Some(when) = &self.when {
             f.write_str(when)?;
-        } else if let (Some(amount), Some(unit)) = (self.amount, self.unit) {
+        } else if let (Some(amount), Some(unit)) = (self.amount, &self.unit) {
             write!(f, "{amount}{}内", unit_word(unit))?;
         }
         f.write_str(&self.outcome)
@@ -198,9 +201,10 @@ impl fmt::Display for DeadlineClause {
             }
         }
         let named = self.basis.is_some() || self.label.is_some();
-        match self.basis {
+        match &self.basis {
             Some(Basis::Statutory) => f.write_str("法定")?,
             Some(Basis::Committed) => f.write_str("承诺")?,
+            Some(Basis::Unknown(name)) => f.write_str(name)?,
             None => {}
         }
         match (&self.label, named) {
@@ -211,12 +215,12 @@ impl fmt::Display for DeadlineClause {
         if let Some(start) = &self.start {
             f.write_str(start)?;
         }
-        let bound = match self.extent {
+        let bound = match &self.extent {
             Some(Extent::Typical) => "一般",
             Some(Extent::Maximum) => "最长",
-            Some(Extent::Minimum) | None => "不超过",
+            Some(Extent::Minimum | Extent::Unknown(_)) | None => "不超过",
         };
-        match (self.kind, self.min, self.amount, self.unit) {
+        match (&self.kind, self.min, self.amount, &self.unit) {
             (ClauseKind::Limit, Some(min), Some(max), Some(unit)) => {
                 let bound = if self.extent.is_some() { bound } else { "" };
                 write!(f, "{bound}{min}至{max}{}", unit_word(unit))
@@ -230,17 +234,19 @@ impl fmt::Display for DeadlineClause {
             (ClauseKind::Limit, ..) => f.write_str("时限未定"),
             (ClauseKind::Immediate, ..) if named => f.write_str("为即时办结"),
             (ClauseKind::Immediate, ..) => f.write_str("即时办结"),
+            (ClauseKind::Unknown(name), ..) => f.write_str(name),
         }
     }
 }
 
-/// The canonical word for a unit.
-pub(super) fn unit_word(unit: TimeUnit) -> &'static str {
+/// The canonical word for a unit (a later version's unit by its name).
+pub(super) fn unit_word(unit: &TimeUnit) -> &str {
     match unit {
         TimeUnit::WorkingDay => "个工作日",
         TimeUnit::Day => "日",
         TimeUnit::Month => "个月",
         TimeUnit::Hour => "小时",
         TimeUnit::Year => "年",
+        TimeUnit::Unknown(name) => name,
     }
 }

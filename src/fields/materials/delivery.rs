@@ -30,12 +30,12 @@ pub(super) enum Found<T> {
 /// [`sparse_chars`] walk that steps over the others) and at the `back` characters before it
 /// (where a phrase holding the mark may open), each start once, and past the end of a phrase
 /// read; `merge` joins two readings, `None` when they conflict.
-fn find_phrases<T: Copy, const N: usize>(
+fn find_phrases<T: Clone + PartialEq, const N: usize>(
     text: &str,
     marks: WideMarks<N>,
     back: usize,
     phrase: fn(&str) -> IResult<&str, T>,
-    merge: fn(T, T) -> Option<T>,
+    merge: fn(&T, &T) -> Option<T>,
 ) -> Found<T> {
     let mut found: Option<T> = None;
     let mut next_start = 0;
@@ -64,7 +64,7 @@ fn find_phrases<T: Copy, const N: usize>(
         next_start = end;
         found = match found {
             None => Some(value),
-            Some(seen) => match merge(seen, value) {
+            Some(seen) => match merge(&seen, &value) {
                 Some(both) => Some(both),
                 None => return Found::Conflict(seen, value),
             },
@@ -122,13 +122,13 @@ fn joined_electronic(input: &str) -> IResult<&str, &str> {
 
 /// Two media said of one item: paper and electronic said apart are both; a phrase naming
 /// both media holds one naming either; `纸质及电子版` and `纸质/电子版` conflict.
-fn merge_media(a: MaterialMedium, b: MaterialMedium) -> Option<MaterialMedium> {
+fn merge_media(a: &MaterialMedium, b: &MaterialMedium) -> Option<MaterialMedium> {
     use MaterialMedium::*;
     match (a, b) {
-        _ if a == b => Some(a),
+        _ if a == b => Some(a.clone()),
         (Paper, Electronic) | (Electronic, Paper) => Some(PaperAndElectronic),
-        (PaperAndElectronic | PaperOrElectronic, Paper | Electronic) => Some(a),
-        (Paper | Electronic, PaperAndElectronic | PaperOrElectronic) => Some(b),
+        (PaperAndElectronic | PaperOrElectronic, Paper | Electronic) => Some(a.clone()),
+        (Paper | Electronic, PaperAndElectronic | PaperOrElectronic) => Some(b.clone()),
         _ => None,
     }
 }
@@ -187,7 +187,7 @@ pub(super) fn handling(text: &str) -> Found<MaterialHandling> {
         WideMarks::new(HANDLING_MARKS),
         3,
         handling_phrase,
-        |a, b| (a == b).then_some(a),
+        |a, b| (a == b).then(|| a.clone()),
     )
 }
 
@@ -209,7 +209,7 @@ pub(super) fn source(text: &str) -> Found<MaterialSource> {
         WideMarks::new(SOURCE_MARKS),
         3,
         source_phrase,
-        |a, b| (a == b).then_some(a),
+        |a, b| (a == b).then(|| a.clone()),
     )
 }
 

@@ -1231,16 +1231,16 @@ fn describe(text: &str) -> String {
             if let Some(condition) = &item.condition {
                 attributes.push(format!("if {condition}"));
             }
-            if let Some(medium) = item.medium {
+            if let Some(medium) = &item.medium {
                 attributes.push(format!("{medium:?}"));
             }
             if item.optional {
                 attributes.push("optional".to_owned());
             }
-            if let Some(handling) = item.handling {
+            if let Some(handling) = &item.handling {
                 attributes.push(format!("original {handling:?}"));
             }
-            if let Some(source) = item.source {
+            if let Some(source) = &item.source {
                 attributes.push(format!("from {source:?}"));
             }
             out.push(format!("{} {{{}}}", item.text, attributes.join(", ")));
