@@ -314,6 +314,7 @@ impl Failure {
                 column_number: None,
                 message: format!("cannot read {name}: {reason}"),
                 matter_line: None,
+                offset: None,
             },
             Failure::Parse { name, error } => match error.kind() {
                 ErrorKind::Strict(finding) => FailureRow {
@@ -325,6 +326,7 @@ impl Failure {
                     column_number: Some(finding.column),
                     message: finding.message.clone(),
                     matter_line: finding.matter_line,
+                    offset: finding.offset,
                 },
                 kind => FailureRow {
                     source: name,
@@ -335,6 +337,7 @@ impl Failure {
                     column_number: Some(error.column()),
                     message: kind.to_string(),
                     matter_line: None,
+                    offset: error.position().offset,
                 },
             },
         }
@@ -353,6 +356,7 @@ struct FailureRow<'a> {
     column_number: Option<usize>,
     message: String,
     matter_line: Option<usize>,
+    offset: Option<usize>,
 }
 
 /// A diagnostic as compilers print theirs, `FILE:LINE:COLUMN: SEVERITY[CODE]: MESSAGE`, which

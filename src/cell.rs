@@ -32,6 +32,9 @@ pub(crate) struct Before<'s> {
     /// The first `counted.0` bytes of `text`, ending at a grapheme boundary, span `counted.1`
     /// columns.
     counted: (usize, usize),
+    /// The byte offset of `text` (the line start) in the text read, when the line is in one
+    /// (not for a spreadsheet's row, nor a line given to a test as a bare `&str`).
+    line_offset: Option<usize>,
 }
 
 impl<'s> Before<'s> {
@@ -42,10 +45,24 @@ impl<'s> Before<'s> {
             Before {
                 text,
                 counted: (bytes, columns),
+                line_offset: None,
             }
         } else {
             Before::from(text)
         }
+    }
+
+    /// `text`, which starts at byte `line_offset` of the text read.
+    pub(crate) fn in_text(text: &'s str, line_offset: usize) -> Before<'s> {
+        Before {
+            line_offset: Some(line_offset),
+            ..Before::from(text)
+        }
+    }
+
+    /// The byte offset in the text read of the end of `text`, where the cell starts.
+    fn end_offset(&self) -> Option<usize> {
+        self.line_offset.map(|start| start + self.text.len())
     }
 
     /// How many columns the text spans.
@@ -60,6 +77,7 @@ impl<'s> From<&'s str> for Before<'s> {
         Before {
             text,
             counted: (0, 0),
+            line_offset: None,
         }
     }
 }
@@ -70,6 +88,8 @@ impl<'s> From<&'s str> for Before<'s> {
 /// before. A line of a million cells is walked once.
 pub(crate) struct LinePrefixes<'s> {
     line: &'s str,
+    /// The byte offset of the line in the text read.
+    line_offset: usize,
     cells: usize,
     counted: (usize, usize),
 }
@@ -78,9 +98,11 @@ impl<'s> LinePrefixes<'s> {
     /// How many cells of a line are left to count lazily.
     const LAZY_CELLS: usize = 32;
 
-    pub(crate) fn new(line: &'s str) -> LinePrefixes<'s> {
+    /// The prefixes of `line`, which starts at byte `line_offset` of the text read.
+    pub(crate) fn new(line: &'s str, line_offset: usize) -> LinePrefixes<'s> {
         LinePrefixes {
             line,
+            line_offset,
             cells: 0,
             counted: (0, 0),
         }
@@ -93,7 +115,8 @@ impl<'s> LinePrefixes<'s> {
         let start = start.min(self.line.len());
         self.cells += 1;
         if self.cells <= Self::LAZY_CELLS {
-            return Before::from(self.line.get(..start).unwrap_or(self.line));
+            let before = self.line.get(..start).unwrap_or(self.line);
+            return Before::in_text(before, self.line_offset);
         }
         let (bytes, columns) = self.counted;
         // Counting in two parts gives the count of the whole only when they meet at a
@@ -108,11 +131,14 @@ impl<'s> LinePrefixes<'s> {
         if start > bytes && self.line.is_char_boundary(start) && at_boundary() {
             self.counted = (start, columns + self::columns(&self.line[bytes..start]));
         }
-        Before::counted(
-            self.line.get(..start).unwrap_or(self.line),
-            self.counted.0,
-            self.counted.1,
-        )
+        Before {
+            line_offset: Some(self.line_offset),
+            ..Before::counted(
+                self.line.get(..start).unwrap_or(self.line),
+                self.counted.0,
+                self.counted.1,
+            )
+        }
     }
 }
 
@@ -239,6 +265,10 @@ impl<'s> Cell<'s> {
         Position {
             line: origin.line,
             column: origin.before.columns() + columns(&self.text[origin.at..offset]) + 1,
+            offset: origin
+                .before
+                .end_offset()
+                .map(|start| start + (offset - origin.at)),
         }
     }
 
@@ -258,8 +288,9 @@ impl<'s> Cell<'s> {
             let position = match (last, origin) {
                 (Some((before, same, at)), Some(index)) if same == index && before <= offset => {
                     Position {
-                        line: at.line,
                         column: at.column + columns(&self.text[before..offset]),
+                        offset: at.offset.map(|at| at + (offset - before)),
+                        ..at
                     }
                 }
                 _ => self.position(offset),
@@ -318,8 +349,9 @@ impl Cell<'_> {
             let position = match counted {
                 Some((from, counted_origin, at)) if counted_origin == origin && from <= offset => {
                     Position {
-                        line: at.line,
                         column: at.column + columns(&self.text[from..offset]),
+                        offset: at.offset.map(|at| at + (offset - from)),
+                        ..at
                     }
                 }
                 _ => self.position(offset),
@@ -373,8 +405,8 @@ mod tests {
     fn columns_count_graphemes_before_the_cell_and_inside_it() {
         let line = "一、主项\t2\t办理";
         let cell = Cell::new("办理", 7, &line[..line.len() - "办理".len()]);
-        assert_eq!(cell.start(), Position { line: 7, column: 8 });
-        assert_eq!(cell.position("办".len()), Position { line: 7, column: 9 });
+        assert_eq!(cell.start(), Position::new(7, 8));
+        assert_eq!(cell.position("办".len()), Position::new(7, 9));
     }
 
     #[test]
@@ -385,16 +417,16 @@ mod tests {
         assert_eq!(cell.position_of(&cell.text()["1. 甲".len()..]).line, 9);
         assert_eq!(
             cell.position("1. 甲".len()),
-            Position { line: 9, column: 3 }
+            Position::new(9, 3)
         );
-        assert_eq!(cell.position(1), Position { line: 3, column: 4 });
+        assert_eq!(cell.position(1), Position::new(3, 4));
     }
 
     #[test]
     fn appending_to_an_empty_cell_takes_the_new_origin() {
         let mut cell = Cell::new("", 3, "");
         cell.append("甲", 5, "\t");
-        assert_eq!(cell.start(), Position { line: 5, column: 2 });
+        assert_eq!(cell.start(), Position::new(5, 2));
     }
 
     #[test]
@@ -403,11 +435,11 @@ mod tests {
         let (before, text) = line.split_at("一、主项\t".len());
         let mut cell = Cell::borrowed(text, 4, before);
         assert!(std::ptr::eq(cell.text(), text));
-        assert_eq!(cell.start(), Position { line: 4, column: 6 });
+        assert_eq!(cell.start(), Position::new(4, 6));
         cell.append("丙", 6, "\t");
         assert_eq!(cell.text(), "甲乙丙");
         assert_eq!(cell.position_of(&cell.text()["甲乙".len()..]).line, 6);
-        assert_eq!(cell.position("甲".len()), Position { line: 4, column: 7 });
+        assert_eq!(cell.position("甲".len()), Position::new(4, 7));
         assert_eq!(cell.origin(), (4, Before::from(before)));
     }
 
@@ -452,12 +484,13 @@ mod tests {
                 _ => "👍🏽丙",
             });
         }
-        let mut prefixes = LinePrefixes::new(&line);
+        let mut prefixes = LinePrefixes::new(&line, 0);
         let starts = std::iter::once(0).chain(line.match_indices(['\t', ',']).map(|(i, _)| i + 1));
         for start in starts {
             let counted = Cell::borrowed("", 1, prefixes.before(start)).start();
-            let lazy = Cell::borrowed("", 1, &line[..start]).start();
+            let lazy = Cell::borrowed("", 1, Before::in_text(&line[..start], 0)).start();
             assert_eq!(counted, lazy, "cell at byte {start}");
+            assert_eq!(counted.offset, Some(start));
             assert_eq!(lazy.column, line[..start].graphemes(true).count() + 1);
         }
     }

@@ -4,14 +4,46 @@ use std::fmt;
 
 use serde::{Deserialize, Serialize};
 
-/// A position in the source: 1-based line, and 1-based column counted in user-perceived
-/// characters (grapheme clusters), so that `第` is one column like `1`.
+/// A position in the source: 1-based line, 1-based column counted in user-perceived
+/// characters (grapheme clusters), so that `第` is one column like `1`, and the byte offset.
+///
+/// ```
+/// let document = shixiang::parse("主项\t子项序号\t子项\n一、甲\t1\t乙\n二、丙\t3\t丁\n")?;
+/// let at = document.diagnostics[0].position(); // matter 2 is missing, at the `3`
+/// assert_eq!((at.line, at.column), (3, 5));
+/// assert_eq!(at.offset, Some("主项\t子项序号\t子项\n一、甲\t1\t乙\n二、丙\t".len()));
+/// # Ok::<(), shixiang::Error>(())
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default)]
+#[non_exhaustive]
 pub struct Position {
     /// 1-based line.
     pub line: usize,
     /// 1-based column, in graphemes.
     pub column: usize,
+    /// Byte offset in the text read: the input's UTF-8 (after decoding, when it was in another
+    /// encoding), a leading byte-order mark not counted. `None` where the position is known by
+    /// line and column only: a finding about a whole line or row, a spreadsheet's cell.
+    pub offset: Option<usize>,
+}
+
+impl Position {
+    /// Line `line`, column `column`, byte offset unknown.
+    pub fn new(line: usize, column: usize) -> Position {
+        Position {
+            line,
+            column,
+            offset: None,
+        }
+    }
+
+    /// This position, at byte `offset` of the text.
+    pub fn with_offset(self, offset: usize) -> Position {
+        Position {
+            offset: Some(offset),
+            ..self
+        }
+    }
 }
 
 impl fmt::Display for Position {
@@ -395,6 +427,10 @@ pub struct Diagnostic {
     pub line: usize,
     /// 1-based column, in graphemes.
     pub column: usize,
+    /// Byte offset in the text read ([`Position::offset`]); `null` where the finding is
+    /// placed by line and column only.
+    #[serde(default)]
+    pub offset: Option<usize>,
     /// One plain English sentence naming what was found.
     pub message: String,
     /// Whose fault it is (always [`Code::origin`] of the code).
@@ -416,6 +452,8 @@ struct DiagnosticFields {
     severity: Severity,
     line: usize,
     column: usize,
+    #[serde(default)]
+    offset: Option<usize>,
     message: String,
     #[serde(default)]
     origin: Option<Origin>,
@@ -439,6 +477,7 @@ impl TryFrom<DiagnosticFields> for Diagnostic {
             severity: fields.severity,
             line: fields.line,
             column: fields.column,
+            offset: fields.offset,
             message: fields.message,
             matter_line: fields.matter_line,
         })
@@ -454,6 +493,7 @@ impl Diagnostic {
             code,
             line: at.line,
             column: at.column,
+            offset: at.offset,
             message: message.into(),
             matter_line: None,
         }
@@ -464,6 +504,7 @@ impl Diagnostic {
         Position {
             line: self.line,
             column: self.column,
+            offset: self.offset,
         }
     }
 }

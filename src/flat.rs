@@ -508,6 +508,9 @@ pub struct DiagnosticRow {
     /// The line of the matter it concerns (joins [`MatterRow::line`]); empty for a finding
     /// about the table, a category or the list.
     pub matter_line: Option<usize>,
+    /// Byte offset in the text read ([`Position::offset`](crate::Position::offset)); empty
+    /// where the finding is placed by line and column only.
+    pub offset: Option<usize>,
 }
 
 impl Row for DiagnosticRow {
@@ -520,6 +523,7 @@ impl Row for DiagnosticRow {
         "column_number",
         "message",
         "matter_line",
+        "offset",
     ];
 }
 
@@ -534,6 +538,7 @@ impl DiagnosticRow {
             column_number: diagnostic.column,
             message: diagnostic.message.clone(),
             matter_line: diagnostic.matter_line,
+            offset: diagnostic.offset,
         }
     }
 }

@@ -59,7 +59,7 @@ impl OwnedReader {
         input.read_to_end(&mut bytes).map_err(|error| {
             Error::new(
                 ErrorKind::Io(error.to_string()),
-                Position { line: 1, column: 1 },
+                Position::new(1, 1),
             )
         })?;
         let decoded = crate::decode(&bytes, options)?.into_owned();

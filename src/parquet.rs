@@ -337,6 +337,7 @@ fn diagnostics(c: &mut Columns, tables: &[(&Document, Tables)]) {
         false,
     );
     c.uint64_or_null("matter_line", rows.iter().map(|r| r.matter_line));
+    c.uint64_or_null("offset", rows.iter().map(|r| r.offset));
 }
 
 /// The columns of a batch as they are built, each with its field.

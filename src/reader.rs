@@ -127,7 +127,7 @@ impl<'s> Reader<'s> {
                 ErrorKind::NeedsDecoding {
                     encoding: decoded.encoding().name().to_owned(),
                 },
-                crate::Position { line: 1, column: 1 },
+                crate::Position::new(1, 1),
             ));
         };
         let source = Source::delimited(text, options.delimiter);

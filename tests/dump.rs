@@ -355,7 +355,8 @@ fn a_file_that_fails_is_a_row_of_the_diagnostics_table_naming_it() {
             "line",
             "column_number",
             "message",
-            "matter_line"
+            "matter_line",
+            "offset"
         ]
     );
     let rows: Vec<csv::StringRecord> = reader.records().map(Result::unwrap).collect();

@@ -299,6 +299,43 @@ fn positions_inside_a_quoted_cell_follow_its_lines() {
         .collect();
     assert_eq!(unbalanced.len(), 1, "{:?}", found(&document));
     assert_eq!((unbalanced[0].1, unbalanced[0].2), (4, 6));
+    // Its byte offset points at the bracket in the file, past the quotes.
+    let d = document
+        .diagnostics
+        .iter()
+        .find(|d| d.code == Code::UnbalancedBrackets)
+        .unwrap();
+    assert!(text[d.offset.unwrap()..].starts_with("（\""));
+}
+
+/// The finding of `code` in `document`, and the text at its byte offset in `text`.
+fn at_offset<'t>(document: &Document, code: Code, text: &'t str) -> &'t str {
+    let d = document.diagnostics.iter().find(|d| d.code == code);
+    let d = d.unwrap_or_else(|| panic!("no {code} in {:?}", found(document)));
+    assert_eq!(d.position().offset, d.offset);
+    &text[d.offset.unwrap()..]
+}
+
+#[test]
+fn byte_offsets_point_into_the_text_read() {
+    let list = "标题\n主项\t子项序号\t子项\t办理时限\n一、甲\t1\t乙\t即时办结（\n二、丙\t3\t丁\t即时办结\n";
+    // LF and CRLF; with a byte-order mark, which the offset does not count.
+    for text in [list.to_owned(), list.replace('\n', "\r\n")] {
+        let document = shixiang::parse(&text).unwrap();
+        assert!(at_offset(&document, Code::UnbalancedBrackets, &text).starts_with("（"));
+        assert!(at_offset(&document, Code::MatterNumberMissing, &text).starts_with("3\t丁"));
+        let bom = format!("\u{FEFF}{text}");
+        let document = shixiang::parse(&bom).unwrap();
+        assert!(at_offset(&document, Code::MatterNumberMissing, &text).starts_with("3\t丁"));
+    }
+    // GB18030: the offset is in the decoded text.
+    let bytes = encoding_rs::GB18030.encode(list).0;
+    let document = shixiang::parse_bytes(&bytes).unwrap();
+    assert!(at_offset(&document, Code::MatterNumberMissing, list).starts_with("3\t丁"));
+    // A finding about a whole row has none.
+    let document = shixiang::parse("主项\t子项序号\t子项\n一、甲\t1\n").unwrap();
+    let short = document.diagnostics.iter().find(|d| d.code == Code::RowTooShort);
+    assert_eq!(short.map(|d| (d.line, d.offset)), Some((2, None)));
 }
 
 #[test]

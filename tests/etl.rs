@@ -680,7 +680,9 @@ fn dump_csv_diagnostics_match_stderr() {
             "29",
             "22",
             "matter number 20 is missing between 19 and 21",
-            "29"
+            "29",
+            // Line 29, column 22 of the file (UTF-8, no byte-order mark): its byte 9 753.
+            "9753"
         ]
     );
 }

@@ -20,7 +20,9 @@ fn the_first_warning_becomes_the_error_with_its_position_and_message() {
     assert_eq!(codes, [Code::MatterNumberMissing, Code::RowTooShort]);
 
     let error = strict(&text).unwrap_err();
-    assert_eq!(error.position(), Position { line: 4, column: 2 });
+    // Line 4, column 2: the `3`, after the title, the header, line 3 and a tab.
+    let offset = text.find("\t3\t").unwrap() + 1;
+    assert_eq!(error.position(), Position::new(4, 2).with_offset(offset));
     let ErrorKind::Strict(first) = error.kind() else {
         panic!("not a strict error: {error}")
     };
@@ -106,7 +108,7 @@ fn the_new_robustness_codes_say_what_and_where() {
     );
     assert_eq!(
         empty.diagnostics[0].position(),
-        Position { line: 2, column: 1 }
+        Position::new(2, 1)
     );
 }
 
@@ -283,10 +285,11 @@ fn a_diagnostic_carries_its_origin_in_json_and_old_json_reads_with_the_codes() {
     assert_eq!(
         text,
         format!(
-            r#"{{"code":"{}","severity":"warning","line":{},"column":{},"message":{},"origin":"{}","matter_line":null}}"#,
+            r#"{{"code":"{}","severity":"warning","line":{},"column":{},"offset":{},"message":{},"origin":"{}","matter_line":null}}"#,
             first.code,
             first.line,
             first.column,
+            first.offset.unwrap(),
             serde_json::to_string(&first.message).unwrap(),
             first.origin
         )
@@ -297,7 +300,7 @@ fn a_diagnostic_carries_its_origin_in_json_and_old_json_reads_with_the_codes() {
         r#"{"code":"materials_unparsed","severity":"warning","line":3,"column":4,"message":"m"}"#;
     let read: shixiang::Diagnostic = serde_json::from_str(old).unwrap();
     assert_eq!(read.origin, Origin::Parser);
-    assert_eq!(read.matter_line, None);
+    assert_eq!((read.matter_line, read.offset), (None, None));
     let old = old.replace("materials_unparsed", "matter_number_missing");
     let read: shixiang::Diagnostic = serde_json::from_str(&old).unwrap();
     assert_eq!(read.origin, Origin::Source);

@@ -8,7 +8,7 @@
 //! spans lines points into the original file), and blank lines, which the `csv` crate skips
 //! and which break the page here.
 
-use crate::cell::{Cell, LinePrefixes};
+use crate::cell::{Before, Cell, LinePrefixes};
 
 use super::source::Record;
 
@@ -49,12 +49,12 @@ impl<'s> CsvRecords<'s> {
         let mut line_start = start;
         // The prefixes of the line the next cell starts on (a quoted line break starts a
         // new one) and where that line starts.
-        let mut prefixes = (line_start, LinePrefixes::new(&text[line_start..]));
+        let mut prefixes = (line_start, LinePrefixes::new(&text[line_start..], line_start));
         let mut i = start;
         loop {
             // One cell, from `i`.
             if prefixes.0 != line_start {
-                prefixes = (line_start, LinePrefixes::new(&text[line_start..]));
+                prefixes = (line_start, LinePrefixes::new(&text[line_start..], line_start));
             }
             let before = prefixes.1.before(i - line_start);
             if bytes.get(i) == Some(&b'"') {
@@ -148,7 +148,7 @@ fn append<'s>(
     if from >= to {
         return;
     }
-    let before = &text[line_start..from];
+    let before = Before::in_text(&text[line_start..from], line_start);
     if !*owned && cell.text().is_empty() {
         *cell = Cell::borrowed(&text[from..to], line, before);
     } else {
@@ -198,15 +198,17 @@ mod tests {
         assert_eq!((record.number, record.end.0), (1, 2));
         let cell = &cells[1];
         assert_eq!(cell.text(), "一\"二\n三四");
-        assert_eq!(cell.start(), Position { line: 1, column: 4 });
+        // Line, column and the byte in `text`: the first character inside the quote.
+        let at = |line, column, byte: &str| Position::new(line, column).with_offset(text.find(byte).unwrap());
+        assert_eq!(cell.start(), at(1, 4, "一"));
         // 二 is after `""`: column 7 of line 1; 四 is on line 2, column 2.
         assert_eq!(
             cell.position_of(&cell.text()["一\"".len()..]),
-            Position { line: 1, column: 7 }
+            at(1, 7, "二")
         );
         let four = cell.text().find('四').unwrap();
-        assert_eq!(cell.position(four), Position { line: 2, column: 2 });
-        assert_eq!(cells[2].start(), Position { line: 2, column: 5 });
+        assert_eq!(cell.position(four), at(2, 2, "四"));
+        assert_eq!(cells[2].start(), at(2, 5, "y"));
         assert!(reader.next(&mut cells).is_none());
     }
 

@@ -239,7 +239,7 @@ pub(crate) fn decode(
         };
         diagnostics.push(Diagnostic::new(
             Code::EncodingDetected,
-            Position { line: 1, column: 1 },
+            Position::new(1, 1),
             format!("the text is read as {}, {why}", encoding.name()),
         ));
     }
@@ -395,7 +395,7 @@ fn stray_diagnostics(text: &str, strays: &[Stray], encoding: Encoding) -> Vec<Di
             };
             Diagnostic::new(
                 Code::InvalidBytes,
-                Position { line, column },
+                Position::new(line, column),
                 format!(
                     "the {what} {} at byte {} {verb} not valid {}; {it} read as U+FFFD",
                     shown.join(" "),

@@ -32,10 +32,7 @@ impl CategoryDraft<'_> {
     /// Where the category's first piece is.
     pub(crate) fn start(&self) -> Position {
         self.pieces.first().map_or(
-            Position {
-                line: self.lines.0,
-                column: 1,
-            },
+            Position::new(self.lines.0, 1),
             Cell::start,
         )
     }
@@ -64,10 +61,7 @@ impl<'s> MatterDraft<'s> {
     /// Where a column's cell is, or the start of the row when the header has no such column.
     pub(crate) fn position(&self, column: Column) -> Position {
         self.cell(column).map_or(
-            Position {
-                line: self.line,
-                column: 1,
-            },
+            Position::new(self.line, 1),
             Cell::start,
         )
     }
@@ -196,7 +190,7 @@ impl<'s> Merger<'s> {
                 if !(self.inferred && flat && !by_kind) {
                     diagnostics.push(
                         Code::MatterWithoutCategory,
-                        Position { line, column: 1 },
+                        Position::new(line, 1),
                         format!("the row at line {line} comes before any 主项; it is put in a category without a name"),
                     );
                 }
@@ -245,7 +239,7 @@ impl<'s> Merger<'s> {
                 Some(matter) => {
                     diagnostics.push(
                         Code::RowContinued,
-                        Position { line, column: 1 },
+                        Position::new(line, 1),
                         format!(
                             "the row at line {line} has no 子项序号 or 子项; its cells are appended to the matter at line {}",
                             matter.line
@@ -256,7 +250,7 @@ impl<'s> Merger<'s> {
                 None => {
                     diagnostics.push(
                         Code::OrphanRow,
-                        Position { line, column: 1 },
+                        Position::new(line, 1),
                         format!("the row at line {line} has no 子项序号 or 子项 and no matter before it to continue; it is kept as a matter without a name"),
                     );
                     category.matters.push(MatterDraft {

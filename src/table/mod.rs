@@ -204,7 +204,7 @@ impl<'s> TableReader<'s> {
         } else {
             return None;
         };
-        Some(Error::new(kind, Position { line: 1, column: 1 }))
+        Some(Error::new(kind, Position::new(1, 1)))
     }
 
     /// What surrounds the categories, once [`next_category`](Self::next_category) has given
@@ -218,7 +218,7 @@ impl<'s> TableReader<'s> {
             let line = self.header_line;
             diagnostics.push(
                 Code::EmptyTable,
-                Position { line, column: 1 },
+                Position::new(line, 1),
                 format!("the header row at line {line} is followed by no data row"),
             );
         }
@@ -574,10 +574,7 @@ impl<'s> TableReader<'s> {
             Some(first) if *first != found.key() => {
                 diagnostics.push(
                     Code::HeaderMismatch,
-                    Position {
-                        line: number,
-                        column: 1,
-                    },
+                    Position::new(number, 1),
                     format!(
                         "the header row at line {number} differs from the first one ({}); the rows after it are read by it",
                         quote_names(&found.names)
@@ -727,10 +724,7 @@ fn report_control_character(
 }
 
 fn start_of(record: &Record<'_>) -> Position {
-    Position {
-        line: record.number,
-        column: 1,
-    }
+    Position::new(record.number, 1)
 }
 
 /// Duplicate and missing columns of a header read at line `number`, whose cells are `cells`
@@ -773,10 +767,7 @@ fn report_header(
         if header.index_of(column).is_none() {
             diagnostics.push(
                 Code::MissingColumn,
-                Position {
-                    line: number,
-                    column: 1,
-                },
+                Position::new(number, 1),
                 format!(
                     "the header at line {} has no {} column",
                     number,
@@ -803,7 +794,7 @@ fn report_inferred_categories(
             format!("the header at line {n} has no 主项 column; each row is a matter, in categories named by its 事项类型 column"),
         ),
         None => (
-            Position { line: n, column: 1 },
+            Position::new(n, 1),
             format!("the header at line {n} has no 主项 column; each row is a matter, all in one category without a name"),
         ),
     };

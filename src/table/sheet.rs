@@ -40,7 +40,7 @@ struct SheetRow {
 impl Sheet {
     /// Read the sheet `name` of the workbook in `bytes`, or its first sheet.
     pub(crate) fn read(bytes: &[u8], name: Option<&str>) -> Result<Sheet, Error> {
-        let at = Position { line: 1, column: 1 };
+        let at = Position::new(1, 1);
         let unreadable = |e: &dyn std::fmt::Display| {
             Error::new(ErrorKind::UnreadableWorkbook(e.to_string()), at)
         };

@@ -67,7 +67,7 @@ impl<'s> Source<'s> {
 /// Split a line at tabs into cells that borrow it.
 fn split_at_tabs<'s>(line: Line<'s>, cells: &mut Vec<Cell<'s>>) {
     let text = line.text;
-    let mut prefixes = LinePrefixes::new(text);
+    let mut prefixes = LinePrefixes::new(text, line.offset);
     let mut start = 0;
     for tab in scan::tabs(text) {
         cells.push(Cell::borrowed(
@@ -137,6 +137,8 @@ pub(crate) struct Line<'s> {
     /// 1-based line number.
     pub(crate) number: usize,
     pub(crate) text: &'s str,
+    /// The byte offset of the line in the text (after a leading byte-order mark).
+    pub(crate) offset: usize,
 }
 
 /// The lines of `text`, after a leading byte-order mark; a line ends at LF, CRLF or a lone CR.
@@ -145,6 +147,7 @@ pub(crate) fn lines(text: &str) -> Lines<'_> {
     Lines {
         rest: text.strip_prefix('\u{FEFF}').unwrap_or(text),
         number: 0,
+        offset: 0,
     }
 }
 
@@ -153,6 +156,8 @@ pub(crate) fn lines(text: &str) -> Lines<'_> {
 pub(crate) struct Lines<'s> {
     rest: &'s str,
     number: usize,
+    /// The byte offset of `rest`.
+    offset: usize,
 }
 
 impl<'s> Iterator for Lines<'s> {
@@ -174,10 +179,13 @@ impl<'s> Iterator for Lines<'s> {
             }
             None => (self.rest, ""),
         };
+        let offset = self.offset;
+        self.offset += self.rest.len() - next.len();
         self.rest = next;
         Some(Line {
             number: self.number,
             text: line,
+            offset,
         })
     }
 }
