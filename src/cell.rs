@@ -415,10 +415,7 @@ mod tests {
         cell.append("乙", 9, "\t\t");
         assert_eq!(cell.text(), "1. 甲乙");
         assert_eq!(cell.position_of(&cell.text()["1. 甲".len()..]).line, 9);
-        assert_eq!(
-            cell.position("1. 甲".len()),
-            Position::new(9, 3)
-        );
+        assert_eq!(cell.position("1. 甲".len()), Position::new(9, 3));
         assert_eq!(cell.position(1), Position::new(3, 4));
     }
 

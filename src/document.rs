@@ -84,7 +84,7 @@ fn category(draft: &CategoryDraft<'_>, diagnostics: &mut Diagnostics) -> Categor
         name: name_text(name),
         raw: draft.pieces.iter().map(|p| p.text().to_owned()).collect(),
         code: draft.code.as_ref().map(|c| trim(c.text()).to_owned()),
-        lines: draft.lines,
+        lines: draft.lines.into(),
         matters: draft
             .matters
             .iter()

@@ -188,7 +188,7 @@ pub use fields::deadline::ParseDeadlineError;
 pub use model::{
     Basis, Category, Channel, ChannelDeadline, ChannelKind, Channels, Citation, ClauseKind,
     Deadline, DeadlineClause, Definition, Document, DocumentNumber, Effect, Extent, Extra, Fee,
-    Frequency, LegalBasis, Material, MaterialFormat, MaterialGroup, MaterialHandling,
+    Frequency, LegalBasis, LineSpan, Material, MaterialFormat, MaterialGroup, MaterialHandling,
     MaterialMedium, MaterialSource, Materials, Matter, Notes, NumberKind, Period, Provision,
     StepLimit, Steps, TimeUnit, SCHEMA_VERSION,
 };

@@ -163,9 +163,79 @@ pub struct Category {
     /// From a 主项编码 column when the list has one, trimmed.
     pub code: Option<String>,
     /// First and last source line of its rows.
-    pub lines: (usize, usize),
+    pub lines: LineSpan,
     /// Its matters (子项), in order.
     pub matters: Vec<Matter>,
+}
+
+/// The first and last source line of something that spans lines, as [`Category::lines`]; in
+/// JSON the pair `[first, last]`.
+///
+/// ```
+/// let text = "主项\t子项序号\t子项\n一、参保\t1\t登记\n\t2\t变更\n二、待遇\t1\t支付\n";
+/// let document = shixiang::parse(text)?;
+/// let lines = document.categories[0].lines;
+/// assert_eq!((lines.first, lines.last), (2, 3));
+/// assert!(lines.contains(3) && !lines.contains(4));
+/// assert_eq!(serde_json::to_string(&lines).unwrap(), "[2,3]");
+/// # Ok::<(), shixiang::Error>(())
+/// ```
+#[derive(
+    Debug, Clone, Copy, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize,
+)]
+#[serde(from = "(usize, usize)", into = "(usize, usize)")]
+pub struct LineSpan {
+    /// The first line, 1-based.
+    pub first: usize,
+    /// The last line, 1-based (`first` when it spans one).
+    pub last: usize,
+}
+
+impl LineSpan {
+    /// Lines `first` to `last`.
+    pub fn new(first: usize, last: usize) -> LineSpan {
+        LineSpan { first, last }
+    }
+
+    /// Whether `line` is one of them.
+    pub fn contains(&self, line: usize) -> bool {
+        (self.first..=self.last).contains(&line)
+    }
+}
+
+impl From<(usize, usize)> for LineSpan {
+    fn from((first, last): (usize, usize)) -> LineSpan {
+        LineSpan { first, last }
+    }
+}
+
+impl From<LineSpan> for (usize, usize) {
+    fn from(span: LineSpan) -> (usize, usize) {
+        (span.first, span.last)
+    }
+}
+
+/// `span == (first, last)`.
+impl PartialEq<(usize, usize)> for LineSpan {
+    fn eq(&self, &(first, last): &(usize, usize)) -> bool {
+        self.first == first && self.last == last
+    }
+}
+
+#[cfg(feature = "schema")]
+impl schemars::JsonSchema for LineSpan {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "LineSpan".into()
+    }
+
+    fn json_schema(generator: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        let mut schema = <(usize, usize)>::json_schema(generator);
+        schema.insert(
+            "description".into(),
+            "The first and last source line, 1-based: [first, last].".into(),
+        );
+        schema
+    }
 }
 
 /// A matter (子项): one service of the list.

@@ -37,7 +37,7 @@ impl fmt::Display for Document {
             writeln!(
                 f,
                 "\n{numeral}{} (lines {}-{})",
-                category.name, category.lines.0, category.lines.1
+                category.name, category.lines.first, category.lines.last
             )?;
             for matter in &category.matters {
                 let seq = matter.seq.map_or_else(|| "-".to_owned(), |s| s.to_string());

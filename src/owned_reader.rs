@@ -56,12 +56,9 @@ impl OwnedReader {
         options: &ParseOptions,
     ) -> Result<OwnedReader, Error> {
         let mut bytes = Vec::new();
-        input.read_to_end(&mut bytes).map_err(|error| {
-            Error::new(
-                ErrorKind::Io(error.to_string()),
-                Position::new(1, 1),
-            )
-        })?;
+        input
+            .read_to_end(&mut bytes)
+            .map_err(|error| Error::new(ErrorKind::Io(error.to_string()), Position::new(1, 1)))?;
         let decoded = crate::decode(&bytes, options)?.into_owned();
         drop(bytes);
         Ok(OwnedReader(Cell::new(decoded, |decoded| {

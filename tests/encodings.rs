@@ -334,7 +334,10 @@ fn byte_offsets_point_into_the_text_read() {
     assert!(at_offset(&document, Code::MatterNumberMissing, list).starts_with("3\t丁"));
     // A finding about a whole row has none.
     let document = shixiang::parse("主项\t子项序号\t子项\n一、甲\t1\n").unwrap();
-    let short = document.diagnostics.iter().find(|d| d.code == Code::RowTooShort);
+    let short = document
+        .diagnostics
+        .iter()
+        .find(|d| d.code == Code::RowTooShort);
     assert_eq!(short.map(|d| (d.line, d.offset)), Some((2, None)));
 }
 

@@ -175,7 +175,14 @@ fn steps_with_their_own_limit() {
     let limits: Vec<(usize, ClauseKind, Option<u32>, Option<TimeUnit>)> = steps
         .limits
         .iter()
-        .map(|l| (l.step, l.clause.kind.clone(), l.clause.amount, l.clause.unit.clone()))
+        .map(|l| {
+            (
+                l.step,
+                l.clause.kind.clone(),
+                l.clause.amount,
+                l.clause.unit.clone(),
+            )
+        })
         .collect();
     assert_eq!(
         limits,

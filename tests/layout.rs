@@ -643,7 +643,10 @@ fn every_code_has_a_snake_case_name_and_a_severity() {
             "{name}"
         );
         assert_eq!(serde_json::to_string(code).unwrap(), format!("\"{name}\""));
-        assert!(code.severity().is_some() && code.origin().is_some(), "{code}");
+        assert!(
+            code.severity().is_some() && code.origin().is_some(),
+            "{code}"
+        );
     }
 }
 
@@ -670,7 +673,13 @@ fn the_readme_lists_every_code_with_its_severity_and_origin() {
         .collect();
     let codes: Vec<(&str, &str, &str)> = Code::ALL
         .iter()
-        .map(|c| (c.as_str(), c.severity().unwrap().as_str(), c.origin().unwrap().as_str()))
+        .map(|c| {
+            (
+                c.as_str(),
+                c.severity().unwrap().as_str(),
+                c.origin().unwrap().as_str(),
+            )
+        })
         .collect();
     assert_eq!(listed, codes);
 }

@@ -5,8 +5,8 @@
 use serde_json::json;
 
 use shixiang::{
-    Basis, ChannelKind, ClauseKind, Code, Extent, MaterialFormat, MaterialHandling,
-    MaterialMedium, MaterialSource, NumberKind, Period, TimeUnit,
+    Basis, ChannelKind, ClauseKind, Code, Extent, MaterialFormat, MaterialHandling, MaterialMedium,
+    MaterialSource, NumberKind, Period, TimeUnit,
 };
 
 fn agrees<T>(values: &[T], names: &[&str])
@@ -208,8 +208,18 @@ fn a_deadline_and_a_diagnostic_with_unknown_values_round_trip() {
     let deadline = &mut json["categories"][0]["matters"][0]["deadline"];
     let clause = &mut deadline["clauses"][0];
     assert_eq!(
-        (&clause["kind"], &clause["unit"], &clause["basis"], &clause["extent"]),
-        (&json!("limit"), &json!("working_day"), &json!("committed"), &json!("typical"))
+        (
+            &clause["kind"],
+            &clause["unit"],
+            &clause["basis"],
+            &clause["extent"]
+        ),
+        (
+            &json!("limit"),
+            &json!("working_day"),
+            &json!("committed"),
+            &json!("typical")
+        )
     );
     clause["kind"] = json!("suspended");
     clause["unit"] = json!("fortnight");
@@ -227,7 +237,10 @@ fn a_deadline_and_a_diagnostic_with_unknown_values_round_trip() {
     assert_eq!(clause.kind, ClauseKind::Unknown("suspended".to_owned()));
     assert_eq!(clause.unit, Some(TimeUnit::Unknown("fortnight".to_owned())));
     assert_eq!(clause.basis, Some(Basis::Unknown("negotiated".to_owned())));
-    assert_eq!(clause.extent, Some(Extent::Unknown("approximate".to_owned())));
+    assert_eq!(
+        clause.extent,
+        Some(Extent::Unknown("approximate".to_owned()))
+    );
     assert_eq!(clause.working_days(), None);
     assert_eq!(
         deadline.frequencies[0].period,

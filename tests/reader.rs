@@ -80,7 +80,10 @@ fn a_category_split_by_a_page_break_is_given_once_joined() {
         .collect();
     assert_eq!(names, [("基本医疗保险登记", 2), ("待遇", 1)]);
     assert_eq!(
-        rest.diagnostics.iter().map(|d| d.code.clone()).collect::<Vec<_>>(),
+        rest.diagnostics
+            .iter()
+            .map(|d| d.code.clone())
+            .collect::<Vec<_>>(),
         [Code::CategoryJoined]
     );
 }
@@ -161,7 +164,10 @@ fn a_header_without_rows_gives_no_category() {
     let (categories, rest) = read_by_category(&text);
     assert!(categories.is_empty());
     assert_eq!(
-        rest.diagnostics.iter().map(|d| d.code.clone()).collect::<Vec<_>>(),
+        rest.diagnostics
+            .iter()
+            .map(|d| d.code.clone())
+            .collect::<Vec<_>>(),
         [Code::EmptyTable]
     );
 }

@@ -288,7 +288,10 @@ fn check_deadline(
                     && want.condition.as_ref().is_none_or(|c| {
                         got.condition.as_deref().map(squeeze).as_ref() == Some(&squeeze(c))
                     })
-                    && want.basis.as_ref().is_none_or(|b| got.basis.as_ref() == Some(b));
+                    && want
+                        .basis
+                        .as_ref()
+                        .is_none_or(|b| got.basis.as_ref() == Some(b));
                 if same {
                     Ok(())
                 } else {

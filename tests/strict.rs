@@ -106,10 +106,7 @@ fn the_new_robustness_codes_say_what_and_where() {
         empty.diagnostics[0].message,
         "the header row at line 2 is followed by no data row"
     );
-    assert_eq!(
-        empty.diagnostics[0].position(),
-        Position::new(2, 1)
-    );
+    assert_eq!(empty.diagnostics[0].position(), Position::new(2, 1));
 }
 
 #[test]

@@ -49,12 +49,18 @@ impl<'s> CsvRecords<'s> {
         let mut line_start = start;
         // The prefixes of the line the next cell starts on (a quoted line break starts a
         // new one) and where that line starts.
-        let mut prefixes = (line_start, LinePrefixes::new(&text[line_start..], line_start));
+        let mut prefixes = (
+            line_start,
+            LinePrefixes::new(&text[line_start..], line_start),
+        );
         let mut i = start;
         loop {
             // One cell, from `i`.
             if prefixes.0 != line_start {
-                prefixes = (line_start, LinePrefixes::new(&text[line_start..], line_start));
+                prefixes = (
+                    line_start,
+                    LinePrefixes::new(&text[line_start..], line_start),
+                );
             }
             let before = prefixes.1.before(i - line_start);
             if bytes.get(i) == Some(&b'"') {
@@ -199,7 +205,9 @@ mod tests {
         let cell = &cells[1];
         assert_eq!(cell.text(), "一\"二\n三四");
         // Line, column and the byte in `text`: the first character inside the quote.
-        let at = |line, column, byte: &str| Position::new(line, column).with_offset(text.find(byte).unwrap());
+        let at = |line, column, byte: &str| {
+            Position::new(line, column).with_offset(text.find(byte).unwrap())
+        };
         assert_eq!(cell.start(), at(1, 4, "一"));
         // 二 is after `""`: column 7 of line 1; 四 is on line 2, column 2.
         assert_eq!(

@@ -436,7 +436,10 @@ mod tests {
         assert_eq!(decoded.text(), "主项\n办理\u{FFFD}材料\n");
         assert_eq!(decoded.encoding(), Encoding::Utf8);
         let d = &decoded.diagnostics()[0];
-        assert_eq!((d.code.clone(), d.line, d.column), (Code::InvalidBytes, 2, 3));
+        assert_eq!(
+            (d.code.clone(), d.line, d.column),
+            (Code::InvalidBytes, 2, 3)
+        );
         assert_eq!(
             d.message,
             "the bytes E4 B8 at byte 13 are not valid UTF-8; they are read as U+FFFD"

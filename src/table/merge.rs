@@ -31,10 +31,9 @@ impl CategoryDraft<'_> {
 
     /// Where the category's first piece is.
     pub(crate) fn start(&self) -> Position {
-        self.pieces.first().map_or(
-            Position::new(self.lines.0, 1),
-            Cell::start,
-        )
+        self.pieces
+            .first()
+            .map_or(Position::new(self.lines.0, 1), Cell::start)
     }
 }
 
@@ -60,10 +59,8 @@ impl<'s> MatterDraft<'s> {
 
     /// Where a column's cell is, or the start of the row when the header has no such column.
     pub(crate) fn position(&self, column: Column) -> Position {
-        self.cell(column).map_or(
-            Position::new(self.line, 1),
-            Cell::start,
-        )
+        self.cell(column)
+            .map_or(Position::new(self.line, 1), Cell::start)
     }
 }
 

@@ -482,7 +482,10 @@ fn every_leftover_is_reported_in_one_pass() {
     assert_eq!(basis.citations.len(), 25);
     assert_eq!(diagnostics.len(), 25);
     for (k, d) in diagnostics.iter().enumerate() {
-        assert_eq!((d.code.clone(), d.column), (Code::CitationsPartial, 4 + 5 * k));
+        assert_eq!(
+            (d.code.clone(), d.column),
+            (Code::CitationsPartial, 4 + 5 * k)
+        );
         assert_eq!(d.message, "设定依据 text not understood: \"甲\"");
     }
 }
