@@ -36,13 +36,15 @@ const SIZES: [usize; 3] = [1_000, 10_000, 100_000];
 
 /// Our parser on the whole text; the number of matters, so that nothing is optimized away.
 fn shixiang_parse(bytes: &[u8]) -> usize {
-    let document = shixiang::parse_bytes(bytes).expect("the bench inputs are lists");
+    let document = shixiang::parse(bytes).expect("the bench inputs are lists");
     document.matters().count()
 }
 
 /// Our parser one category at a time, each dropped once its matters are counted.
 fn shixiang_read(bytes: &[u8]) -> usize {
-    let mut reader = shixiang::Reader::from_bytes(bytes).expect("the bench inputs are UTF-8");
+    let options = shixiang::ParseOptions::new();
+    let decoded = shixiang::decode(bytes, &options).expect("the bench inputs are UTF-8");
+    let mut reader = shixiang::Reader::from_decoded(&decoded, &options);
     let matters = reader
         .by_ref()
         .map(|category| category.expect("the bench inputs are lists").matters.len())

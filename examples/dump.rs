@@ -732,7 +732,7 @@ fn read_by_category(
 ) -> Result<Document, Error> {
     if is_workbook(input) {
         // A sheet is read whole: its cells are in memory anyway.
-        let mut document = shixiang::parse_spreadsheet(&input.bytes, options)?;
+        let mut document = shixiang::parse_with(&input.bytes, options)?;
         for category in std::mem::take(&mut document.categories) {
             each(document.title.as_deref(), category);
         }
@@ -746,27 +746,14 @@ fn read_by_category(
     reader.finish()
 }
 
-/// Whether an input is a workbook: by its file extension, or by its first bytes (a zip
-/// archive, as `.xlsx` and `.ods` are, or an OLE file, as `.xls` is).
+/// Whether an input is a workbook, by its first bytes (as `shixiang::parse` tells).
 fn is_workbook(input: &Input) -> bool {
-    let extension = std::path::Path::new(&input.name)
-        .extension()
-        .and_then(|e| e.to_str())
-        .map(str::to_ascii_lowercase);
-    matches!(
-        extension.as_deref(),
-        Some("xlsx" | "xlsm" | "xls" | "xlsb" | "ods")
-    ) || input.bytes.starts_with(b"PK\x03\x04")
-        || input.bytes.starts_with(b"\xD0\xCF\x11\xE0")
+    shixiang::Input::from(&input.bytes).is_workbook()
 }
 
-/// Parse one input: a workbook's sheet, or text.
+/// Parse one input: a workbook's sheet, or text in any encoding.
 fn parse_input(input: &Input, options: &ParseOptions) -> Result<Document, Error> {
-    if is_workbook(input) {
-        shixiang::parse_spreadsheet(&input.bytes, options)
-    } else {
-        shixiang::parse_bytes_with(&input.bytes, options)
-    }
+    shixiang::parse_with(&input.bytes, options)
 }
 
 /// Parse every input that was read, in parallel when there are several; the outcomes keep

@@ -35,15 +35,10 @@ pub enum ErrorKind {
         /// Offset of the first byte that is not valid UTF-8.
         byte_offset: usize,
     },
-    /// [`Reader::from_bytes`](crate::Reader::from_bytes) was given bytes that are read into
-    /// a copy (another encoding than UTF-8, or UTF-8 with stray bytes), which a reader cannot
-    /// borrow: [`decode`](crate::decode) them, then use
-    /// [`Reader::from_decoded`](crate::Reader::from_decoded).
-    #[error("the input is read as {encoding} into a copy, which a Reader cannot borrow: decode it with shixiang::decode and read it with Reader::from_decoded")]
-    NeedsDecoding {
-        /// The encoding the bytes were read in.
-        encoding: String,
-    },
+    /// [`OwnedReader`](crate::OwnedReader) was given a spreadsheet workbook, which it does
+    /// not read one category at a time: [`parse`](crate::parse) reads it whole.
+    #[error("the input is a spreadsheet workbook, which an OwnedReader does not read: read it with shixiang::parse")]
+    WorkbookInReader,
     /// The sheet asked for is not in the workbook.
     #[error("the workbook has no sheet named “{name}”; its sheets are {}", quote_sheets(.sheets))]
     UnknownSheet {
@@ -59,6 +54,11 @@ pub enum ErrorKind {
     /// The bytes are not a workbook that can be read.
     #[error("cannot read the workbook: {0}")]
     UnreadableWorkbook(String),
+    /// The bytes are a workbook, and this build of the crate does not read workbooks.
+    #[error(
+        "the input is a spreadsheet workbook; reading one needs the feature `xlsx` of shixiang"
+    )]
+    WorkbookNeedsFeature,
     /// Strict mode: the parser found a warning or an error.
     #[error("{}[{}]: {}", .0.severity, .0.code, .0.message)]
     Strict(Diagnostic),

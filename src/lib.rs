@@ -18,6 +18,10 @@
 //! 5. **checks across rows**: numbering, conflicting citations;
 //! 6. **the model**: a [`Document`], serializable with serde.
 //!
+//! One function reads them all, [`parse_with`] (and [`parse`], with the default options):
+//! text, bytes in any encoding, a workbook, lenient or strict. A [`Reader`] reads the same
+//! pipeline one category at a time.
+//!
 //! Parsing is lenient. What is odd about the source is reported as a [`Diagnostic`] with a
 //! line and a column, never hidden and never fatal; an [`Error`] means there is no list at all.
 //! No text is lost: every cell keeps its source text in `raw`, beside its structure.
@@ -114,7 +118,8 @@
 //!
 //! # Encodings, delimiters and spreadsheets
 //!
-//! [`parse_bytes`] reads UTF-8 with or without a byte-order mark, UTF-16LE and UTF-16BE by
+//! [`parse`] takes text (`&str`) or bytes ([`Input`]). Bytes are read as UTF-8 with or
+//! without a byte-order mark, UTF-16LE and UTF-16BE by
 //! their byte-order mark, and GB18030 (GBK, GB2312) when the bytes are not UTF-8 and GB18030
 //! reads them better; a few stray bytes in UTF-8 text are each reported (`invalid_bytes`,
 //! with line and column) and read as U+FFFD, and the rest of the text is read. The document
@@ -135,14 +140,15 @@
 //!
 //! let mut utf16 = vec![0xFF, 0xFE];
 //! utf16.extend(text.encode_utf16().flat_map(u16::to_le_bytes));
-//! let document = shixiang::parse_bytes(&utf16)?;
+//! let document = shixiang::parse(&utf16)?;
 //! assert_eq!(document.encoding, "UTF-16LE");
 //! assert_eq!(document.categories[0].matters[0].materials.raw, "1. 身份证, 2. 申请表");
 //! # Ok::<(), shixiang::Error>(())
 //! ```
 //!
-//! With the feature `xlsx`, [`parse_spreadsheet`] reads a sheet of an `.xlsx` or `.xls`
-//! workbook (the first, or [`ParseOptions::sheet`]): a row's line is its sheet row and a
+//! With the feature `xlsx`, [`parse`] reads bytes that are an `.xlsx` or `.xls` workbook
+//! (told by their first bytes) as a sheet of it (the first, or [`ParseOptions::sheet`]):
+//! a row's line is its sheet row and a
 //! cell's column its sheet column; a merged region's text stays in its first cell, the others
 //! read as blank, so that a merged 主项 continues its category as in a PDF's text.
 //!
@@ -167,6 +173,7 @@ mod document;
 mod error;
 mod fields;
 pub mod flat;
+mod input;
 mod model;
 mod names;
 mod outline;
@@ -185,6 +192,7 @@ pub use compare::{compare, Comparison, Finding, FindingCode, MatterRef, Pair, PA
 pub use diagnostic::{Code, Diagnostic, Origin, Position, Severity, UnknownName};
 pub use error::{Error, ErrorKind};
 pub use fields::deadline::ParseDeadlineError;
+pub use input::Input;
 pub use model::{
     Basis, Category, Channel, ChannelDeadline, ChannelKind, Channels, Citation, ClauseKind,
     Deadline, DeadlineClause, Definition, Document, DocumentNumber, Effect, Extent, Extra, Fee,
@@ -353,43 +361,65 @@ impl ParseOptions {
     }
 }
 
-/// Parse a matter list with the default (lenient) options.
+/// Parse a matter list with the default (lenient) options: [`parse_with`] with
+/// [`ParseOptions::default`].
 ///
-/// Returns `Err` only when the text holds no list: it is empty, or no line is a header row.
-pub fn parse(text: &str) -> Result<Document, Error> {
-    parse_with(text, &ParseOptions::default())
-}
-
-/// Parse a matter list given as bytes, in any encoding [`decode`] reads.
+/// `input` is text (`&str`, `&String`) or bytes (`&[u8]`, `&Vec<u8>`, `b"…"`): see [`Input`].
+/// Returns `Err` only when the input holds no list: it is empty, or no line is a header row.
 ///
 /// ```
 /// let bytes = b"\xE4\xB8\xBB\xE9\xA1\xB9\t\xE5\xAD\x90\xE9\xA1\xB9\t\xE5\x8A\x9E\xE7\x90\x86\xE6\x9D\x90\xE6\x96\x99\n\
 ///               \xE4\xB8\x80\xE3\x80\x81\xE7\x94\xB2\t\xE4\xB9\x99\xFF\t\xE6\x97\xA0\n";
-/// let document = shixiang::parse_bytes(bytes)?;
+/// let document = shixiang::parse(bytes)?;
 /// assert_eq!(document.categories[0].matters[0].name, "乙\u{FFFD}");
 /// let d = document.diagnostics.iter().find(|d| d.code == shixiang::Code::InvalidBytes).unwrap();
 /// assert_eq!((d.line, d.column), (2, 6));
 /// assert_eq!(d.message, "the byte FF at byte 40 is not valid UTF-8; it is read as U+FFFD");
 ///
 /// let strict = shixiang::ParseOptions::new().strict(true);
-/// let error = shixiang::parse_bytes_with(bytes, &strict).unwrap_err();
+/// let error = shixiang::parse_with(bytes, &strict).unwrap_err();
 /// assert_eq!(error.to_string(), "line 2, column 6: invalid UTF-8 at byte 40");
 /// # Ok::<(), shixiang::Error>(())
 /// ```
-pub fn parse_bytes(bytes: &[u8]) -> Result<Document, Error> {
-    parse_bytes_with(bytes, &ParseOptions::default())
+pub fn parse<'a>(input: impl Into<Input<'a>>) -> Result<Document, Error> {
+    parse_with(input, &ParseOptions::default())
 }
 
-/// [`parse_bytes`] with options.
-pub fn parse_bytes_with(bytes: &[u8], options: &ParseOptions) -> Result<Document, Error> {
-    let decoded = decode(bytes, options)?;
-    Reader::from_decoded(&decoded, options).finish()
+/// Parse a matter list with `options`: the one entry point.
+///
+/// Text is read as it is; bytes are a workbook when they open as one (a sheet of it: the
+/// first, or [`ParseOptions::sheet`]; feature `xlsx`), else text in any encoding [`decode`]
+/// reads. A workbook fails when its bytes cannot be read as one, when the sheet asked for
+/// is not in it ([`ErrorKind::UnknownSheet`], naming the sheets it has), and, without the
+/// feature `xlsx`, always ([`ErrorKind::WorkbookNeedsFeature`]).
+///
+/// ```
+/// let options = shixiang::ParseOptions::new().strict(true);
+/// let text = "主项\t子项序号\t子项\n一、参保\t1\t登记\n";
+/// assert_eq!(shixiang::parse_with(text, &options)?.categories.len(), 1);
+/// assert_eq!(shixiang::parse_with(text.as_bytes(), &options)?.categories.len(), 1);
+/// # Ok::<(), shixiang::Error>(())
+/// ```
+pub fn parse_with<'a>(
+    input: impl Into<Input<'a>>,
+    options: &ParseOptions,
+) -> Result<Document, Error> {
+    let input = input.into();
+    match input {
+        Input::Text(text) => Reader::with_options(text, options).finish(),
+        Input::Bytes(bytes) if input.is_workbook() => parse_workbook(bytes, options),
+        Input::Bytes(bytes) => {
+            let decoded = decode(bytes, options)?;
+            Reader::from_decoded(&decoded, options).finish()
+        }
+    }
 }
 
 /// Decode bytes into text: the encoding [`ParseOptions::encoding`] forces, else UTF-8, UTF-16
 /// by its byte-order mark, or GB18030; bytes that do not decode are each reported and read as
 /// U+FFFD, or, in strict mode, fail the decoding. The rule is in the README (Encodings,
-/// delimiters and spreadsheets).
+/// delimiters and spreadsheets). The text is for a [`Reader`]
+/// ([`Reader::from_decoded`]); [`parse`] decodes by itself.
 pub fn decode<'b>(bytes: &'b [u8], options: &ParseOptions) -> Result<Decoded<'b>, Error> {
     table::decode(
         bytes,
@@ -398,20 +428,22 @@ pub fn decode<'b>(bytes: &'b [u8], options: &ParseOptions) -> Result<Decoded<'b>
     )
 }
 
-/// Parse a sheet of a spreadsheet workbook (`.xlsx`, `.xls`; also `.xlsb` and `.ods`): the
-/// first sheet, or the one [`ParseOptions::sheet`] names. The document's `encoding` is the
-/// workbook's format (`xlsx`…). Fails when the bytes are not a workbook, or the sheet is not
-/// in it ([`ErrorKind::UnknownSheet`], naming the sheets it has).
+/// A sheet of a workbook (`.xlsx`, `.xls`; also `.xlsb` and `.ods`). The document's
+/// `encoding` is the workbook's format (`xlsx`…).
 #[cfg(feature = "xlsx")]
-pub fn parse_spreadsheet(bytes: &[u8], options: &ParseOptions) -> Result<Document, Error> {
+fn parse_workbook(bytes: &[u8], options: &ParseOptions) -> Result<Document, Error> {
     let sheet = table::Sheet::read(bytes, options.sheet.as_deref())?;
     let source = table::Source::Sheet(sheet.rows());
     Reader::from_source(source, options, sheet.format, &[]).finish()
 }
 
-/// [`parse`] with options.
-pub fn parse_with(text: &str, options: &ParseOptions) -> Result<Document, Error> {
-    Reader::with_options(text, options).finish()
+/// Without the feature `xlsx`, a workbook is an error that names the feature.
+#[cfg(not(feature = "xlsx"))]
+fn parse_workbook(_: &[u8], _: &ParseOptions) -> Result<Document, Error> {
+    Err(Error::new(
+        ErrorKind::WorkbookNeedsFeature,
+        Position::new(1, 1),
+    ))
 }
 
 #[cfg(doctest)]

@@ -50,7 +50,9 @@ impl OwnedReader {
     }
 
     /// Read all of `input` and a reader of it with `options` (encoding, delimiter,
-    /// strictness). Fails when `input` cannot be read, or its bytes cannot be decoded.
+    /// strictness). Fails when `input` cannot be read, its bytes cannot be decoded, or they
+    /// are a spreadsheet workbook ([`ErrorKind::WorkbookInReader`]: [`parse`](crate::parse)
+    /// reads one).
     pub fn with_options(
         mut input: impl io::Read,
         options: &ParseOptions,
@@ -59,6 +61,9 @@ impl OwnedReader {
         input
             .read_to_end(&mut bytes)
             .map_err(|error| Error::new(ErrorKind::Io(error.to_string()), Position::new(1, 1)))?;
+        if crate::Input::from(&bytes).is_workbook() {
+            return Err(Error::new(ErrorKind::WorkbookInReader, Position::new(1, 1)));
+        }
         let decoded = crate::decode(&bytes, options)?.into_owned();
         drop(bytes);
         Ok(OwnedReader(Cell::new(decoded, |decoded| {
@@ -110,7 +115,7 @@ mod tests {
     }
 
     #[test]
-    fn it_reads_what_parse_bytes_reads_in_any_encoding() {
+    fn it_reads_what_parse_reads_in_any_encoding() {
         let gb18030 = encoding_rs::GB18030.encode(LIST).0.into_owned();
         for bytes in [LIST.as_bytes().to_vec(), gb18030] {
             let mut reader = OwnedReader::new(bytes.as_slice()).unwrap();
@@ -118,7 +123,7 @@ mod tests {
             assert_eq!(names, ["参保", "待遇"]);
             assert_eq!(reader.columns()[2], "子项");
             let rest = reader.finish().unwrap();
-            let whole = crate::parse_bytes(&bytes).unwrap();
+            let whole = crate::parse(&bytes).unwrap();
             assert_eq!(rest.encoding, whole.encoding);
             assert_eq!(rest.diagnostics, whole.diagnostics);
             assert_eq!(rest.title.as_deref(), Some("某市清单"));

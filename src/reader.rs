@@ -6,7 +6,7 @@ use crate::diagnostic::{Diagnostic, Diagnostics};
 use crate::document::Builder;
 use crate::error::{Error, ErrorKind};
 use crate::model::{Category, Document};
-use crate::table::{self, Decoded, Encoding, Source, TableReader};
+use crate::table::{Decoded, Encoding, Source, TableReader};
 use crate::ParseOptions;
 
 /// Reads a matter list one category at a time, so that the parsed list is never held whole.
@@ -99,45 +99,6 @@ impl<'s> Reader<'s> {
             encoding: encoding.to_owned(),
             state: State::Reading,
         }
-    }
-
-    /// A reader of a list given as bytes that are UTF-8 (a byte-order mark is allowed).
-    ///
-    /// Bytes in another encoding, or UTF-8 with stray bytes, are read into a copy, which a
-    /// reader cannot borrow: [`decode`](crate::decode) them and read them with
-    /// [`from_decoded`](Reader::from_decoded) ([`parse_bytes`](crate::parse_bytes) does both).
-    ///
-    /// ```
-    /// let error = shixiang::Reader::from_bytes(b"\xFF\xFE\x3B\x4E").unwrap_err();
-    /// assert!(matches!(error.kind(), shixiang::ErrorKind::NeedsDecoding { .. }));
-    /// ```
-    pub fn from_bytes(bytes: &'s [u8]) -> Result<Reader<'s>, Error> {
-        Reader::from_bytes_with(bytes, &ParseOptions::default())
-    }
-
-    /// [`from_bytes`](Reader::from_bytes) with `options`.
-    pub fn from_bytes_with(bytes: &'s [u8], options: &ParseOptions) -> Result<Reader<'s>, Error> {
-        let decoded = table::decode(
-            bytes,
-            options.encoding,
-            options.strictness != crate::Strictness::Off,
-        )?;
-        let Some(text) = decoded.borrowed() else {
-            return Err(Error::new(
-                ErrorKind::NeedsDecoding {
-                    encoding: decoded.encoding().name().to_owned(),
-                },
-                crate::Position::new(1, 1),
-            ));
-        };
-        let source = Source::delimited(text, options.delimiter);
-        let encoding = decoded.encoding().name();
-        Ok(Reader::from_source(
-            source,
-            options,
-            encoding,
-            decoded.diagnostics(),
-        ))
     }
 
     /// A reader of text [`decode`](crate::decode)d from bytes: the document names its

@@ -42,7 +42,7 @@ fn plain() -> Document {
 fn utf8_with_or_without_a_byte_order_mark_is_plain_utf8() {
     let with_bom = [b"\xEF\xBB\xBF".as_slice(), LIST.as_bytes()].concat();
     for bytes in [LIST.as_bytes(), &with_bom] {
-        let document = shixiang::parse_bytes(bytes).unwrap();
+        let document = shixiang::parse(bytes).unwrap();
         assert_eq!(document.encoding, "UTF-8");
         assert_eq!(document, plain());
         assert!(document.diagnostics.is_empty());
@@ -52,7 +52,7 @@ fn utf8_with_or_without_a_byte_order_mark_is_plain_utf8() {
 #[test]
 fn utf16_is_read_by_its_byte_order_mark() {
     for (big_endian, name) in [(false, "UTF-16LE"), (true, "UTF-16BE")] {
-        let document = shixiang::parse_bytes(&utf16(LIST, big_endian)).unwrap();
+        let document = shixiang::parse(&utf16(LIST, big_endian)).unwrap();
         assert_eq!(document.encoding, name);
         assert_eq!(document.categories, plain().categories);
         assert_eq!(document.title, plain().title);
@@ -69,7 +69,7 @@ fn utf16_is_read_by_its_byte_order_mark() {
 fn gb18030_is_read_when_the_bytes_are_not_utf8() {
     let (bytes, _, unmappable) = encoding_rs::GB18030.encode(LIST);
     assert!(!unmappable);
-    let document = shixiang::parse_bytes(&bytes).unwrap();
+    let document = shixiang::parse(&bytes[..]).unwrap();
     assert_eq!(document.encoding, "GB18030");
     assert_eq!(document.categories, plain().categories);
     assert_eq!(
@@ -99,7 +99,7 @@ fn a_stray_byte_is_reported_where_it_is_and_the_rest_is_read() {
         .into_iter()
         .flat_map(|b| if b == 1 { vec![0xE8, 0xAE] } else { vec![b] })
         .collect();
-    let document = shixiang::parse_bytes(&bytes).unwrap();
+    let document = shixiang::parse(&bytes).unwrap();
     assert_eq!(document.encoding, "UTF-8");
     let at = LIST.find("单位参保登记").unwrap() + "单位参保登".len();
     let message =
@@ -115,7 +115,7 @@ fn a_stray_byte_is_reported_where_it_is_and_the_rest_is_read() {
     assert_eq!(matters[1].deadline.max_working_days, Some(5));
 
     let strict = ParseOptions::new().strict(true);
-    let error = shixiang::parse_bytes_with(&bytes, &strict).unwrap_err();
+    let error = shixiang::parse_with(&bytes, &strict).unwrap_err();
     assert_eq!(error.kind(), &ErrorKind::InvalidUtf8 { byte_offset: at });
     assert_eq!(
         error.to_string(),
@@ -126,7 +126,7 @@ fn a_stray_byte_is_reported_where_it_is_and_the_rest_is_read() {
 #[test]
 fn every_stray_byte_gets_its_own_warning() {
     let bytes = [LIST.as_bytes(), b"\xFF\t3\t\xFE\xFE\t\t\n"].concat();
-    let document = shixiang::parse_bytes(&bytes).unwrap();
+    let document = shixiang::parse(&bytes).unwrap();
     let strays: Vec<(usize, usize, &str)> = found(&document)
         .into_iter()
         .filter(|d| d.0 == Code::InvalidBytes)
@@ -168,7 +168,7 @@ fn every_stray_byte_gets_its_own_warning() {
 fn a_forced_encoding_is_used_whatever_the_bytes_look_like() {
     let (bytes, _, _) = encoding_rs::GB18030.encode(LIST);
     let gb = ParseOptions::new().encoding("gbk".parse().unwrap());
-    let document = shixiang::parse_bytes_with(&bytes, &gb).unwrap();
+    let document = shixiang::parse_with(&bytes[..], &gb).unwrap();
     assert_eq!(document.encoding, "GB18030");
     assert_eq!(
         found(&document),
@@ -181,11 +181,11 @@ fn a_forced_encoding_is_used_whatever_the_bytes_look_like() {
     );
     // Forced UTF-8: GB18030 bytes are stray bytes, each reported, and no header is found.
     let utf8 = ParseOptions::new().encoding(Encoding::Utf8);
-    let error = shixiang::parse_bytes_with(&bytes, &utf8).unwrap_err();
+    let error = shixiang::parse_with(&bytes[..], &utf8).unwrap_err();
     assert_eq!(error.kind(), &ErrorKind::NoHeader);
     // A forced UTF-16 skips its own byte-order mark.
     let le = ParseOptions::new().encoding(Encoding::Utf16Le);
-    let document = shixiang::parse_bytes_with(&utf16(LIST, false), &le).unwrap();
+    let document = shixiang::parse_with(&utf16(LIST, false), &le).unwrap();
     assert_eq!(document.categories, plain().categories);
 }
 
@@ -194,7 +194,7 @@ fn strict_mode_fails_on_bytes_gb18030_cannot_read() {
     let (bytes, _, _) = encoding_rs::GB18030.encode(LIST);
     let bytes = [bytes.as_ref(), b"\xFF\n"].concat();
     let options = ParseOptions::new().encoding(Encoding::Gb18030);
-    let lenient = shixiang::parse_bytes_with(&bytes, &options).unwrap();
+    let lenient = shixiang::parse_with(&bytes, &options).unwrap();
     let stray = (
         Code::InvalidBytes,
         5,
@@ -208,7 +208,7 @@ fn strict_mode_fails_on_bytes_gb18030_cannot_read() {
         found(&lenient)[1],
         (stray.0, stray.1, stray.2, stray.3.as_str())
     );
-    let error = shixiang::parse_bytes_with(&bytes, &options.strict(true)).unwrap_err();
+    let error = shixiang::parse_with(&bytes, &options.strict(true)).unwrap_err();
     assert_eq!(
         error.to_string(),
         format!("line 5, column 1: warning[invalid_bytes]: {}", stray.3)
@@ -216,13 +216,8 @@ fn strict_mode_fails_on_bytes_gb18030_cannot_read() {
 }
 
 #[test]
-fn a_reader_borrows_utf8_and_reads_a_decoded_copy_of_the_rest() {
+fn a_reader_reads_decoded_bytes_borrowing_utf8() {
     let bytes = utf16(LIST, false);
-    let error = shixiang::Reader::from_bytes(&bytes).unwrap_err();
-    assert_eq!(
-        error.to_string(),
-        "line 1, column 1: the input is read as UTF-16LE into a copy, which a Reader cannot borrow: decode it with shixiang::decode and read it with Reader::from_decoded"
-    );
     let options = ParseOptions::new();
     let decoded = shixiang::decode(&bytes, &options).unwrap();
     let mut reader = shixiang::Reader::from_decoded(&decoded, &options);
@@ -231,8 +226,13 @@ fn a_reader_borrows_utf8_and_reads_a_decoded_copy_of_the_rest() {
     let rest = reader.finish().unwrap();
     assert_eq!(rest.encoding, "UTF-16LE");
     assert_eq!(rest.diagnostics.len(), 1);
-    let document = shixiang::Reader::from_bytes(LIST.as_bytes())
-        .unwrap()
+    let decoded = shixiang::decode(LIST.as_bytes(), &options).unwrap();
+    assert_eq!(
+        decoded.text().as_ptr(),
+        LIST.as_ptr(),
+        "UTF-8 is not copied"
+    );
+    let document = shixiang::Reader::from_decoded(&decoded, &options)
         .finish()
         .unwrap();
     assert_eq!(document, plain());
@@ -330,7 +330,7 @@ fn byte_offsets_point_into_the_text_read() {
     }
     // GB18030: the offset is in the decoded text.
     let bytes = encoding_rs::GB18030.encode(list).0;
-    let document = shixiang::parse_bytes(&bytes).unwrap();
+    let document = shixiang::parse(&bytes[..]).unwrap();
     assert!(at_offset(&document, Code::MatterNumberMissing, list).starts_with("3\t丁"));
     // A finding about a whole row has none.
     let document = shixiang::parse("主项\t子项序号\t子项\n一、甲\t1\n").unwrap();
@@ -372,7 +372,7 @@ fn the_delimiter_is_detected_from_the_header_or_forced() {
 
 #[test]
 fn a_utf16_csv_reads_like_the_utf8_one() {
-    let document = shixiang::parse_bytes(&utf16(CSV, true)).unwrap();
+    let document = shixiang::parse(&utf16(CSV, true)).unwrap();
     assert_eq!(document.encoding, "UTF-16BE");
     assert_eq!(
         document.categories,
@@ -424,7 +424,7 @@ mod spreadsheets {
     fn merged_cells_read_as_blank_below_and_positions_are_cells() {
         let bytes = workbook();
         let options = ParseOptions::new().sheet("清单");
-        let document = shixiang::parse_spreadsheet(&bytes, &options).unwrap();
+        let document = shixiang::parse_with(&bytes, &options).unwrap();
         assert_eq!(document.encoding, "xlsx");
         assert_eq!(
             document.title.as_deref(),
@@ -463,14 +463,14 @@ mod spreadsheets {
 
     #[test]
     fn the_first_sheet_is_read_unless_one_is_named() {
-        let error = shixiang::parse_spreadsheet(&workbook(), &ParseOptions::new()).unwrap_err();
+        let error = shixiang::parse_with(&workbook(), &ParseOptions::new()).unwrap_err();
         assert_eq!(error.kind(), &ErrorKind::NoHeader);
     }
 
     #[test]
     fn an_unknown_sheet_is_an_error_naming_the_sheets() {
         let options = ParseOptions::new().sheet("Sheet1");
-        let error = shixiang::parse_spreadsheet(&workbook(), &options).unwrap_err();
+        let error = shixiang::parse_with(&workbook(), &options).unwrap_err();
         assert_eq!(
             error.to_string(),
             "line 1, column 1: the workbook has no sheet named “Sheet1”; its sheets are “其他”, “清单”"
@@ -481,8 +481,13 @@ mod spreadsheets {
     }
 
     #[test]
-    fn bytes_that_are_no_workbook_are_an_error() {
-        let error = shixiang::parse_spreadsheet(LIST.as_bytes(), &ParseOptions::new()).unwrap_err();
+    fn bytes_that_open_as_a_workbook_and_are_none_are_an_error() {
+        // Text is read as text: only bytes that open as a ZIP archive or an OLE file are
+        // taken for a workbook.
+        let document = shixiang::parse_with(LIST.as_bytes(), &ParseOptions::new()).unwrap();
+        assert_eq!(document.encoding, "UTF-8");
+        let zip = [&b"PK\x03\x04"[..], LIST.as_bytes()].concat();
+        let error = shixiang::parse_with(&zip, &ParseOptions::new()).unwrap_err();
         assert!(matches!(error.kind(), ErrorKind::UnreadableWorkbook(_)));
         assert!(error
             .to_string()

@@ -43,7 +43,7 @@ fn every_invalid_case_has_its_reviewed_outcome() {
     for path in &cases {
         let name = path.file_stem().unwrap().to_string_lossy().into_owned();
         let bytes = load(path);
-        let result = shixiang::parse_bytes(&bytes);
+        let result = shixiang::parse(&bytes);
         check_invariants(&name, &bytes, &result);
         settings.set_input_file(path);
         settings.bind(|| insta::assert_snapshot!(name.as_str(), common::outcome(&result)));
@@ -70,7 +70,7 @@ fn check_invariants(
         let decoded = shixiang::decode(bytes, &shixiang::ParseOptions::new()).expect("it parsed");
         common::assert_lossless(decoded.text(), document);
         assert_eq!(
-            shixiang::parse_bytes(bytes).as_ref().ok(),
+            shixiang::parse(bytes).as_ref().ok(),
             Some(document),
             "{name}: not deterministic"
         );

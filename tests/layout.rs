@@ -606,10 +606,10 @@ fn errors_for_input_that_holds_no_list() {
     }
     // A stray byte is read as U+FFFD, and fails only a strict parse.
     let bytes = b"\xEF\xBB\xBF\xE6\xB8\x85\n\xE4\xB8\xBB\xFF\n";
-    let error = shixiang::parse_bytes(bytes).unwrap_err();
+    let error = shixiang::parse(bytes).unwrap_err();
     assert_eq!(error.kind(), &ErrorKind::NoHeader);
     let strict = shixiang::ParseOptions::new().strict(true);
-    let error = shixiang::parse_bytes_with(bytes, &strict).unwrap_err();
+    let error = shixiang::parse_with(bytes, &strict).unwrap_err();
     assert_eq!(error.kind(), &ErrorKind::InvalidUtf8 { byte_offset: 10 });
     assert_eq!(
         error.to_string(),

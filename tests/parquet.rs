@@ -18,7 +18,7 @@ const SHANDONG: &str = "fixtures/valid/shandong-2023.tsv";
 
 fn document(path: &str) -> shixiang::Document {
     let bytes = std::fs::read(path).unwrap();
-    shixiang::parse_bytes(&bytes).unwrap()
+    shixiang::parse(&bytes).unwrap()
 }
 
 fn scratch(name: &str) -> PathBuf {

@@ -53,9 +53,11 @@ fn the_seed_lists_read_by_category_as_parse_reads_them() {
     for name in ["yantai.tsv", "shandong-2023.tsv"] {
         let path = format!("{}/fixtures/valid/{name}", env!("CARGO_MANIFEST_DIR"));
         let bytes = std::fs::read(path).expect("the seed list");
-        let whole = shixiang::parse_bytes(&bytes).expect("a list");
+        let whole = shixiang::parse(&bytes).expect("a list");
 
-        let mut reader = Reader::from_bytes(&bytes).expect("UTF-8");
+        let options = shixiang::ParseOptions::new();
+        let decoded = shixiang::decode(&bytes, &options).expect("UTF-8");
+        let mut reader = Reader::from_decoded(&decoded, &options);
         let categories: Vec<Category> = reader.by_ref().map(|c| c.expect("a list")).collect();
         let mut rest = reader.finish().expect("a list");
         assert!(rest.categories.is_empty());
@@ -199,11 +201,10 @@ fn strict_mode_fails_finish_with_the_first_finding_of_the_list() {
 }
 
 #[test]
-fn bytes_that_are_not_utf8_fail_before_reading() {
-    // A reader borrows UTF-8 only: other bytes are decoded into a copy first.
-    let error = Reader::from_bytes(b"\xE4\xB8").expect_err("not UTF-8");
+fn a_workbook_is_read_whole_not_by_an_owned_reader() {
+    let error = shixiang::OwnedReader::new(&b"PK\x03\x04 not much of a zip"[..]).unwrap_err();
     assert_eq!(
         error.to_string(),
-        "line 1, column 1: the input is read as GB18030 into a copy, which a Reader cannot borrow: decode it with shixiang::decode and read it with Reader::from_decoded"
+        "line 1, column 1: the input is a spreadsheet workbook, which an OwnedReader does not read: read it with shixiang::parse"
     );
 }

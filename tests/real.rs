@@ -153,7 +153,7 @@ fn lists() -> Vec<(String, PathBuf, PathBuf)> {
 
 /// Checks every fact of one list against its parse.
 fn check_list(name: &str, bytes: &[u8], facts: &ListFacts) -> Vec<Outcome> {
-    let parsed = shixiang::parse_bytes(bytes);
+    let parsed = shixiang::parse(bytes);
     let mut outcomes = Vec::new();
     let document = parsed.as_ref().ok();
     let matters: Vec<_> = document.map_or_else(Vec::new, |d| d.matters().collect());

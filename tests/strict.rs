@@ -61,8 +61,7 @@ fn a_clean_list_passes_strict_mode() {
 fn strict_mode_keeps_the_errors_of_lenient_mode() {
     let error = strict("").unwrap_err();
     assert_eq!(error.kind(), &ErrorKind::Empty);
-    let error =
-        shixiang::parse_bytes_with(b"a\n\xFF", &ParseOptions::new().strict(true)).unwrap_err();
+    let error = shixiang::parse_with(b"a\n\xFF", &ParseOptions::new().strict(true)).unwrap_err();
     assert_eq!(
         error.to_string(),
         "line 2, column 1: invalid UTF-8 at byte 2"

@@ -13,8 +13,8 @@ use shixiang::{Document, Error, Strictness};
 const LOSSLESS_CHECK_LIMIT: usize = 256 * 1024;
 
 fuzz_target!(|bytes: &[u8]| {
-    let first = shixiang::parse_bytes(bytes);
-    assert_eq!(first, shixiang::parse_bytes(bytes), "not deterministic");
+    let first = shixiang::parse(bytes);
+    assert_eq!(first, shixiang::parse(bytes), "not deterministic");
     assert_eq!(
         first,
         streamed(bytes),
@@ -24,7 +24,7 @@ fuzz_target!(|bytes: &[u8]| {
     if let Ok(document) = &first {
         for strictness in [Strictness::Source, Strictness::All] {
             let options = shixiang::ParseOptions::new().strictness(strictness);
-            let strict = shixiang::parse_bytes_with(bytes, &options);
+            let strict = shixiang::parse_with(bytes, &options);
             let fails = document.diagnostics.iter().any(|d| strictness.fails_on(d));
             assert_eq!(strict.is_err(), fails, "strictness {strictness} disagrees");
         }

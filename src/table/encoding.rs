@@ -172,14 +172,6 @@ impl<'b> Decoded<'b> {
     pub fn diagnostics(&self) -> &[Diagnostic] {
         &self.diagnostics
     }
-
-    /// The text when it is the input itself, not a decoded copy.
-    pub(crate) fn borrowed(&self) -> Option<&'b str> {
-        match self.text {
-            Cow::Borrowed(text) => Some(text),
-            Cow::Owned(_) => None,
-        }
-    }
 }
 
 /// Decode `bytes` by the rule of this module; with `strict`, the first undecodable sequence
