@@ -167,6 +167,10 @@ pub struct MatterRow {
     /// The category's place in the document, from 1: a key that joins where `category_ordinal`
     /// may repeat (a list may number two categories `一、`).
     pub category_index: usize,
+    /// The notes of the materials' groups (sentences of the 办理材料 cell that ask for no
+    /// material, [`MaterialGroup::notes`](crate::MaterialGroup::notes)), in order, joined
+    /// with `|`: a group may hold notes and no item, so they are the matter's.
+    pub material_notes: String,
 }
 
 impl Row for MatterRow {
@@ -205,6 +209,7 @@ impl Row for MatterRow {
         "kind",
         "level",
         "category_index",
+        "material_notes",
     ];
 }
 
@@ -255,8 +260,15 @@ impl MatterRow {
             kind: matter.kind.clone(),
             level: matter.level.clone(),
             category_index,
+            material_notes: join(material_notes(matter)),
         }
     }
+}
+
+/// The notes of every group of the matter's materials, in order.
+pub(crate) fn material_notes(matter: &Matter) -> impl Iterator<Item = &str> {
+    let groups = matter.materials.groups.iter();
+    groups.flat_map(|group| group.notes.iter().map(String::as_str))
 }
 
 /// One item of a matter's 办理材料.

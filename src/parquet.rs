@@ -180,6 +180,10 @@ fn matters(c: &mut Columns, tables: &[(&Document, Tables)]) {
     c.text("kind", rows.iter().map(|r| r.kind.as_deref()), true);
     c.text("level", rows.iter().map(|r| r.level.as_deref()), true);
     c.uint64("category_index", rows.iter().map(|r| r.category_index));
+    c.text_list(
+        "material_notes",
+        matters.iter().map(|(_, m)| crate::flat::material_notes(m)),
+    );
 }
 
 fn materials(c: &mut Columns, tables: &[(&Document, Tables)]) {

@@ -274,6 +274,28 @@ fn columns_are_the_serde_fields_in_order() {
 }
 
 #[test]
+fn matter_rows_carry_the_notes_of_the_materials() {
+    // Yantai's first matter: for 企业 the cell asks for nothing and says why; that note is the
+    // group's, which has no item, so only the matter row can carry it.
+    let document = parse_fixture(YANTAI);
+    let tables = Tables::new(&document, YANTAI);
+    let first = &tables.matters[0];
+    assert_eq!(
+        first.material_notes,
+        "通过市场监管部门“一网通办”系统注册的企业，医保经办机构直接通过数据共享获取企业注册信息，为企业办理参保登记"
+    );
+    let noted = tables
+        .matters
+        .iter()
+        .filter(|m| !m.material_notes.is_empty());
+    assert_eq!(noted.count(), 1);
+    assert!(tables
+        .materials
+        .iter()
+        .all(|m| m.matter_line != 6 || m.group_index > 1));
+}
+
+#[test]
 fn matter_rows_carry_the_category_and_raw_cells() {
     let document = parse_fixture(SHANDONG);
     let tables = Tables::new(&document, SHANDONG);
