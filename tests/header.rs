@@ -279,6 +279,7 @@ const VOCABULARY: &[(&str, Field)] = &[
     ("受理材料", Field::Materials),
     ("办理要件", Field::Materials),
     ("申请材料名称、来源、数量及介质要求", Field::Materials),
+    ("申请办理材料", Field::Materials),
     ("办理时限", Field::Deadline),
     ("办结时限", Field::Deadline),
     ("办理期限", Field::Deadline),

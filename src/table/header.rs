@@ -157,6 +157,7 @@ pub(crate) const NAMES: &[(&str, Column)] = &[
     ("受理材料", Column::Materials),
     ("办理要件", Column::Materials),
     ("申请材料名称、来源、数量及介质要求", Column::Materials),
+    ("申请办理材料", Column::Materials),
     // deadlines
     ("办理时限", Column::Deadline),
     ("办结时限", Column::Deadline),
