@@ -296,3 +296,19 @@ fn rows_that_fill_two_of_three_matter_levels_are_read_so() {
     assert_eq!(matter.name, "出生登记");
     assert!(!codes(&document).contains(&Code::HeaderSpansGuessed));
 }
+
+#[test]
+fn title_lines_and_rows_without_header_take_linear_time() {
+    // 40 000 title-like lines, each followed by a row of cells, and no header: each row asked
+    // whether a title line can name a guide, and no header inferred (the rows' first column
+    // holds no names).
+    let mut text = String::new();
+    for i in 0..40_000 {
+        text.push_str(&format!("某市清单第{i}页\n{i}\t{i}\t{i}\n"));
+    }
+    let started = std::time::Instant::now();
+    let error = parse(&text).unwrap_err();
+    let took = started.elapsed();
+    assert_eq!(*error.kind(), ErrorKind::NoHeader);
+    assert!(took.as_secs() < 30, "{took:?}");
+}

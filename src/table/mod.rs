@@ -90,6 +90,9 @@ pub(crate) struct TableReader<'s> {
     title_cells: Vec<Cell<'s>>,
     /// The cell of the title, once chosen.
     title_cell: Option<Cell<'s>>,
+    /// Whether a line of `title_candidates` could name a matter: words, not page furniture
+    /// (kept as the lines come, so that no row asks each line again).
+    title_can_name: bool,
     /// Whether the next data row is a 办事指南's one row, named by the title (see
     /// [`Header::recognise_guide`]).
     title_names_row: bool,
@@ -150,6 +153,7 @@ impl<'s> TableReader<'s> {
             title_candidates: Vec::new(),
             title_cells: Vec::new(),
             title_cell: None,
+            title_can_name: false,
             title_names_row: false,
             title_block: std::collections::HashSet::new(),
             after_row: false,
@@ -269,6 +273,7 @@ impl<'s> TableReader<'s> {
     fn choose_title(&mut self) {
         let candidates = std::mem::take(&mut self.title_candidates);
         let mut cells = std::mem::take(&mut self.title_cells);
+        self.title_can_name = false;
         let chosen = candidates
             .iter()
             .position(|&i| crate::title::reads_as_title(&self.preamble[i]))
@@ -316,6 +321,8 @@ impl<'s> TableReader<'s> {
         if let (None, Some((i, text))) = (&self.header, lone) {
             self.title_candidates.push(self.preamble.len());
             self.title_cells.push(cells[i].clone());
+            self.title_can_name |=
+                !crate::title::is_furniture(text) && text.chars().any(is_ideograph);
             self.title_block.insert(text.to_owned());
             self.preamble.push(text.to_owned());
             return;
@@ -701,12 +708,8 @@ impl<'s> TableReader<'s> {
                 // A 办事指南 without name column, under its title, is read only as the first
                 // header: the title names its row, so there must be a line that can (words,
                 // not page furniture).
-                let may_be_guide = self.first_header.is_none()
-                    && self.header.is_none()
-                    && self.title_candidates.iter().any(|&i| {
-                        let line = &self.preamble[i];
-                        !crate::title::is_furniture(line) && line.chars().any(is_ideograph)
-                    });
+                let may_be_guide =
+                    self.first_header.is_none() && self.header.is_none() && self.title_can_name;
                 Header::recognise(texts).or_else(|| {
                     may_be_guide
                         .then(|| Header::recognise_guide(texts))
