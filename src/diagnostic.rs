@@ -231,6 +231,8 @@ codes! {
     // --- table layer ---
     /// A row with cells came before the first header row; its text is kept in `preamble`.
     RowBeforeHeader = "row_before_header", Warning, Source;
+    /// No header row: the columns were inferred from what the first rows' cells hold.
+    HeaderInferred = "header_inferred", Warning, Source;
     /// A header row repeated later differs from the first one.
     HeaderMismatch = "header_mismatch", Warning, Source;
     /// Two header rows read as one: cells of the first span the sub-columns of the second.

@@ -7,7 +7,8 @@
 //! `fixtures/real/README.md`).
 //!
 //! The test parses every list, matches the facts' matters to the parser's matters by name, in
-//! order, and checks every fact. A fact that fails is either *flagged* (the list was rejected
+//! order, and checks every fact. Texts are compared without white space and with traditional
+//! characters folded to simplified on both sides (see [`squeeze`]). A fact that fails is either *flagged* (the list was rejected
 //! with an error, or a warning points at the matter's lines) or *silent* (a wrong or missing
 //! value with no warning on the matter's lines). It prints a table per file and in total.
 //!
@@ -24,7 +25,7 @@ use serde::Deserialize;
 use shixiang::{Basis, ClauseKind, Document, Matter, Severity, TimeUnit};
 
 /// Facts that held when the corpus was last recorded; a change that makes fewer hold fails.
-const HOLDING_FLOOR: usize = 807;
+const HOLDING_FLOOR: usize = 883;
 
 /// The facts of one list, as written in its `.facts.json`.
 #[derive(Debug, Deserialize)]
@@ -110,9 +111,21 @@ struct Outcome {
     miss: Option<(Miss, String)>,
 }
 
-/// Text without white space, to compare a fact with the parser's normalized text.
+/// The crate's own folding of traditional characters to simplified (`src/text/variants.rs`,
+/// included as it is): a fact keeps the source's characters (`中華人民共和國社會保險法`), while
+/// the parser gives a citation's title and number in simplified characters (issue 16 reads
+/// traditional text as simplified). Both sides are compared after the same folding.
+#[allow(dead_code)]
+#[path = "../src/text/variants.rs"]
+mod variants;
+
+/// Text without white space, its traditional characters folded to simplified, to compare a
+/// fact with the parser's normalized text.
 fn squeeze(text: &str) -> String {
-    text.chars().filter(|c| !c.is_whitespace()).collect()
+    text.chars()
+        .filter(|c| !c.is_whitespace())
+        .map(variants::simplified_char)
+        .collect()
 }
 
 /// A category text without its leading numeral (`一、`, `十一、`, `3.`), squeezed.

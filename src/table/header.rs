@@ -8,6 +8,7 @@
 //! new column, a variant of [`Column`] and its place in the model).
 
 use crate::text::normalize::{is_space_or_invisible, normalize};
+use crate::text::variants::simplified_char;
 
 /// A column the model knows.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -137,6 +138,7 @@ pub(crate) const NAMES: &[(&str, Column)] = &[
     ("二级事项", Column::Name),
     ("服务事项", Column::Name),
     ("办理项目", Column::Name),
+    ("执法事项名称", Column::Name),
     // the matter's code
     ("子项编码", Column::MatterCode),
     ("子项代码", Column::MatterCode),
@@ -154,6 +156,8 @@ pub(crate) const NAMES: &[(&str, Column)] = &[
     ("申办材料", Column::Materials),
     ("受理材料", Column::Materials),
     ("办理要件", Column::Materials),
+    ("申请材料名称、来源、数量及介质要求", Column::Materials),
+    ("申请办理材料", Column::Materials),
     // deadlines
     ("办理时限", Column::Deadline),
     ("办结时限", Column::Deadline),
@@ -162,8 +166,10 @@ pub(crate) const NAMES: &[(&str, Column)] = &[
     ("时限", Column::Deadline),
     ("法定办结时限", Column::StatutoryDeadline),
     ("法定时限", Column::StatutoryDeadline),
+    ("法定期限", Column::StatutoryDeadline),
     ("承诺办结时限", Column::CommittedDeadline),
     ("承诺时限", Column::CommittedDeadline),
+    ("承诺期限", Column::CommittedDeadline),
     ("承诺办结时限说明", Column::CommittedDeadlineNote),
     ("承诺时限说明", Column::CommittedDeadlineNote),
     // steps and channels
@@ -190,6 +196,8 @@ pub(crate) const NAMES: &[(&str, Column)] = &[
     ("设立依据", Column::LegalBasis),
     ("办理依据", Column::LegalBasis),
     ("设定和实施依据", Column::LegalBasis),
+    ("设定依据及条款", Column::LegalBasis),
+    ("执法依据", Column::LegalBasis),
     ("依据", Column::LegalBasis),
     // where, what it costs, whom to call
     ("办理地点", Column::Place),
@@ -197,6 +205,7 @@ pub(crate) const NAMES: &[(&str, Column)] = &[
     ("受理地点", Column::Place),
     ("是否收费", Column::Charged),
     ("收费标准", Column::FeeStandard),
+    ("收费依据及标准", Column::FeeStandard),
     ("咨询电话", Column::InquiryPhone),
     ("咨询方式", Column::InquiryPhone),
     ("监督电话", Column::SupervisionPhone),
@@ -208,7 +217,10 @@ pub(crate) const NAMES: &[(&str, Column)] = &[
     ("服务对象", Column::Target),
     ("实施主体", Column::Authority),
     ("实施机关", Column::Authority),
+    ("执法主体", Column::Authority),
     ("事项类型", Column::Kind),
+    ("类型", Column::Kind),
+    ("执法类别", Column::Kind),
     ("行使层级", Column::Level),
     // the 政务公开标准目录 (disclosure catalogue) wordings; 公开事项 is the matter, or spans
     // its levels (一级事项, 二级事项) in a two-row header (see `subheader.rs`)
@@ -228,7 +240,8 @@ fn is_header_noise(c: char) -> bool {
 }
 
 /// The characters of a header cell that name it: without [`is_header_noise`] characters, and
-/// without the line breaks an extraction writes out as `\n` or `\r`.
+/// without the line breaks an extraction writes out as `\n` or `\r`; traditional characters
+/// read as simplified ([`simplified_char`]: `執法事項名稱` is 执法事项名称).
 #[derive(Clone)]
 struct KeyChars<'a> {
     rest: std::str::Chars<'a>,
@@ -250,7 +263,7 @@ impl Iterator for KeyChars<'_> {
                     continue;
                 }
             }
-            return Some(c);
+            return Some(simplified_char(c));
         }
     }
 }
@@ -371,6 +384,10 @@ pub(crate) fn cut_column_of(cell: &str) -> Option<Column> {
     cuts.get(&key(cell)).copied().flatten()
 }
 
+/// How many known columns of different kinds a 办事指南 header without name column names (see
+/// [`Header::recognise_guide`]).
+const GUIDE_COLUMNS: usize = 4;
+
 /// What each cell position of a header row holds.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub(crate) enum Slot {
@@ -392,6 +409,9 @@ pub(crate) struct Header {
     /// Cells read as a name cut short by one character (see [`cut_column_of`]), with the
     /// column they were read as: a row is read so only when it is no header otherwise.
     pub(crate) cut: Vec<(usize, Column)>,
+    /// A 办事指南 header without name column (see [`Header::recognise_guide`]): its row is
+    /// named by the title.
+    pub(crate) by_title: bool,
 }
 
 impl Header {
@@ -427,6 +447,27 @@ impl Header {
         let names: Vec<String> = cells.map(normalize).collect();
         let mut header = Header::from_columns(&known, names);
         header.cut = cut;
+        Some(header)
+    }
+
+    /// Read `cells` as the header of a 办事指南 laid out as one row, when they are no header
+    /// otherwise: its field labels name no name column (the guide is named by its title) but
+    /// at least [`GUIDE_COLUMNS`] known columns of different kinds (`政策依据 | 办理对象 |
+    /// 所需材料 | 办理流程 | 办结时限 | 咨询查询`). The caller tries it only on the first header,
+    /// under a title.
+    pub(crate) fn recognise_guide(cells: &[&str]) -> Option<Header> {
+        let known: Vec<Option<Column>> = cells.iter().map(|c| column_of(c)).collect();
+        let mut named = [false; Column::COUNT];
+        for column in known.iter().flatten() {
+            named[column.index()] = true;
+        }
+        let distinct = named.iter().filter(|&&n| n).count();
+        if named[Column::Name.index()] || distinct < GUIDE_COLUMNS {
+            return None;
+        }
+        let names: Vec<String> = cells.iter().map(|c| normalize(c)).collect();
+        let mut header = Header::from_columns(&known, names);
+        header.by_title = true;
         Some(header)
     }
 
@@ -476,6 +517,7 @@ impl Header {
             names,
             duplicates,
             cut: Vec::new(),
+            by_title: false,
         }
     }
 

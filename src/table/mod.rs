@@ -5,6 +5,7 @@ mod continuation;
 mod csv;
 mod encoding;
 mod header;
+mod infer;
 mod merge;
 #[cfg(feature = "xlsx")]
 mod sheet;
@@ -22,6 +23,7 @@ pub(crate) use source::Source;
 use crate::cell::Cell;
 use crate::diagnostic::{quote, Code, Diagnostics, Position};
 use crate::error::{Error, ErrorKind};
+use crate::text::chars::is_ideograph;
 use crate::text::normalize::is_invisible;
 use crate::text::scan;
 
@@ -84,6 +86,16 @@ pub(crate) struct TableReader<'s> {
     /// The lines of the title block before the header (one cell each): their indices in
     /// `preamble`, until the title is chosen among them.
     title_candidates: Vec<usize>,
+    /// The cell of each line of `title_candidates`, in the same order.
+    title_cells: Vec<Cell<'s>>,
+    /// The cell of the title, once chosen.
+    title_cell: Option<Cell<'s>>,
+    /// Whether a line of `title_candidates` could name a matter: words, not page furniture
+    /// (kept as the lines come, so that no row asks each line again).
+    title_can_name: bool,
+    /// Whether the next data row is a 办事指南's one row, named by the title (see
+    /// [`Header::recognise_guide`]).
+    title_names_row: bool,
     /// Every line of the title block, title included: the same line again later is the
     /// block repeated on a new page. A set, so that a long title block is not searched on
     /// every later line.
@@ -121,7 +133,16 @@ pub(crate) struct TableReader<'s> {
     /// Buffers for a row's cells and their texts, reused from row to row.
     cells: Vec<Cell<'s>>,
     texts: Vec<&'static str>,
+    /// Rows with cells read before any header, each with the index of its text in
+    /// `preamble`: kept (up to [`infer::ROWS`]) to infer a header from when the text has none
+    /// (see [`infer`]). `None` once that is decided.
+    headerless: Option<Vec<KeptRow<'s>>>,
+    /// Whether the source gave its last row.
+    ended: bool,
 }
+
+/// A row kept before any header: its record, cells, and the index of its text in `preamble`.
+type KeptRow<'s> = (Record<'s>, Vec<Cell<'s>>, usize);
 
 impl<'s> TableReader<'s> {
     pub(crate) fn new(source: Source<'s>) -> TableReader<'s> {
@@ -130,6 +151,10 @@ impl<'s> TableReader<'s> {
             title: None,
             preamble: Vec::new(),
             title_candidates: Vec::new(),
+            title_cells: Vec::new(),
+            title_cell: None,
+            title_can_name: false,
+            title_names_row: false,
             title_block: std::collections::HashSet::new(),
             after_row: false,
             columns: Vec::new(),
@@ -149,6 +174,8 @@ impl<'s> TableReader<'s> {
             any_text: false,
             cells: Vec::new(),
             texts: Vec::new(),
+            headerless: Some(Vec::new()),
+            ended: false,
         }
     }
 
@@ -163,10 +190,20 @@ impl<'s> TableReader<'s> {
                 return Some(category);
             }
             let mut cells = std::mem::take(&mut self.cells);
-            let Some(record) = self.source.next(&mut cells) else {
+            let next = if self.ended {
+                None
+            } else {
+                self.source.next(&mut cells)
+            };
+            let Some(record) = next else {
                 self.cells = cells;
+                self.ended = true;
                 if let Some(pending) = self.pending.take() {
                     self.settle_header(pending.number, &pending.cells, diagnostics);
+                }
+                self.infer_header(diagnostics);
+                if let Some(category) = self.merger.take_closed() {
+                    return Some(category);
                 }
                 return self.merger.finish();
             };
@@ -235,16 +272,19 @@ impl<'s> TableReader<'s> {
     /// block is complete; the others stay in the preamble.
     fn choose_title(&mut self) {
         let candidates = std::mem::take(&mut self.title_candidates);
+        let mut cells = std::mem::take(&mut self.title_cells);
+        self.title_can_name = false;
         let chosen = candidates
             .iter()
-            .find(|&&i| crate::title::reads_as_title(&self.preamble[i]))
+            .position(|&i| crate::title::reads_as_title(&self.preamble[i]))
             .or_else(|| {
                 candidates
                     .iter()
-                    .find(|&&i| !crate::title::is_furniture(&self.preamble[i]))
+                    .position(|&i| !crate::title::is_furniture(&self.preamble[i]))
             });
-        if let Some(&i) = chosen {
-            self.title = Some(self.preamble.remove(i));
+        if let Some(k) = chosen {
+            self.title = Some(self.preamble.remove(candidates[k]));
+            self.title_cell = (k < cells.len()).then(|| cells.swap_remove(k));
         }
     }
 
@@ -278,8 +318,11 @@ impl<'s> TableReader<'s> {
         self.any_text = true;
         // A row with one non-empty cell may be a title, however many delimiters pad it.
         let lone = lone_cell(texts);
-        if let (None, Some((_, text))) = (&self.header, lone) {
+        if let (None, Some((i, text))) = (&self.header, lone) {
             self.title_candidates.push(self.preamble.len());
+            self.title_cells.push(cells[i].clone());
+            self.title_can_name |=
+                !crate::title::is_furniture(text) && text.chars().any(is_ideograph);
             self.title_block.insert(text.to_owned());
             self.preamble.push(text.to_owned());
             return;
@@ -298,18 +341,27 @@ impl<'s> TableReader<'s> {
             return;
         }
         if self.header_row(record, cells, texts) {
+            self.report_kept_rows(diagnostics);
             return;
         }
         let Some(header) = &self.header else {
-            diagnostics.push(
-                Code::RowBeforeHeader,
-                start_of(record),
-                format!(
-                    "the row at line {} comes before any header row; its text is kept in the preamble",
-                    record.number
-                ),
-            );
             self.preamble.push(record.text.trim().to_owned());
+            let index = self.preamble.len() - 1;
+            let kept = match &mut self.headerless {
+                Some(kept) if cells.len() <= infer::WIDTH => {
+                    kept.push((*record, cells.to_vec(), index));
+                    Some(kept.len())
+                }
+                _ => None,
+            };
+            match kept {
+                Some(count) if count >= infer::ROWS => self.infer_header(diagnostics),
+                Some(_) => {}
+                None => {
+                    self.report_kept_rows(diagnostics);
+                    report_row_before_header(record, diagnostics);
+                }
+            }
             return;
         };
         if let Some((at, text)) = lone.filter(|(_, t)| is_footnote(t)) {
@@ -321,6 +373,11 @@ impl<'s> TableReader<'s> {
                 return;
             }
         }
+        self.data_row(record, cells, diagnostics);
+    }
+
+    /// Read a table row under the header in force.
+    fn data_row(&mut self, record: &Record<'s>, cells: &[Cell<'s>], diagnostics: &mut Diagnostics) {
         for (at, _) in self.stray.drain(..) {
             diagnostics.push(
                 Code::TextOutsideTable,
@@ -333,15 +390,98 @@ impl<'s> TableReader<'s> {
         }
         if !std::mem::replace(&mut self.header_checked, true) {
             self.narrow_spans(record, cells, diagnostics);
+            self.fewer_levels(record, cells, diagnostics);
             self.restore_row_number(record, cells, diagnostics);
             self.number_column_named_as_name(record, cells, diagnostics);
         }
         let Some(header) = &self.header else {
             return;
         };
-        let row = map_row(header, record, cells, diagnostics);
+        let mut row = map_row(header, record, cells, diagnostics);
+        if std::mem::take(&mut self.title_names_row) {
+            row.cells[Column::Name.index()] = self.title_cell.clone();
+        }
         self.merger.row(row, diagnostics);
         self.after_row = true;
+    }
+
+    /// The rows kept before any header are rows before the header after all: each is reported
+    /// (`row_before_header`), and no header will be inferred.
+    fn report_kept_rows(&mut self, diagnostics: &mut Diagnostics) {
+        for (record, _, _) in self.headerless.take().unwrap_or_default() {
+            report_row_before_header(&record, diagnostics);
+        }
+    }
+
+    /// Decide on the rows kept before any header (see [`infer`]): when their cells imply a
+    /// header, it is taken as the first header, with a `header_inferred` warning, and the rows
+    /// are read under it; otherwise each is a row before the header, as found.
+    fn infer_header(&mut self, diagnostics: &mut Diagnostics) {
+        let Some(kept) = self.headerless.take() else {
+            return;
+        };
+        let rows: Vec<Vec<Cell<'s>>> = kept.iter().map(|(_, cells, _)| cells.clone()).collect();
+        let inferred = match infer::infer(&rows) {
+            Some(inferred) if self.first_header.is_none() => inferred,
+            _ => {
+                for (record, _, _) in &kept {
+                    report_row_before_header(record, diagnostics);
+                }
+                return;
+            }
+        };
+        // The rows' texts leave the preamble: they are the table.
+        for &(_, _, index) in kept.iter().rev() {
+            self.preamble.remove(index);
+            for candidate in &mut self.title_candidates {
+                if *candidate > index {
+                    *candidate -= 1;
+                }
+            }
+        }
+        self.choose_title();
+        let (first, last) = match (kept.first(), kept.last()) {
+            (Some(first), Some(last)) => (first.0.number, last.0.number),
+            _ => return,
+        };
+        let at = Position::new(first, 1);
+        let found: Vec<String> = inferred
+            .evidence
+            .iter()
+            .map(|&(i, column, agreeing, telling)| {
+                format!(
+                    "column {} as {} ({agreeing} of {telling} cells)",
+                    i + 1,
+                    column.name()
+                )
+            })
+            .collect();
+        diagnostics.push(
+            Code::HeaderInferred,
+            at,
+            format!(
+                "no header row found; the columns of the rows at lines {first} to {last} are inferred from what their cells hold: {}; the other columns are kept under `extra`",
+                found.join(", ")
+            ),
+        );
+        let header = inferred.header;
+        self.header_line = first;
+        self.first_header = Some(header.key());
+        self.columns = header.names.clone();
+        if header.index_of(Column::Category).is_none() {
+            diagnostics.push(
+                Code::CategoryInferred,
+                at,
+                "the inferred header has no 主项 column; each row is a matter, all in one category without a name",
+            );
+            self.merger.infer_categories();
+        }
+        self.header = Some(header);
+        self.header_text = None;
+        self.header_checked = true;
+        for (record, cells, _) in &kept {
+            self.data_row(record, cells, diagnostics);
+        }
     }
 
     /// At the first row under a new header without 子项序号 column that names the 子项 twice:
@@ -423,6 +563,87 @@ impl<'s> TableReader<'s> {
         );
     }
 
+    /// At the first row under a new header whose matter levels are three (一级, 二级, 三级事项,
+    /// merged from two rows: the 主项, a level kept in `extra`, the name): when the row fills
+    /// only two of them, its cells after the levels stand one column to the left of the
+    /// header's. That is read from the citations: the cell under the 设定依据 (公开依据) column
+    /// holds text but no citation, and the cell before it cites a document. The header is then
+    /// read with its third level as its last column (where an extraction puts a row's blank
+    /// cells), the second level being the name, with a `header_spans_guessed` warning.
+    fn fewer_levels(
+        &mut self,
+        record: &Record<'s>,
+        cells: &[Cell<'s>],
+        diagnostics: &mut Diagnostics,
+    ) {
+        let Some(header) = self.header.as_mut() else {
+            return;
+        };
+        let (Some(category), Some(name), Some(basis)) = (
+            header.index_of(Column::Category),
+            header.index_of(Column::Name),
+            header.index_of(Column::LegalBasis),
+        ) else {
+            return;
+        };
+        let middle = category + 1;
+        let text = |i: usize| cells.get(i).map_or("", Cell::text);
+        let cites = |i: usize| {
+            cells.get(i).is_some_and(|cell| {
+                let mut scratch = Diagnostics::default();
+                !crate::fields::citations::parse(cell, &mut scratch)
+                    .citations
+                    .is_empty()
+            })
+        };
+        if name != category + 2
+            || header.slots[middle] != Slot::Extra
+            || basis <= name
+            || is_blank(text(middle))
+            || is_blank(text(basis))
+            || cites(basis)
+            || !cites(basis - 1)
+        {
+            return;
+        }
+        let is_first = self.columns == header.names;
+        let dropped = header.extra_name(name);
+        let second = header.extra_name(middle);
+        let basis_name = header.extra_name(basis);
+        // The third level's column moves to the end, where an extraction puts the blank cells
+        // of a row, its name kept.
+        header.slots.remove(name);
+        header.slots.push(Slot::Extra);
+        while header.names.len() < header.slots.len() {
+            header.names.push(String::new());
+        }
+        let moved = header.names.remove(name);
+        header.names.push(moved);
+        header.slots[middle] = Slot::Known(Column::Name);
+        let last = header.slots.len() - 1;
+        for (i, _) in header.duplicates.iter_mut().chain(&mut header.cut) {
+            if *i > name {
+                *i -= 1;
+            } else if *i == name {
+                *i = last;
+            }
+        }
+        if is_first {
+            self.columns = header.names.clone();
+        }
+        diagnostics.push(
+            Code::HeaderSpansGuessed,
+            start_of(record),
+            format!(
+                "the row at line {} fills two of the header's three matter levels: its cell under {} holds no citation and the cell before it cites one; the header is read with {} as its last column, {} being the name",
+                record.number,
+                quote(&basis_name),
+                quote(&dropped),
+                quote(&second)
+            ),
+        );
+    }
+
     /// At the first row under a new header: when the header has no number column, the row
     /// is longer than it and starts with a bare number where the header's first column is the
     /// category or the name, the header lost its 序号 cell (an extraction cuts the narrow
@@ -481,7 +702,16 @@ impl<'s> TableReader<'s> {
             Some(current) if self.header_text == Some(line.text) => Some(current),
             current => {
                 self.header = current;
-                Header::recognise(texts)
+                // A 办事指南 without name column, under its title, is read only as the first
+                // header: the title names its row, so there must be a line that can (words,
+                // not page furniture).
+                let may_be_guide =
+                    self.first_header.is_none() && self.header.is_none() && self.title_can_name;
+                Header::recognise(texts).or_else(|| {
+                    may_be_guide
+                        .then(|| Header::recognise_guide(texts))
+                        .flatten()
+                })
             }
         };
         let Some(found) = found else {
@@ -565,7 +795,9 @@ impl<'s> TableReader<'s> {
                 self.header_line = number;
                 self.first_header = Some(found.key());
                 self.columns = found.names.clone();
-                report_header(found, number, cells, diagnostics);
+                let named_by = found.by_title.then_some(self.title.as_deref()).flatten();
+                self.title_names_row = named_by.is_some();
+                report_header(found, number, cells, named_by, diagnostics);
                 if found.index_of(Column::Category).is_none() {
                     report_inferred_categories(found, number, cells, diagnostics);
                     self.merger.infer_categories();
@@ -580,7 +812,7 @@ impl<'s> TableReader<'s> {
                         quote_names(&found.names)
                     ),
                 );
-                report_header(found, number, cells, diagnostics);
+                report_header(found, number, cells, None, diagnostics);
                 self.other_columns.push(found.names.clone());
             }
             Some(_) => {}
@@ -723,16 +955,30 @@ fn report_control_character(
     }
 }
 
+/// A row with cells before any header row: its text is kept in the preamble.
+fn report_row_before_header(record: &Record<'_>, diagnostics: &mut Diagnostics) {
+    diagnostics.push(
+        Code::RowBeforeHeader,
+        start_of(record),
+        format!(
+            "the row at line {} comes before any header row; its text is kept in the preamble",
+            record.number
+        ),
+    );
+}
+
 fn start_of(record: &Record<'_>) -> Position {
     Position::new(record.number, 1)
 }
 
 /// Duplicate and missing columns of a header read at line `number`, whose cells are `cells`
-/// (one per column).
+/// (one per column); `named_by` is the title that names the row of a 办事指南 header without
+/// name column.
 fn report_header(
     header: &Header,
     number: usize,
     cells: &[Cell<'_>],
+    named_by: Option<&str>,
     diagnostics: &mut Diagnostics,
 ) {
     // A header with thousands of duplicates stays linear: the cells of a wide line carry the
@@ -765,11 +1011,18 @@ fn report_header(
     }
     for column in [Column::Name, Column::Seq] {
         if header.index_of(column).is_none() {
+            let named = match named_by {
+                Some(title) if column == Column::Name => format!(
+                    "; its row is read as one 办事指南, named by the title {}",
+                    quote(title)
+                ),
+                _ => String::new(),
+            };
             diagnostics.push(
                 Code::MissingColumn,
                 Position::new(number, 1),
                 format!(
-                    "the header at line {} has no {} column",
+                    "the header at line {} has no {} column{named}",
                     number,
                     column.name()
                 ),

@@ -4,17 +4,22 @@
 //! The grammars are written with the simplified forms; [`simplified`] gives a copy of a text
 //! with the characters of [`VARIANTS`] replaced, for a parser to read. Each pair has the same
 //! UTF-8 length, so every byte offset into the copy is the same offset into the original:
-//! what the parser keeps as written (`raw`, `text`) is taken from the original.
+//! what the parser keeps as written (`raw`, `text`) is taken from the original. Header cells
+//! are matched with the column names after [`simplified_char`] (`序號` names 序号).
 
 use std::borrow::Cow;
 use std::sync::OnceLock;
 
 use memchr::memmem::Finder;
 
-/// Traditional → simplified, for the characters legal citations and their numbers use
-/// (one pair a line, sorted by the traditional character: [`simplified_char`] searches it).
-const VARIANTS: [(char, char); 39] = [
+/// Traditional → simplified, for the characters legal citations and their numbers use, and
+/// those of the header vocabulary (`執法事項名稱` names the 执法事项名称 column; header cells
+/// are folded char by char, see `table::header`). One pair a line, sorted by the traditional
+/// character: [`simplified_char`] searches it.
+const VARIANTS: [(char, char); 98] = [
     ('並', '并'),
+    ('備', '备'),
+    ('別', '别'),
     ('則', '则'),
     ('動', '动'),
     ('務', '务'),
@@ -22,37 +27,94 @@ const VARIANTS: [(char, char); 39] = [
     ('區', '区'),
     ('協', '协'),
     ('員', '员'),
+    ('單', '单'),
     ('國', '国'),
+    ('執', '执'),
+    ('報', '报'),
+    ('場', '场'),
+    ('實', '实'),
+    ('審', '审'),
+    ('將', '将'),
+    ('對', '对'),
+    ('層', '层'),
+    ('屬', '属'),
     ('廣', '广'),
     ('廳', '厅'),
     ('強', '强'),
+    ('從', '从'),
+    ('復', '复'),
+    ('應', '应'),
+    ('戶', '户'),
     ('據', '据'),
+    ('數', '数'),
     ('於', '于'),
+    ('時', '时'),
+    ('書', '书'),
     ('會', '会'),
     ('東', '东'),
     ('條', '条'),
     ('業', '业'),
+    ('構', '构'),
+    ('標', '标'),
     ('機', '机'),
+    ('準', '准'),
+    ('溫', '温'),
     ('災', '灾'),
+    ('現', '现'),
+    ('環', '环'),
+    ('當', '当'),
     ('療', '疗'),
     ('發', '发'),
+    ('監', '监'),
+    ('確', '确'),
+    ('碼', '码'),
     ('稅', '税'),
+    ('稱', '称'),
+    ('節', '节'),
+    ('級', '级'),
+    ('細', '细'),
+    ('結', '结'),
+    ('網', '网'),
+    ('線', '线'),
+    ('編', '编'),
     ('縣', '县'),
+    ('繫', '系'),
+    ('續', '续'),
+    ('聯', '联'),
     ('華', '华'),
     ('號', '号'),
     ('衛', '卫'),
     ('規', '规'),
+    ('記', '记'),
     ('設', '设'),
+    ('訴', '诉'),
+    ('詢', '询'),
+    ('話', '话'),
+    ('說', '说'),
+    ('請', '请'),
+    ('諮', '咨'),
+    ('諾', '诺'),
+    ('證', '证'),
     ('護', '护'),
     ('財', '财'),
+    ('責', '责'),
+    ('費', '费'),
     ('資', '资'),
     ('辦', '办'),
+    ('邊', '边'),
     ('醫', '医'),
+    ('開', '开'),
+    ('間', '间'),
     ('關', '关'),
     ('際', '际'),
     ('險', '险'),
+    ('電', '电'),
     ('項', '项'),
+    ('類', '类'),
     ('體', '体'),
+    ('點', '点'),
+    ('齊', '齐'),
+    ('齡', '龄'),
 ];
 
 /// The simplified form of `c`, or `c`.
