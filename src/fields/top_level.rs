@@ -104,7 +104,7 @@ fn inside(input: &str) -> IResult<&str, &str> {
 /// ideographs, most of a cell, are passed by without being decoded ([`non_ideographs`]).
 /// Gives the text from the first character `stop` accepts on, and that character.
 #[inline]
-fn run_till(input: &str, stop: impl Fn(char) -> bool) -> (&str, Option<char>) {
+pub(super) fn run_till(input: &str, stop: impl Fn(char) -> bool) -> (&str, Option<char>) {
     match non_ideographs(input).find(|&(_, c)| stop(c)) {
         Some((at, c)) => (&input[at..], Some(c)),
         // The end of `input`, not a `""` of its own: nom's `recognize` measures from it.
