@@ -336,9 +336,11 @@ mod tests {
         steps(text, |_| {}).steps
     }
 
-    /// The steps read from a cell and, of those giving their own limit, the step's index, the
-    /// amount and the unit.
-    fn read(text: &str) -> (Vec<String>, Vec<(usize, Option<u32>, Option<TimeUnit>)>) {
+    /// A step giving its own limit: the step's index, the amount and the unit.
+    type Limit = (usize, Option<u32>, Option<TimeUnit>);
+
+    /// The steps read from a cell and the limits they give themselves.
+    fn read(text: &str) -> (Vec<String>, Vec<Limit>) {
         let read = steps(text, |_| {});
         let limits = read
             .limits
@@ -353,7 +355,7 @@ mod tests {
         use TimeUnit::{Day, WorkingDay};
         let four = ["申请", "受理", "审核", "办结"];
         #[rustfmt::skip]
-        let table: &[(&str, &[&str], &[(usize, Option<u32>, Option<TimeUnit>)])] = &[
+        let table: &[(&str, &[&str], &[Limit])] = &[
             // point = step (arrow step)*
             ("申请—受理—审核—办结",              &four, &[]),
             ("申请->受理→审核＞办结",             &four, &[]),

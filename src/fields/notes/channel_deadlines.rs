@@ -128,10 +128,13 @@ mod tests {
         (found, unread)
     }
 
+    /// A channel deadline: its condition and amount.
+    type Deadline<'a> = (&'a str, Option<u32>);
+
     #[test]
     fn accepted_wordings() {
         #[rustfmt::skip]
-        let table: &[(&str, &[(&str, Option<u32>)], &[&str])] = &[
+        let table: &[(&str, &[Deadline], &[&str])] = &[
             // channel_deadline = condition comma clause
             ("网上申请的，办理时限1个工作日",              &[("网上申请的", Some(1))], &[]),
             ("网上申请的,办结期限5个工作日",               &[("网上申请的", Some(5))], &[]),

@@ -205,10 +205,13 @@ mod tests {
         found.into_iter().map(|d| (d.term, d.includes)).collect()
     }
 
+    /// A definition: its term and what it includes.
+    type Defined<'a> = (&'a str, &'a [&'a str]);
+
     #[test]
     fn accepted_wordings() {
         #[rustfmt::skip]
-        let table: &[(&str, &[(&str, &[&str])])] = &[
+        let table: &[(&str, &[Defined])] = &[
             // definition = lead term adverb* ws* include list
             ("有效身份证件包括身份证、居住证等（下同）", &[("有效身份证件", &["身份证", "居住证"])]),
             ("有效身份证件包含身份证、护照",             &[("有效身份证件", &["身份证", "护照"])]),
