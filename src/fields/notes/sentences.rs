@@ -14,10 +14,9 @@
 //! ends with a Han character or a closing `）”》」` ([`ends_a_line`]), the next starts with a
 //! Han character. Sentences are trimmed; empty ones are dropped.
 
-use nom::branch::alt;
-use nom::bytes::complete::take_while1;
-use nom::character::complete::satisfy;
-use nom::combinator::{consumed, value};
+use nom::bytes::complete::take_while;
+use nom::character::complete::anychar;
+use nom::combinator::{map, map_opt};
 use nom::{IResult, Parser};
 
 use crate::fields::top_level::run_till;
@@ -54,28 +53,38 @@ enum Mark {
     Invisible,
 }
 
-/// Whether `c` is a character of a [`Mark`]: where plain text stops. No ideograph is one.
-fn is_mark(c: char) -> bool {
-    is_sentence_end(c) || is_space(c) || is_piece_break(c) || is_invisible(c)
+/// The mark `c` stands for, if any: where plain text stops. No ideograph is one.
+fn mark_of(c: char) -> Option<Mark> {
+    if is_sentence_end(c) {
+        Some(Mark::End)
+    } else if is_space(c) {
+        Some(Mark::Spaces)
+    } else if is_piece_break(c) {
+        Some(Mark::Comma)
+    } else if is_invisible(c) {
+        Some(Mark::Invisible)
+    } else {
+        None
+    }
 }
 
-/// nom: `plain = text up to a mark`, possibly empty. Its ideographs, none of which is a mark,
-/// are passed by undecoded ([`run_till`]). Never fails.
-fn plain(input: &str) -> IResult<&str, &str> {
-    let (rest, _) = run_till(input, is_mark);
-    Ok((rest, &input[..input.len() - rest.len()]))
+/// nom: `plain mark`: the text up to the next mark, its ideographs (none of which is a mark)
+/// passed undecoded ([`run_till`]), and the mark, with where it stands (the rest of the
+/// input from the mark on). Fails at the end of the text.
+fn plain_mark(input: &str) -> IResult<&str, (&str, Mark)> {
+    let (at_mark, _) = run_till(input, |c| mark_of(c).is_some());
+    let (after, mark) = mark(at_mark)?;
+    Ok((after, (at_mark, mark)))
 }
 
-/// nom: `mark = end | spaces | comma | invisible` (an `end` that is a `line_break` is told by
-/// what stands around its `spaces`).
+/// nom: `mark = end | spaces | comma | invisible`, one character told by [`mark_of`], or a
+/// run of spaces (an `end` that is a `line_break` is told by what stands around it).
 fn mark(input: &str) -> IResult<&str, Mark> {
-    alt((
-        value(Mark::End, satisfy(is_sentence_end)),
-        value(Mark::Spaces, take_while1(is_space)),
-        value(Mark::Comma, satisfy(is_piece_break)),
-        value(Mark::Invisible, satisfy(is_invisible)),
-    ))
-    .parse(input)
+    let (rest, mark) = map_opt(anychar, mark_of).parse(input)?;
+    match mark {
+        Mark::Spaces => map(take_while(is_space), |_| mark).parse(rest),
+        _ => Ok((rest, mark)),
+    }
 }
 
 /// Call `found` with each sentence of a note in turn; return whether the text holds white
@@ -100,13 +109,8 @@ pub(super) fn for_each_sentence<'a>(text: &'a str, mut found: impl FnMut(Sentenc
     let mut start = 0;
     let mut has_comma = false;
     let mut rest = text;
-    loop {
-        let Ok((after, (_, (marked, mark)))) = (plain, consumed(mark)).parse(rest) else {
-            // The end of the text.
-            break;
-        };
-        let mark_end = at(after);
-        let mark_start = mark_end - marked.len();
+    while let Ok((after, (at_mark, mark))) = plain_mark(rest) {
+        let (mark_start, mark_end) = (at(at_mark), at(after));
         let ends = match mark {
             Mark::End => true,
             Mark::Spaces => {
