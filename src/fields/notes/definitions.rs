@@ -18,7 +18,7 @@
 //! runs to the end of the part: [`text_before`] reads such a text front to back, once.
 
 use nom::branch::alt;
-use nom::bytes::complete::{tag, take_till, take_while, take_while1};
+use nom::bytes::complete::{tag, take_till, take_till1, take_while, take_while1};
 use nom::character::complete::{anychar, satisfy};
 use nom::combinator::{eof, map, not, opt, peek, recognize};
 use nom::multi::{many0_count, many1_count};
@@ -29,6 +29,7 @@ use crate::fields::top_level::{range_in, top_level_parts};
 use crate::model::Definition;
 use crate::text::brackets::split_top_level;
 use crate::text::normalize::normalize;
+use crate::text::scan::first_char;
 use crate::text::search::word_at_start;
 
 use super::push_first_exactly;
@@ -38,10 +39,27 @@ use super::sentences::is_piece_break;
 const INCLUDES: &[&str] = &["包括", "包含"];
 
 /// Words between a term and `包括` (`可包括`, `主要包括`).
-const INCLUDE_ADVERBS: &[&str] = &["主要", "一般", "具体", "可", "应", "须", "需"];
+const INCLUDE_ADVERBS: [&str; 7] = ["主要", "一般", "具体", "可", "应", "须", "需"];
 
 /// Words that may close a list (`身份证、护照等（下同）`), after which the list says no more.
-const LIST_ENDS: &[&str] = &["（下同）", "(下同)", "等等", "等"];
+const LIST_ENDS: [&str; 4] = ["（下同）", "(下同)", "等等", "等"];
+
+/// The characters an adverb starts with, and a list's closing word (for [`text_before`]).
+const ADVERB_FIRSTS: [char; INCLUDE_ADVERBS.len()] = first_chars(INCLUDE_ADVERBS);
+const LIST_END_FIRSTS: [char; LIST_ENDS.len()] = first_chars(LIST_ENDS);
+
+/// The first character of each of `words`, built at compile time.
+const fn first_chars<const N: usize>(words: [&str; N]) -> [char; N] {
+    let mut firsts = ['\0'; N];
+    let mut i = 0;
+    while i < N {
+        if let Some(first) = first_char(words[i]) {
+            firsts[i] = first;
+        }
+        i += 1;
+    }
+    firsts
+}
 
 /// What a list may open with, before its items: `但不限于` (`包括但不限于：甲、乙`).
 const NOT_LIMITED_TO: &str = "但不限于";
@@ -107,21 +125,46 @@ fn ws(input: &str) -> IResult<&str, &str> {
 
 /// nom: the text of `input` before its end, where the rest of it is read by `end` (and
 /// nothing more): `text end`. A stretch `end` reads with more after it belongs to the text
-/// and is passed whole, so the text is read once, front to back. Never fails.
+/// and is passed whole, so the text is read once, front to back. `may_open` tells the
+/// characters an `end` may start with (at least those): runs of other characters are passed
+/// at once, without trying `end`. Never fails.
+///
+/// The prefilter: an `end` is made only of characters `made_of` accepts, so it stands in the
+/// run of them that ends the input, found by `str::trim_end_matches`; the grammar is read
+/// from the start of that run (all before it is text).
 fn text_before<'a>(
     end: fn(&'a str) -> IResult<&'a str, &'a str>,
+    may_open: fn(char) -> bool,
+    made_of: fn(char) -> bool,
     input: &'a str,
 ) -> IResult<&'a str, &'a str> {
+    let run_start = input.trim_end_matches(made_of).len();
+    let plain = take_till1(may_open);
     let end_with_more = terminated(end, not(eof));
     let other = recognize(preceded(not(end), anychar));
-    recognize(many0_count(alt((end_with_more, other)))).parse(input)
+    let (rest, text) =
+        recognize(many0_count(alt((plain, end_with_more, other)))).parse(&input[run_start..])?;
+    Ok((rest, &input[..run_start + text.len()]))
 }
 
 /// nom: what may stand between a term and the include word, to its end: `adverb+ ws* | ws+`
 /// (`可`, `主要 `, `可 `).
 fn term_end(input: &str) -> IResult<&str, &str> {
-    let adverbs = recognize((many1_count(word(INCLUDE_ADVERBS)), ws));
+    let adverbs = recognize((many1_count(word(&INCLUDE_ADVERBS)), ws));
     alt((adverbs, take_while1(char::is_whitespace))).parse(input)
+}
+
+/// Whether a [`term_end`] may start with `c`.
+fn may_open_term_end(c: char) -> bool {
+    c.is_whitespace() || ADVERB_FIRSTS.contains(&c)
+}
+
+/// Whether `c` may stand in a [`term_end`].
+fn in_term_end(c: char) -> bool {
+    c.is_whitespace()
+        || INCLUDE_ADVERBS
+            .iter()
+            .any(|adverb| adverb.chars().any(|a| a == c))
 }
 
 /// Whether `c` ends the text before a term (`甲，有效证件包括`, `材料：证件包括`).
@@ -132,7 +175,10 @@ fn is_term_break(c: char) -> bool {
 /// nom: `lead term adverb* ws*`, reading all of `input`: the term.
 fn term(input: &str) -> IResult<&str, &str> {
     let lead = many0_count((take_till(is_term_break), satisfy(is_term_break)));
-    preceded(lead, |rest| text_before(term_end, rest)).parse(input)
+    preceded(lead, |rest| {
+        text_before(term_end, may_open_term_end, in_term_end, rest)
+    })
+    .parse(input)
 }
 
 /// The term before `包括`: from the last `，` or `：` on, without adverbs such as `可`;
@@ -168,7 +214,8 @@ fn list_after(text: &str) -> Vec<String> {
         return Vec::new();
     };
     let part = &text[..first_part_end(text)];
-    let list = text_before(list_end, part).map_or(part, |(_, items)| items);
+    let list = text_before(list_end, may_open_list_end, in_list_end, part)
+        .map_or(part, |(_, items)| items);
     let mut items = split_top_level(list, |c| c == '、');
     if items.len() == 1 {
         items = split_top_level(list, |c| c == '或');
@@ -189,10 +236,25 @@ fn first_part_end(text: &str) -> usize {
         .map_or(0, |part| range_in(text, part).end)
 }
 
+/// Whether `c` is punctuation or white space that may close a list.
+fn is_list_end_mark(c: char) -> bool {
+    c.is_whitespace() || matches!(c, '。' | '；' | ';')
+}
+
+/// Whether a [`list_end`] may start with `c`.
+fn may_open_list_end(c: char) -> bool {
+    is_list_end_mark(c) || LIST_END_FIRSTS.contains(&c)
+}
+
+/// Whether `c` may stand in a [`list_end`].
+fn in_list_end(c: char) -> bool {
+    is_list_end_mark(c) || LIST_ENDS.iter().any(|end| end.chars().any(|e| e == c))
+}
+
 /// nom: `list_end+`, what may close a list: `（下同）`, `等`, `等等`, white space, `。`, `；`.
 fn list_end(input: &str) -> IResult<&str, &str> {
-    let punctuation = satisfy(|c: char| c.is_whitespace() || matches!(c, '。' | '；' | ';'));
-    recognize(many1_count(alt((word(LIST_ENDS), recognize(punctuation))))).parse(input)
+    let mark = recognize(satisfy(is_list_end_mark));
+    recognize(many1_count(alt((word(&LIST_ENDS), mark)))).parse(input)
 }
 
 #[cfg(test)]
