@@ -3,7 +3,7 @@
 //! pass.
 //!
 //! ```text
-//! cell        = plain (sign plain)*
+//! cell        = (plain sign)* plain
 //! plain       = text without a sign               -- its ideographs passed undecoded (run_till)
 //! sign        = title_open | inner_open | title_close | marker_end | marker_open | circled | space
 //! title       = 《 (title | inner_open | plain | sign)* 》?
@@ -18,8 +18,7 @@
 //!
 //! Spaces may stand between a marker's numeral and its brackets (`（ 一 ）`).
 
-use nom::character::complete::{anychar, satisfy};
-use nom::combinator::{consumed, map_opt};
+use nom::character::complete::satisfy;
 use nom::multi::many0_count;
 use nom::{IResult, Parser};
 
@@ -136,15 +135,18 @@ fn sign_of(c: char) -> Option<Sign> {
     }
 }
 
-/// nom: `plain = text without a sign`, possibly empty. Never fails.
-fn plain(input: &str) -> IResult<&str, &str> {
-    let (rest, _) = run_till(input, |c| sign_of(c).is_some());
-    Ok((rest, &input[..input.len() - rest.len()]))
-}
-
-/// nom: `sign = title_open | inner_open | title_close | marker_end | …`.
-fn sign(input: &str) -> IResult<&str, Sign> {
-    map_opt(anychar, sign_of).parse(input)
+/// nom: `plain sign`: the text up to the next sign, its ideographs passed undecoded
+/// ([`run_till`]), and the sign, with where it stands (the rest of the input from the sign
+/// on). Fails at the end of the text.
+fn plain_sign(input: &str) -> IResult<&str, (&str, Sign)> {
+    let (at_sign, stop) = run_till(input, |c| sign_of(c).is_some());
+    match stop.and_then(|c| Some((c, sign_of(c)?))) {
+        Some((c, sign)) => Ok((&at_sign[c.len_utf8()..], (at_sign, sign))),
+        None => Err(nom::Err::Error(nom::error::Error::new(
+            at_sign,
+            nom::error::ErrorKind::Eof,
+        ))),
+    }
 }
 
 /// nom: `(" " | "\u{3000}")* numeral_char`: the numeral of a marker, as its first character
@@ -175,8 +177,8 @@ pub(super) fn survey(text: &str) -> Survey {
         inner: None,
     };
     let mut rest = text;
-    while let Ok((after, (_, (signed, sign)))) = (plain, consumed(sign)).parse(rest) {
-        let at = text.len() - after.len() - signed.len();
+    while let Ok((after, (at_sign, sign))) = plain_sign(rest) {
+        let at = text.len() - at_sign.len();
         match sign {
             Sign::TitleOpen => {
                 if depth == 0 {
@@ -191,7 +193,7 @@ pub(super) fn survey(text: &str) -> Survey {
             Sign::TitleClose if depth > 0 => {
                 depth -= 1;
                 if depth == 0 {
-                    open.span.end = at + signed.len();
+                    open.span.end = text.len() - after.len();
                     open.span.closed = true;
                     found.titles.push(open);
                 }
