@@ -109,7 +109,7 @@ pub(super) struct Survey {
     pub(super) may_list: bool,
 }
 
-/// What the survey stops at: the characters of a [`sign`]. No ideograph is one.
+/// What the survey stops at: the characters of a sign ([`sign_of`]). No ideograph is one.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Sign {
     TitleOpen,

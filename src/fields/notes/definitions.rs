@@ -106,7 +106,7 @@ fn include(input: &str) -> IResult<&str, &str> {
 
 /// The byte range of the first include word in `sentence` at or after byte `from` (a char
 /// boundary). Every one of them starts with `包`, which `str::find` looks for with a byte
-/// search (the prefilter); only there is [`include`] tried.
+/// search (the prefilter); only there is [`include()`] tried.
 fn include_word_from(sentence: &str, from: usize) -> Option<(usize, usize)> {
     let mut search = from;
     loop {
