@@ -4,7 +4,15 @@
 //! steps     = point*                       -- numbered points (`1.申请 2.受理`), or the cell as one
 //! point     = step (arrow step)*           -- top-level parts (fields::top_level)
 //! arrow     = is_arrow                     -- `—` `－` `-` `–` `―` `→` `>` …; a run (`——`, `->`) is one
-//! step      = a step word, normalized; an empty one is dropped
+//! step      = name own_limit?              -- a step word, normalized; an empty one is dropped
+//! own_limit = opening inside closing       -- the step's last bracket, ending it: `受理（1个工作日）`
+//! inside    = (text | closing more)*       -- one deadline clause alone (deadline::standalone_clause)
+//!
+//! dashed    = piece (一 piece)+            -- a part of a cell without arrows or clause punctuation
+//! piece     = (plain | group)*             -- `一` inside brackets is no dash (fields::top_level)
+//!             -- each 一 between step words: the piece before ends with a step_word (its name,
+//!             -- own_limit aside), the piece after starts with one
+//! step_word = one of STEP_WORDS
 //! ```
 //!
 //! Two readings beyond the arrows:
@@ -27,14 +35,24 @@
 
 use std::borrow::Cow;
 
+use nom::branch::alt;
+use nom::bytes::complete::take_till1;
+use nom::character::complete::{anychar, char, satisfy};
+use nom::combinator::{all_consuming, eof, map, peek, recognize};
+use nom::error::ErrorKind;
+use nom::multi::{many0_count, separated_list1};
+use nom::sequence::delimited;
+use nom::{IResult, Parser};
+
 use crate::cell::Cell;
 use crate::diagnostic::{Code, Diagnostics};
 use crate::fields::deadline;
-use crate::fields::top_level::{range_in, top_level_parts, understood_but};
+use crate::fields::top_level::{group, range_in, top_level_parts, understood_but};
 use crate::model::{DeadlineClause, StepLimit, Steps};
 use crate::text::brackets::{self, non_ideographs};
 use crate::text::markers;
 use crate::text::normalize::{is_space_or_invisible, normalized, trim};
+use crate::text::search::word_at_start;
 
 /// The characters that lead from one step to the next. A run of them (`——`, `--`, `->`) is one
 /// arrow, as the empty steps between them are dropped.
@@ -55,7 +73,8 @@ fn is_clause_punctuation(c: char) -> bool {
 }
 
 /// The words that name a step of handling, or begin or end its name (`审核拨付` begins with
-/// `审核` and ends with `拨付`). Used only to tell `一` used as a dash from `一` in a word.
+/// `审核` and ends with `拨付`). Used only to tell `一` used as a dash from `一` in a word. Add a
+/// word with one line (where one word starts another, the longer first).
 const STEP_WORDS: &[&str] = &[
     "申请", "受理", "审核", "审查", "审批", "审定", "决定", "办结", "送达", "拨付", "复核", "核定",
     "核准", "核查", "公示", "登记", "征收", "支付", "结算", "备案", "告知", "出具", "发放", "初审",
@@ -183,50 +202,82 @@ fn step_name(part: &str, spaces: bool) -> Option<String> {
     (!name.is_empty()).then(|| name.into_owned())
 }
 
+/// nom: `step_word = 申请 | 受理 | 审核 | …` ([`STEP_WORDS`]).
+fn step_word(input: &str) -> IResult<&str, &str> {
+    match word_at_start(input, STEP_WORDS) {
+        Some(word) => Ok((&input[word.len()..], word)),
+        None => Err(nom::Err::Error(nom::error::Error::new(
+            input,
+            ErrorKind::Tag,
+        ))),
+    }
+}
+
+/// Whether `name` ends with a step word: [`step_word`] read to its end from one of its
+/// characters, the last ones first.
+fn ends_with_step_word(name: &str) -> bool {
+    name.char_indices()
+        .rev()
+        .any(|(at, _)| all_consuming(step_word).parse(&name[at..]).is_ok())
+}
+
+/// nom: `piece = (plain | group)*`, the text up to a top-level `一`: a `一` inside brackets
+/// is part of the piece (`审核（一审）`). Never fails, may be empty.
+fn piece(input: &str) -> IResult<&str, &str> {
+    let plain = take_till1(|c| c == DASH_READ || brackets::opens(c));
+    recognize(many0_count(alt((plain, group)))).parse(input)
+}
+
+/// nom: `dashed = piece (一 piece)*`, the pieces trimmed. Reads the whole of `input`; the
+/// grammar's `+` (at least one `一`) and the step words around each `一` are [`dash_pieces`]'s.
+fn dashed(input: &str) -> IResult<&str, Vec<&str>> {
+    separated_list1(char(DASH_READ), map(piece, trim)).parse(input)
+}
+
 /// The pieces of `part` between its top-level `一`, when each `一` stands between steps: the
 /// text before it ends with a step word and the text after it starts with one (`审核拨付一办结`;
 /// not `统一受理`, `申请一次性告知`).
 fn dash_pieces(part: &str) -> Option<Vec<&str>> {
+    // Prefilter: most parts hold no `一` at all.
     if !part.contains(DASH_READ) {
         return None;
     }
-    let mut pieces = Vec::new();
-    let mut depth = 0_usize;
-    let mut from = 0;
-    for (at, c) in part.char_indices() {
-        if brackets::opens(c) {
-            depth += 1;
-        } else if brackets::closes(c) {
-            depth = depth.saturating_sub(1);
-        } else if c == DASH_READ && depth == 0 {
-            pieces.push(trim(&part[from..at]));
-            from = at + c.len_utf8();
-        }
-    }
-    pieces.push(trim(&part[from..]));
+    let (_, pieces) = dashed(part).ok()?;
     let last = pieces.len() - 1;
     let between_steps = last > 0
         && pieces.iter().enumerate().all(|(i, piece)| {
             let name = own_limit(piece).map_or(*piece, |(name, _)| name);
-            (i == 0 || STEP_WORDS.iter().any(|word| piece.starts_with(word)))
-                && (i == last || STEP_WORDS.iter().any(|word| name.ends_with(word)))
+            (i == 0 || step_word(piece).is_ok()) && (i == last || ends_with_step_word(name))
         });
     between_steps.then_some(pieces)
+}
+
+/// nom: `inside = (text | closing more)*`, what a bracket ending the step holds: all but the
+/// closing bracket that ends the step (`1个工作日` of `（1个工作日）`).
+fn inside(input: &str) -> IResult<&str, &str> {
+    let text = take_till1(brackets::closes);
+    let closing_before_more = recognize((satisfy(brackets::closes), peek(anychar)));
+    recognize(many0_count(alt((text, closing_before_more)))).parse(input)
+}
+
+/// nom: `own_limit = opening inside closing`, ending the input: the text inside.
+fn bracket_at_end(input: &str) -> IResult<&str, &str> {
+    let closing = satisfy(brackets::closes);
+    delimited(satisfy(brackets::opens), inside, (closing, eof)).parse(input)
 }
 
 /// A step that ends in a bracket holding one deadline clause and nothing else
 /// (`受理（1个工作日）`): its name before the bracket, trimmed and not empty, and the clause.
 fn own_limit(part: &str) -> Option<(&str, DeadlineClause)> {
     let part = trim(part);
-    let closing = part.chars().next_back().filter(|&c| brackets::closes(c))?;
-    let inside_end = part.len() - closing.len_utf8();
-    let opening = part[..inside_end].rfind(brackets::opens)?;
-    let inside_start = opening + part[opening..].chars().next()?.len_utf8();
+    // The bracket is the step's last: it opens at the last opening bracket, if anywhere.
+    let opening = part.rfind(brackets::opens)?;
+    let (_, inside) = bracket_at_end(&part[opening..]).ok()?;
     let name = trim(&part[..opening]);
     if name.is_empty() {
         return None;
     }
-    let clause = deadline::standalone_clause(&part[inside_start..inside_end])?;
+    let clause = deadline::standalone_clause(inside)?;
     Some((name, clause))
 }
 
@@ -279,9 +330,65 @@ fn is_step_word(part: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::model::TimeUnit;
 
     fn split(text: &str) -> Vec<String> {
         steps(text, |_| {}).steps
+    }
+
+    /// A step giving its own limit: the step's index, the amount and the unit.
+    type Limit = (usize, Option<u32>, Option<TimeUnit>);
+
+    /// The steps read from a cell and the limits they give themselves.
+    fn read(text: &str) -> (Vec<String>, Vec<Limit>) {
+        let read = steps(text, |_| {});
+        let limits = read
+            .limits
+            .iter()
+            .map(|limit| (limit.step, limit.clause.amount, limit.clause.unit))
+            .collect();
+        (read.steps, limits)
+    }
+
+    #[test]
+    fn accepted_wordings() {
+        use TimeUnit::{Day, WorkingDay};
+        let four = ["申请", "受理", "审核", "办结"];
+        #[rustfmt::skip]
+        let table: &[(&str, &[&str], &[Limit])] = &[
+            // point = step (arrow step)*
+            ("申请—受理—审核—办结",              &four, &[]),
+            ("申请->受理→审核＞办结",             &four, &[]),
+            ("1.申请 2.受理 3.审核 4.办结",       &four, &[]),
+            ("申请—审核（初审-复审）—办结",      &["申请", "审核（初审-复审）", "办结"], &[]),
+            // own_limit = opening inside closing, ending the step
+            ("受理（1个工作日）—审核(5个工作日内)", &["受理", "审核"], &[(0, Some(1), Some(WorkingDay)), (1, Some(5), Some(WorkingDay))]),
+            ("申请—受理 （ 3日 ）",              &["申请", "受理"], &[(1, Some(3), Some(Day))]),
+            ("审核（初审）（5个工作日）",          &["审核（初审）"], &[(0, Some(5), Some(WorkingDay))]),
+            ("受理（1个工作日））",               &["受理（1个工作日））"], &[]),
+            ("受理（1个工作日）后",               &["受理（1个工作日）后"], &[]),
+            ("（1个工作日）",                     &["（1个工作日）"], &[]),
+            ("审核（初审）",                      &["审核（初审）"], &[]),
+            // dashed = piece (一 piece)+, each 一 between step words
+            ("申请一受理一审核拨付一办结",        &["申请", "受理", "审核拨付", "办结"], &[]),
+            ("申请 一 受理 一 审核 一 办结",      &four, &[]),
+            ("受理（1个工作日）一办结",           &["受理", "办结"], &[(0, Some(1), Some(WorkingDay))]),
+            ("审核（一审）拨付一办结",            &["审核（一审）拨付", "办结"], &[]),
+            ("审核（一审）一办结",                &["审核（一审）一办结"], &[]),
+            ("统一受理",                          &["统一受理"], &[]),
+            ("申请一次性告知",                    &["申请一次性告知"], &[]),
+            ("受理一审核—办结",                   &["受理一审核", "办结"], &[]),
+        ];
+        for &(text, steps, limits) in table {
+            assert_eq!(
+                read(text),
+                (
+                    steps.iter().map(|s| s.to_string()).collect(),
+                    limits.to_vec()
+                ),
+                "{text}"
+            );
+        }
     }
 
     #[test]

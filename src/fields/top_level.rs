@@ -61,7 +61,7 @@ where
 
 /// `group = opening (group | inside)* closing?`: an opening bracket and all up to the closing
 /// bracket that matches it, or to the end of the text when none does.
-fn group(input: &str) -> IResult<&str, &str> {
+pub(super) fn group(input: &str) -> IResult<&str, &str> {
     let (mut rest, _) = opening(input)?;
     let mut depth = 1_usize;
     while depth > 0 {
@@ -104,10 +104,11 @@ fn inside(input: &str) -> IResult<&str, &str> {
 /// ideographs, most of a cell, are passed by without being decoded ([`non_ideographs`]).
 /// Gives the text from the first character `stop` accepts on, and that character.
 #[inline]
-fn run_till(input: &str, stop: impl Fn(char) -> bool) -> (&str, Option<char>) {
+pub(super) fn run_till(input: &str, stop: impl Fn(char) -> bool) -> (&str, Option<char>) {
     match non_ideographs(input).find(|&(_, c)| stop(c)) {
         Some((at, c)) => (&input[at..], Some(c)),
-        None => ("", None),
+        // The end of `input`, not a `""` of its own: nom's `recognize` measures from it.
+        None => (&input[input.len()..], None),
     }
 }
 

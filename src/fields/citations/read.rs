@@ -7,12 +7,19 @@ use super::points::Point;
 use super::provisions::{self, OversizedRange};
 use super::survey::Survey;
 use super::tail::{between_citations, inner_title, tail, Tail};
-use super::{folded, normal, offset_in, trim_separators};
+use super::{folded, normal, offset_in, trim_separators, ws};
 use crate::cell::Cell;
 use crate::diagnostic::{excerpt, Code, Diagnostics};
 use crate::fields::coverage::Coverage;
 use crate::model::Citation;
 use crate::text::brackets::TitleSpan;
+use crate::text::normalize::trim_end;
+
+use nom::character::complete::one_of;
+use nom::{IResult, Parser};
+
+/// The colons after which a citation quotes the article's text.
+const COLONS: &str = "：:";
 
 /// The most `citation_unparsed` reports one cell gets one by one; past them, parts are
 /// counted and reported together (a garbled cell of thousands of parts gets one line more,
@@ -132,16 +139,15 @@ impl<'c, 's, 'd> CellReader<'c, 's, 'd> {
                 None => self.understood(read),
             }
             // Article text quoted after a colon, up to the next title.
-            let quote = quoted(rest);
-            let rest = match quote {
-                Some(quote) => {
-                    self.understood(&rest[..offset_in(rest, quote) + quote.len()]);
+            let (rest, quote) = match quote(rest) {
+                Ok((after, quote)) => {
+                    self.understood(&rest[..rest.len() - after.len()]);
                     self.quote_from = Some(at.offset + offset_in(point, quote));
-                    &rest[offset_in(rest, quote) + quote.len()..]
+                    (after, Some(quote))
                 }
-                None => {
+                Err(_) => {
                     self.quote_from = None;
-                    rest
+                    (rest, None)
                 }
             };
             let (rest, next_level) = match next {
@@ -255,7 +261,7 @@ impl<'c, 's, 'd> CellReader<'c, 's, 'd> {
         Citation {
             text: folded(self.as_written(trim_separators(parts.text)), parts.spaced),
             inner_title: if parts.span.closed {
-                let content_start = parts.span.start + '《'.len_utf8();
+                let content_start = offset_in(parts.point, content);
                 let opener = parts.inner.map(|at| at - content_start);
                 inner_title(content, opener, parts.spaced)
             } else {
@@ -337,15 +343,41 @@ impl<'c, 's, 'd> CellReader<'c, 's, 'd> {
     }
 }
 
-/// The article text quoted after a citation: what follows a colon after its tail
-/// (`第八十条：用人单位…`), without separators; empty when the quote starts a list (the
-/// points that follow continue it). `None` when no colon follows.
-fn quoted(rest: &str) -> Option<&str> {
-    if rest.is_empty() {
-        return None;
+/// nom: `quote = ws colon ws text`, the article text quoted after a citation's tail
+/// (`第八十条：用人单位…`): the text, without the white space at its end (what is left). It is
+/// empty when the quote starts a list (the points that follow continue it).
+fn quote(input: &str) -> IResult<&str, &str> {
+    let colon = one_of(COLONS);
+    let (text, _) = (ws, colon, ws).parse(input)?;
+    let quote = trim_end(text);
+    Ok((&text[quote.len()..], quote))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn accepted_quotes() {
+        #[rustfmt::skip]
+        let table: &[(&str, Option<&str>)] = &[
+            // quote = ws colon ws text
+            ("：用人单位应当…",       Some("用人单位应当…")),
+            (":用人单位应当…",        Some("用人单位应当…")),
+            (" ： 甲 乙 \u{3000}",    Some("甲 乙")),
+            ("：",                    Some("")),
+            ("：\n",                  Some("")),
+            // No colon, no quote.
+            ("",                      None),
+            ("之规定",                None),
+            ("甲：乙",                None),
+        ];
+        for &(rest, expected) in table {
+            assert_eq!(
+                quote(rest).ok().map(|(_, quote)| quote),
+                expected,
+                "{rest:?}"
+            );
+        }
     }
-    let text = rest.trim_start();
-    let after = text.strip_prefix('：').or_else(|| text.strip_prefix(':'))?;
-    let after = after.trim_start();
-    Some(after.trim_end_matches(|c: char| c.is_whitespace()))
 }

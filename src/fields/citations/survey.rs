@@ -1,9 +1,29 @@
 //! One look over a cell before it is read: its titles, where it holds white space, and
 //! whether it may hold a list marker. Every later step asks these, so they are found in one
-//! walk over the characters that are not ideographs ([`non_ideographs`]: a cell is mostly
-//! ideographs, none of which is a bracket, a space or a marker).
+//! pass.
+//!
+//! ```text
+//! cell        = (plain sign)* plain
+//! plain       = text without a sign               -- its ideographs passed undecoded (run_till)
+//! sign        = title_open | inner_open | title_close | marker_end | marker_open | circled | space
+//! title       = 《 (title | inner_open | plain | sign)* 》?
+//!               -- nested titles counted, not recursed; left open, it runs to the end; its
+//!               -- first inner_open or nested 《 opens its inner title
+//! title_open  = 《          inner_open = 〈        title_close = 》
+//! marker_end  = . | ) | 、 | ） | ．    -- a list marker, after a numeral (`1.`, `一、`, `（1）`)
+//! marker_open = （ | (                 -- a list marker `（1）`, before a numeral
+//! circled     = ① … ⑳                  -- a list marker by itself
+//! space       = white space or an invisible character
+//! ```
+//!
+//! Spaces may stand between a marker's numeral and its brackets (`（ 一 ）`).
 
-use crate::text::brackets::{non_ideographs, TitleSpan};
+use nom::character::complete::satisfy;
+use nom::multi::many0_count;
+use nom::{IResult, Parser};
+
+use crate::fields::top_level::run_till;
+use crate::text::brackets::TitleSpan;
 use crate::text::chars::is_numeral_char;
 use crate::text::normalize::is_space_or_invisible;
 
@@ -89,6 +109,54 @@ pub(super) struct Survey {
     pub(super) may_list: bool,
 }
 
+/// What the survey stops at: the characters of a sign ([`sign_of`]). No ideograph is one.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Sign {
+    TitleOpen,
+    InnerOpen,
+    TitleClose,
+    MarkerEnd,
+    MarkerOpen,
+    Circled,
+    Space,
+}
+
+/// The sign `c` is, if any.
+fn sign_of(c: char) -> Option<Sign> {
+    match c {
+        '《' => Some(Sign::TitleOpen),
+        '〈' => Some(Sign::InnerOpen),
+        '》' => Some(Sign::TitleClose),
+        '.' | ')' | '、' | '）' | '．' => Some(Sign::MarkerEnd),
+        '（' | '(' => Some(Sign::MarkerOpen),
+        '\u{2460}'..='\u{2473}' => Some(Sign::Circled),
+        c if is_space_or_invisible(c) => Some(Sign::Space),
+        _ => None,
+    }
+}
+
+/// nom: `plain sign`: the text up to the next sign, its ideographs passed undecoded
+/// ([`run_till`]), and the sign, with where it stands (the rest of the input from the sign
+/// on). Fails at the end of the text.
+fn plain_sign(input: &str) -> IResult<&str, (&str, Sign)> {
+    let (at_sign, stop) = run_till(input, |c| sign_of(c).is_some());
+    match stop.and_then(|c| Some((c, sign_of(c)?))) {
+        Some((c, sign)) => Ok((&at_sign[c.len_utf8()..], (at_sign, sign))),
+        None => Err(nom::Err::Error(nom::error::Error::new(
+            at_sign,
+            nom::error::ErrorKind::Eof,
+        ))),
+    }
+}
+
+/// nom: `(" " | "\u{3000}")* numeral_char`: the numeral of a marker, as its first character
+/// (`1`, `一`), after the spaces that may stand inside a marker (`（ 一 ）`).
+fn marker_numeral(input: &str) -> IResult<&str, char> {
+    let spaces = many0_count(satisfy(|c| matches!(c, ' ' | '\u{3000}')));
+    let (rest, (_, numeral)) = (spaces, satisfy(is_numeral_char)).parse(input)?;
+    Ok((rest, numeral))
+}
+
 /// Survey `text`.
 pub(super) fn survey(text: &str) -> Survey {
     let mut found = Survey {
@@ -98,6 +166,7 @@ pub(super) fn survey(text: &str) -> Survey {
         spaces_overflow: false,
         may_list: false,
     };
+    // The title being read, and how deep inside it the survey is (0: outside every title).
     let mut depth = 0usize;
     let mut open = Title {
         span: TitleSpan {
@@ -107,39 +176,36 @@ pub(super) fn survey(text: &str) -> Survey {
         },
         inner: None,
     };
-    for (i, c) in non_ideographs(text) {
-        match c {
-            '《' => {
+    let mut rest = text;
+    while let Ok((after, (at_sign, sign))) = plain_sign(rest) {
+        let at = text.len() - at_sign.len();
+        match sign {
+            Sign::TitleOpen => {
                 if depth == 0 {
-                    open.span.start = i;
+                    open.span.start = at;
                     open.inner = None;
                 } else if open.inner.is_none() {
-                    open.inner = Some(i);
+                    open.inner = Some(at);
                 }
                 depth += 1;
             }
-            '〈' if depth > 0 && open.inner.is_none() => open.inner = Some(i),
-            '》' if depth > 0 => {
+            Sign::InnerOpen if depth > 0 && open.inner.is_none() => open.inner = Some(at),
+            Sign::TitleClose if depth > 0 => {
                 depth -= 1;
                 if depth == 0 {
-                    open.span.end = i + c.len_utf8();
+                    open.span.end = text.len() - after.len();
                     open.span.closed = true;
                     found.titles.push(open);
                 }
             }
-            // What may end a list marker after its numeral (`1.`, `一、`, `（1）`).
-            '.' | ')' | '、' | '）' | '．' => {
-                found.may_list = found.may_list || ends_numeral(&text[..i]);
-            }
-            // What may open a marker `（1）` before its numeral.
-            '（' | '(' => {
-                found.may_list = found.may_list || starts_numeral(&text[i + c.len_utf8()..]);
-            }
-            // A circled number `①` … `⑳` is a marker by itself.
-            '\u{2460}'..='\u{2473}' => found.may_list = true,
-            c if is_space_or_invisible(c) => found.note_space(i),
-            _ => {}
+            Sign::MarkerEnd => found.may_list = found.may_list || ends_numeral(&text[..at]),
+            Sign::MarkerOpen => found.may_list = found.may_list || marker_numeral(after).is_ok(),
+            Sign::Circled => found.may_list = true,
+            Sign::Space => found.note_space(at),
+            // `〈` outside a title or after its first inner title, `》` outside a title.
+            Sign::InnerOpen | Sign::TitleClose => {}
         }
+        rest = after;
     }
     if depth > 0 {
         open.span.end = text.len();
@@ -149,29 +215,14 @@ pub(super) fn survey(text: &str) -> Survey {
     found
 }
 
-/// Whether `before` ends with a numeral character: a list marker's numeral may end there.
+/// Whether `before` ends with a numeral character: a list marker's numeral may end there
+/// (spaces may stand inside a marker: `( 一 )`).
 fn ends_numeral(before: &str) -> bool {
-    // Spaces may stand inside a marker: `( 一 )`.
-    match before.chars().next_back() {
-        Some(' ' | '\u{3000}') => before
-            .trim_end_matches([' ', '\u{3000}'])
-            .chars()
-            .next_back()
-            .is_some_and(is_numeral_char),
-        last => last.is_some_and(is_numeral_char),
-    }
-}
-
-/// Whether `rest` starts with a numeral character, as the numeral of a marker `（1）` does.
-fn starts_numeral(rest: &str) -> bool {
-    match rest.chars().next() {
-        Some(' ' | '\u{3000}') => rest
-            .trim_start_matches([' ', '\u{3000}'])
-            .chars()
-            .next()
-            .is_some_and(is_numeral_char),
-        first => first.is_some_and(is_numeral_char),
-    }
+    before
+        .trim_end_matches([' ', '\u{3000}'])
+        .chars()
+        .next_back()
+        .is_some_and(is_numeral_char)
 }
 
 impl Survey {
@@ -222,6 +273,25 @@ mod tests {
         // Left open: the title runs to the end. A stray 》 is nothing.
         assert_eq!(spans("》《甲 乙"), [(3, 13, false, None)]);
         assert_eq!(spans("〈甲〉"), []);
+        // A nested title is the inner one when it comes first; `〈` after it is not.
+        assert_eq!(spans("《关于《甲》〈乙〉》"), [(0, 30, true, Some(9))]);
+        assert_eq!(spans("《甲》》〈乙〉"), [(0, 9, true, None)]);
+        assert_eq!(spans("《《甲》"), [(0, 12, false, Some(3))]);
+    }
+
+    #[test]
+    fn spaces_may_stand_inside_a_marker() {
+        #[rustfmt::skip]
+        let table: &[(&str, bool)] = &[
+            ("（ 一 ）《甲》（ 二 ）《乙》",  true),
+            ("(\u{3000}1)《甲》",            true),
+            ("1 .《甲》",                     true),
+            ("《甲》 （ 加盖公章 ）",          false),
+            ("《甲》 .",                      false),
+        ];
+        for &(text, may_list) in table {
+            assert_eq!(survey(text).may_list, may_list, "{text}");
+        }
     }
 
     #[test]

@@ -94,10 +94,9 @@ fn report_unread(cell: &Cell<'_>, unread: &[&str], diagnostics: &mut Diagnostics
         return;
     }
     // In text order, so each position is counted on from the one before.
-    let base = cell.text().as_ptr() as usize;
     let offsets: Vec<usize> = unread
         .iter()
-        .map(|part| (part.as_ptr() as usize).saturating_sub(base))
+        .map(|part| range_in(cell.text(), part).start)
         .collect();
     for (part, at) in unread.iter().zip(cell.positions(&offsets)) {
         diagnostics.push(
