@@ -345,7 +345,7 @@ mod tests {
         let limits = read
             .limits
             .iter()
-            .map(|limit| (limit.step, limit.clause.amount, limit.clause.unit))
+            .map(|limit| (limit.step, limit.clause.amount, limit.clause.unit.clone()))
             .collect();
         (read.steps, limits)
     }
