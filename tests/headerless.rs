@@ -20,7 +20,11 @@ fn matters(document: &Document) -> Vec<&Matter> {
 }
 
 fn codes(document: &Document) -> Vec<Code> {
-    document.diagnostics.iter().map(|d| d.code.clone()).collect()
+    document
+        .diagnostics
+        .iter()
+        .map(|d| d.code.clone())
+        .collect()
 }
 
 fn rows(rows: &[&[&str]]) -> String {
