@@ -58,8 +58,8 @@
 //! `其它病种`.
 //!
 //! What is reported as `deadline_unparsed`: a cell, or a numbered point, without any clause or
-//! anything read aside; a range whose first amount is not the smaller (`5-3个工作日`) or a
-//! decimal amount; time wording no clause took (`两周`, `3月10日前`, `1e9个工作日`, an amount
+//! anything read aside; a range whose first amount is not the smaller (`5-3个工作日`), a
+//! decimal or fractional amount (`1.5个工作日`, `1/8工作日`); time wording no clause took (`两周`, `3月10日前`, `1e9个工作日`, an amount
 //! too large for a number). What is read is recorded (each clause from its prefix to its
 //! suffix, unless the prefix only lists actions, as `随时申办、` does; an item read aside; a
 //! topic a clause took; the punctuation between pieces and items), and the text left over that

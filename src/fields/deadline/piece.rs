@@ -100,8 +100,9 @@ pub(super) fn lower_bound_words(side: Side) -> impl Iterator<Item = &'static str
         .map(|(word, _)| *word)
 }
 
-/// Decimal points (`1.5个工作日`).
-pub(super) const DECIMAL_POINTS: &[char] = &['.', '．'];
+/// Decimal points and fraction bars (`1.5个工作日`, `1/8工作日`): after a number, the core
+/// that follows is the rest of an amount this grammar does not read (8 of `1/8` is no amount).
+pub(super) const PART_OF_AN_AMOUNT: &[char] = &['.', '．', '/', '／', '⁄'];
 
 // ---------------------------------------------------------------------------------------------
 // The grammar
@@ -254,8 +255,8 @@ pub(super) fn core_at(input: &str, previous: Option<char>) -> Option<(Core, usiz
     Some((core, input.len() - rest.len()))
 }
 
-/// A range (`3-5个工作日`, `三至五日`) or a decimal (`1.5个工作日`): the prefix ends with a
-/// number and a connector, so the core is only part of the amount.
+/// A range (`3-5个工作日`, `三至五日`), a decimal (`1.5个工作日`) or a fraction (`1/8工作日`):
+/// the prefix ends with a number and a connector, so the core is only part of the amount.
 pub(super) fn joined_to_a_number<'a>(prefix: &str, piece: &'a str) -> Option<Problem<'a>> {
     let mut chars = prefix.chars().rev();
     let connector = chars.next()?;
@@ -264,7 +265,7 @@ pub(super) fn joined_to_a_number<'a>(prefix: &str, piece: &'a str) -> Option<Pro
     }
     if RANGE_CONNECTORS.contains(&connector) {
         Some(Problem::Range(piece))
-    } else if DECIMAL_POINTS.contains(&connector) {
+    } else if PART_OF_AN_AMOUNT.contains(&connector) {
         Some(Problem::Unread(piece))
     } else {
         None

@@ -310,6 +310,10 @@ fn ranges_decimals_and_unknown_units_are_problems() {
         ("五至五个工作日", Problem::Range("五至五个工作日")),
         ("1.5-3日", Problem::Range("1.5-3日")),
         ("1.5个工作日", Problem::Unread("1.5个工作日")),
+        ("0．5个工作日", Problem::Unread("0．5个工作日")),
+        // A fraction is no amount: not 8 working days.
+        ("1/8工作日", Problem::Unread("1/8工作日")),
+        ("3／4个月", Problem::Unread("3／4个月")),
         ("两周", Problem::Unread("两周")),
         ("2个星期", Problem::Unread("2个星期")),
         ("每月10日前", Problem::Unread("每月10日前")),
