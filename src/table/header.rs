@@ -139,6 +139,7 @@ pub(crate) const NAMES: &[(&str, Column)] = &[
     ("服务事项", Column::Name),
     ("办理项目", Column::Name),
     ("执法事项名称", Column::Name),
+    ("办理项名称", Column::Name),
     // the matter's code
     ("子项编码", Column::MatterCode),
     ("子项代码", Column::MatterCode),
@@ -158,6 +159,7 @@ pub(crate) const NAMES: &[(&str, Column)] = &[
     ("办理要件", Column::Materials),
     ("申请材料名称、来源、数量及介质要求", Column::Materials),
     ("申请办理材料", Column::Materials),
+    ("申请材料及数量", Column::Materials),
     // deadlines
     ("办理时限", Column::Deadline),
     ("办结时限", Column::Deadline),
@@ -170,6 +172,7 @@ pub(crate) const NAMES: &[(&str, Column)] = &[
     ("承诺办结时限", Column::CommittedDeadline),
     ("承诺时限", Column::CommittedDeadline),
     ("承诺期限", Column::CommittedDeadline),
+    ("承诺完成时限", Column::CommittedDeadline),
     ("承诺办结时限说明", Column::CommittedDeadlineNote),
     ("承诺时限说明", Column::CommittedDeadlineNote),
     // steps and channels

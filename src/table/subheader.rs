@@ -160,7 +160,10 @@ pub(crate) enum Second<'s> {
 /// Read `second` as the second row of the header `header`, whose cells are `first`.
 pub(crate) fn merge<'s>(header: &Header, first: &[Cell<'s>], second: &[Cell<'s>]) -> Second<'s> {
     let Some(groups) = sub_row(second) else {
-        return Second::No;
+        return match aligned(header, first, second) {
+            Some(merged) => Second::Merged(Box::new(merged)),
+            None => Second::No,
+        };
     };
     let mut guesses = Vec::new();
     // Unknown sub-columns go with the known ones before them (after them, at the start).
@@ -303,6 +306,72 @@ pub(crate) fn merge<'s>(header: &Header, first: &[Cell<'s>], second: &[Cell<'s>]
     }))
 }
 
+/// Read `second` as a second header row aligned by position under the first, as a PDF's
+/// table keeps it (济南's `对应的行政权力事项子项 | (blank)` over `名称 | 编码`): the row is no
+/// wider than the first; a first-row cell of no known column followed by blank cells spans
+/// them; the second row names every column of each such span, and holds nothing elsewhere;
+/// its names are short (at most [`LONGEST_SUB_NAME`] characters) and no numbers. Each column
+/// of a span is named `parent/child`; the header's columns are otherwise the first row's.
+fn aligned<'s>(header: &Header, first: &[Cell<'s>], second: &[Cell<'s>]) -> Option<Merged<'s>> {
+    let blank =
+        |cells: &[Cell<'s>], i: usize| cells.get(i).is_none_or(|c| key(c.text()).is_empty());
+    if second.len() > first.len() || header.slots.len() != first.len() {
+        return None;
+    }
+    let mut spans: Vec<(usize, Range<usize>)> = Vec::new();
+    let mut j = 0;
+    while j < first.len() {
+        let end = (j + 1..first.len())
+            .find(|&i| !blank(first, i))
+            .unwrap_or(first.len());
+        if !blank(first, j) && end - j >= 2 && !blank(second, j) {
+            spans.push((j, j..end));
+        }
+        j = end;
+    }
+    let in_span = |i: usize| spans.iter().any(|(_, range)| range.contains(&i));
+    for (i, cell) in second.iter().enumerate() {
+        let key = key(cell.text());
+        if key.is_empty() {
+            if in_span(i) {
+                return None;
+            }
+            continue;
+        }
+        let short = key.chars().count() <= LONGEST_SUB_NAME;
+        let numeric = key.starts_with(|c: char| c.is_ascii_digit());
+        if !in_span(i) || !short || numeric {
+            return None;
+        }
+    }
+    let parent_known = spans
+        .iter()
+        .any(|&(j, _)| header.named(j, first[j].text()).is_some());
+    if spans.is_empty() || parent_known {
+        return None;
+    }
+    use crate::text::normalize::normalize;
+    let mut merged = header.clone();
+    let mut cells = first.to_vec();
+    while merged.names.len() < first.len() {
+        merged.names.push(String::new());
+    }
+    for (j, range) in &spans {
+        let parent = normalize(first[*j].text());
+        for i in range.clone() {
+            merged.names[i] = format!("{parent}/{}", normalize(second[i].text()));
+            cells[i] = second[i].clone();
+        }
+    }
+    Some(Merged {
+        header: merged,
+        cells,
+        spans,
+        guesses: Vec::new(),
+        narrower: None,
+    })
+}
+
 /// The group each cell of a row names, when the row reads as the second row of a header: at
 /// least two cells name sub-columns, more than half of them do, none is longer than a name,
 /// starts with a digit or is blank between others (the row holds the sub-columns side by
@@ -407,6 +476,60 @@ mod tests {
             Second::Merged(m) => *m,
             other => panic!("{other:?}"),
         }
+    }
+
+    #[test]
+    fn a_second_row_aligned_by_position_names_the_columns_of_its_spans() {
+        let first = [
+            "序号",
+            "事项名称",
+            "对应事项",
+            "",
+            "所需材料",
+            "上级事项",
+            "",
+            "备注",
+        ];
+        let m = merged(&first, &["", "", "名称", "编码", "", "名称", "编码", ""]);
+        assert_eq!(
+            m.header.names,
+            [
+                "序号",
+                "事项名称",
+                "对应事项/名称",
+                "对应事项/编码",
+                "所需材料",
+                "上级事项/名称",
+                "上级事项/编码",
+                "备注"
+            ]
+        );
+        assert_eq!(m.spans, [(2, 2..4), (5, 5..7)]);
+        assert_eq!(m.header.index_of(Column::Materials), Some(4));
+        let header = Header::recognise(&first).unwrap();
+        for second in [
+            // A data row: text outside the spans.
+            &["1", "甲", "乙", "丙", "无", "", "", ""][..],
+            // A span not named in full.
+            &["", "", "名称", "", "", "名称", "编码", ""],
+            // Numbers.
+            &["", "", "1", "2", "", "3", "4", ""],
+            // Wider than the header.
+            &["", "", "名称", "编码", "", "名称", "编码", "", "x"],
+        ] {
+            assert!(
+                matches!(merge(&header, &cells(&first), &cells(second)), Second::No),
+                "{second:?}"
+            );
+        }
+        // A spanning cell that names a known column is not read so.
+        let known = ["序号", "事项名称", "办理时限", "", "所需材料", "备注"];
+        let header = Header::recognise(&known).unwrap();
+        let second = ["", "", "法定", "承诺", "", ""];
+        assert!(matches!(
+            merge(&header, &cells(&known), &cells(&second)),
+            Second::No
+        ));
     }
 
     #[test]
