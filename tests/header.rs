@@ -5,9 +5,9 @@
 
 mod common;
 
-use common::{assert_lossless, findings};
+use common::{findings, matters, parsed};
 
-use shixiang::{parse, Basis, ClauseKind, Document, ErrorKind, Matter, TimeUnit};
+use shixiang::{parse, Basis, ClauseKind, Document, ErrorKind, TimeUnit};
 
 /// A list of `header` and `rows`, each given as cells, under a title.
 fn list(header: &[&str], rows: &[&[&str]]) -> String {
@@ -17,16 +17,6 @@ fn list(header: &[&str], rows: &[&[&str]]) -> String {
         text.push('\n');
     }
     text
-}
-
-fn parsed(text: &str) -> Document {
-    let document = parse(text).unwrap_or_else(|e| panic!("{e}\n{text}"));
-    assert_lossless(text, &document);
-    document
-}
-
-fn matters(document: &Document) -> Vec<&Matter> {
-    document.matters().map(|(_, m)| m).collect()
 }
 
 // ---------------------------------------------------------------------------------------------

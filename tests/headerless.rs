@@ -5,19 +5,9 @@
 
 mod common;
 
-use common::{assert_lossless, findings};
+use common::{findings, matters, parsed};
 
-use shixiang::{parse, Code, Document, ErrorKind, Matter};
-
-fn parsed(text: &str) -> Document {
-    let document = parse(text).unwrap_or_else(|e| panic!("{e}\n{text}"));
-    assert_lossless(text, &document);
-    document
-}
-
-fn matters(document: &Document) -> Vec<&Matter> {
-    document.matters().map(|(_, m)| m).collect()
-}
+use shixiang::{parse, Code, Document, ErrorKind};
 
 fn codes(document: &Document) -> Vec<Code> {
     document

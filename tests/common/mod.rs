@@ -212,3 +212,15 @@ pub fn findings(document: &Document) -> Vec<String> {
         .map(|d| format!("{}:{} {}: {}", d.line, d.column, d.code, d.message))
         .collect()
 }
+
+/// The document of `text`, which must hold a list, checked to lose no cell.
+pub fn parsed(text: &str) -> Document {
+    let document = shixiang::parse(text).unwrap_or_else(|e| panic!("{e}\n{text}"));
+    assert_lossless(text, &document);
+    document
+}
+
+/// Every matter of `document`, in order.
+pub fn matters(document: &Document) -> Vec<&Matter> {
+    document.matters().map(|(_, m)| m).collect()
+}
