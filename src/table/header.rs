@@ -253,6 +253,7 @@ struct KeyChars<'a> {
 impl Iterator for KeyChars<'_> {
     type Item = char;
 
+    #[inline]
     fn next(&mut self) -> Option<char> {
         loop {
             let c = self.rest.next()?;

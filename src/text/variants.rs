@@ -117,8 +117,30 @@ const VARIANTS: [(char, char); 98] = [
     ('齡', '龄'),
 ];
 
+/// One bit for each traditional character of [`VARIANTS`], by its value modulo 4096: a
+/// character whose bit is clear is none of them. Header matching folds every character of
+/// every data cell it tries ([`simplified_char`]); with about a hundred pairs, 97 % of the
+/// characters are passed by this one test instead of a binary search. A fast path of
+/// `src/text/`: the test `the_filter_passes_every_traditional_character` holds it to the
+/// table.
+const TRADITIONAL_BITS: [u64; 64] = {
+    let mut bits = [0; 64];
+    let mut i = 0;
+    while i < VARIANTS.len() {
+        let h = VARIANTS[i].0 as u32 % 4096;
+        bits[(h / 64) as usize] |= 1 << (h % 64);
+        i += 1;
+    }
+    bits
+};
+
 /// The simplified form of `c`, or `c`.
+#[inline]
 pub(crate) fn simplified_char(c: char) -> char {
+    let h = u32::from(c) % 4096;
+    if TRADITIONAL_BITS[(h / 64) as usize] & (1 << (h % 64)) == 0 {
+        return c;
+    }
     match VARIANTS.binary_search_by_key(&c, |&(traditional, _)| traditional) {
         Ok(at) => VARIANTS[at].1,
         Err(_) => c,
@@ -160,6 +182,18 @@ mod tests {
         }
         // Sorted and without repeats, as the binary search needs.
         assert!(VARIANTS.windows(2).all(|w| w[0].0 < w[1].0));
+    }
+
+    #[test]
+    fn the_filter_passes_every_traditional_character() {
+        for (traditional, simple) in VARIANTS {
+            assert_eq!(simplified_char(traditional), simple);
+        }
+        // Any other character is itself, through the filter or the search.
+        for c in (0..0x3_0000).filter_map(char::from_u32) {
+            let in_table = VARIANTS.iter().find(|(t, _)| *t == c).map(|&(_, s)| s);
+            assert_eq!(simplified_char(c), in_table.unwrap_or(c), "{c:?}");
+        }
     }
 
     #[test]
