@@ -7,7 +7,7 @@ use nom::{
     bytes::complete::take_while,
     character::complete::{anychar, char, one_of},
     combinator::{map, map_opt, verify},
-    sequence::{delimited, terminated},
+    sequence::{delimited, preceded, terminated},
     IResult, Parser,
 };
 
@@ -35,7 +35,7 @@ fn close_paren(input: &str) -> IResult<&str, char> {
 
 /// Spaces a parenthesized marker may hold around its numeral (`( 一 )`, as text extraction
 /// spaces it): ASCII and ideographic spaces.
-fn is_inner_space(c: char) -> bool {
+pub(super) fn is_inner_space(c: char) -> bool {
     c == ' ' || c == '\u{3000}'
 }
 
@@ -58,8 +58,11 @@ fn parenthesized(input: &str) -> IResult<&str, (Style, u32)> {
     .parse(input)
 }
 
+/// `arabic_point = arabic inner_space point`: `1.`, `1、`, `1）`, and, as text extraction
+/// spaces them, `1 、`, `2 .`.
 fn arabic_point(input: &str) -> IResult<&str, (Style, u32)> {
-    let (rest, n) = terminated(numeral::arabic, one_of(".．、）)")).parse(input)?;
+    let point = preceded(inner_space, one_of(".．、）)"));
+    let (rest, n) = terminated(numeral::arabic, point).parse(input)?;
     // `1.5` is a number, not a point.
     if rest.starts_with(numeral::is_arabic_digit) {
         return Err(nom::Err::Error(nom::error::Error::new(
@@ -118,10 +121,13 @@ fn ascii_point(input: &str) -> Option<Option<(Style, u32, usize)>> {
     let bytes = input.as_bytes();
     let digits = bytes.iter().take_while(|b| b.is_ascii_digit()).count();
     let rest = input.get(digits..)?;
-    let mut after = rest.chars();
+    // Spaces an extraction put between the number and its point (`1 、`).
+    let spaced = rest.trim_start_matches(is_inner_space);
+    let spaces = rest.len() - spaced.len();
+    let mut after = spaced.chars();
     let next = after.next();
     if next.is_some_and(numeral::is_arabic_digit) {
-        return None;
+        return if spaces == 0 { None } else { Some(None) };
     }
     let value = bytes[..digits].iter().try_fold(0u32, |acc, &b| {
         acc.checked_mul(10)?.checked_add(u32::from(b - b'0'))
@@ -132,7 +138,7 @@ fn ascii_point(input: &str) -> Option<Option<(Style, u32, usize)>> {
     // `1.5` is a number, not a point.
     let is_point = matches!(point, '.' | '．' | '、' | '）' | ')')
         && !after.as_str().starts_with(numeral::is_arabic_digit);
-    Some(is_point.then(|| (Style::Arabic, value, digits + point.len_utf8())))
+    Some(is_point.then(|| (Style::Arabic, value, digits + spaces + point.len_utf8())))
 }
 
 /// Whether `c` is a circled number `①` … `⑳`.
@@ -205,6 +211,8 @@ mod tests {
             "(",
             "一",
             "十",
+            " ",
+            "\u{3000}",
         ];
         for pieces in [&pieces[..], super::super::TEST_PIECES] {
             for text in &crate::test_support::every_text(pieces, 4) {

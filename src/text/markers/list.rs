@@ -133,6 +133,9 @@ mod tests {
             "１. 甲 ２. 乙",
             "( 一 )甲 ( 二 )乙",
             "（ 1 ）甲（　2　）乙",
+            // Text extraction spaces a number from its point.
+            "1 、甲 2 、乙",
+            "1 .甲 2　．乙",
         ] {
             assert_eq!(bodies(text), [(Some(1), "甲"), (Some(2), "乙")], "{text}");
         }
@@ -161,6 +164,8 @@ mod tests {
             "比例为1.5倍",
             "统一、规范",
             "不超过10个工作日",
+            "比例为1 .5倍",
+            "第5 、6页",
         ] {
             assert_eq!(bodies(text), [(None, text)], "{text}");
         }

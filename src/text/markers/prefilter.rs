@@ -1,7 +1,7 @@
 //! The points of a text without the search for markers where none can stand: the prefilter
 //! [`may_hold_marker`], and [`points`], which asks it before [`split`].
 
-use super::grammar::is_circled;
+use super::grammar::{is_circled, is_inner_space};
 use super::{split, Item};
 use crate::text::brackets;
 use crate::text::chars::is_numeral_char;
@@ -9,7 +9,8 @@ use crate::text::normalize::trim;
 
 /// Whether [`split`] may find a marker in `text`. Every marker holds one of these
 /// pairs of characters: a numeral and what ends a numbered point (`1.`, `1．`, `1、`, `1）`,
-/// `一、`), an opening parenthesis and a numeral (`（1）`, `(一)`), or it is a circled number.
+/// `一、`; spaces may stand between them, `1 、`), an opening parenthesis and a numeral
+/// (`（1）`, `(一)`), or it is a circled number.
 /// A text without any is one point, its trimmed self: checking that is much cheaper than
 /// looking for markers, and rules out most prose (`新参保、暂停参保`, `（加盖公章）`).
 ///
@@ -21,7 +22,8 @@ pub(crate) fn may_hold_marker(text: &str) -> bool {
         if is_circled(c) {
             true
         } else if matches!(c, '.' | '．' | '、' | '）' | ')') {
-            text[..i].chars().next_back().is_some_and(is_numeral_char)
+            let before = text[..i].trim_end_matches(is_inner_space);
+            before.chars().next_back().is_some_and(is_numeral_char)
         } else if matches!(c, '(' | '（') {
             text[i + c.len_utf8()..]
                 .chars()
@@ -80,14 +82,20 @@ mod tests {
     /// The definition [`may_hold_marker`] must agree with: every pair of neighbours looked at.
     fn may_hold_marker_by_pairs(text: &str) -> bool {
         let mut previous = ' ';
+        // The last character that is no space between a number and its point.
+        let mut previous_unspaced = ' ';
         for c in text.chars() {
             if ('\u{2460}'..='\u{2473}').contains(&c)
-                || (matches!(c, '.' | '．' | '、' | '）' | ')') && is_numeral_char(previous))
+                || (matches!(c, '.' | '．' | '、' | '）' | ')')
+                    && is_numeral_char(previous_unspaced))
                 || (matches!(previous, '(' | '（') && is_numeral_char(c))
             {
                 return true;
             }
             previous = c;
+            if !is_inner_space(c) {
+                previous_unspaced = c;
+            }
         }
         false
     }
@@ -96,6 +104,7 @@ mod tests {
     fn the_byte_walk_agrees_with_looking_at_every_pair() {
         let pieces = [
             "1", "一", "四", "十", "零", ".", "、", "）", "（", "(", "①", "甲", "\u{4E00}", "é",
+            " ", "\u{3000}",
         ];
         for text in crate::test_support::every_text(&pieces, 4) {
             assert_eq!(
@@ -143,6 +152,8 @@ mod tests {
             "（1）甲",
             "(一)甲",
             "①甲",
+            "1 、甲",
+            "2\u{3000}.甲",
         ] {
             assert!(may_hold_marker(text), "{text}");
         }
