@@ -1,10 +1,45 @@
 //! One walk over a clause or an item that tells what the other steps need to know.
+//!
+//! The walk is a prefilter and a grammar. The prefilter ([`sparse_chars`]) gives the places
+//! where a token can start: every character but the ideographs, of which only the
+//! [`MARKS`] (most characters of a cell are ideographs, and no other ideograph is a token).
+//! The grammar ([`token`]) reads the token there:
+//!
+//! ```text
+//! token         = note_word | condition_end | mark | quote | opening | closing | space
+//!               | break | enumeration
+//! note_word     = "享受" | "共享" | "获取"                          NOTE_WORDS
+//! condition_end = "的" &request                                   request: conditions.rs
+//! mark          = "份" | "件" | "盖" | "或" | "纸" | "电" | "非" | "如"
+//!               | "自" | "核" | "验" | "收" | "留"                  ATTRIBUTE_MARKS
+//! quote         = '"'
+//! opening       = "（" | "(" | "【" | "[" | "《" | "〈" | "“" | "‘" | "「" | "〔"
+//! closing       = "）" | ")" | "】" | "]" | "》" | "〉" | "”" | "’" | "」" | "〕"
+//! space         = white space | invisible character
+//! break         = ("，" | "," | "：" | ":" | "；" | ";" | "。") &choice?   CLAUSE_BREAKS
+//! choice        = white_space* "或"
+//! enumeration   = "、"
+//! ```
+//!
+//! Where a token stands counts, and [`Tokens`] tells it: an `opening` or a `closing` moves
+//! the bracket depth (counted, never below zero, not parsed as nested: thousands of brackets
+//! need no stack, and an unclosed one hides the rest), and a `quote` toggles whether the
+//! text is in ASCII quotes (whatever the depth). A token at depth zero outside quotes is at
+//! the top level: only there do a choice `或`, a note word, a condition's end, a break and an
+//! enumeration comma structure the clause. The marks of the other attributes count anywhere.
+
+use nom::{
+    bytes::complete::take_while,
+    character::complete::{anychar, satisfy},
+    combinator::{map_opt, peek, rest},
+};
 
 use super::*;
+use crate::text::sparse::SparseChars;
 
-/// What one walk over a text (a clause, or an item) tells: how it is split into items, which
-/// attributes may be there, and whether it is normal already. Each step used to walk the text
-/// on its own; the one walk tracks the bracket depth of [`top_level`] once for all of them.
+/// What the tokens of a text (a clause, or an item) tell: how it is split into items, which
+/// attributes may be there, and whether it is normal already. One walk ([`Tokens`]) for all
+/// the steps that need to know.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub(super) struct ClauseShape {
     /// The first `，` or `,` outside brackets, with its byte offset: where a [`condition`]
@@ -49,10 +84,7 @@ pub(super) struct ClauseShape {
 }
 
 impl ClauseShape {
-    /// Walk `text` once. An ideograph (most characters of a cell) is neither quote, bracket,
-    /// space nor punctuation: of them, the walk ([`sparse_chars`]) gives only the few that
-    /// announce an attribute (`份`, `件`, `盖`, `或`). Other characters go through
-    /// [`top_level`]'s quote and bracket tests.
+    /// Read the [`Tokens`] of `text` once.
     pub(super) fn of(text: &str) -> ClauseShape {
         let mut scan = ClauseShape {
             first_comma: None,
@@ -72,76 +104,36 @@ impl ClauseShape {
             condition_end: None,
             states: false,
         };
-        let mut depth = 0usize;
-        let mut in_ascii_quote = false;
-        const MARKS: WideMarks<17> = WideMarks::new([
-            COPIES_MARK,
-            FORMAT_MARK,
-            SEAL_MARK,
-            CHOICE_MARK,
-            PAPER_MARK,
-            ELECTRONIC_MARK,
-            OPTIONAL_MARKS[0],
-            OPTIONAL_MARKS[1],
-            SOURCE_MARKS[0],
-            SOURCE_MARKS[1],
-            HANDLING_MARKS[0],
-            HANDLING_MARKS[1],
-            HANDLING_MARKS[2],
-            CONDITION_MARK,
-            NOTE_MARKS[0],
-            NOTE_MARKS[1],
-            NOTE_MARKS[2],
-        ]);
-        for (i, c) in sparse_chars(text, MARKS) {
-            if is_ideograph(c) {
-                match c {
-                    COPIES_MARK => scan.copies = true,
-                    FORMAT_MARK => scan.format = true,
-                    SEAL_MARK => scan.seal = true,
-                    CHOICE_MARK => scan.choice |= depth == 0 && !in_ascii_quote,
-                    PAPER_MARK | ELECTRONIC_MARK => scan.medium = true,
-                    _ if OPTIONAL_MARKS.contains(&c) => scan.optional = true,
-                    _ if SOURCE_MARKS.contains(&c) => scan.source = true,
-                    _ if HANDLING_MARKS.contains(&c) => scan.handling = true,
-                    _ if NOTE_MARKS.contains(&c) => {
-                        let open = depth == 0 && !in_ascii_quote;
-                        scan.states |= open && opens_note_word(text, i, c);
-                    }
-                    CONDITION_MARK => {
-                        let end = i + c.len_utf8();
-                        // Only in the clause's first part: no `，`, `：`, `；`, `。` before it.
-                        let open = depth == 0 && !in_ascii_quote && !scan.joins_parts;
-                        if open && scan.condition_end.is_none() && follows_request(&text[end..]) {
-                            scan.condition_end = Some(end);
-                        }
-                    }
-                    _ => {}
+        for (at, token, top) in Tokens::new(text, MARKS) {
+            match token {
+                Token::Mark(Mark::Copies) => scan.copies = true,
+                Token::Mark(Mark::Format) => scan.format = true,
+                Token::Mark(Mark::Seal) => scan.seal = true,
+                Token::Mark(Mark::Choice) => scan.choice |= top,
+                Token::Mark(Mark::Medium) => scan.medium = true,
+                Token::Mark(Mark::Optional) => scan.optional = true,
+                Token::Mark(Mark::Source) => scan.source = true,
+                Token::Mark(Mark::Handling) => scan.handling = true,
+                Token::NoteWord => scan.states |= top,
+                // Only in the clause's first part: no `，`, `：`, `；`, `。` before it.
+                Token::ConditionEnd if top && !scan.joins_parts => {
+                    let end = at + CONDITION_MARK.len_utf8();
+                    scan.condition_end.get_or_insert(end);
                 }
-            } else if c == '"' {
-                in_ascii_quote = !in_ascii_quote;
-            } else if opens(c) {
-                scan.title |= c == '《';
-                depth += 1;
-            } else if closes(c) {
-                depth = depth.saturating_sub(1);
-            } else if is_space_or_invisible(c) {
-                scan.spaced = true;
-            } else if depth == 0 && !in_ascii_quote {
-                scan.top_level_punctuation(text, i, c);
+                Token::Opening(c) => scan.title |= c == '《',
+                Token::Space => scan.spaced = true,
+                Token::Break(c, choice_follows) if top => {
+                    scan.top_level_break(at, c, choice_follows)
+                }
+                Token::Enumeration => scan.enumerates |= top,
+                _ => {}
             }
         }
         scan
     }
 
-    /// Note the punctuation `c` found at byte `at` of `text`, outside brackets.
-    fn top_level_punctuation(&mut self, text: &str, at: usize, c: char) {
-        let breaks = matches!(c, '，' | ',' | '：' | ':' | '；' | ';' | '。');
-        if !breaks {
-            self.enumerates |= c == '、';
-            return;
-        }
-        let choice_follows = choice_follows(text, at + c.len_utf8());
+    /// Note the [`Token::Break`] `c` found at byte `at`, at the top level.
+    fn top_level_break(&mut self, at: usize, c: char, choice_follows: bool) {
         if self.clause_break.is_none() && !choice_follows {
             self.clause_break = Some(c);
         }
@@ -153,6 +145,178 @@ impl ClauseShape {
             '：' | ':' => self.joins_parts |= !choice_follows,
             _ => self.joins_parts = true,
         }
+    }
+}
+
+/// One token of a clause ([`token`]).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(super) enum Token {
+    /// A word of [`NOTE_WORDS`]: the clause may state something ([`states`]).
+    NoteWord,
+    /// A `的` that a verb asking for materials follows: where a condition written without
+    /// comma may end ([`condition_without_comma`]).
+    ConditionEnd,
+    /// A character announcing an attribute phrase ([`ATTRIBUTE_MARKS`]).
+    Mark(Mark),
+    /// An ASCII quote `"`.
+    Quote,
+    /// A character opening a bracket, a quotation or a title.
+    Opening(char),
+    /// A character closing one.
+    Closing,
+    /// White space or an invisible character.
+    Space,
+    /// Punctuation that joins or ends parts ([`CLAUSE_BREAKS`]), and whether a choice `或`
+    /// follows it (`；或`, `，或`: then it offers a choice and breaks nothing).
+    Break(char, bool),
+    /// The enumeration comma `、`.
+    Enumeration,
+}
+
+/// What a mark announces ([`ATTRIBUTE_MARKS`]).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(super) enum Mark {
+    Copies,
+    Format,
+    Seal,
+    Choice,
+    Medium,
+    Optional,
+    Source,
+    Handling,
+}
+
+/// The characters that announce an attribute phrase, and which: a phrase is looked for only
+/// in a text that holds its mark. A mark is added by one line (and to the count).
+pub(super) const ATTRIBUTE_MARKS: [(char, Mark); 13] = [
+    (COPIES_MARK, Mark::Copies),
+    (FORMAT_MARK, Mark::Format),
+    (SEAL_MARK, Mark::Seal),
+    (CHOICE_MARK, Mark::Choice),
+    (PAPER_MARK, Mark::Medium),
+    (ELECTRONIC_MARK, Mark::Medium),
+    (OPTIONAL_MARKS[0], Mark::Optional),
+    (OPTIONAL_MARKS[1], Mark::Optional),
+    (SOURCE_MARKS[0], Mark::Source),
+    (SOURCE_MARKS[1], Mark::Source),
+    (HANDLING_MARKS[0], Mark::Handling),
+    (HANDLING_MARKS[1], Mark::Handling),
+    (HANDLING_MARKS[2], Mark::Handling),
+];
+
+/// Punctuation that joins or ends the parts of a clause ([`Token::Break`]).
+pub(super) const CLAUSE_BREAKS: [char; 7] = ['，', ',', '：', ':', '；', ';', '。'];
+
+/// The ideographs a token can open with, which the prefilter gives: the [`ATTRIBUTE_MARKS`],
+/// [`CONDITION_MARK`] and the [`NOTE_MARKS`] (a test checks the note words open with them).
+pub(super) const MARKS: WideMarks<17> = WideMarks::new(mark_chars());
+
+const fn mark_chars() -> [char; 17] {
+    let mut chars = [CONDITION_MARK; 17];
+    let mut i = 0;
+    while i < ATTRIBUTE_MARKS.len() {
+        chars[i] = ATTRIBUTE_MARKS[i].0;
+        i += 1;
+    }
+    let mut k = 0;
+    while k < NOTE_MARKS.len() {
+        chars[ATTRIBUTE_MARKS.len() + k] = NOTE_MARKS[k];
+        k += 1;
+    }
+    chars
+}
+
+/// nom: the token `input` opens with (see the grammar above).
+pub(super) fn token(input: &str) -> IResult<&str, Token> {
+    alt((
+        value(Token::NoteWord, note_word),
+        value(Token::ConditionEnd, condition_end),
+        map(mark, Token::Mark),
+        value(Token::Quote, char('"')),
+        map(satisfy(opens), Token::Opening),
+        value(Token::Closing, satisfy(closes)),
+        value(Token::Space, satisfy(is_space_or_invisible)),
+        map(
+            (satisfy(|c| CLAUSE_BREAKS.contains(&c)), opt(peek(choice))),
+            |(c, choice)| Token::Break(c, choice.is_some()),
+        ),
+        value(Token::Enumeration, char('、')),
+    ))
+    .parse(input)
+}
+
+/// nom: a word of [`NOTE_WORDS`].
+pub(super) fn note_word(input: &str) -> IResult<&str, &str> {
+    one_of(NOTE_WORDS)(input)
+}
+
+/// nom: a [`CONDITION_MARK`] that a verb asking for materials follows ([`follows_request`]),
+/// which is looked at, not consumed.
+fn condition_end(input: &str) -> IResult<&str, char> {
+    let request = verify(rest, |after: &str| follows_request(after));
+    (char(CONDITION_MARK), peek(request))
+        .map(|(de, _)| de)
+        .parse(input)
+}
+
+/// nom: a character of [`ATTRIBUTE_MARKS`], giving what it announces.
+fn mark(input: &str) -> IResult<&str, Mark> {
+    map_opt(anychar, |c| {
+        ATTRIBUTE_MARKS
+            .iter()
+            .find(|&&(m, _)| m == c)
+            .map(|&(_, mark)| mark)
+    })
+    .parse(input)
+}
+
+/// nom: a choice `或` after white space (`；或`, `， 或`).
+pub(super) fn choice(input: &str) -> IResult<&str, char> {
+    (take_while(char::is_whitespace), char(CHOICE_MARK))
+        .map(|(_, or)| or)
+        .parse(input)
+}
+
+/// The tokens of a text, with their byte offsets and whether each is at the top level
+/// (depth zero, outside ASCII quotes; see the module doc). `N` and the marks: which
+/// ideographs the prefilter gives ([`MARKS`] for the whole [`ClauseShape`], none for a
+/// search for punctuation).
+pub(super) struct Tokens<'t, const N: usize> {
+    text: &'t str,
+    places: SparseChars<'t, N>,
+    depth: usize,
+    in_ascii_quote: bool,
+}
+
+impl<'t, const N: usize> Tokens<'t, N> {
+    pub(super) fn new(text: &'t str, marks: WideMarks<N>) -> Tokens<'t, N> {
+        Tokens {
+            text,
+            places: sparse_chars(text, marks),
+            depth: 0,
+            in_ascii_quote: false,
+        }
+    }
+}
+
+impl<const N: usize> Iterator for Tokens<'_, N> {
+    type Item = (usize, Token, bool);
+
+    fn next(&mut self) -> Option<(usize, Token, bool)> {
+        for (at, _) in self.places.by_ref() {
+            let Ok((_, token)) = token(&self.text[at..]) else {
+                continue;
+            };
+            let top = self.depth == 0 && !self.in_ascii_quote;
+            match token {
+                Token::Quote => self.in_ascii_quote = !self.in_ascii_quote,
+                Token::Opening(_) => self.depth += 1,
+                Token::Closing => self.depth = self.depth.saturating_sub(1),
+                _ => {}
+            }
+            return Some((at, token, top));
+        }
+        None
     }
 }
 

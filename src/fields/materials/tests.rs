@@ -1528,3 +1528,141 @@ fn many_choices_and_many_findings_in_one_cell() {
     assert!(found.iter().all(|d| d.code == Code::MaterialsUnparsed));
     assert_eq!(found[19_999].column, 19_999 * 8 + 1);
 }
+
+/// The tokens of the clause grammar (`scan.rs`), input → token read at its start.
+#[test]
+fn tokens_of_a_clause() {
+    const TABLE: &[(&str, Option<Token>)] = &[
+        ("享受生育津贴", Some(Token::NoteWord)),
+        ("共享获取", Some(Token::NoteWord)),
+        ("获取", Some(Token::NoteWord)),
+        ("享", None),
+        ("的需提供备案表", Some(Token::ConditionEnd)),
+        ("的 需提供", Some(Token::ConditionEnd)),
+        ("的提交", Some(Token::ConditionEnd)),
+        ("的证明", None),
+        ("的附件", None),
+        ("份", Some(Token::Mark(Mark::Copies))),
+        ("件", Some(Token::Mark(Mark::Format))),
+        ("盖", Some(Token::Mark(Mark::Seal))),
+        ("或", Some(Token::Mark(Mark::Choice))),
+        ("纸", Some(Token::Mark(Mark::Medium))),
+        ("电", Some(Token::Mark(Mark::Medium))),
+        ("非", Some(Token::Mark(Mark::Optional))),
+        ("如", Some(Token::Mark(Mark::Optional))),
+        ("自", Some(Token::Mark(Mark::Source))),
+        ("核", Some(Token::Mark(Mark::Source))),
+        ("验", Some(Token::Mark(Mark::Handling))),
+        ("收", Some(Token::Mark(Mark::Handling))),
+        ("留", Some(Token::Mark(Mark::Handling))),
+        ("\"", Some(Token::Quote)),
+        ("《", Some(Token::Opening('《'))),
+        ("（", Some(Token::Opening('（'))),
+        ("“", Some(Token::Opening('“'))),
+        ("》", Some(Token::Closing)),
+        (")", Some(Token::Closing)),
+        (" ", Some(Token::Space)),
+        ("\u{3000}", Some(Token::Space)),
+        ("\u{200b}", Some(Token::Space)),
+        ("，", Some(Token::Break('，', false))),
+        ("，或", Some(Token::Break('，', true))),
+        ("；　或者", Some(Token::Break('；', true))),
+        (":", Some(Token::Break(':', false))),
+        ("。", Some(Token::Break('。', false))),
+        ("、", Some(Token::Enumeration)),
+        ("甲", None),
+        ("a", None),
+        ("1", None),
+        ("", None),
+    ];
+    for &(input, expected) in TABLE {
+        assert_eq!(token(input).ok().map(|(_, t)| t), expected, "{input:?}");
+    }
+}
+
+/// What the scan tells of a clause, input → the facts it finds (`scan.rs`).
+#[test]
+fn clause_shapes() {
+    fn facts(text: &str) -> String {
+        let s = ClauseShape::of(text);
+        let mut out = Vec::new();
+        if let Some((at, c)) = s.first_comma {
+            out.push(format!("comma {c}@{at}"));
+        }
+        let flags = [
+            (s.joins_parts, "joins"),
+            (s.enumerates, "enumerates"),
+            (s.spaced, "spaced"),
+            (s.title, "title"),
+            (s.copies, "copies"),
+            (s.format, "format"),
+            (s.seal, "seal"),
+            (s.choice, "choice"),
+            (s.medium, "medium"),
+            (s.optional, "optional"),
+            (s.source, "source"),
+            (s.handling, "handling"),
+            (s.states, "states"),
+        ];
+        out.extend(flags.iter().filter(|f| f.0).map(|f| f.1.to_owned()));
+        if let Some(c) = s.clause_break {
+            out.push(format!("break {c}"));
+        }
+        if let Some(end) = s.condition_end {
+            out.push(format!("condition_end @{end}"));
+        }
+        out.join(", ")
+    }
+    // A mark says that a phrase may be there, not that one is: `身份证` holds a `份`.
+    const TABLE: &[(&str, &str)] = &[
+        ("户口簿", ""),
+        ("身份证", "copies"),
+        ("户口簿、结婚证", "enumerates"),
+        ("户口簿（复印件、原件）", "format"),
+        ("《申请表》1份", "title, copies"),
+        ("户口簿 复印件", "spaced, format"),
+        ("户口簿或结婚证", "choice"),
+        ("（户口簿或结婚证）", ""),
+        ("\"户口簿或结婚证\"", ""),
+        ("户口簿；或结婚证", "joins, choice"),
+        ("属于意外伤害的，须提供病历", "comma ，@21, joins, break ，"),
+        ("异地就医的需提供备案表", "condition_end @15"),
+        (
+            "户口簿，异地就医的需提供备案表",
+            "comma ，@9, joins, break ，",
+        ),
+        ("《关于…的通知》", "title"),
+        ("申请表：须加盖公章", "joins, seal, break ："),
+        ("申请表：或户口簿", "choice"),
+        (
+            "只享受生育医疗费,不享受生育津贴",
+            "comma ,@24, joins, states, break ,",
+        ),
+        ("（享受）", ""),
+        ("纸质或电子版", "choice, medium"),
+        (
+            "如有，申请人自备",
+            "comma ，@6, joins, optional, source, break ，",
+        ),
+        ("原件核验后退还", "format, source, handling"),
+    ];
+    for &(input, expected) in TABLE {
+        assert_eq!(facts(input), expected, "{input:?}");
+    }
+}
+
+/// The prefilter of the scan gives every character a token can open with.
+#[test]
+fn the_scan_marks_are_the_first_characters_of_its_tokens() {
+    for (c, _) in ATTRIBUTE_MARKS {
+        assert!(is_ideograph(c), "{c}");
+    }
+    for word in NOTE_WORDS {
+        assert!(NOTE_MARKS.iter().any(|&m| word.starts_with(m)), "{word}");
+    }
+    let given: Vec<char> = sparse_chars("份件盖或纸电非如自核验收留的享共获甲", MARKS)
+        .map(|(_, c)| c)
+        .collect();
+    let expected: Vec<char> = "份件盖或纸电非如自核验收留的享共获".chars().collect();
+    assert_eq!(given, expected);
+}
