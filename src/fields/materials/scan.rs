@@ -320,6 +320,8 @@ impl<const N: usize> Iterator for Tokens<'_, N> {
     }
 }
 
+/// The characters a [`NOTE_WORDS`] word opens with (a test checks).
+pub(super) const NOTE_MARKS: [char; 3] = ['享', '共', '获'];
 /// The character a condition written without comma ends with ([`condition_without_comma`]).
 pub(super) const CONDITION_MARK: char = '的';
 /// The character every [`copies_phrase`] ends with.

@@ -1666,3 +1666,53 @@ fn the_scan_marks_are_the_first_characters_of_its_tokens() {
     let expected: Vec<char> = "份件盖或纸电非如自核验收留的享共获".chars().collect();
     assert_eq!(given, expected);
 }
+
+/// Headings (`headings.rs`): phrase before a list → the heading it gives (with a colon).
+#[test]
+fn heading_wordings() {
+    const TABLE: &[(&str, Option<&str>)] = &[
+        ("生育津贴报销：", Some("生育津贴报销")),
+        ("生育津贴报销 :", Some("生育津贴报销")),
+        ("窗口(网上)办理：", Some("窗口(网上)办理")),
+        ("重特大病住院提交以下材料：", Some("重特大病住院")),
+        ("普通病住院需提交材料：", Some("普通病住院")),
+        ("门诊需提供材料如下：", Some("门诊")),
+        ("门诊 需提交以下材料 ：", Some("门诊")),
+        ("提交材料的说明：", None),
+        ("提交以下材料：", None),
+        ("生育津贴报销", None),
+        ("身份证：", None),
+        ("需提供：", None),
+        ("住院，门诊：", None),
+        ("《表》：", None),
+        ("只享受生育医疗费：", None),
+        ("（享受）待遇：", Some("（享受）待遇")),
+        ("：", None),
+    ];
+    for &(input, expected) in TABLE {
+        assert_eq!(heading_phrase(input, true), expected, "{input:?}");
+    }
+}
+
+/// Notes (`headings.rs`): clause → whether it is a note of its group.
+#[test]
+fn note_wordings() {
+    const TABLE: &[(&str, bool)] = &[
+        ("备注：原件核验后退还", true),
+        ("备注 ：原件核验后退还", true),
+        ("说明: 可网上办理", true),
+        ("注意：身份证", true),
+        ("注：身份证", true),
+        ("注意事项：身份证", false),
+        ("备注身份证", false),
+        ("只享受生育医疗费,不享受生育津贴", true),
+        ("通过数据共享获取企业信息", true),
+        ("享受待遇证明", false),
+        ("身份证（可通过数据共享获取）", false),
+        ("\"享受\"待遇", false),
+        ("身份证", false),
+    ];
+    for &(input, expected) in TABLE {
+        assert_eq!(is_note(input), expected, "{input:?}");
+    }
+}
