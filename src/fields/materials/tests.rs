@@ -26,6 +26,35 @@ fn general(items: &[&str]) -> Vec<(Option<String>, Vec<String>)> {
     vec![(None, items.iter().map(|s| s.to_string()).collect())]
 }
 
+/// The plain definition the [`Tokens`] are held to: the characters of `text` outside any
+/// brackets or quotes, with their byte offsets, walked one by one. The depth never goes
+/// negative; an ASCII quote toggles whatever the depth.
+fn top_level(text: &str) -> impl Iterator<Item = (usize, char)> + '_ {
+    let mut depth = 0usize;
+    let mut in_ascii_quote = false;
+    text.char_indices().filter(move |&(_, c)| {
+        if c == '"' {
+            in_ascii_quote = !in_ascii_quote;
+            return false;
+        }
+        if opens(c) {
+            depth += 1;
+            return false;
+        }
+        if closes(c) {
+            depth = depth.saturating_sub(1);
+            return false;
+        }
+        depth == 0 && !in_ascii_quote
+    })
+}
+
+/// Whether the text after byte `at` of `text` opens with `或` (after white space).
+fn choice_follows(text: &str, at: usize) -> bool {
+    text.get(at..)
+        .is_some_and(|rest| rest.trim_start().starts_with('或'))
+}
+
 fn only_item(text: &str) -> Material {
     let (materials, _) = run(text);
     assert_eq!(materials.groups.len(), 1, "{text}");
@@ -992,7 +1021,14 @@ fn the_scan_of_an_item_agrees_with_the_walks_it_replaces() {
     let texts = crate::test_support::every_text(&pieces, 4);
     for text in &texts {
         let scan = ClauseShape::of(text);
-        assert_eq!(scan.clause_break, clause_break(text), "{text:?}");
+        let walked_break = top_level(text)
+            .find(|&(i, c)| {
+                matches!(c, '，' | ',' | '：' | ':' | '；' | ';' | '。')
+                    && !choice_follows(text, i + c.len_utf8())
+            })
+            .map(|(_, c)| c);
+        assert_eq!(scan.clause_break, walked_break, "{text:?}");
+        assert_eq!(clause_break(text), walked_break, "{text:?}");
         assert_eq!(scan.title, text.contains('《'), "{text:?}");
         assert_eq!(scan.copies, text.contains('份'), "{text:?}");
         assert_eq!(scan.format, text.contains('件'), "{text:?}");
@@ -1714,5 +1750,61 @@ fn note_wordings() {
     ];
     for &(input, expected) in TABLE {
         assert_eq!(is_note(input), expected, "{input:?}");
+    }
+}
+
+/// The clauses of a body (`items.rs`), input → clauses.
+#[test]
+fn clause_wordings() {
+    const TABLE: &[(&str, &[&str])] = &[
+        ("身份证", &["身份证"]),
+        ("身份证；户口簿", &["身份证", "户口簿"]),
+        ("身份证;户口簿。", &["身份证", "户口簿"]),
+        ("身份证。 户口簿；", &["身份证", "户口簿"]),
+        ("身份证；或户口簿", &["身份证；或户口簿"]),
+        ("身份证； 或者户口簿", &["身份证； 或者户口簿"]),
+        ("《通知；办法》；身份证", &["《通知；办法》", "身份证"]),
+        ("\"甲；乙\"；身份证", &["\"甲；乙\"", "身份证"]),
+        ("身份证）；户口簿", &["身份证）", "户口簿"]),
+        ("；；", &[]),
+        ("", &[]),
+    ];
+    for &(input, expected) in TABLE {
+        assert_eq!(clauses(input).collect::<Vec<_>>(), expected, "{input:?}");
+    }
+}
+
+/// Clauses and the `、` of an enumeration are where the plain walk of [`top_level`] finds
+/// them.
+#[test]
+fn clauses_and_enumerations_agree_with_the_walk() {
+    let pieces = [
+        "；", "。", ";", "或", " ", "（", "）", "\"", "、", "，", "甲", "《", "》",
+    ];
+    for text in &crate::test_support::every_text(&pieces, 4) {
+        let mut walked = Vec::new();
+        let mut start = 0;
+        for (i, c) in top_level(text) {
+            if matches!(c, '；' | ';' | '。') && !choice_follows(text, i + c.len_utf8()) {
+                walked.push(&text[start..i]);
+                start = i + c.len_utf8();
+            }
+        }
+        walked.push(&text[start..]);
+        let walked: Vec<&str> = walked
+            .into_iter()
+            .map(|part| part.trim())
+            .filter(|part| !part.is_empty())
+            .collect();
+        assert_eq!(clauses(text).collect::<Vec<_>>(), walked, "{text:?}");
+        let commas: Vec<usize> = top_level(text)
+            .filter(|&(_, c)| c == '、')
+            .map(|(i, _)| i)
+            .collect();
+        let enumerations: Vec<usize> = top_level_punctuation(text)
+            .filter(|&(_, token)| token == Token::Enumeration)
+            .map(|(i, _)| i)
+            .collect();
+        assert_eq!(enumerations, commas, "{text:?}");
     }
 }
