@@ -1808,3 +1808,35 @@ fn clauses_and_enumerations_agree_with_the_walk() {
         assert_eq!(enumerations, commas, "{text:?}");
     }
 }
+
+/// Applicant headings and lead-ins (`applicants.rs`), input → (applicant, the text after
+/// what was read).
+#[test]
+fn applicant_and_lead_in_wordings() {
+    const TABLE: &[(&str, Option<&str>, &str)] = &[
+        ("在职职工：身份证", Some("在职职工"), "身份证"),
+        ("灵活就业人员: 身份证", Some("灵活就业人员"), "身份证"),
+        (
+            "社会团体、民办非企业单位：章程",
+            Some("社会团体、民办非企业单位"),
+            "章程",
+        ),
+        ("在职 职工：身份证", Some("在职 职工"), "身份证"),
+        ("医院收费票据：身份证", None, "医院收费票据：身份证"),
+        ("第1类人员：身份证", None, "第1类人员：身份证"),
+        ("职工、：身份证", None, "职工、：身份证"),
+        ("需提供以下材料：身份证", None, "身份证"),
+        ("请携带：身份证", None, "身份证"),
+        ("提交材料如下:身份证", None, "身份证"),
+        ("转诊的需提供：转诊单", None, "转诊的需提供：转诊单"),
+        ("《申请材料清单》：身份证", None, "《申请材料清单》：身份证"),
+        ("申请材料清单：身份证", None, "申请材料清单：身份证"),
+        ("身份证", None, "身份证"),
+    ];
+    for &(input, who, after) in TABLE {
+        let named = applicant(input);
+        assert_eq!(named.map(|(who, _)| who), who, "{input:?}");
+        let rest = named.map_or_else(|| strip_lead_in(input), |(_, rest)| rest);
+        assert_eq!(rest, after, "{input:?}");
+    }
+}
