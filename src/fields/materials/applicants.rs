@@ -181,7 +181,8 @@ pub(super) struct Heading {
     /// none, or when the phrase before it can be no heading that was asked for.
     pub(super) colon: Option<(usize, char)>,
     /// How many characters before the colon are neither white space nor invisible: at
-    /// least the length of the phrase however [`normalize`] folds its white space.
+    /// least the length of the phrase however [`normalize`] folds its white space. (Exact
+    /// when there is a colon; counted no further than a heading can reach otherwise.)
     pub(super) visible: usize,
     /// Whether a character before the colon [`bars_applicant`].
     pub(super) barred: bool,

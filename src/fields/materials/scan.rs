@@ -6,10 +6,9 @@
 //! The grammar ([`token`]) reads the token there:
 //!
 //! ```text
-//! token         = note_word | condition_end | mark | quote | opening | closing | space
-//!               | break | enumeration
+//! token         = note_word | "的" | mark | quote | opening | closing | space | break
+//!               | enumeration
 //! note_word     = "享受" | "共享" | "获取"                          NOTE_WORDS
-//! condition_end = "的" &request                                   request: conditions.rs
 //! mark          = "份" | "件" | "盖" | "或" | "纸" | "电" | "非" | "如"
 //!               | "自" | "核" | "验" | "收" | "留"                  ATTRIBUTE_MARKS
 //! quote         = '"'
@@ -19,14 +18,18 @@
 //! break         = ("，" | "," | "：" | ":" | "；" | ";" | "。") &choice?   CLAUSE_BREAKS
 //! choice        = white_space* "或"
 //! enumeration   = "、"
+//!
+//! condition_end = "的" &request                                   request: conditions.rs
 //! ```
 //!
 //! Where a token stands counts, and [`Tokens`] tells it: an `opening` or a `closing` moves
 //! the bracket depth (counted, never below zero, not parsed as nested: thousands of brackets
 //! need no stack, and an unclosed one hides the rest), and a `quote` toggles whether the
 //! text is in ASCII quotes (whatever the depth). A token at depth zero outside quotes is at
-//! the top level: only there do a choice `或`, a note word, a condition's end, a break and an
-//! enumeration comma structure the clause. The marks of the other attributes count anywhere.
+//! the top level: only there do a choice `或`, a note word, a break and an enumeration comma
+//! structure the clause. The marks of the other attributes count anywhere. A condition
+//! written without comma may end at the first `的` of the top level before any break that
+//! joins parts, where a [`condition_end`] reads (asked there only: most `的` open a noun).
 
 use nom::{
     bytes::complete::take_while,
@@ -116,9 +119,10 @@ impl ClauseShape {
                 Token::Mark(Mark::Handling) => scan.handling = true,
                 Token::NoteWord => scan.states |= top,
                 // Only in the clause's first part: no `，`, `：`, `；`, `。` before it.
-                Token::ConditionEnd if top && !scan.joins_parts => {
-                    let end = at + CONDITION_MARK.len_utf8();
-                    scan.condition_end.get_or_insert(end);
+                Token::De if top && !scan.joins_parts && scan.condition_end.is_none() => {
+                    if condition_end(&text[at..]).is_ok() {
+                        scan.condition_end = Some(at + CONDITION_MARK.len_utf8());
+                    }
                 }
                 Token::Opening(c) => scan.title |= c == '《',
                 Token::Space => scan.spaced = true,
@@ -153,9 +157,8 @@ impl ClauseShape {
 pub(super) enum Token {
     /// A word of [`NOTE_WORDS`]: the clause may state something ([`states`]).
     NoteWord,
-    /// A `的` that a verb asking for materials follows: where a condition written without
-    /// comma may end ([`condition_without_comma`]).
-    ConditionEnd,
+    /// A `的`, where a condition written without comma may end ([`condition_end`]).
+    De,
     /// A character announcing an attribute phrase ([`ATTRIBUTE_MARKS`]).
     Mark(Mark),
     /// An ASCII quote `"`.
@@ -230,7 +233,7 @@ const fn mark_chars() -> [char; 17] {
 pub(super) fn token(input: &str) -> IResult<&str, Token> {
     alt((
         value(Token::NoteWord, note_word),
-        value(Token::ConditionEnd, condition_end),
+        value(Token::De, char(CONDITION_MARK)),
         map(mark, Token::Mark),
         value(Token::Quote, char('"')),
         map(satisfy(opens), Token::Opening),
@@ -251,8 +254,9 @@ pub(super) fn note_word(input: &str) -> IResult<&str, &str> {
 }
 
 /// nom: a [`CONDITION_MARK`] that a verb asking for materials follows ([`follows_request`]),
-/// which is looked at, not consumed.
-fn condition_end(input: &str) -> IResult<&str, char> {
+/// which is looked at, not consumed: where a condition written without comma may end
+/// ([`condition_without_comma`]).
+pub(super) fn condition_end(input: &str) -> IResult<&str, char> {
     let request = verify(rest, |after: &str| follows_request(after));
     (char(CONDITION_MARK), peek(request))
         .map(|(de, _)| de)

@@ -1573,11 +1573,8 @@ fn tokens_of_a_clause() {
         ("共享获取", Some(Token::NoteWord)),
         ("获取", Some(Token::NoteWord)),
         ("享", None),
-        ("的需提供备案表", Some(Token::ConditionEnd)),
-        ("的 需提供", Some(Token::ConditionEnd)),
-        ("的提交", Some(Token::ConditionEnd)),
-        ("的证明", None),
-        ("的附件", None),
+        ("的需提供备案表", Some(Token::De)),
+        ("的证明", Some(Token::De)),
         ("份", Some(Token::Mark(Mark::Copies))),
         ("件", Some(Token::Mark(Mark::Format))),
         ("盖", Some(Token::Mark(Mark::Seal))),
@@ -1613,6 +1610,24 @@ fn tokens_of_a_clause() {
     ];
     for &(input, expected) in TABLE {
         assert_eq!(token(input).ok().map(|(_, t)| t), expected, "{input:?}");
+    }
+}
+
+/// Where a condition written without comma may end (`scan.rs`): a `的` and a request.
+#[test]
+fn condition_ends() {
+    const TABLE: &[(&str, bool)] = &[
+        ("的需提供备案表", true),
+        ("的 需提供", true),
+        ("的提交", true),
+        ("的还需提交", true),
+        ("的证明", false),
+        ("的附件", false),
+        ("的补充材料", false),
+        ("需提供", false),
+    ];
+    for &(input, expected) in TABLE {
+        assert_eq!(condition_end(input).is_ok(), expected, "{input:?}");
     }
 }
 
