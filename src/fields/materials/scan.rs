@@ -229,26 +229,51 @@ const fn mark_chars() -> [char; 17] {
     chars
 }
 
-/// nom: the token `input` opens with (see the grammar above).
+/// nom: the token `input` opens with (see the grammar above): a token of one character
+/// (most), else a break, else a note word.
+#[inline]
 pub(super) fn token(input: &str) -> IResult<&str, Token> {
     alt((
+        map_opt(anychar, one_character_token),
+        clause_break,
         value(Token::NoteWord, note_word),
-        value(Token::De, char(CONDITION_MARK)),
-        map(mark, Token::Mark),
-        value(Token::Quote, char('"')),
-        map(satisfy(opens), Token::Opening),
-        value(Token::Closing, satisfy(closes)),
-        value(Token::Space, satisfy(is_space_or_invisible)),
-        map(
-            (satisfy(|c| CLAUSE_BREAKS.contains(&c)), opt(peek(choice))),
-            |(c, choice)| Token::Break(c, choice.is_some()),
-        ),
-        value(Token::Enumeration, char('、')),
     ))
     .parse(input)
 }
 
+/// The token `c` is by itself: `"的" | mark | quote | opening | closing | space | enumeration`
+/// (the character decoded once for them all, as the scan asks this at most characters that
+/// are not ideographs).
+#[inline]
+fn one_character_token(c: char) -> Option<Token> {
+    if is_ideograph(c) {
+        return match c {
+            CONDITION_MARK => Some(Token::De),
+            _ => attribute_mark(c).map(Token::Mark),
+        };
+    }
+    match c {
+        '"' => Some(Token::Quote),
+        '、' => Some(Token::Enumeration),
+        _ if opens(c) => Some(Token::Opening(c)),
+        _ if closes(c) => Some(Token::Closing),
+        _ if is_space_or_invisible(c) => Some(Token::Space),
+        _ => None,
+    }
+}
+
+/// nom: a break and whether a choice follows it: `break = (CLAUSE_BREAKS) &choice?`.
+#[inline]
+fn clause_break(input: &str) -> IResult<&str, Token> {
+    map(
+        (satisfy(|c| CLAUSE_BREAKS.contains(&c)), opt(peek(choice))),
+        |(c, choice)| Token::Break(c, choice.is_some()),
+    )
+    .parse(input)
+}
+
 /// nom: a word of [`NOTE_WORDS`].
+#[inline]
 pub(super) fn note_word(input: &str) -> IResult<&str, &str> {
     one_of(NOTE_WORDS)(input)
 }
@@ -263,15 +288,13 @@ pub(super) fn condition_end(input: &str) -> IResult<&str, char> {
         .parse(input)
 }
 
-/// nom: a character of [`ATTRIBUTE_MARKS`], giving what it announces.
-fn mark(input: &str) -> IResult<&str, Mark> {
-    map_opt(anychar, |c| {
-        ATTRIBUTE_MARKS
-            .iter()
-            .find(|&&(m, _)| m == c)
-            .map(|&(_, mark)| mark)
-    })
-    .parse(input)
+/// What the character `c` announces, if it is one of the [`ATTRIBUTE_MARKS`].
+#[inline]
+fn attribute_mark(c: char) -> Option<Mark> {
+    ATTRIBUTE_MARKS
+        .iter()
+        .find(|&&(m, _)| m == c)
+        .map(|&(_, mark)| mark)
 }
 
 /// nom: a choice `或` after white space (`；或`, `， 或`).
