@@ -190,8 +190,8 @@ pub(super) enum Mark {
 }
 
 /// The characters that announce an attribute phrase, and which: a phrase is looked for only
-/// in a text that holds its mark. A mark is added by one line (and to the count).
-pub(super) const ATTRIBUTE_MARKS: [(char, Mark); 13] = [
+/// in a text that holds its mark. A mark is added by one line.
+pub(super) const ATTRIBUTE_MARKS: &[(char, Mark)] = &[
     (COPIES_MARK, Mark::Copies),
     (FORMAT_MARK, Mark::Format),
     (SEAL_MARK, Mark::Seal),
@@ -212,10 +212,14 @@ pub(super) const CLAUSE_BREAKS: [char; 7] = ['，', ',', '：', ':', '；', ';',
 
 /// The ideographs a token can open with, which the prefilter gives: the [`ATTRIBUTE_MARKS`],
 /// [`CONDITION_MARK`] and the [`NOTE_MARKS`] (a test checks the note words open with them).
-pub(super) const MARKS: WideMarks<17> = WideMarks::new(mark_chars());
+pub(super) const MARKS: WideMarks<MARK_COUNT> = WideMarks::new(mark_chars());
 
-const fn mark_chars() -> [char; 17] {
-    let mut chars = [CONDITION_MARK; 17];
+/// How many characters [`MARKS`] holds.
+const MARK_COUNT: usize = ATTRIBUTE_MARKS.len() + 1 + NOTE_MARKS.len();
+
+/// The [`ATTRIBUTE_MARKS`], the [`NOTE_MARKS`] and [`CONDITION_MARK`], last.
+const fn mark_chars() -> [char; MARK_COUNT] {
+    let mut chars = [CONDITION_MARK; MARK_COUNT];
     let mut i = 0;
     while i < ATTRIBUTE_MARKS.len() {
         chars[i] = ATTRIBUTE_MARKS[i].0;

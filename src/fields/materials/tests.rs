@@ -1705,7 +1705,7 @@ fn clause_shapes() {
 /// The prefilter of the scan gives every character a token can open with.
 #[test]
 fn the_scan_marks_are_the_first_characters_of_its_tokens() {
-    for (c, _) in ATTRIBUTE_MARKS {
+    for &(c, _) in ATTRIBUTE_MARKS {
         assert!(is_ideograph(c), "{c}");
     }
     for word in NOTE_WORDS {
