@@ -119,10 +119,13 @@ impl ClauseShape {
                 Token::Mark(Mark::Handling) => scan.handling = true,
                 Token::NoteWord => scan.states |= top,
                 // Only in the clause's first part: no `，`, `：`, `；`, `。` before it.
-                Token::De if top && !scan.joins_parts && scan.condition_end.is_none() => {
-                    if condition_end(&text[at..]).is_ok() {
-                        scan.condition_end = Some(at + CONDITION_MARK.len_utf8());
-                    }
+                Token::De
+                    if top
+                        && !scan.joins_parts
+                        && scan.condition_end.is_none()
+                        && condition_end(&text[at..]).is_ok() =>
+                {
+                    scan.condition_end = Some(at + CONDITION_MARK.len_utf8());
                 }
                 Token::Opening(c) => scan.title |= c == '《',
                 Token::Space => scan.spaced = true,
