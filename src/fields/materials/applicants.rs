@@ -1,4 +1,20 @@
-//! Groups by applicant: a leading `X：` that names who applies (`在职职工：`, `企业：`).
+//! Groups by applicant: a leading `X：` that names who applies (`在职职工：`, `企业：`), and
+//! the lead-in a list may open with (`需提供以下材料：`).
+//!
+//! ```text
+//! applicant_heading = applicants (":" | "："), at the text's first colon
+//! applicants     = part ("、" part)*       at most 24 characters (white space folded)
+//! part           = name applicant_head     no punctuation but "、" and no digit in it
+//! applicant_head = "人员" | "职工" | "企业" | "单位" | …         APPLICANT_HEADS
+//! lead_in        = phrase (":" | "：")      at most 12 characters, holding a LEAD_IN_WORD,
+//!                                          no "《", no condition (`转诊的需提供`)
+//! ```
+//!
+//! [`Heading::of`] measures the phrase before the first colon once (its length and whether a
+//! character in it bars an applicant or opens a title), so that a clause that is neither
+//! heading is not read further; [`applicants`] is the grammar of the phrase.
+
+use nom::{bytes::complete::take_while1, multi::many0_count, sequence::preceded};
 
 use super::*;
 
@@ -165,7 +181,8 @@ pub(super) struct Heading {
     /// none, or when the phrase before it can be no heading that was asked for.
     pub(super) colon: Option<(usize, char)>,
     /// How many characters before the colon are neither white space nor invisible: at
-    /// least the length of the phrase however [`normalize`] folds its white space.
+    /// least the length of the phrase however [`normalize`] folds its white space. (Exact
+    /// when there is a colon; counted no further than a heading can reach otherwise.)
     pub(super) visible: usize,
     /// Whether a character before the colon [`bars_applicant`].
     pub(super) barred: bool,
@@ -182,40 +199,39 @@ impl Heading {
         title: false,
     };
 
-    /// Walk `text` to its first colon, or until the phrase before it can no longer be the
-    /// heading asked for (an applicant, a lead-in or both): stopping there instead of looking
-    /// for a colon to the end of a long text. A heading found for one kind only must not be
-    /// asked about the other.
+    /// Measure the phrase of `text` before its first colon, as far as a heading asked for
+    /// (an applicant, a lead-in or both) can reach: a longer phrase is not read to its end.
+    /// The colon is kept only when the phrase can still be one of them. A heading found for
+    /// one kind only must not be asked about the other.
     pub(super) fn of(text: &str, applicant: bool, lead_in: bool) -> Heading {
-        let mut heading = Heading {
-            colon: None,
-            visible: 0,
-            barred: false,
-            title: false,
-        };
-        // Most texts have no colon at all: a byte search tells, and bounds the walk otherwise.
+        // Most texts have no colon at all: a byte search tells, and bounds the phrase otherwise.
         let Some((colon, colon_char)) = first_colon(text) else {
-            return heading;
+            return Heading::NONE;
         };
-        for c in text[..colon].chars() {
-            // An ideograph (most characters) is no space or punctuation: only counted.
-            if !is_ideograph(c) {
-                if is_space_or_invisible(c) {
-                    continue;
-                }
-                heading.barred |= bars_applicant(c);
-                heading.title |= c == '《';
-            }
+        // No heading asked for is longer than this: past it, the phrase is none of them.
+        let asked = [
+            (applicant, APPLICANT_MAX_CHARS),
+            (lead_in, LEAD_IN_MAX_CHARS),
+        ];
+        let Some(reach) = asked.iter().filter(|kind| kind.0).map(|kind| kind.1).max() else {
+            return Heading::NONE;
+        };
+        let mut heading = Heading::NONE;
+        let visible = text[..colon].chars().filter(|&c| !is_space_or_invisible(c));
+        for c in visible.take(reach + 1) {
             heading.visible += 1;
-            let no_applicant =
-                !applicant || heading.barred || heading.visible > APPLICANT_MAX_CHARS;
-            let no_lead_in = !lead_in || heading.title || heading.visible > LEAD_IN_MAX_CHARS;
-            if no_applicant && no_lead_in {
-                return heading;
-            }
+            heading.barred |= bars_applicant(c);
+            heading.title |= c == '《';
         }
-        heading.colon = Some((colon, colon_char));
-        heading
+        let may_name_applicant =
+            applicant && !heading.barred && heading.visible <= APPLICANT_MAX_CHARS;
+        let may_lead_in = lead_in && !heading.title && heading.visible <= LEAD_IN_MAX_CHARS;
+        if may_name_applicant || may_lead_in {
+            heading.colon = Some((colon, colon_char));
+            heading
+        } else {
+            Heading::NONE
+        }
     }
 
     /// [`applicant`] of `text`, the text this heading was found in.
@@ -249,17 +265,35 @@ impl Heading {
     }
 }
 
+/// Whether `phrase` names who applies: [`applicants`], at most [`APPLICANT_MAX_CHARS`]
+/// characters once [`normalize`]d.
 pub(super) fn names_applicant(phrase: &str) -> bool {
     let phrase = normalized(phrase);
     let count = phrase.chars().count();
-    if count == 0 || count > APPLICANT_MAX_CHARS {
-        return false;
-    }
-    let plain = !phrase.chars().any(bars_applicant);
-    plain
-        && phrase
-            .split('、')
-            .all(|part| !part.is_empty() && APPLICANT_HEADS.iter().any(|head| part.ends_with(head)))
+    count > 0 && count <= APPLICANT_MAX_CHARS && applicants(&phrase).is_ok()
+}
+
+/// nom: a whole phrase naming applicants: `part ("、" part)* end` (`社会团体、民办非企业单位`).
+pub(super) fn applicants(input: &str) -> IResult<&str, ()> {
+    value(
+        (),
+        (
+            applicant_part,
+            many0_count(preceded(char('、'), applicant_part)),
+            eof,
+        ),
+    )
+    .parse(input)
+}
+
+/// nom: one applicant: characters that do not [`bars_applicant`], ending with a word of
+/// [`APPLICANT_HEADS`] (`灵活就业人员`, `社会团体`).
+fn applicant_part(input: &str) -> IResult<&str, &str> {
+    verify(
+        take_while1(|c: char| c != '、' && !bars_applicant(c)),
+        |part: &str| APPLICANT_HEADS.iter().any(|head| part.ends_with(head)),
+    )
+    .parse(input)
 }
 
 /// Whether a heading phrase asks for materials under a condition (`转诊的需提供`): it is then

@@ -35,7 +35,7 @@ pub(super) fn reads_as_condition(lead: &str) -> bool {
         && count <= CONDITION_MAX_CHARS
         && !lead.contains('《')
         && (CONDITION_ENDINGS.iter().any(|e| lead.ends_with(e))
-            || CONDITION_OPENINGS.iter().any(|o| lead.starts_with(o)))
+            || one_of(CONDITION_OPENINGS)(lead).is_ok())
 }
 
 /// nom: a verb asking for materials, with its adverb and modal (`须提供`, `还需提交`, `可提供`):

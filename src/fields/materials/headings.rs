@@ -1,5 +1,23 @@
 //! Group headings (`（一）女职工生育津贴报销：`) and notes: sentences of a group that ask for
 //! no material (`…只享受生育医疗费,不享受生育津贴`).
+//!
+//! ```text
+//! heading      = phrase request_tail? (":" | "：")?     at most 30 characters; the colon where
+//!                                                     one is asked for
+//! phrase       = no "，" "," "；" ";" "。" "：" ":" "《"; no document, no lead-in word, no note
+//! request_tail = provide list_word? ("材料" | "资料")? list_word? white_space* end
+//! list_word    = "以下" | "如下"                         LIST_WORDS
+//! note         = note_label white_space* (":" | "：") anything
+//!              | a note word at the top level (scan.rs), in a text that names no document
+//! note_label   = "备注" | "说明" | "注意" | "注"           NOTE_LABELS
+//! ```
+
+use nom::{
+    bytes::complete::take_while,
+    character::complete::{anychar, satisfy},
+    combinator::not,
+    sequence::{preceded, terminated},
+};
 
 use super::*;
 
@@ -25,9 +43,7 @@ pub(super) fn heading_phrase(text: &str, needs_colon: bool) -> Option<&str> {
     let phrase = strip_request_tail(phrase).unwrap_or(phrase);
     let normal = normalized(phrase);
     let heading = !normal.is_empty()
-        && !normal
-            .chars()
-            .any(|c| matches!(c, '，' | ',' | '；' | ';' | '。' | '：' | ':' | '《'))
+        && !normal.contains(['，', ',', '；', ';', '。', '：', ':', '《'])
         && !is_document(&normal)
         && !LEAD_IN_WORDS.iter().any(|w| normal.contains(w))
         && !is_note(&normal);
@@ -37,10 +53,20 @@ pub(super) fn heading_phrase(text: &str, needs_colon: bool) -> Option<&str> {
 /// `phrase` (at most [`HEADING_MAX_CHARS`] characters) without a request for the list after
 /// it at its end (`重特大病住院提交以下材料` → `重特大病住院`); none when it has no such end.
 pub(super) fn strip_request_tail(phrase: &str) -> Option<&str> {
-    phrase
-        .char_indices()
-        .find(|&(at, _)| request_tail(&phrase[at..]).is_ok())
-        .map(|(at, _)| phrase[..at].trim_end())
+    heading_before_request(phrase)
+        .ok()
+        .map(|(_, heading)| heading.trim_end())
+}
+
+/// nom: a heading that asks for its list at its end: `(!request_tail any)* request_tail`,
+/// giving the heading (the characters before the first place a [`request_tail`] reads to
+/// the end).
+fn heading_before_request(input: &str) -> IResult<&str, &str> {
+    terminated(
+        recognize(many0_count(preceded(not(request_tail), anychar))),
+        request_tail,
+    )
+    .parse(input)
 }
 
 /// nom: a request for the list after a heading, to its end: `provide ("以下" | "如下")?
@@ -104,44 +130,23 @@ pub(super) fn is_note(text: &str) -> bool {
 /// [`is_note`] of a `text` whose [`states`] is known already (from its [`ClauseShape`]).
 pub(super) fn is_stated_note(text: &str, states: bool) -> bool {
     let text = text.trim_start();
-    let labelled = NOTE_LABELS.iter().any(|label| {
-        text.strip_prefix(label)
-            .is_some_and(|rest| rest.trim_start().starts_with(['：', ':']))
-    });
-    if labelled {
-        return true;
-    }
-    states && !is_document(text)
+    labelled_note(text).is_ok() || (states && !is_document(text))
 }
 
-/// Whether a word of [`NOTE_WORDS`] opens at byte `at` of `text`, where `c` is.
-pub(super) fn opens_note_word(text: &str, at: usize, c: char) -> bool {
-    NOTE_WORDS
-        .iter()
-        .any(|word| word.starts_with(c) && text[at..].starts_with(word))
+/// nom: the label of a note and its colon: `note_label white_space* (":" | "：")` (`备注：`).
+fn labelled_note(input: &str) -> IResult<&str, &str> {
+    recognize((
+        one_of(NOTE_LABELS),
+        take_while(char::is_whitespace),
+        satisfy(|c| matches!(c, '：' | ':')),
+    ))
+    .parse(input)
 }
 
-/// The characters a [`NOTE_WORDS`] word opens with (a test checks).
-pub(super) const NOTE_MARKS: [char; 3] = ['享', '共', '获'];
-
-/// Whether a word of [`NOTE_WORDS`] opens outside brackets and quotes in `text`: the walk of
-/// [`top_level`], stepping over the ideographs but the [`NOTE_MARKS`] ([`sparse_chars`]).
+/// Whether a word of [`NOTE_WORDS`] opens at the top level of `text` (outside brackets and
+/// quotes): a [`Token::NoteWord`] among its [`Tokens`], the ideographs but the
+/// [`NOTE_MARKS`] stepped over.
 pub(super) fn states(text: &str) -> bool {
-    const MARKS: WideMarks<3> = WideMarks::new(NOTE_MARKS);
-    let mut depth = 0usize;
-    let mut in_ascii_quote = false;
-    for (i, c) in sparse_chars(text, MARKS) {
-        if is_ideograph(c) {
-            if depth == 0 && !in_ascii_quote && opens_note_word(text, i, c) {
-                return true;
-            }
-        } else if c == '"' {
-            in_ascii_quote = !in_ascii_quote;
-        } else if opens(c) {
-            depth += 1;
-        } else if closes(c) {
-            depth = depth.saturating_sub(1);
-        }
-    }
-    false
+    const NOTE: WideMarks<3> = WideMarks::new(NOTE_MARKS);
+    Tokens::new(text, NOTE).any(|(_, token, top)| top && token == Token::NoteWord)
 }

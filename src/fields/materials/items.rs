@@ -1,4 +1,19 @@
 //! Splitting a body into items: `；`/`。` between items, and `、` between documents.
+//!
+//! ```text
+//! body        = clause (clause_end clause)*
+//! clause_end  = "；" | ";" | "。"        a top-level break that no choice follows (scan.rs)
+//! enumeration = part ("、" part)*        at the top level
+//! item        = part* document           parts that are no document modify the one after
+//! document    = name (title | document_head) tail*          read from the end
+//! tail        = form_suffix | bracketed | copies
+//! form_suffix = "原件及复印件" | … | "副本" | "电子版"         FORM_SUFFIXES
+//! document_head = "证" | "证书" | "登记表" | "票据" | …       DOCUMENT_HEADS
+//! ```
+//!
+//! The clause ends and the `、` are tokens of the clause grammar ([`Tokens`]). A document is
+//! read from its end ([`is_document`]: the tails stripped, then the head looked for), where
+//! a forward parser would have to be tried at every character of a long part.
 
 use super::*;
 
@@ -41,73 +56,40 @@ pub(super) fn opens_list(items: &[markers::Item<'_>]) -> bool {
     }
 }
 
-/// The characters of `text` outside any brackets or quotes, with their byte offsets.
-/// Unbalanced brackets never make the depth negative; an unclosed one hides the rest.
-///
-/// An ideograph, as most characters are, is neither quote nor bracket: one range test
-/// settles it before the bracket tests.
-pub(super) fn top_level(text: &str) -> impl Iterator<Item = (usize, char)> + '_ {
-    let mut depth = 0usize;
-    let mut in_ascii_quote = false;
-    text.char_indices().filter(move |&(_, c)| {
-        if is_ideograph(c) {
-            return depth == 0 && !in_ascii_quote;
-        }
-        if c == '"' {
-            in_ascii_quote = !in_ascii_quote;
-            return false;
-        }
-        if opens(c) {
-            depth += 1;
-            return false;
-        }
-        if closes(c) {
-            depth = depth.saturating_sub(1);
-            return false;
-        }
-        depth == 0 && !in_ascii_quote
-    })
+/// The punctuation tokens of `text` at the top level ([`Tokens`], no ideograph given: none is
+/// punctuation), with their byte offsets.
+pub(super) fn top_level_punctuation(text: &str) -> impl Iterator<Item = (usize, Token)> + '_ {
+    const NO_MARKS: WideMarks<1> = WideMarks::new(['\0']);
+    Tokens::new(text, NO_MARKS).filter_map(|(at, token, top)| top.then_some((at, token)))
 }
 
-/// Whether the text after byte `at` of `text` opens with `或` (after white space).
-pub(super) fn choice_follows(text: &str, at: usize) -> bool {
-    text.get(at..)
-        .is_some_and(|rest| rest.trim_start().starts_with('或'))
+/// Whether `c` ends a clause, unless a choice follows it: `；`, `;`, `。` (`clause_end`).
+fn ends_clause(c: char) -> bool {
+    matches!(c, '；' | ';' | '。')
 }
 
-/// Split a body on `；`, `;` and `。` outside brackets, except before `或`. Parts are trimmed
+/// Split a body into its clauses, at each `clause_end` (a top-level [`Token::Break`] of `；`,
+/// `;` or `。` that no choice follows: `…材料；或个人承诺书` is one clause). Parts are trimmed
 /// and empty ones dropped. An iterator, so that no vector is allocated for a body that is
 /// one clause, as most are.
 ///
 /// A body with no separator at all (most) is one clause: told by a byte search, without the
-/// walk that tracks brackets.
+/// tokens.
 pub(super) fn clauses(body: &str) -> impl Iterator<Item = &str> + '_ {
-    let may_split = may_hold_clause_separator(body);
-    let mut top = top_level(body);
-    let mut start = Some(0);
-    std::iter::from_fn(move || loop {
-        let from = start?;
-        let separator = may_split
-            .then(|| {
-                top.find(|&(i, c)| {
-                    matches!(c, '；' | ';' | '。') && !choice_follows(body, i + c.len_utf8())
-                })
-            })
-            .flatten();
-        let part = match separator {
-            Some((i, c)) => {
-                start = Some(i + c.len_utf8());
-                &body[from..i]
-            }
-            None => {
-                start = None;
-                &body[from..]
-            }
-        };
-        let part = trim_ends(part, char::is_whitespace);
-        if !part.is_empty() {
-            return Some(part);
-        }
+    let ends = may_hold_clause_separator(body)
+        .then(|| top_level_punctuation(body))
+        .into_iter()
+        .flatten()
+        .filter_map(|(at, token)| match token {
+            Token::Break(c, false) if ends_clause(c) => Some((at, at + c.len_utf8())),
+            _ => None,
+        })
+        .chain(std::iter::once((body.len(), body.len())));
+    let mut start = 0;
+    ends.filter_map(move |(end, next)| {
+        let part = trim_ends(&body[start..end], char::is_whitespace);
+        start = next;
+        (!part.is_empty()).then_some(part)
     })
 }
 
@@ -139,14 +121,13 @@ pub(super) fn trim_ends(text: &str, unwanted: fn(char) -> bool) -> &str {
 }
 
 /// The first punctuation outside brackets that joins parts of a clause without making them
-/// separate items: `，`, `,`, `：`, `:` (`，或`/`；或`, a choice, does not count).
+/// separate items: `，`, `,`, `：`, `:` (`，或`/`；或`, a choice, does not count): the first
+/// top-level [`Token::Break`] that no choice follows.
 pub(super) fn clause_break(text: &str) -> Option<char> {
-    top_level(text)
-        .find(|&(i, c)| {
-            matches!(c, '，' | ',' | '：' | ':' | '；' | ';' | '。')
-                && !choice_follows(text, i + c.len_utf8())
-        })
-        .map(|(_, c)| c)
+    top_level_punctuation(text).find_map(|(_, token)| match token {
+        Token::Break(c, false) => Some(c),
+        _ => None,
+    })
 }
 
 /// One item to be: its text in the cell, and its condition with the materials it asks for.
@@ -165,7 +146,7 @@ impl<'a> Draft<'a> {
     /// An item without condition: its body is its whole text, normalized (copied as it is
     /// when there is no white space or invisible character to fold, as in most items).
     pub(super) fn plain(raw: &'a str) -> Draft<'a> {
-        let body = if raw.chars().any(is_space_or_invisible) {
+        let body = if find_space_or_invisible(raw).is_some() {
             normalize(raw)
         } else {
             raw.to_owned()
@@ -275,8 +256,8 @@ pub(super) fn enumerated(clause: &str) -> Vec<(&str, Option<Joined>)> {
     let mut items: Vec<(usize, usize, Option<Joined>)> = Vec::new();
     let mut open: Option<usize> = None;
     let mut piece_start = 0;
-    let ends = top_level(clause)
-        .filter(|&(_, c)| c == '、')
+    let ends = top_level_punctuation(clause)
+        .filter(|&(_, token)| token == Token::Enumeration)
         .map(|(i, _)| i)
         .chain(std::iter::once(clause.len()));
     for end in ends {

@@ -89,7 +89,8 @@ use crate::text::brackets::{closes, opens, title_spans, TitleSpan};
 use crate::text::chars::{is_cjk_punctuation, is_ideograph, is_numeral_char};
 use crate::text::markers;
 use crate::text::normalize::{
-    is_invisible, is_space_or_invisible, normalize, normalize_part_of_normal, normalized, trim,
+    find_space_or_invisible, is_invisible, is_space_or_invisible, normalize,
+    normalize_part_of_normal, normalized, trim,
 };
 use crate::text::numeral;
 use crate::text::search::{find_any_char, Needles};

@@ -26,6 +26,35 @@ fn general(items: &[&str]) -> Vec<(Option<String>, Vec<String>)> {
     vec![(None, items.iter().map(|s| s.to_string()).collect())]
 }
 
+/// The plain definition the [`Tokens`] are held to: the characters of `text` outside any
+/// brackets or quotes, with their byte offsets, walked one by one. The depth never goes
+/// negative; an ASCII quote toggles whatever the depth.
+fn top_level(text: &str) -> impl Iterator<Item = (usize, char)> + '_ {
+    let mut depth = 0usize;
+    let mut in_ascii_quote = false;
+    text.char_indices().filter(move |&(_, c)| {
+        if c == '"' {
+            in_ascii_quote = !in_ascii_quote;
+            return false;
+        }
+        if opens(c) {
+            depth += 1;
+            return false;
+        }
+        if closes(c) {
+            depth = depth.saturating_sub(1);
+            return false;
+        }
+        depth == 0 && !in_ascii_quote
+    })
+}
+
+/// Whether the text after byte `at` of `text` opens with `或` (after white space).
+fn choice_follows(text: &str, at: usize) -> bool {
+    text.get(at..)
+        .is_some_and(|rest| rest.trim_start().starts_with('或'))
+}
+
 fn only_item(text: &str) -> Material {
     let (materials, _) = run(text);
     assert_eq!(materials.groups.len(), 1, "{text}");
@@ -992,7 +1021,14 @@ fn the_scan_of_an_item_agrees_with_the_walks_it_replaces() {
     let texts = crate::test_support::every_text(&pieces, 4);
     for text in &texts {
         let scan = ClauseShape::of(text);
-        assert_eq!(scan.clause_break, clause_break(text), "{text:?}");
+        let walked_break = top_level(text)
+            .find(|&(i, c)| {
+                matches!(c, '，' | ',' | '：' | ':' | '；' | ';' | '。')
+                    && !choice_follows(text, i + c.len_utf8())
+            })
+            .map(|(_, c)| c);
+        assert_eq!(scan.clause_break, walked_break, "{text:?}");
+        assert_eq!(clause_break(text), walked_break, "{text:?}");
         assert_eq!(scan.title, text.contains('《'), "{text:?}");
         assert_eq!(scan.copies, text.contains('份'), "{text:?}");
         assert_eq!(scan.format, text.contains('件'), "{text:?}");
@@ -1527,4 +1563,295 @@ fn many_choices_and_many_findings_in_one_cell() {
     assert_eq!(found.len(), 20_000);
     assert!(found.iter().all(|d| d.code == Code::MaterialsUnparsed));
     assert_eq!(found[19_999].column, 19_999 * 8 + 1);
+}
+
+/// The tokens of the clause grammar (`scan.rs`), input → token read at its start.
+#[test]
+fn tokens_of_a_clause() {
+    const TABLE: &[(&str, Option<Token>)] = &[
+        ("享受生育津贴", Some(Token::NoteWord)),
+        ("共享获取", Some(Token::NoteWord)),
+        ("获取", Some(Token::NoteWord)),
+        ("享", None),
+        ("的需提供备案表", Some(Token::De)),
+        ("的证明", Some(Token::De)),
+        ("份", Some(Token::Mark(Mark::Copies))),
+        ("件", Some(Token::Mark(Mark::Format))),
+        ("盖", Some(Token::Mark(Mark::Seal))),
+        ("或", Some(Token::Mark(Mark::Choice))),
+        ("纸", Some(Token::Mark(Mark::Medium))),
+        ("电", Some(Token::Mark(Mark::Medium))),
+        ("非", Some(Token::Mark(Mark::Optional))),
+        ("如", Some(Token::Mark(Mark::Optional))),
+        ("自", Some(Token::Mark(Mark::Source))),
+        ("核", Some(Token::Mark(Mark::Source))),
+        ("验", Some(Token::Mark(Mark::Handling))),
+        ("收", Some(Token::Mark(Mark::Handling))),
+        ("留", Some(Token::Mark(Mark::Handling))),
+        ("\"", Some(Token::Quote)),
+        ("《", Some(Token::Opening('《'))),
+        ("（", Some(Token::Opening('（'))),
+        ("“", Some(Token::Opening('“'))),
+        ("》", Some(Token::Closing)),
+        (")", Some(Token::Closing)),
+        (" ", Some(Token::Space)),
+        ("\u{3000}", Some(Token::Space)),
+        ("\u{200b}", Some(Token::Space)),
+        ("，", Some(Token::Break('，', false))),
+        ("，或", Some(Token::Break('，', true))),
+        ("；　或者", Some(Token::Break('；', true))),
+        (":", Some(Token::Break(':', false))),
+        ("。", Some(Token::Break('。', false))),
+        ("、", Some(Token::Enumeration)),
+        ("甲", None),
+        ("a", None),
+        ("1", None),
+        ("", None),
+    ];
+    for &(input, expected) in TABLE {
+        assert_eq!(token(input).ok().map(|(_, t)| t), expected, "{input:?}");
+    }
+}
+
+/// Where a condition written without comma may end (`scan.rs`): a `的` and a request.
+#[test]
+fn condition_ends() {
+    const TABLE: &[(&str, bool)] = &[
+        ("的需提供备案表", true),
+        ("的 需提供", true),
+        ("的提交", true),
+        ("的还需提交", true),
+        ("的证明", false),
+        ("的附件", false),
+        ("的补充材料", false),
+        ("需提供", false),
+    ];
+    for &(input, expected) in TABLE {
+        assert_eq!(condition_end(input).is_ok(), expected, "{input:?}");
+    }
+}
+
+/// What the scan tells of a clause, input → the facts it finds (`scan.rs`).
+#[test]
+fn clause_shapes() {
+    fn facts(text: &str) -> String {
+        let s = ClauseShape::of(text);
+        let mut out = Vec::new();
+        if let Some((at, c)) = s.first_comma {
+            out.push(format!("comma {c}@{at}"));
+        }
+        let flags = [
+            (s.joins_parts, "joins"),
+            (s.enumerates, "enumerates"),
+            (s.spaced, "spaced"),
+            (s.title, "title"),
+            (s.copies, "copies"),
+            (s.format, "format"),
+            (s.seal, "seal"),
+            (s.choice, "choice"),
+            (s.medium, "medium"),
+            (s.optional, "optional"),
+            (s.source, "source"),
+            (s.handling, "handling"),
+            (s.states, "states"),
+        ];
+        out.extend(flags.iter().filter(|f| f.0).map(|f| f.1.to_owned()));
+        if let Some(c) = s.clause_break {
+            out.push(format!("break {c}"));
+        }
+        if let Some(end) = s.condition_end {
+            out.push(format!("condition_end @{end}"));
+        }
+        out.join(", ")
+    }
+    // A mark says that a phrase may be there, not that one is: `身份证` holds a `份`.
+    const TABLE: &[(&str, &str)] = &[
+        ("户口簿", ""),
+        ("身份证", "copies"),
+        ("户口簿、结婚证", "enumerates"),
+        ("户口簿（复印件、原件）", "format"),
+        ("《申请表》1份", "title, copies"),
+        ("户口簿 复印件", "spaced, format"),
+        ("户口簿或结婚证", "choice"),
+        ("（户口簿或结婚证）", ""),
+        ("\"户口簿或结婚证\"", ""),
+        ("户口簿；或结婚证", "joins, choice"),
+        ("属于意外伤害的，须提供病历", "comma ，@21, joins, break ，"),
+        ("异地就医的需提供备案表", "condition_end @15"),
+        (
+            "户口簿，异地就医的需提供备案表",
+            "comma ，@9, joins, break ，",
+        ),
+        ("《关于…的通知》", "title"),
+        ("申请表：须加盖公章", "joins, seal, break ："),
+        ("申请表：或户口簿", "choice"),
+        (
+            "只享受生育医疗费,不享受生育津贴",
+            "comma ,@24, joins, states, break ,",
+        ),
+        ("（享受）", ""),
+        ("纸质或电子版", "choice, medium"),
+        (
+            "如有，申请人自备",
+            "comma ，@6, joins, optional, source, break ，",
+        ),
+        ("原件核验后退还", "format, source, handling"),
+    ];
+    for &(input, expected) in TABLE {
+        assert_eq!(facts(input), expected, "{input:?}");
+    }
+}
+
+/// The prefilter of the scan gives every character a token can open with.
+#[test]
+fn the_scan_marks_are_the_first_characters_of_its_tokens() {
+    for &(c, _) in ATTRIBUTE_MARKS {
+        assert!(is_ideograph(c), "{c}");
+    }
+    for word in NOTE_WORDS {
+        assert!(NOTE_MARKS.iter().any(|&m| word.starts_with(m)), "{word}");
+    }
+    let given: Vec<char> = sparse_chars("份件盖或纸电非如自核验收留的享共获甲", MARKS)
+        .map(|(_, c)| c)
+        .collect();
+    let expected: Vec<char> = "份件盖或纸电非如自核验收留的享共获".chars().collect();
+    assert_eq!(given, expected);
+}
+
+/// Headings (`headings.rs`): phrase before a list → the heading it gives (with a colon).
+#[test]
+fn heading_wordings() {
+    const TABLE: &[(&str, Option<&str>)] = &[
+        ("生育津贴报销：", Some("生育津贴报销")),
+        ("生育津贴报销 :", Some("生育津贴报销")),
+        ("窗口(网上)办理：", Some("窗口(网上)办理")),
+        ("重特大病住院提交以下材料：", Some("重特大病住院")),
+        ("普通病住院需提交材料：", Some("普通病住院")),
+        ("门诊需提供材料如下：", Some("门诊")),
+        ("门诊 需提交以下材料 ：", Some("门诊")),
+        ("提交材料的说明：", None),
+        ("提交以下材料：", None),
+        ("生育津贴报销", None),
+        ("身份证：", None),
+        ("需提供：", None),
+        ("住院，门诊：", None),
+        ("《表》：", None),
+        ("只享受生育医疗费：", None),
+        ("（享受）待遇：", Some("（享受）待遇")),
+        ("：", None),
+    ];
+    for &(input, expected) in TABLE {
+        assert_eq!(heading_phrase(input, true), expected, "{input:?}");
+    }
+}
+
+/// Notes (`headings.rs`): clause → whether it is a note of its group.
+#[test]
+fn note_wordings() {
+    const TABLE: &[(&str, bool)] = &[
+        ("备注：原件核验后退还", true),
+        ("备注 ：原件核验后退还", true),
+        ("说明: 可网上办理", true),
+        ("注意：身份证", true),
+        ("注：身份证", true),
+        ("注意事项：身份证", false),
+        ("备注身份证", false),
+        ("只享受生育医疗费,不享受生育津贴", true),
+        ("通过数据共享获取企业信息", true),
+        ("享受待遇证明", false),
+        ("身份证（可通过数据共享获取）", false),
+        ("\"享受\"待遇", false),
+        ("身份证", false),
+    ];
+    for &(input, expected) in TABLE {
+        assert_eq!(is_note(input), expected, "{input:?}");
+    }
+}
+
+/// The clauses of a body (`items.rs`), input → clauses.
+#[test]
+fn clause_wordings() {
+    const TABLE: &[(&str, &[&str])] = &[
+        ("身份证", &["身份证"]),
+        ("身份证；户口簿", &["身份证", "户口簿"]),
+        ("身份证;户口簿。", &["身份证", "户口簿"]),
+        ("身份证。 户口簿；", &["身份证", "户口簿"]),
+        ("身份证；或户口簿", &["身份证；或户口簿"]),
+        ("身份证； 或者户口簿", &["身份证； 或者户口簿"]),
+        ("《通知；办法》；身份证", &["《通知；办法》", "身份证"]),
+        ("\"甲；乙\"；身份证", &["\"甲；乙\"", "身份证"]),
+        ("身份证）；户口簿", &["身份证）", "户口簿"]),
+        ("；；", &[]),
+        ("", &[]),
+    ];
+    for &(input, expected) in TABLE {
+        assert_eq!(clauses(input).collect::<Vec<_>>(), expected, "{input:?}");
+    }
+}
+
+/// Clauses and the `、` of an enumeration are where the plain walk of [`top_level`] finds
+/// them.
+#[test]
+fn clauses_and_enumerations_agree_with_the_walk() {
+    let pieces = [
+        "；", "。", ";", "或", " ", "（", "）", "\"", "、", "，", "甲", "《", "》",
+    ];
+    for text in &crate::test_support::every_text(&pieces, 4) {
+        let mut walked = Vec::new();
+        let mut start = 0;
+        for (i, c) in top_level(text) {
+            if matches!(c, '；' | ';' | '。') && !choice_follows(text, i + c.len_utf8()) {
+                walked.push(&text[start..i]);
+                start = i + c.len_utf8();
+            }
+        }
+        walked.push(&text[start..]);
+        let walked: Vec<&str> = walked
+            .into_iter()
+            .map(|part| part.trim())
+            .filter(|part| !part.is_empty())
+            .collect();
+        assert_eq!(clauses(text).collect::<Vec<_>>(), walked, "{text:?}");
+        let commas: Vec<usize> = top_level(text)
+            .filter(|&(_, c)| c == '、')
+            .map(|(i, _)| i)
+            .collect();
+        let enumerations: Vec<usize> = top_level_punctuation(text)
+            .filter(|&(_, token)| token == Token::Enumeration)
+            .map(|(i, _)| i)
+            .collect();
+        assert_eq!(enumerations, commas, "{text:?}");
+    }
+}
+
+/// Applicant headings and lead-ins (`applicants.rs`), input → (applicant, the text after
+/// what was read).
+#[test]
+fn applicant_and_lead_in_wordings() {
+    const TABLE: &[(&str, Option<&str>, &str)] = &[
+        ("在职职工：身份证", Some("在职职工"), "身份证"),
+        ("灵活就业人员: 身份证", Some("灵活就业人员"), "身份证"),
+        (
+            "社会团体、民办非企业单位：章程",
+            Some("社会团体、民办非企业单位"),
+            "章程",
+        ),
+        ("在职 职工：身份证", Some("在职 职工"), "身份证"),
+        ("医院收费票据：身份证", None, "医院收费票据：身份证"),
+        ("第1类人员：身份证", None, "第1类人员：身份证"),
+        ("职工、：身份证", None, "职工、：身份证"),
+        ("需提供以下材料：身份证", None, "身份证"),
+        ("请携带：身份证", None, "身份证"),
+        ("提交材料如下:身份证", None, "身份证"),
+        ("转诊的需提供：转诊单", None, "转诊的需提供：转诊单"),
+        ("《申请材料清单》：身份证", None, "《申请材料清单》：身份证"),
+        ("申请材料清单：身份证", None, "申请材料清单：身份证"),
+        ("身份证", None, "身份证"),
+    ];
+    for &(input, who, after) in TABLE {
+        let named = applicant(input);
+        assert_eq!(named.map(|(who, _)| who), who, "{input:?}");
+        let rest = named.map_or_else(|| strip_lead_in(input), |(_, rest)| rest);
+        assert_eq!(rest, after, "{input:?}");
+    }
 }

@@ -4,9 +4,12 @@
 
 use nom::{error::ErrorKind, IResult};
 
-/// nom: the first of `words` that the input opens with.
+use crate::text::search::word_at_start;
+
+/// nom: the first of `words` that the input opens with (`alt` of `tag`s, each word's first
+/// byte compared before the word: [`word_at_start`]).
 pub(super) fn one_of(words: &'static [&'static str]) -> impl Fn(&str) -> IResult<&str, &str> {
-    move |input: &str| match words.iter().find(|word| input.starts_with(**word)) {
+    move |input: &str| match word_at_start(input, words) {
         Some(word) => Ok((&input[word.len()..], &input[..word.len()])),
         None => Err(nom::Err::Error(nom::error::Error::new(
             input,
