@@ -33,8 +33,9 @@ use super::source::Record;
 pub(crate) struct CsvRecords<'s> {
     text: &'s str,
     /// csv-core's reader: it is handed the text from the start of each record (never at a
-    /// blank line) and reads it field by field.
-    reader: Reader,
+    /// blank line) and reads it field by field. Boxed: its tables are some 450 bytes, which
+    /// would make every row source that large.
+    reader: Box<Reader>,
     /// Where csv-core writes a field's text: the whole field in debug builds (to check our
     /// cell against it), otherwise a buffer written over and over.
     field: Vec<u8>,
@@ -67,7 +68,7 @@ impl<'s> CsvRecords<'s> {
         reader.read_field(b"\n", &mut [0]);
         CsvRecords {
             text: text.strip_prefix('\u{FEFF}').unwrap_or(text),
-            reader,
+            reader: Box::new(reader),
             field: Vec::new(),
             at: 0,
             line: 0,
