@@ -349,8 +349,7 @@ impl ParseOptions {
     /// # Ok::<(), shixiang::Error>(())
     /// ```
     pub fn delimiter(mut self, delimiter: u8) -> ParseOptions {
-        let usable = delimiter.is_ascii() && !matches!(delimiter, b'"' | b'\n' | b'\r');
-        self.delimiter = usable.then_some(delimiter);
+        self.delimiter = table::is_usable_delimiter(delimiter).then_some(delimiter);
         self
     }
 

@@ -342,6 +342,21 @@ fn byte_offsets_point_into_the_text_read() {
 }
 
 #[test]
+fn a_delimiter_set_to_what_cannot_separate_cells_is_ignored() {
+    // The field is public: set directly, it skips the builder's check, and is ignored too.
+    let text = "标题\n主项,子项序号,子项,办理材料\n一、参保,1,登记,\"甲,乙\"\n";
+    for delimiter in [b'"', b'\n', b'\r', 0xFF, 0x80] {
+        let mut options = ParseOptions::new();
+        options.delimiter = Some(delimiter);
+        let document = shixiang::parse_with(text, &options).unwrap();
+        assert_eq!(
+            document.categories[0].matters[0].materials.raw, "甲,乙",
+            "{delimiter:#x}"
+        );
+    }
+}
+
+#[test]
 fn the_delimiter_is_detected_from_the_header_or_forced() {
     // Tab-separated cells may hold commas, and comma-separated titles tabs.
     let tsv = LIST.replace("营业执照", "营业执照,身份证");

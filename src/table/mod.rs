@@ -18,7 +18,7 @@ pub(crate) use header::Column;
 pub(crate) use merge::{CategoryDraft, MatterDraft};
 #[cfg(feature = "xlsx")]
 pub(crate) use sheet::Sheet;
-pub(crate) use source::Source;
+pub(crate) use source::{is_usable_delimiter, Source};
 
 use crate::cell::Cell;
 use crate::diagnostic::{quote, Code, Diagnostics, Position};

@@ -38,7 +38,12 @@ impl<'s> Source<'s> {
     /// [`detect_delimiter`] finds: a tab splits lines as they are, any other delimiter reads
     /// quoted cells.
     pub(crate) fn delimited(text: &'s str, delimiter: Option<u8>) -> Source<'s> {
-        match delimiter.unwrap_or_else(|| detect_delimiter(text)) {
+        // `ParseOptions::delimiter` is a public field: one set to what cannot separate cells
+        // is ignored, as the builder method ignores it.
+        match delimiter
+            .filter(|&d| is_usable_delimiter(d))
+            .unwrap_or_else(|| detect_delimiter(text))
+        {
             b'\t' => Source::Tabs(lines(text)),
             delimiter => Source::Quoted(CsvRecords::new(text, delimiter)),
         }
@@ -82,6 +87,12 @@ fn split_at_tabs<'s>(line: Line<'s>, cells: &mut Vec<Cell<'s>>) {
         line.number,
         prefixes.before(start),
     ));
+}
+
+/// Whether `delimiter` can separate cells: an ASCII byte other than the double quote and the
+/// line endings.
+pub(crate) fn is_usable_delimiter(delimiter: u8) -> bool {
+    delimiter.is_ascii() && !matches!(delimiter, b'"' | b'\n' | b'\r')
 }
 
 /// How many lines [`detect_delimiter`] looks at for the header.
