@@ -213,12 +213,23 @@ pub(crate) fn parse(cell: &Cell<'_>, diagnostics: &mut Diagnostics) -> Materials
                     true => heading_phrase(body, true),
                     false => None,
                 };
-                match heading {
-                    Some(heading) => {
+                // A numbered heading with its items after the colon, unnumbered
+                // (`（一）女职工生育津贴报销：身份证`): the heading opens the point's group.
+                let with_items = match heading.is_none() && colon && named.is_none() {
+                    true => point.marker.and_then(|_| heading_with_items(body)),
+                    false => None,
+                };
+                match (heading, with_items) {
+                    (Some(heading), _) => {
                         groups.start_heading(heading, true);
                         read.understood(body);
                     }
-                    None => read_body(
+                    (None, Some((head, heading, items))) => {
+                        groups.start_heading(heading, false);
+                        read.understood(head);
+                        read_body(items, false, colon, &mut groups, &mut notes, &mut read);
+                    }
+                    (None, None) => read_body(
                         body,
                         first_clause_checked,
                         colon,
@@ -235,6 +246,19 @@ pub(crate) fn parse(cell: &Cell<'_>, diagnostics: &mut Diagnostics) -> Materials
     report_out_of_sequence(cell, out_of_sequence, diagnostics);
     read.report(cell, diagnostics);
     materials
+}
+
+/// `heading：items` (`女职工生育津贴报销：身份证`): the text to the first colon, colon
+/// included, when it is a [`heading_phrase`], the heading, and the text after it, when there
+/// is any. A note (`说明：…`) is none.
+fn heading_with_items(body: &str) -> Option<(&str, &str, &str)> {
+    if is_note(body) {
+        return None;
+    }
+    let (at, colon) = first_colon(body)?;
+    let (head, items) = body.split_at(at + colon.len_utf8());
+    let heading = heading_phrase(head, true)?;
+    (!items.trim().is_empty()).then_some((head, heading, items))
 }
 
 /// Read the clauses of one body into `groups`. `first_clause_checked`: the body is known to

@@ -556,6 +556,45 @@ fn headings_start_groups_and_hold_for_their_point() {
     assert_eq!(materials.groups.len(), 1);
     assert_eq!(materials.groups[0].heading.as_deref(), Some("生育津贴报销"));
     assert_eq!(materials.groups[0].items.len(), 3);
+    // A numbered heading whose items follow its colon unnumbered opens their group.
+    for (text, items) in [
+        ("（一）女职工生育津贴报销：身份证", &["身份证"][..]),
+        (
+            "（一）生育津贴：身份证、户口簿（二）医疗费报销：发票",
+            &["身份证", "户口簿"],
+        ),
+    ] {
+        let (materials, diagnostics) = run(text);
+        assert!(diagnostics.is_empty(), "{text}: {diagnostics:?}");
+        let first = &materials.groups[0];
+        assert!(
+            first
+                .heading
+                .as_deref()
+                .is_some_and(|h| h.ends_with("津贴") || h.ends_with("报销")),
+            "{text}"
+        );
+        assert_eq!(
+            first
+                .items
+                .iter()
+                .map(|i| i.text.as_str())
+                .collect::<Vec<_>>(),
+            items,
+            "{text}"
+        );
+    }
+    // …but a document, or a note, before the colon is no heading.
+    let (materials, _) = run("（一）身份证：原件及复印件");
+    assert_eq!(materials.groups[0].heading, None);
+    let (materials, _) = run("（一）说明：无需提供");
+    assert_eq!(
+        (
+            materials.groups[0].heading.as_deref(),
+            materials.groups[0].notes.len()
+        ),
+        (None, 1)
+    );
     // A phrase and a colon with no list after it is no heading: it stays an item.
     let (materials, _) = run("生育津贴报销：");
     assert_eq!(texts_of(&materials), ["生育津贴报销："]);
