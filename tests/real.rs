@@ -25,7 +25,7 @@ use serde::Deserialize;
 use shixiang::{Basis, ClauseKind, Document, Matter, Severity, TimeUnit};
 
 /// Facts that held when the corpus was last recorded; a change that makes fewer hold fails.
-const HOLDING_FLOOR: usize = 889;
+const HOLDING_FLOOR: usize = 890;
 
 /// The facts of one list, as written in its `.facts.json`.
 #[derive(Debug, Deserialize)]

@@ -60,6 +60,8 @@ pub(crate) fn is_cjk_punctuation(c: char) -> bool {
             | '】'
             | '〔'
             | '〕'
+            | '﹝'
+            | '﹞'
     )
 }
 

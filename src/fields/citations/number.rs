@@ -35,9 +35,9 @@ use crate::text::chars::is_ideograph;
 use crate::text::normalize::{normalize, trim};
 
 /// Brackets that may open a year, or enclose a whole number after a title.
-const OPEN: [char; 6] = ['（', '(', '〔', '[', '［', '【'];
+const OPEN: [char; 7] = ['（', '(', '〔', '[', '［', '【', '﹝'];
 /// Their closing counterparts (any closes any: sources mix them).
-const CLOSE: [char; 6] = ['）', ')', '〕', ']', '］', '】'];
+const CLOSE: [char; 7] = ['）', ')', '〕', ']', '］', '】', '﹞'];
 /// Other characters that end an issuer's name or a 文号 prefix: titles and punctuation that
 /// ends a clause.
 const ENDS_NAME: [char; 9] = ['《', '》', '〈', '〉', '；', ';', '。', '，', ','];
@@ -341,6 +341,7 @@ mod tests {
             "人社部发（2012）53号",
             "人社部发(2012)53号",
             "人社部发〔 2012 〕53 号",
+            "人社部发﹝2012﹞53号",
             "人社部发〔2012〕第53号",
             "人社部发〔二〇一二〕53号",
         ] {
