@@ -288,17 +288,10 @@ mod tests {
     use super::*;
     use crate::diagnostic::Position;
 
+    /// Each record: its number and its cells.
     fn records(text: &str) -> Vec<(usize, Vec<String>)> {
-        let mut reader = CsvRecords::new(text, b',');
-        let mut cells = Vec::new();
-        let mut out = Vec::new();
-        while let Some(record) = reader.next(&mut cells) {
-            out.push((
-                record.number,
-                cells.iter().map(|c| c.text().to_owned()).collect(),
-            ));
-        }
-        out
+        let records = records_in_full(text).into_iter();
+        records.map(|(number, _, _, _, cells)| (number, cells)).collect()
     }
 
     #[test]
