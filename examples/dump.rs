@@ -636,6 +636,8 @@ fn summarize(inputs: &[Result<Input, Failure>], options: &ParseOptions, log: &mu
                     Severity::Error => counts.errors += 1,
                     Severity::Warning => counts.warnings += 1,
                     Severity::Info => counts.infos += 1,
+                    // Only JSON of a later version holds another; a parse makes none.
+                    _ => {}
                 }
             }
             (counts, rest)

@@ -52,10 +52,10 @@ impl fmt::Display for Position {
     }
 }
 
-/// How serious a finding is.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
-#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
-#[serde(rename_all = "snake_case")]
+/// How serious a finding is, from the least: `Info < Warning < Error`; a value of a later
+/// version ([`Severity::Unknown`]) ranks above them all, so that strict mode fails on it.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[non_exhaustive]
 pub enum Severity {
     /// Worth knowing; the output is as the source meant it (a category split by a page break
     /// and joined again).
@@ -64,42 +64,20 @@ pub enum Severity {
     Warning,
     /// The source is broken in a way that loses meaning.
     Error,
+    /// A value this version does not know (written by a later one), as written.
+    Unknown(String),
 }
 
-impl Severity {
-    /// The lowercase name used in output: `info`, `warning`, `error`.
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Severity::Info => "info",
-            Severity::Warning => "warning",
-            Severity::Error => "error",
-        }
-    }
-}
-
-impl fmt::Display for Severity {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-
-impl std::str::FromStr for Severity {
-    type Err = UnknownName;
-
-    /// The severity named by [`as_str`](Severity::as_str).
-    fn from_str(name: &str) -> Result<Severity, UnknownName> {
-        [Severity::Info, Severity::Warning, Severity::Error]
-            .into_iter()
-            .find(|s| s.as_str() == name)
-            .ok_or_else(|| UnknownName::new("severity", name))
-    }
-}
+crate::names::open_names!("severity", Severity {
+    Info = "info",
+    Warning = "warning",
+    Error = "error",
+});
 
 /// Whose fault a finding is: what [`Strictness::Source`](crate::Strictness) fails on, and
 /// what it lets through.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
-#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
-#[serde(rename_all = "snake_case")]
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[non_exhaustive]
 pub enum Origin {
     /// The list is wrong: misnumbering, missing numbers, conflicting citations, unreadable
     /// bytes, unbalanced brackets, header and row shape problems. Fixing the source fixes it.
@@ -107,35 +85,14 @@ pub enum Origin {
     /// The parser could not read what is there (`*_unparsed`, `*_partial`): a limit of this
     /// crate, not an error in the list. The text is kept in `raw`.
     Parser,
+    /// A value this version does not know (written by a later one), as written.
+    Unknown(String),
 }
 
-impl Origin {
-    /// The lowercase name used in output: `source`, `parser`.
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Origin::Source => "source",
-            Origin::Parser => "parser",
-        }
-    }
-}
-
-impl fmt::Display for Origin {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-
-impl std::str::FromStr for Origin {
-    type Err = UnknownName;
-
-    /// The origin named by [`as_str`](Origin::as_str).
-    fn from_str(name: &str) -> Result<Origin, UnknownName> {
-        [Origin::Source, Origin::Parser]
-            .into_iter()
-            .find(|o| o.as_str() == name)
-            .ok_or_else(|| UnknownName::new("origin", name))
-    }
-}
+crate::names::open_names!("origin", Origin {
+    Source = "source",
+    Parser = "parser",
+});
 
 /// A name that [`FromStr`](std::str::FromStr) of one of the crate's enums does not know.
 ///

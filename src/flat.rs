@@ -544,8 +544,8 @@ impl DiagnosticRow {
         DiagnosticRow {
             source: source.to_owned(),
             code: diagnostic.code.clone(),
-            severity: diagnostic.severity,
-            origin: diagnostic.origin,
+            severity: diagnostic.severity.clone(),
+            origin: diagnostic.origin.clone(),
             line: diagnostic.line,
             column_number: diagnostic.column,
             message: diagnostic.message.clone(),

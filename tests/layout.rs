@@ -671,15 +671,19 @@ fn the_readme_lists_every_code_with_its_severity_and_origin() {
         })
         .filter(|(_, severity, _)| ["info", "warning", "error"].contains(severity))
         .collect();
-    let codes: Vec<(&str, &str, &str)> = Code::ALL
+    let codes: Vec<(String, String, String)> = Code::ALL
         .iter()
         .map(|c| {
             (
-                c.as_str(),
-                c.severity().unwrap().as_str(),
-                c.origin().unwrap().as_str(),
+                c.to_string(),
+                c.severity().unwrap().to_string(),
+                c.origin().unwrap().to_string(),
             )
         })
+        .collect();
+    let codes: Vec<(&str, &str, &str)> = codes
+        .iter()
+        .map(|(c, s, o)| (c.as_str(), s.as_str(), o.as_str()))
         .collect();
     assert_eq!(listed, codes);
 }

@@ -192,6 +192,10 @@ fn every_open_enum_keeps_a_value_of_a_later_version() {
     reads_unknown("scanned", MaterialHandling::Unknown(s("scanned")));
     reads_unknown("shared_data", MaterialSource::Unknown(s("shared_data")));
     reads_unknown("fee_misstated", Code::Unknown(s("fee_misstated")));
+    reads_unknown("fatal", shixiang::Severity::Unknown(s("fatal")));
+    reads_unknown("reviewer", shixiang::Origin::Unknown(s("reviewer")));
+    // A later version's severity ranks above error: strict mode fails on it.
+    assert!(shixiang::Severity::Unknown(s("fatal")) > shixiang::Severity::Error);
     // What cannot be known of an unknown value is `None`, not a guess.
     assert_eq!(Code::Unknown(s("fee_misstated")).severity(), None);
     assert_eq!(Code::Unknown(s("fee_misstated")).origin(), None);
