@@ -194,6 +194,10 @@ fn every_open_enum_keeps_a_value_of_a_later_version() {
     reads_unknown("fee_misstated", Code::Unknown(s("fee_misstated")));
     reads_unknown("fatal", shixiang::Severity::Unknown(s("fatal")));
     reads_unknown("reviewer", shixiang::Origin::Unknown(s("reviewer")));
+    // The comparison's codes too.
+    let code = shixiang::FindingCode::Unknown(s("fee_raised"));
+    reads_unknown("fee_raised", code.clone());
+    assert_eq!(code.severity(), None);
     // A later version's severity ranks above error: strict mode fails on it.
     assert!(shixiang::Severity::Unknown(s("fatal")) > shixiang::Severity::Error);
     // What cannot be known of an unknown value is `None`, not a guess.

@@ -5,8 +5,6 @@
 //! (see `align` for how) and, for every pair, reports what the local list does differently
 //! ([`Finding`]s with a stable [`FindingCode`]), plus the matters found on one side only.
 
-use std::fmt;
-
 use serde::{Deserialize, Serialize};
 
 use crate::diagnostic::Severity;
@@ -82,8 +80,7 @@ pub struct Finding {
 }
 
 /// The stable name of a kind of difference. Serialized as its snake_case name.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
 #[non_exhaustive]
 pub enum FindingCode {
     /// The local deadline is longer than the baseline's. Deadlines are compared in working
@@ -108,7 +105,20 @@ pub enum FindingCode {
     /// A field could not be compared: one side's cell is empty, or its text is not
     /// structured (the message says which).
     NotCompared,
+    /// A code this version does not know (written by a later one), as written.
+    Unknown(String),
 }
+
+crate::names::open_names!("finding code", FindingCode {
+    DeadlineLonger = "deadline_longer",
+    DeadlineShorter = "deadline_shorter",
+    MaterialAdded = "material_added",
+    MaterialRemoved = "material_removed",
+    ChannelMissing = "channel_missing",
+    CitationAdded = "citation_added",
+    CitationRemoved = "citation_removed",
+    NotCompared = "not_compared",
+});
 
 impl FindingCode {
     /// Every code, in the order the README lists them.
@@ -123,24 +133,11 @@ impl FindingCode {
         FindingCode::NotCompared,
     ];
 
-    /// The stable snake_case name (`deadline_longer`).
-    pub fn as_str(self) -> &'static str {
-        match self {
-            FindingCode::DeadlineLonger => "deadline_longer",
-            FindingCode::DeadlineShorter => "deadline_shorter",
-            FindingCode::MaterialAdded => "material_added",
-            FindingCode::MaterialRemoved => "material_removed",
-            FindingCode::ChannelMissing => "channel_missing",
-            FindingCode::CitationAdded => "citation_added",
-            FindingCode::CitationRemoved => "citation_removed",
-            FindingCode::NotCompared => "not_compared",
-        }
-    }
-
     /// How much a difference of this kind matters. A warning is something the local list
-    /// may not do without saying so (ask for more, take longer, offer fewer channels).
-    pub fn severity(self) -> Severity {
-        match self {
+    /// may not do without saying so (ask for more, take longer, offer fewer channels). `None`
+    /// for a code this version does not know (its findings carry their own severity).
+    pub fn severity(&self) -> Option<Severity> {
+        Some(match self {
             FindingCode::DeadlineLonger
             | FindingCode::MaterialAdded
             | FindingCode::ChannelMissing => Severity::Warning,
@@ -149,21 +146,16 @@ impl FindingCode {
             | FindingCode::CitationAdded
             | FindingCode::CitationRemoved
             | FindingCode::NotCompared => Severity::Info,
-        }
-    }
-}
-
-impl fmt::Display for FindingCode {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.as_str())
+            FindingCode::Unknown(_) => return None,
+        })
     }
 }
 
 impl Finding {
     fn new(code: FindingCode, message: impl Into<String>) -> Finding {
         Finding {
+            severity: code.severity().unwrap_or(Severity::Warning),
             code,
-            severity: code.severity(),
             message: message.into(),
             approximate: false,
         }

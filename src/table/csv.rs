@@ -291,7 +291,9 @@ mod tests {
     /// Each record: its number and its cells.
     fn records(text: &str) -> Vec<(usize, Vec<String>)> {
         let records = records_in_full(text).into_iter();
-        records.map(|(number, _, _, _, cells)| (number, cells)).collect()
+        records
+            .map(|(number, _, _, _, cells)| (number, cells))
+            .collect()
     }
 
     #[test]
