@@ -41,10 +41,57 @@ pub enum Table {
 }
 
 impl Table {
+    /// Every table, in the order the README lists them.
+    pub const ALL: [Table; 4] = [
+        Table::Matters,
+        Table::Materials,
+        Table::Citations,
+        Table::Diagnostics,
+    ];
+
+    /// The table's name, as `dump --table NAME` takes it: `matters`, `materials`,
+    /// `citations`, `diagnostics`.
+    ///
+    /// ```
+    /// use shixiang::parquet::Table;
+    /// assert_eq!(Table::Citations.as_str(), "citations");
+    /// assert_eq!("materials".parse::<Table>().unwrap(), Table::Materials);
+    /// assert_eq!(
+    ///     "rows".parse::<Table>().unwrap_err().to_string(),
+    ///     "unknown table “rows”"
+    /// );
+    /// ```
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Table::Matters => "matters",
+            Table::Materials => "materials",
+            Table::Citations => "citations",
+            Table::Diagnostics => "diagnostics",
+        }
+    }
+
     /// The table's schema: the same for every list.
     pub fn schema(self) -> SchemaRef {
         // An empty batch has every column, typed.
         build(self, &[]).schema()
+    }
+}
+
+impl std::fmt::Display for Table {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl std::str::FromStr for Table {
+    type Err = crate::UnknownName;
+
+    /// The table named by [`as_str`](Table::as_str).
+    fn from_str(name: &str) -> Result<Table, crate::UnknownName> {
+        Table::ALL
+            .into_iter()
+            .find(|table| table.as_str() == name)
+            .ok_or_else(|| crate::UnknownName::new("table", name))
     }
 }
 

@@ -66,6 +66,11 @@ impl Encoding {
         }
     }
 
+    /// [`name`](Encoding::name), under the name every enum of the crate gives it.
+    pub fn as_str(self) -> &'static str {
+        self.name()
+    }
+
     fn coder(self) -> &'static encoding_rs::Encoding {
         match self {
             Encoding::Utf8 => encoding_rs::UTF_8,
