@@ -732,7 +732,7 @@ fn read_by_category(
     options: &ParseOptions,
     mut each: impl FnMut(Option<&str>, shixiang::Category),
 ) -> Result<Document, Error> {
-    if is_workbook(input) {
+    if shixiang::Input::from(&input.bytes).is_workbook() {
         // A sheet is read whole: its cells are in memory anyway.
         let mut document = shixiang::parse_with(&input.bytes, options)?;
         for category in std::mem::take(&mut document.categories) {
@@ -748,22 +748,13 @@ fn read_by_category(
     reader.finish()
 }
 
-/// Whether an input is a workbook, by its first bytes (as `shixiang::parse` tells).
-fn is_workbook(input: &Input) -> bool {
-    shixiang::Input::from(&input.bytes).is_workbook()
-}
-
-/// Parse one input: a workbook's sheet, or text in any encoding.
-fn parse_input(input: &Input, options: &ParseOptions) -> Result<Document, Error> {
-    shixiang::parse_with(&input.bytes, options)
-}
-
 /// Parse every input that was read, in parallel when there are several; the outcomes keep
 /// the inputs' order. An input's bytes are dropped once it is parsed.
 fn parse_all(inputs: Vec<Result<Input, Failure>>, options: &ParseOptions) -> Vec<Outcome> {
     let parse = |input: Result<Input, Failure>| {
         let input = input?;
-        match parse_input(&input, options) {
+        // A workbook's sheet, or text in any encoding.
+        match shixiang::parse_with(&input.bytes, options) {
             Ok(document) => Ok((input.name, document)),
             Err(error) => Err(Failure::Parse {
                 name: input.name,

@@ -1,4 +1,5 @@
-//! The names of the model's enumerations: `as_str`, `Display` and `FromStr` from one table
+//! The names of the crate's serialized enumerations (the model's, diagnostics' and the
+//! comparison's): `as_str`, `Display`, `FromStr`, serde and the JSON Schema from one table
 //! per enum, so that JSON, the flat tables and Rust callers spell a value the same way.
 
 /// Implement `as_str`, `Display`, `FromStr`, serde and the JSON Schema for an open enum: one

@@ -115,8 +115,8 @@ pub(super) fn marker_at(input: &str) -> Option<(Style, u32, usize)> {
 
 /// [`arabic_point`] at the start of `input`, which starts with an ASCII digit, read byte by
 /// byte (nom's parsers cost several times as much, and most markers are `1.` or `2、`):
-/// `Some(marker)` as [`marker_at`] gives it, or `None` to leave a run of digits that goes on
-/// in full-width digits to `arabic_point`.
+/// `Some(marker)` as [`marker_at`] gives it, or `None` to leave to `arabic_point` digits
+/// followed by another digit (full-width: `1２.`), spaces or not between them.
 fn ascii_point(input: &str) -> Option<Option<(Style, u32, usize)>> {
     let bytes = input.as_bytes();
     let digits = bytes.iter().take_while(|b| b.is_ascii_digit()).count();
@@ -127,7 +127,7 @@ fn ascii_point(input: &str) -> Option<Option<(Style, u32, usize)>> {
     let mut after = spaced.chars();
     let next = after.next();
     if next.is_some_and(numeral::is_arabic_digit) {
-        return if spaces == 0 { None } else { Some(None) };
+        return None;
     }
     let value = bytes[..digits].iter().try_fold(0u32, |acc, &b| {
         acc.checked_mul(10)?.checked_add(u32::from(b - b'0'))
