@@ -37,19 +37,96 @@ impl CategoryDraft<'_> {
     }
 }
 
+/// The cells of a row under the known columns the header has, at most one a column. Only the
+/// columns present take room: a row holds a handful of the columns the model knows, and a
+/// list holds a draft of every matter of a category until the category ends (a long list of
+/// tiny rows: a million drafts). A cell is found through `at`, by [`Column::index`].
+#[derive(Debug, Clone, Default)]
+pub(crate) struct ColumnCells<'s> {
+    /// For each column, 1 + the index of its cell in `cells`, or 0 when it has none.
+    at: [u8; Column::COUNT],
+    cells: Vec<(Column, Cell<'s>)>,
+}
+
+// `ColumnCells::at` holds an index into a list of at most `Column::COUNT` cells in a `u8`.
+const _: () = assert!(Column::COUNT < 256);
+
+impl<'s> ColumnCells<'s> {
+    /// No cells yet, with room for `capacity`.
+    pub(crate) fn with_capacity(capacity: usize) -> ColumnCells<'s> {
+        ColumnCells {
+            at: [0; Column::COUNT],
+            cells: Vec::with_capacity(capacity),
+        }
+    }
+
+    /// The index of `column`'s cell in `cells`.
+    fn index(&self, column: Column) -> Option<usize> {
+        usize::from(self.at[column.index()]).checked_sub(1)
+    }
+
+    pub(crate) fn get(&self, column: Column) -> Option<&Cell<'s>> {
+        self.index(column).map(|i| &self.cells[i].1)
+    }
+
+    fn get_mut(&mut self, column: Column) -> Option<&mut Cell<'s>> {
+        self.index(column).map(|i| &mut self.cells[i].1)
+    }
+
+    /// Put `cell` under `column`, in place of any cell there; `None` leaves the column empty.
+    pub(crate) fn put(&mut self, column: Column, cell: Option<Cell<'s>>) {
+        match (self.get_mut(column), cell) {
+            (Some(slot), Some(cell)) => *slot = cell,
+            (None, Some(cell)) => {
+                self.cells.push((column, cell));
+                // At most `Column::COUNT` cells, fewer than 256 (checked below): it fits.
+                self.at[column.index()] = self.cells.len() as u8;
+            }
+            (_, None) => drop(self.take(column)),
+        }
+    }
+
+    fn take(&mut self, column: Column) -> Option<Cell<'s>> {
+        let i = self.index(column)?;
+        self.at[column.index()] = 0;
+        let (_, cell) = self.cells.swap_remove(i);
+        if let Some((moved, _)) = self.cells.get(i) {
+            self.at[moved.index()] = i as u8 + 1;
+        }
+        Some(cell)
+    }
+
+    /// Whether any cell other than the one of `column` holds text.
+    fn any_beside(&self, column: Column) -> bool {
+        self.cells
+            .iter()
+            .any(|(c, cell)| *c != column && !cell.is_blank())
+    }
+
+    /// The cells with their columns, in column order.
+    fn into_ordered(self) -> impl Iterator<Item = (Column, Cell<'s>)> {
+        let mut cells: Vec<Option<(Column, Cell<'s>)>> = self.cells.into_iter().map(Some).collect();
+        let order = self
+            .at
+            .into_iter()
+            .filter_map(|at| usize::from(at).checked_sub(1));
+        order.filter_map(move |i| cells[i].take())
+    }
+}
+
 /// A matter row (with any rows that continue it), before its cells are parsed.
 #[derive(Debug)]
 pub(crate) struct MatterDraft<'s> {
     pub(crate) line: usize,
     /// One cell per known column; `None` when the header has no such column.
-    pub(crate) cells: [Option<Cell<'s>>; Column::COUNT],
+    pub(crate) cells: ColumnCells<'s>,
     /// Cells of unknown columns, keyed by header name.
     pub(crate) extra: Vec<(String, Cell<'s>)>,
 }
 
 impl<'s> MatterDraft<'s> {
     pub(crate) fn cell(&self, column: Column) -> Option<&Cell<'s>> {
-        self.cells[column.index()].as_ref()
+        self.cells.get(column)
     }
 
     /// The text of a known column's cell, or `""`.
@@ -67,26 +144,22 @@ impl<'s> MatterDraft<'s> {
 /// One data row, split into cells and mapped to columns by the header.
 pub(crate) struct DataRow<'s> {
     pub(crate) line: usize,
-    pub(crate) cells: [Option<Cell<'s>>; Column::COUNT],
+    pub(crate) cells: ColumnCells<'s>,
     pub(crate) extra: Vec<(String, Cell<'s>)>,
 }
 
 impl<'s> DataRow<'s> {
     fn take(&mut self, column: Column) -> Option<Cell<'s>> {
-        self.cells[column.index()].take()
+        self.cells.take(column)
     }
 
     fn is_blank(&self, column: Column) -> bool {
-        self.cells[column.index()]
-            .as_ref()
-            .is_none_or(Cell::is_blank)
+        self.cells.get(column).is_none_or(Cell::is_blank)
     }
 
     /// Whether any cell other than 主项 holds text.
     fn has_matter_text(&self) -> bool {
-        self.cells.iter().enumerate().any(|(i, c)| {
-            i != Column::Category.index() && c.as_ref().is_some_and(|c| !c.is_blank())
-        }) || self.extra.iter().any(|(_, c)| !c.is_blank())
+        self.cells.any_beside(Column::Category) || self.extra.iter().any(|(_, c)| !c.is_blank())
     }
 }
 
@@ -164,10 +237,10 @@ impl<'s> Merger<'s> {
         // A list without 主项 column (a flat 序号 + 事项名称 list) has its categories named by
         // its 事项类型 column, which the matter keeps too; without one, all its matters are in
         // one category without a name. Its header reported `category_inferred`.
-        let flat = row.cells[Column::Category.index()].is_none();
-        let by_kind = flat && row.cells[Column::Kind.index()].is_some();
+        let flat = row.cells.get(Column::Category).is_none();
+        let by_kind = flat && row.cells.get(Column::Kind).is_some();
         let category_cell = if by_kind {
-            row.cells[Column::Kind.index()].clone()
+            row.cells.get(Column::Kind).cloned()
         } else {
             row.take(Column::Category)
         }
@@ -175,7 +248,7 @@ impl<'s> Merger<'s> {
         let has_text = row.has_matter_text();
         // Without 子项序号 and 子项 columns, nothing tells a continuation: each row is a matter.
         let unnamed_list =
-            row.cells[Column::Seq.index()].is_none() && row.cells[Column::Name.index()].is_none();
+            row.cells.get(Column::Seq).is_none() && row.cells.get(Column::Name).is_none();
         let has_matter =
             !row.is_blank(Column::Seq) || !row.is_blank(Column::Name) || (unnamed_list && has_text);
         match category_cell {
@@ -379,14 +452,10 @@ fn continue_matter<'s>(
     diagnostics: &mut Diagnostics,
 ) {
     let matter_line = matter.line;
-    for (i, (slot, cell)) in matter.cells.iter_mut().zip(row.cells).enumerate() {
-        match (slot, cell) {
-            (Some(existing), Some(cell)) => {
-                let name = Column::ALL[i].name();
-                append_piece(existing, cell, name, matter_line, diagnostics);
-            }
-            (slot @ None, Some(cell)) => *slot = Some(cell),
-            (_, None) => {}
+    for (column, cell) in row.cells.into_ordered() {
+        match matter.cells.get_mut(column) {
+            Some(existing) => append_piece(existing, cell, column.name(), matter_line, diagnostics),
+            None => matter.cells.put(column, Some(cell)),
         }
     }
     // The first extra cell of each name, found through an index so that a row continuing

@@ -28,7 +28,7 @@ use crate::text::normalize::is_invisible;
 use crate::text::scan;
 
 use header::{Header, Slot};
-use merge::{DataRow, Merger};
+use merge::{ColumnCells, DataRow, Merger};
 use source::Record;
 use subheader::{Group, Guess, Second};
 
@@ -399,7 +399,7 @@ impl<'s> TableReader<'s> {
         };
         let mut row = map_row(header, record, cells, diagnostics);
         if std::mem::take(&mut self.title_names_row) {
-            row.cells[Column::Name.index()] = self.title_cell.clone();
+            row.cells.put(Column::Name, self.title_cell.clone());
         }
         self.merger.row(row, diagnostics);
         self.after_row = true;
@@ -1063,12 +1063,13 @@ fn map_row<'s>(
 ) -> DataRow<'s> {
     let mut row = DataRow {
         line: record.number,
-        cells: Default::default(),
+        // Room for a cell of each known column the row can fill, at most.
+        cells: ColumnCells::with_capacity(cells.len().min(Column::COUNT)),
         extra: Vec::new(),
     };
     for (i, (slot, cell)) in header.slots.iter().zip(cells).enumerate() {
         match slot {
-            Slot::Known(column) => row.cells[column.index()] = Some(cell.clone()),
+            Slot::Known(column) => row.cells.put(*column, Some(cell.clone())),
             Slot::Extra => row.extra.push((header.extra_name(i), cell.clone())),
         }
     }
@@ -1089,7 +1090,7 @@ fn map_row<'s>(
         );
         for slot in &header.slots[cells.len()..] {
             if let Slot::Known(column) = slot {
-                row.cells[column.index()] = Some(missing.clone());
+                row.cells.put(*column, Some(missing.clone()));
             }
         }
     }
