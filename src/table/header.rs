@@ -286,19 +286,53 @@ pub(crate) fn key(cell: &str) -> String {
 /// The column a header cell names, if the model knows it. A bracketed qualifier after the name
 /// is allowed (`办理时限（工作日）`, `申请材料【必填】`).
 ///
-/// Compares the cell's [`key_chars`] with each name as it goes, without building the key:
-/// every data cell of a list is tried here, and most differ from every name at once. Only
-/// the names that start with the key's first character are tried (at most one name can
-/// match a key, so their order does not matter).
+/// Every data cell of a list is tried here, and most differ from every name at once, so the
+/// cell's [`key_chars`] are read one at a time, each once, and never collected: the names in
+/// [`sorted_names`] are walked as a trie, narrowed at each character to those that go on with
+/// it, until the key ends (or reaches a bracket) where a name ends, or no name is left.
 pub(crate) fn column_of(cell: &str) -> Option<Column> {
-    let first = key_chars(cell).next()?;
+    let mut key = key_chars(cell);
+    let first = key.next()?;
     if first.is_ascii() || !may_start_name(first) {
         return None;
     }
-    names_starting_with(first)
-        .iter()
-        .find(|(_, name, _)| names_cell(name, key_chars(cell)))
-        .map(|&(_, _, column)| column)
+    // `names` start with the `depth` characters of the key read before `c`.
+    let mut names = sorted_names();
+    let mut depth = 0;
+    let mut c = first;
+    loop {
+        let from = names.partition_point(|(name, _)| name.get(depth).is_none_or(|&n| n < c));
+        names = &names[from..];
+        let to = names.partition_point(|(name, _)| name.get(depth) == Some(&c));
+        names = &names[..to];
+        depth += 1;
+        // The shortest name left comes first: the one that may end here.
+        let (shortest, column) = names.first()?;
+        let next = key.next();
+        if shortest.len() == depth && next.is_none_or(is_qualifier_bracket) {
+            return Some(*column);
+        }
+        c = next?;
+    }
+}
+
+/// The characters that open a qualifier after a column name (`办理时限（工作日）`).
+fn is_qualifier_bracket(c: char) -> bool {
+    matches!(c, '（' | '(' | '【' | '[' | '〔')
+}
+
+/// The [`NAMES`] as characters, in the order of their characters: the names that start alike
+/// stand together, each after the names that are its prefixes.
+fn sorted_names() -> &'static [(Box<[char]>, Column)] {
+    static SORTED: std::sync::OnceLock<Vec<(Box<[char]>, Column)>> = std::sync::OnceLock::new();
+    SORTED.get_or_init(|| {
+        let mut names: Vec<(Box<[char]>, Column)> = NAMES
+            .iter()
+            .map(|&(name, column)| (name.chars().collect(), column))
+            .collect();
+        names.sort();
+        names
+    })
 }
 
 /// One bit for each first character of the [`NAMES`] (the character's value modulo 256): a
@@ -323,34 +357,6 @@ const NAME_START_BITS: [u64; 4] = {
 fn may_start_name(c: char) -> bool {
     let h = u32::from(c) % 256;
     NAME_START_BITS[(h / 64) as usize] & (1 << (h % 64)) != 0
-}
-
-/// The [`NAMES`] whose first character is `first`, each with that character: a binary search
-/// in the names sorted by it. A cell that starts otherwise names no column.
-fn names_starting_with(first: char) -> &'static [(char, &'static str, Column)] {
-    static BY_START: std::sync::OnceLock<Vec<(char, &'static str, Column)>> =
-        std::sync::OnceLock::new();
-    let names = BY_START.get_or_init(|| {
-        let mut names: Vec<(char, &'static str, Column)> = NAMES
-            .iter()
-            .filter_map(|&(name, column)| Some((name.chars().next()?, name, column)))
-            .collect();
-        names.sort_by_key(|&(start, _, _)| start);
-        names
-    });
-    let from = names.partition_point(|&(start, _, _)| start < first);
-    let to = from + names[from..].partition_point(|&(start, _, _)| start == first);
-    &names[from..to]
-}
-
-/// Whether `key` (a header key, char by char) is `name`, alone or before a bracket.
-fn names_cell(name: &str, mut key: impl Iterator<Item = char>) -> bool {
-    for expected in name.chars() {
-        if key.next() != Some(expected) {
-            return false;
-        }
-    }
-    matches!(key.next(), None | Some('（' | '(' | '【' | '[' | '〔'))
 }
 
 /// The column a header cell names when its name lost one character at the start or at the
@@ -641,8 +647,17 @@ mod tests {
         assert_eq!(column_of("办理时限说明"), None);
     }
 
-    /// [`column_of`] as it was before the names were indexed by first character: every name
-    /// tried in turn.
+    /// Whether `key` (a header key, char by char) is `name`, alone or before a bracket.
+    fn names_cell(name: &str, mut key: impl Iterator<Item = char>) -> bool {
+        for expected in name.chars() {
+            if key.next() != Some(expected) {
+                return false;
+            }
+        }
+        key.next().is_none_or(is_qualifier_bracket)
+    }
+
+    /// [`column_of`] by its definition: every name tried in turn against the whole key.
     fn column_of_reference(cell: &str) -> Option<Column> {
         let key = || key_chars(cell).collect::<Vec<_>>().into_iter();
         let first = key().next()?;

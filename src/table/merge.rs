@@ -60,6 +60,23 @@ impl<'s> ColumnCells<'s> {
         }
     }
 
+    /// No cells yet, in the room of `spare`, a list of a draft done with (see
+    /// [`Merger::cells`]).
+    fn in_room(mut spare: Vec<(Column, Cell<'s>)>) -> ColumnCells<'s> {
+        spare.clear();
+        ColumnCells {
+            at: [0; Column::COUNT],
+            cells: spare,
+        }
+    }
+
+    /// The list that held the cells, emptied, with its room.
+    fn into_room(self) -> Vec<(Column, Cell<'s>)> {
+        let mut cells = self.cells;
+        cells.clear();
+        cells
+    }
+
     /// The index of `column`'s cell in `cells`.
     fn index(&self, column: Column) -> Option<usize> {
         usize::from(self.at[column.index()]).checked_sub(1)
@@ -179,6 +196,10 @@ pub(crate) struct Merger<'s> {
     /// category fills it instead of growing a new one (a matter draft is large, and growing
     /// a list of them copies and reallocates each time).
     spare: Vec<MatterDraft<'s>>,
+    /// Emptied lists of cells with room, taken from the drafts given back: each row's cells
+    /// go into one ([`Merger::cells`]), so that rows after the first category allocate
+    /// nothing for their cells. Never more than the drafts of one category.
+    spare_cells: Vec<Vec<(Column, Cell<'s>)>>,
     /// The first header has no 主项 column: the rows of a list without 事项类型 column go into
     /// one category without a name, and that was reported with the header.
     inferred: bool,
@@ -214,9 +235,19 @@ impl<'s> Merger<'s> {
 
     /// Keep the list of matters of a category that is done with, emptied, for the next one.
     pub(crate) fn recycle(&mut self, mut matters: Vec<MatterDraft<'s>>) {
+        self.spare_cells
+            .extend(matters.drain(..).map(|draft| draft.cells.into_room()));
         if matters.capacity() > self.spare.capacity() {
-            matters.clear();
             self.spare = matters;
+        }
+    }
+
+    /// An empty row of cells with room for `capacity`: a list given back with a draft when
+    /// there is one.
+    pub(crate) fn cells(&mut self, capacity: usize) -> ColumnCells<'s> {
+        match self.spare_cells.pop() {
+            Some(spare) => ColumnCells::in_room(spare),
+            None => ColumnCells::with_capacity(capacity),
         }
     }
 

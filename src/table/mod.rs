@@ -397,7 +397,8 @@ impl<'s> TableReader<'s> {
         let Some(header) = &self.header else {
             return;
         };
-        let mut row = map_row(header, record, cells, diagnostics);
+        let room = self.merger.cells(cells.len().min(Column::COUNT));
+        let mut row = map_row(header, record, cells, room, diagnostics);
         if std::mem::take(&mut self.title_names_row) {
             row.cells.put(Column::Name, self.title_cell.clone());
         }
@@ -1059,12 +1060,12 @@ fn map_row<'s>(
     header: &Header,
     record: &Record<'s>,
     cells: &[Cell<'s>],
+    room: ColumnCells<'s>,
     diagnostics: &mut Diagnostics,
 ) -> DataRow<'s> {
     let mut row = DataRow {
         line: record.number,
-        // Room for a cell of each known column the row can fill, at most.
-        cells: ColumnCells::with_capacity(cells.len().min(Column::COUNT)),
+        cells: room,
         extra: Vec::new(),
     };
     for (i, (slot, cell)) in header.slots.iter().zip(cells).enumerate() {
