@@ -265,7 +265,8 @@ fn parse_matter(draft: &MatterDraft<'_>, diagnostics: &mut Diagnostics) -> Matte
 /// The trimmed text of a column's cell; `None` when it is blank or the list has no such
 /// column.
 fn trimmed(draft: &MatterDraft<'_>, column: Column) -> Option<String> {
-    Some(trim(draft.text(column)).to_owned()).filter(|t| !t.is_empty())
+    let text = trim(draft.cell(column)?.text());
+    (!text.is_empty()).then(|| text.to_owned())
 }
 
 /// The deadline columns, each with the basis its clauses have when their text names none.
