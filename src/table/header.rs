@@ -287,32 +287,25 @@ pub(crate) fn key(cell: &str) -> String {
 /// is allowed (`办理时限（工作日）`, `申请材料【必填】`).
 ///
 /// Every data cell of a list is tried here, and most differ from every name at once, so the
-/// cell's [`key_chars`] are read one at a time, each once, and never collected: the names in
-/// [`sorted_names`] are walked as a trie, narrowed at each character to those that go on with
-/// it, until the key ends (or reaches a bracket) where a name ends, or no name is left.
+/// cell's [`key_chars`] are read one at a time, each once, and never collected: they walk the
+/// [`NameTrie`] from its root, until the key ends (or reaches a bracket) where a name ends, or
+/// no name goes on with the character read.
 pub(crate) fn column_of(cell: &str) -> Option<Column> {
     let mut key = key_chars(cell);
     let first = key.next()?;
     if first.is_ascii() || !may_start_name(first) {
         return None;
     }
-    // `names` start with the `depth` characters of the key read before `c`.
-    let mut names = sorted_names();
-    let mut depth = 0;
-    let mut c = first;
+    let trie = NameTrie::get();
+    let mut node = trie.child(NameTrie::ROOT, first)?;
     loop {
-        let from = names.partition_point(|(name, _)| name.get(depth).is_none_or(|&n| n < c));
-        names = &names[from..];
-        let to = names.partition_point(|(name, _)| name.get(depth) == Some(&c));
-        names = &names[..to];
-        depth += 1;
-        // The shortest name left comes first: the one that may end here.
-        let (shortest, column) = names.first()?;
         let next = key.next();
-        if shortest.len() == depth && next.is_none_or(is_qualifier_bracket) {
-            return Some(*column);
+        if let Some(column) = trie.nodes[node].column {
+            if next.is_none_or(is_qualifier_bracket) {
+                return Some(column);
+            }
         }
-        c = next?;
+        node = trie.child(node, next?)?;
     }
 }
 
@@ -321,18 +314,66 @@ fn is_qualifier_bracket(c: char) -> bool {
     matches!(c, '（' | '(' | '【' | '[' | '〔')
 }
 
-/// The [`NAMES`] as characters, in the order of their characters: the names that start alike
-/// stand together, each after the names that are its prefixes.
-fn sorted_names() -> &'static [(Box<[char]>, Column)] {
-    static SORTED: std::sync::OnceLock<Vec<(Box<[char]>, Column)>> = std::sync::OnceLock::new();
-    SORTED.get_or_init(|| {
-        let mut names: Vec<(Box<[char]>, Column)> = NAMES
-            .iter()
-            .map(|&(name, column)| (name.chars().collect(), column))
-            .collect();
-        names.sort();
-        names
-    })
+/// The [`NAMES`] as a trie of their characters: a node for each prefix of a name, with the
+/// column of the name that ends there (of two names alike, the first column in [`Column`]'s
+/// order).
+struct NameTrie {
+    nodes: Vec<TrieNode>,
+}
+
+/// A node of the [`NameTrie`]: a prefix of the names.
+#[derive(Default)]
+struct TrieNode {
+    /// The characters that go on from the prefix, in order, with their nodes.
+    children: Vec<(char, usize)>,
+    /// The column of the name that is the prefix, if one is.
+    column: Option<Column>,
+}
+
+impl NameTrie {
+    /// The node of the empty prefix.
+    const ROOT: usize = 0;
+
+    /// The trie of the [`NAMES`], built once.
+    fn get() -> &'static NameTrie {
+        static TRIE: std::sync::OnceLock<NameTrie> = std::sync::OnceLock::new();
+        TRIE.get_or_init(|| {
+            let mut trie = NameTrie {
+                nodes: vec![TrieNode::default()],
+            };
+            for &(name, column) in NAMES {
+                let mut node = NameTrie::ROOT;
+                for c in name.chars() {
+                    node = match trie.child(node, c) {
+                        Some(child) => child,
+                        None => trie.add_child(node, c),
+                    };
+                }
+                let end = &mut trie.nodes[node].column;
+                *end = Some(end.map_or(column, |other| other.min(column)));
+            }
+            trie
+        })
+    }
+
+    /// The node that goes on from `node` with `c`, if any.
+    fn child(&self, node: usize, c: char) -> Option<usize> {
+        let children = &self.nodes[node].children;
+        let i = children
+            .binary_search_by_key(&c, |&(child, _)| child)
+            .ok()?;
+        Some(children[i].1)
+    }
+
+    /// Add a node that goes on from `node` with `c`, which none does yet.
+    fn add_child(&mut self, node: usize, c: char) -> usize {
+        let child = self.nodes.len();
+        self.nodes.push(TrieNode::default());
+        let children = &mut self.nodes[node].children;
+        let at = children.partition_point(|&(other, _)| other < c);
+        children.insert(at, (c, child));
+        child
+    }
 }
 
 /// One bit for each first character of the [`NAMES`] (the character's value modulo 256): a
