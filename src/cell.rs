@@ -110,7 +110,7 @@ impl<'s> LinePrefixes<'s> {
 
     /// The text of the line before byte `start`, where the next cell starts (after the last
     /// one asked for).
-    #[inline]
+    #[inline(always)]
     pub(crate) fn before(&mut self, start: usize) -> Before<'s> {
         let start = start.min(self.line.len());
         self.cells += 1;
