@@ -12,6 +12,9 @@ pub(crate) struct WideMarks<const N: usize = 4> {
     /// Bit `b & 0x3F` set for the middle byte `b` of each mark: most characters are told
     /// from every mark by this one test.
     middles: u64,
+    /// Bit `b & 0x3F` set for the last byte `b` of each mark: most of the others are told by
+    /// this second test, before the marks are compared whole.
+    lasts: u64,
 }
 
 impl<const N: usize> WideMarks<N> {
@@ -20,17 +23,24 @@ impl<const N: usize> WideMarks<N> {
     pub(crate) const fn new(chars: [char; N]) -> WideMarks<N> {
         let mut encoded = [0u32; N];
         let mut middles = 0u64;
+        let mut lasts = 0u64;
         let mut i = 0;
         while i < N {
             let c = chars[i] as u32;
             if c >= 0x4000 && c <= 0x9FFF {
                 let middle = 0x80 | ((c >> 6) & 0x3F);
-                encoded[i] = ((0xE0 | (c >> 12)) << 16) | (middle << 8) | (0x80 | (c & 0x3F));
+                let last = 0x80 | (c & 0x3F);
+                encoded[i] = ((0xE0 | (c >> 12)) << 16) | (middle << 8) | last;
                 middles |= 1 << (middle & 0x3F);
+                lasts |= 1 << (last & 0x3F);
             }
             i += 1;
         }
-        WideMarks { encoded, middles }
+        WideMarks {
+            encoded,
+            middles,
+            lasts,
+        }
     }
 }
 
@@ -66,7 +76,9 @@ impl<const N: usize> Iterator for SparseChars<'_, N> {
                 let (Some(&second), Some(&third)) = (bytes.get(at + 1), bytes.get(at + 2)) else {
                     return None;
                 };
-                if self.marks.middles & (1 << (second & 0x3F)) == 0 {
+                if self.marks.middles & (1 << (second & 0x3F)) == 0
+                    || self.marks.lasts & (1 << (third & 0x3F)) == 0
+                {
                     continue;
                 }
                 let wide = (u32::from(lead) << 16) | (u32::from(second) << 8) | u32::from(third);

@@ -2,6 +2,7 @@
 //! and the condition.
 
 use super::*;
+use crate::text::search::ends_with_word;
 
 /// What the text before a core says about it.
 #[derive(Debug, Default, PartialEq, Eq)]
@@ -162,17 +163,13 @@ pub(super) const QUALIFIERS: &[(&str, Option<Extent>)] = &[
 pub(super) fn strip_qualifiers(mut text: &str) -> (&str, Option<Extent>) {
     let mut extent = None;
     loop {
-        if let Some((rest, said)) = QUALIFIERS
-            .iter()
-            .find_map(|(q, said)| text.strip_suffix(q).map(|rest| (rest, said.clone())))
-        {
-            extent = stronger(extent, said);
-            text = rest;
-        } else if let Some(rest) =
-            lower_bound_words(Side::Before).find_map(|w| text.strip_suffix(w))
+        if let Some((word, said)) = QUALIFIERS.iter().find(|(q, _)| ends_with_word(text, q)) {
+            extent = stronger(extent, said.clone());
+            text = &text[..text.len() - word.len()];
+        } else if let Some(word) = lower_bound_words(Side::Before).find(|w| ends_with_word(text, w))
         {
             extent = Some(Extent::Minimum);
-            text = rest;
+            text = &text[..text.len() - word.len()];
         } else {
             return (text, extent);
         }

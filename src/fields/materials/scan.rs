@@ -33,8 +33,8 @@
 
 use nom::{
     bytes::complete::take_while,
-    character::complete::{anychar, satisfy},
-    combinator::{map_opt, peek, rest},
+    character::complete::satisfy,
+    combinator::{peek, rest},
 };
 
 use super::*;
@@ -236,16 +236,18 @@ const fn mark_chars() -> [char; MARK_COUNT] {
     chars
 }
 
-/// nom: the token `input` opens with (see the grammar above): a token of one character
-/// (most), else a break, else a note word.
+/// The token `input` opens with (see the grammar above), whose first character the walk
+/// has decoded already as `c`: a token of one character (most), told by `c` alone, else a
+/// [`longer_token`].
 #[inline]
-pub(super) fn token(input: &str) -> IResult<&str, Token> {
-    alt((
-        map_opt(anychar, one_character_token),
-        clause_break,
-        value(Token::NoteWord, note_word),
-    ))
-    .parse(input)
+pub(super) fn token(c: char, input: &str) -> Option<Token> {
+    one_character_token(c).or_else(|| longer_token(input).ok().map(|(_, token)| token))
+}
+
+/// nom: a token that its first character does not make by itself: a break, else a note
+/// word.
+fn longer_token(input: &str) -> IResult<&str, Token> {
+    alt((clause_break, value(Token::NoteWord, note_word))).parse(input)
 }
 
 /// The token `c` is by itself: `"的" | mark | quote | opening | closing | space | enumeration`
@@ -337,8 +339,8 @@ impl<const N: usize> Iterator for Tokens<'_, N> {
     type Item = (usize, Token, bool);
 
     fn next(&mut self) -> Option<(usize, Token, bool)> {
-        for (at, _) in self.places.by_ref() {
-            let Ok((_, token)) = token(&self.text[at..]) else {
+        for (at, c) in self.places.by_ref() {
+            let Some(token) = token(c, &self.text[at..]) else {
                 continue;
             };
             let top = self.depth == 0 && !self.in_ascii_quote;
