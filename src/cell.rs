@@ -6,6 +6,7 @@ use std::borrow::Cow;
 use unicode_segmentation::UnicodeSegmentation;
 
 use crate::diagnostic::Position;
+use crate::text::brackets::non_ideographs;
 use crate::text::chars::is_ideograph;
 
 /// Where one piece of a cell starts in the source.
@@ -368,15 +369,21 @@ impl Cell<'_> {
 /// Most lines are CJK text, ASCII and common punctuation, where every character is a cluster
 /// of its own: those are counted as characters, which is several times faster. Anything else
 /// (combining marks, emoji, CR LF, Hangul jamo, …) goes through the full segmentation.
+///
+/// The ideographs of U+4000…U+9FFF, most characters of a line, are whole graphemes too
+/// (U+4DC0…U+4DFF, the hexagram symbols, as well): they are counted by their bytes, three each,
+/// and only the other characters are looked at ([`non_ideographs`]).
 pub(crate) fn columns(text: &str) -> usize {
-    let mut count = 0;
-    for c in text.chars() {
+    let mut others = 0;
+    let mut other_bytes = 0;
+    for (_, c) in non_ideographs(text) {
         if !is_whole_grapheme(c) {
             return text.graphemes(true).count();
         }
-        count += 1;
+        others += 1;
+        other_bytes += c.len_utf8();
     }
-    count
+    others + (text.len() - other_bytes) / 3
 }
 
 /// Whether `c` always forms a grapheme cluster by itself, whatever stands around it: its
@@ -521,6 +528,27 @@ mod tests {
         let cell = Cell::new("第一", 1, "");
         assert_eq!(cell.position(1).column, 1);
         assert_eq!(cell.position(999).column, 3);
+    }
+
+    #[test]
+    fn columns_are_the_count_of_graphemes() {
+        // Every character the count passes by its lead byte stands alone between neighbours
+        // that do not join it.
+        for c in ('\u{4000}'..='\u{9FFF}').chain(['\u{4DC0}', '\u{3400}']) {
+            let text = format!("a{c}{c}。");
+            assert_eq!(
+                columns(&text),
+                text.graphemes(true).count(),
+                "U+{:04X}",
+                c as u32
+            );
+        }
+        let pieces = [
+            "甲", "a", "\u{4DC0}", "\u{301}", "\u{200D}", "\u{600}", "\r\n", "\n", "👍", "é", "（",
+        ];
+        for text in crate::test_support::every_text(&pieces, 4) {
+            assert_eq!(columns(&text), text.graphemes(true).count(), "{text:?}");
+        }
     }
 
     #[test]
