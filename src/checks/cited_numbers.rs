@@ -25,6 +25,10 @@ pub(crate) struct CitedNumbers<'s> {
     /// compared again.
     written: HashMap<String, usize>,
     written_titles: Vec<WrittenTitle>,
+    /// The slots in `written_titles` of the last matter's numbered citations, in order: rows
+    /// mostly cite the titles the row before cited, in its order, and a title compared with
+    /// the one cited at its place there is not hashed.
+    previous: Vec<usize>,
     /// The 设定依据 cells that cite a numbered document.
     cells: Vec<Cell<'s>>,
 }
@@ -34,6 +38,8 @@ pub(crate) struct CitedNumbers<'s> {
 /// searched: one title may be cited with thousands of numbers.
 #[derive(Debug)]
 struct WrittenTitle {
+    /// The title as written.
+    text: String,
     title: usize,
     wordings: HashMap<String, usize>,
     /// The wording of the last citation of the title.
@@ -124,8 +130,17 @@ impl<'s> CitedNumbers<'s> {
         let index = self.cells.len();
         self.cells.push(cell.clone());
         let mut cursor = 0;
-        for (title, number) in numbered {
-            let slot = self.written_slot(title);
+        let mut count = 0;
+        for (k, (title, number)) in numbered.enumerate() {
+            let slot = match self.previous.get(k) {
+                Some(&slot) if self.written_titles[slot].text == title => slot,
+                _ => self.written_slot(title),
+            };
+            match self.previous.get_mut(k) {
+                Some(previous) => *previous = slot,
+                None => self.previous.push(slot),
+            }
+            count = k + 1;
             let written = &mut self.written_titles[slot];
             let cited = &mut self.titles[written.title];
             let wording = written.wording(cited, title, number);
@@ -134,6 +149,7 @@ impl<'s> CitedNumbers<'s> {
             });
             cited.record(wording, index, offset);
         }
+        self.previous.truncate(count);
     }
 
     /// The slot in `written_titles` of a title as written.
@@ -151,6 +167,7 @@ impl<'s> CitedNumbers<'s> {
             }
         };
         self.written_titles.push(WrittenTitle {
+            text: title.to_owned(),
             title: cited,
             wordings: HashMap::new(),
             last: None,

@@ -15,6 +15,16 @@ pub(crate) fn word_at_start<'w>(text: &str, words: &[&'w str]) -> Option<&'w str
         .copied()
 }
 
+/// Whether `text` starts with `word`: what `text.starts_with(word)` gives, the first bytes
+/// compared before the whole word (as [`word_at_start`] compares each of its words).
+#[inline]
+pub(crate) fn starts_with_word(text: &str, word: &str) -> bool {
+    match word.as_bytes().first() {
+        None => true,
+        Some(first) => text.as_bytes().first() == Some(first) && text.starts_with(word),
+    }
+}
+
 /// Whether `text` ends with `word`: what `text.ends_with(word)` gives.
 ///
 /// Grammars read right to left (a deadline's qualifiers, `不超过`, `最长`, `为`…) try a list
@@ -145,7 +155,7 @@ pub(crate) fn overlap(a: &str, b: &str) -> usize {
 
 #[cfg(test)]
 mod tests {
-    use super::{ends_with_word, find_any_char, overlap, word_at_start, Needles};
+    use super::{ends_with_word, find_any_char, overlap, starts_with_word, word_at_start, Needles};
 
     #[test]
     fn finds_what_a_plain_search_finds() {
@@ -164,7 +174,7 @@ mod tests {
     }
 
     #[test]
-    fn ends_with_word_is_ends_with() {
+    fn words_at_either_end_are_found_as_str_finds_them() {
         let words = ["", "为", "不超过", "超过", "过", ":", "：", "甲"];
         for text in
             crate::test_support::every_text(&["不", "超", "过", "为", ":", "：", "甲", "a"], 4)
@@ -173,6 +183,11 @@ mod tests {
                 assert_eq!(
                     ends_with_word(&text, word),
                     text.ends_with(word),
+                    "{text:?} {word:?}"
+                );
+                assert_eq!(
+                    starts_with_word(&text, word),
+                    text.starts_with(word),
                     "{text:?} {word:?}"
                 );
             }

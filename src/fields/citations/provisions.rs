@@ -115,6 +115,11 @@ fn within_article(input: &str) -> IResult<&str, Reference> {
 }
 
 fn reference(input: &str) -> IResult<&str, Reference> {
+    // Every reference opens with `第`: where none does (after the last, mostly), that is told
+    // once, not by each alternative in turn.
+    if !input.starts_with('第') {
+        return Err(fail(input, nom::error::ErrorKind::Char));
+    }
     alt((from_article, within_article)).parse(input)
 }
 

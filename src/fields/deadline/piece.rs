@@ -373,13 +373,8 @@ pub(super) fn scan<'a>(
     let mut prefix_start = 0;
     let mut numeral_since_core = false;
     let mut previous: Option<char> = None;
-    for (i, c) in text.char_indices() {
-        if i < prefix_start {
-            // Inside the core just read.
-            previous = Some(c);
-            continue;
-        }
-        let numeral = is_numeral_char(c);
+    let mut i = 0;
+    while let Some(c) = text[i..].chars().next() {
         if may_open_core(c) {
             if let Some((core, len)) = core_at(&text[i..], previous) {
                 let prefix = &text[prefix_start..i];
@@ -400,12 +395,15 @@ pub(super) fn scan<'a>(
                 }
                 prefix_start = i + len;
                 numeral_since_core = false;
-                previous = Some(c);
+                // The walk goes on after the core, which is not looked at again.
+                previous = text[..prefix_start].chars().next_back();
+                i = prefix_start;
                 continue;
             }
         }
-        numeral_since_core |= numeral;
+        numeral_since_core |= is_numeral_char(c);
         previous = Some(c);
+        i += c.len_utf8();
     }
     let tail = &text[prefix_start..];
     if scan.problem.is_none() && numeral_since_core && has_unread_time(tail) {

@@ -2,7 +2,7 @@
 //! and the condition.
 
 use super::*;
-use crate::text::search::ends_with_word;
+use crate::text::search::{ends_with_word, starts_with_word};
 
 /// What the text before a core says about it.
 #[derive(Debug, Default, PartialEq, Eq)]
@@ -220,7 +220,7 @@ pub(super) fn split_basis_and_label(text: &str) -> (&str, Option<Basis>, Option<
     let last_basis = text.char_indices().rev().find_map(|(at, _)| {
         BASES
             .iter()
-            .find(|(word, _)| text[at..].starts_with(word))
+            .find(|(word, _)| starts_with_word(&text[at..], word))
             .map(|(word, basis)| (at, *word, basis.clone()))
     });
     if let Some((at, word, basis)) = last_basis {
@@ -244,10 +244,11 @@ pub(super) fn names_a_limit(text: &str) -> bool {
 /// Split off a limit's name: the part after the last `的` of a text ending in `时限`/`期限`;
 /// the generic names are dropped without becoming a label.
 pub(super) fn split_label(text: &str) -> (&str, Option<String>) {
-    let generic = GENERIC_LIMITS.iter().find_map(|g| {
-        text.strip_suffix(g)
-            .filter(|rest| rest.is_empty() || rest.ends_with('的'))
-    });
+    let generic = GENERIC_LIMITS
+        .iter()
+        .filter(|g| ends_with_word(text, g))
+        .map(|g| &text[..text.len() - g.len()])
+        .find(|rest| rest.is_empty() || rest.ends_with('的'));
     if let Some(rest) = generic {
         return (rest, None);
     }

@@ -435,7 +435,12 @@ pub(super) fn seal_at(text: &str, at: usize) -> bool {
         .nth(SEAL_NEGATION_REACH - 1)
         .map_or(0, |(i, _)| i);
     let recent = &before[recent_start..];
-    !NEEDLESS.iter().any(|word| recent.contains(word))
+    // A word of `NEEDLESS` in `recent`: one opens at one of its characters (each word's first
+    // byte compared first, where a search for each word would set up a searcher).
+    let needless = one_of(NEEDLESS);
+    !recent
+        .char_indices()
+        .any(|(i, _)| needless(&recent[i..]).is_ok())
 }
 
 /// When the last item of a `、` list names a number of copies for each (`各1份`), give the

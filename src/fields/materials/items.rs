@@ -64,20 +64,35 @@ pub(super) fn top_level_punctuation(text: &str) -> impl Iterator<Item = (usize, 
 }
 
 /// Whether `c` ends a clause, unless a choice follows it: `；`, `;`, `。` (`clause_end`).
-fn ends_clause(c: char) -> bool {
+pub(super) fn ends_clause(c: char) -> bool {
     matches!(c, '；' | ';' | '。')
 }
 
-/// Split a body into its clauses, at each `clause_end` (a top-level [`Token::Break`] of `；`,
-/// `;` or `。` that no choice follows: `…材料；或个人承诺书` is one clause). Parts are trimmed
-/// and empty ones dropped. An iterator, so that no vector is allocated for a body that is
-/// one clause, as most are.
-///
-/// A body with no separator at all (most) is one clause: told by a byte search, without the
-/// tokens.
+/// The clauses of a body ([`shaped_clauses`]) without their shapes.
+#[cfg(test)]
 pub(super) fn clauses(body: &str) -> impl Iterator<Item = &str> + '_ {
-    let ends = may_hold_clause_separator(body)
-        .then(|| top_level_punctuation(body))
+    shaped_clauses(body).map(|(clause, _)| clause)
+}
+
+/// Split a body into its clauses, at each `clause_end` (a top-level [`Token::Break`] of `；`,
+/// `;` or `。` that no choice follows: `…材料；或个人承诺书` is one clause), each with its
+/// [`ClauseShape`] when the walk that split the body told it. Parts are trimmed and empty
+/// ones dropped. An iterator, so that no vector is allocated for a body that is one clause,
+/// as most are.
+///
+/// The body (trimmed) is walked for its shape to its first clause end: a body that is one
+/// clause (most) is not walked again, and its shape is its clause's. The clause ends of the
+/// others are looked for from the first one on.
+pub(super) fn shaped_clauses(body: &str) -> impl Iterator<Item = (&str, Option<ClauseShape>)> {
+    let whole = trim_ends(body, char::is_whitespace);
+    let one_clause = ClauseShape::of_one_clause(whole);
+    // The first clause end is at the top level: the walk from there is the walk from the
+    // start, from there on.
+    let from = one_clause
+        .err()
+        .map(|end| body.len() - body.trim_start().len() + end);
+    let ends = from
+        .map(|from| top_level_punctuation(&body[from..]).map(move |(at, token)| (from + at, token)))
         .into_iter()
         .flatten()
         .filter_map(|(at, token)| match token {
@@ -89,15 +104,9 @@ pub(super) fn clauses(body: &str) -> impl Iterator<Item = &str> + '_ {
     ends.filter_map(move |(end, next)| {
         let part = trim_ends(&body[start..end], char::is_whitespace);
         start = next;
-        (!part.is_empty()).then_some(part)
+        let known = one_clause.ok().filter(|_| std::ptr::eq(part, whole));
+        (!part.is_empty()).then_some((part, known))
     })
-}
-
-/// Whether `text` holds `；`, `;` or `。` anywhere: a search, cheaper than the walk of
-/// [`clauses`] that most bodies, one clause, do not need.
-pub(super) fn may_hold_clause_separator(text: &str) -> bool {
-    const CLAUSE_SEPARATORS: Needles = Needles::new(&['；', ';', '。']);
-    find_any_char(text, &CLAUSE_SEPARATORS).is_some()
 }
 
 /// Trim white space and separators from both ends of an item.
@@ -168,13 +177,21 @@ pub(super) enum Part<'a> {
 }
 
 /// The items of one clause, handed to `each` in order (no vector: most clauses are one item),
-/// or the clause as a note.
-pub(super) fn drafts<'a>(clause: &'a str, mut each: impl FnMut(Part<'a>)) {
+/// or the clause as a note. `known`: a text whose [`ClauseShape`] is known already (from
+/// [`shaped_clauses`]), which is the clause's when the clause is that text.
+pub(super) fn drafts<'a>(
+    clause: &'a str,
+    known: Option<(&str, ClauseShape)>,
+    mut each: impl FnMut(Part<'a>),
+) {
     let clause = trim_separators(clause);
     if clause.is_empty() {
         return;
     }
-    let scan = ClauseShape::of(clause);
+    let scan = match known {
+        Some((text, shape)) if std::ptr::eq(text, clause) => shape,
+        _ => ClauseShape::of(clause),
+    };
     let with_comma = scan.first_comma.and_then(|comma| condition(clause, comma));
     let conditional = with_comma.or_else(|| {
         scan.condition_end

@@ -274,7 +274,7 @@ fn read_body<'a>(
     read: &mut Read<'_>,
 ) {
     let body_start = body.trim_start().as_ptr();
-    for clause in clauses(body) {
+    for (clause, shape) in shaped_clauses(body) {
         // The first clause opens the body only when no separator comes first (`；职工：…`).
         let opens_body = clause.as_ptr() == body_start;
         // One walk finds the clause's heading, an applicant or a lead-in.
@@ -301,19 +301,23 @@ fn read_body<'a>(
         read.understood(lead_in);
         let mut count = 0;
         let mut last_may_share = false;
-        drafts(items, |part| match part {
-            Part::Item(draft) => {
-                read.understood(draft.raw);
-                let (item, may_share) = material(draft, notes);
-                groups.push(item);
-                last_may_share = may_share;
-                count += 1;
-            }
-            Part::Note(note) => {
-                read.understood(note);
-                groups.push_note(normalize(note));
-            }
-        });
+        drafts(
+            items,
+            shape.map(|shape| (clause, shape)),
+            |part| match part {
+                Part::Item(draft) => {
+                    read.understood(draft.raw);
+                    let (item, may_share) = material(draft, notes);
+                    groups.push(item);
+                    last_may_share = may_share;
+                    count += 1;
+                }
+                Part::Note(note) => {
+                    read.understood(note);
+                    groups.push_note(normalize(note));
+                }
+            },
+        );
         if last_may_share {
             share_distributed_tail(groups.last_items_mut(count));
         }

@@ -84,11 +84,28 @@ pub(super) struct ClauseShape {
     pub(super) condition_end: Option<usize>,
     /// A word of [`NOTE_WORDS`] opens outside brackets: the clause may be a note ([`states`]).
     pub(super) states: bool,
+    /// The byte offset of the first `；`, `;` or `。` outside brackets that no choice follows
+    /// ([`ends_clause`]): where the text's first clause ends, when it is more than one
+    /// ([`shaped_clauses`]).
+    pub(super) clause_end: Option<usize>,
 }
 
 impl ClauseShape {
     /// Read the [`Tokens`] of `text` once.
     pub(super) fn of(text: &str) -> ClauseShape {
+        ClauseShape::walk(text, false)
+    }
+
+    /// The shape of `text` when it is one clause; else where its first clause ends (the
+    /// [`ClauseShape::clause_end`]), which the walk does not go past.
+    pub(super) fn of_one_clause(text: &str) -> Result<ClauseShape, usize> {
+        let scan = ClauseShape::walk(text, true);
+        scan.clause_end.map_or(Ok(scan), Err)
+    }
+
+    /// Read the [`Tokens`] of `text`, to its end or (`to_clause_end`) to the first
+    /// [`ClauseShape::clause_end`].
+    fn walk(text: &str, to_clause_end: bool) -> ClauseShape {
         let mut scan = ClauseShape {
             first_comma: None,
             joins_parts: false,
@@ -106,6 +123,7 @@ impl ClauseShape {
             handling: false,
             condition_end: None,
             states: false,
+            clause_end: None,
         };
         for (at, token, top) in Tokens::new(text, MARKS) {
             match token {
@@ -130,7 +148,10 @@ impl ClauseShape {
                 Token::Opening(c) => scan.title |= c == '《',
                 Token::Space => scan.spaced = true,
                 Token::Break(c, choice_follows) if top => {
-                    scan.top_level_break(at, c, choice_follows)
+                    scan.top_level_break(at, c, choice_follows);
+                    if to_clause_end && scan.clause_end.is_some() {
+                        break;
+                    }
                 }
                 Token::Enumeration => scan.enumerates |= top,
                 _ => {}
@@ -143,6 +164,9 @@ impl ClauseShape {
     fn top_level_break(&mut self, at: usize, c: char, choice_follows: bool) {
         if self.clause_break.is_none() && !choice_follows {
             self.clause_break = Some(c);
+        }
+        if self.clause_end.is_none() && !choice_follows && ends_clause(c) {
+            self.clause_end = Some(at);
         }
         match c {
             '，' | ',' => {

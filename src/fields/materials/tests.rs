@@ -1025,15 +1025,18 @@ fn a_text_without_colon_has_no_heading() {
     }
 }
 
+/// The shape [`shaped_clauses`] gives with a clause is the clause's own.
 #[test]
-fn clause_separators_are_found_by_search() {
+fn the_shape_given_with_a_clause_is_its_own() {
     let pieces = [
-        "表", "；", ";", "。", "，", "、", "（", "a", "\u{FF1A}", "\u{3003}",
+        "表", "；", ";", "。", "，", "、", "（", "）", "或", " ", "\"", "的需", "份",
     ];
-    let texts = crate::test_support::every_text(&pieces, 4);
-    for text in &texts {
-        let expected = text.contains(['；', ';', '。']);
-        assert_eq!(may_hold_clause_separator(text), expected, "{text:?}");
+    for text in &crate::test_support::every_text(&pieces, 4) {
+        for (clause, shape) in shaped_clauses(text) {
+            if let Some(shape) = shape {
+                assert_eq!(shape, ClauseShape::of(clause), "{text:?}: {clause:?}");
+            }
+        }
     }
 }
 
