@@ -22,7 +22,7 @@
 //! | fast path | why | test |
 //! |---|---|---|
 //! | [`normalize::find_space_or_invisible`] | every cell is searched for white space; ideographs (lead byte `E4`…`E9`) and characters whose lead byte no space has are stepped over undecoded | `normalize::tests::the_lead_byte_walk_finds_what_find_finds` |
-//! | [`normalize::trim`], `trim_start`, `trim_end` (with `ideographs_at_both_ends`) | cells and parts are trimmed everywhere; an ASCII byte or an ideograph's lead byte settles an end without the Unicode table | `normalize::tests::trim_is_str_trim` |
+//! | [`normalize::trim`], `trim_start`, `trim_end` (with `ideographs_at_both_ends`) | cells and parts are trimmed everywhere; an ASCII byte or an ideograph's lead byte settles an end without the Unicode table, and so does a start led by `EF` (U+F000…U+FFFF: full-width forms, no white space) | `normalize::tests::trim_is_str_trim` |
 //! | [`utf8::is_wide_lead`], [`utf8::char_at`], [`utf8::starts_an_ideograph`] | the step of the walks above and below: a character of U+4000…U+9FFF passed by its lead byte, any other decoded | `brackets::tests::non_ideographs_are_char_indices_without_the_ideographs` |
 //! | [`brackets::non_ideographs`] | the characters of a text less the ideographs, for scans for punctuation, which no ideograph is | `brackets::tests::non_ideographs_are_char_indices_without_the_ideographs` |
 //! | [`brackets::title_spans`] | `《` and `》` share the lead byte `E3`, which memchr finds far faster than a walk | `brackets::tests::title_spans_by_memchr_agree_with_the_char_walk` |

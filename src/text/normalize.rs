@@ -140,12 +140,18 @@ pub(crate) fn trim(text: &str) -> &str {
 
 /// `text` without white space at its start: exactly [`str::trim_start`] (see [`trim`]).
 ///
-/// Inlined for its first test: most texts trimmed start with an ideograph or a visible ASCII
-/// character and are returned as they are, without a call (some 70 000 calls on 2 000 rows).
+/// Inlined for its first test: most texts trimmed start with an ideograph, a visible ASCII
+/// character or a full-width form (`（`, `，`: lead byte `EF`, U+F000…U+FFFF, where no character
+/// is white space) and are returned as they are, without a call (some 70 000 calls on 2 000
+/// rows).
 #[inline]
 pub(crate) fn trim_start(text: &str) -> &str {
     match text.as_bytes().first() {
-        Some(&lead) if is_wide_lead(lead) || (lead < 0x80 && !is_ascii_space(lead)) => text,
+        Some(&lead)
+            if is_wide_lead(lead) || lead == 0xEF || (lead < 0x80 && !is_ascii_space(lead)) =>
+        {
+            text
+        }
         None => text,
         Some(_) => trim_start_walk(text),
     }
