@@ -14,8 +14,9 @@ use crate::text::scan;
 /// another number is reported at its number, naming the usual one and how often it is used.
 ///
 /// What it keeps is small: per title, each distinct number with its count and each distinct
-/// wording; per citation its wording, its cell and where its number stands in the cell. The
-/// cells borrow the source, and a citation is placed (line and column) only when reported.
+/// wording; per citation its wording and its cell. The cells borrow the source, and a
+/// citation is placed (where its number stands in the cell, then line and column) only when
+/// reported.
 #[derive(Debug, Default)]
 pub(crate) struct CitedNumbers<'s> {
     /// Titles (as compared, see [`title_key`]) in order of first citation.
@@ -29,8 +30,12 @@ pub(crate) struct CitedNumbers<'s> {
     /// mostly cite the titles the row before cited, in its order, and a title compared with
     /// the one cited at its place there is not hashed.
     previous: Vec<usize>,
-    /// The 设定依据 cells that cite a numbered document.
-    cells: Vec<Cell<'s>>,
+    /// The 设定依据 cells that cite a numbered document, each with where its citations start
+    /// in `sequence`.
+    cells: Vec<(Cell<'s>, usize)>,
+    /// The title slot (in `titles`) and wording slot of every numbered citation, in cell
+    /// order: a cell's numbers are found in it from these when one of them is reported.
+    sequence: Vec<(usize, usize)>,
 }
 
 /// A title as written: its slot in [`CitedNumbers::titles`], and the slot in
@@ -91,12 +96,12 @@ struct NumberUse {
     first_wording: usize,
 }
 
-/// A citation: its wording, and its cell with the byte offset of its number there.
+/// A citation: its wording, its cell, and its place in [`CitedNumbers::sequence`].
 #[derive(Debug)]
 struct Cited {
     wording: usize,
     cell: usize,
-    offset: usize,
+    rank: usize,
 }
 
 /// How a citation words a title and its number.
@@ -118,7 +123,8 @@ type NumberKey = (NumberKind, Option<String>, Option<u32>, Option<u32>);
 impl<'s> CitedNumbers<'s> {
     /// Record the citations of a matter's parsed 设定依据 cell.
     pub(crate) fn matter(&mut self, cell: &Cell<'s>, citations: &[Citation]) {
-        // Read in one pass, without a list of the numbered citations or of their offsets.
+        // Read in one pass, without a list of its own of the numbered citations; where their
+        // numbers stand is found only for the cells reported (see `finish`).
         let mut numbered = citations
             .iter()
             .filter(|c| !c.title.is_empty())
@@ -128,8 +134,7 @@ impl<'s> CitedNumbers<'s> {
             return;
         }
         let index = self.cells.len();
-        self.cells.push(cell.clone());
-        let mut cursor = 0;
+        self.cells.push((cell.clone(), self.sequence.len()));
         let mut count = 0;
         for (k, (title, number)) in numbered.enumerate() {
             let slot = match self.previous.get(k) {
@@ -144,10 +149,8 @@ impl<'s> CitedNumbers<'s> {
             let written = &mut self.written_titles[slot];
             let cited = &mut self.titles[written.title];
             let wording = written.wording(cited, title, number);
-            let offset = cited.wordings.get(wording).map_or(0, |w| {
-                next_number_offset(cell.text(), &mut cursor, &w.needle)
-            });
-            cited.record(wording, index, offset);
+            cited.record(wording, index, self.sequence.len());
+            self.sequence.push((written.title, wording));
         }
         self.previous.truncate(count);
     }
@@ -201,11 +204,25 @@ impl<'s> CitedNumbers<'s> {
                 }
             }
         }
+        // Where each number stands, found in one pass over each cell with a citation reported.
+        let mut offsets: Vec<Vec<usize>> = vec![Vec::new(); self.cells.len()];
+        for &(citation, ..) in &reported {
+            if offsets[citation.cell].is_empty() {
+                offsets[citation.cell] = self.number_offsets(citation.cell);
+            }
+        }
+        let offset_of = |citation: &Cited| {
+            let first = self.cells[citation.cell].1;
+            offsets[citation.cell][citation.rank - first]
+        };
         // Placed in one pass over each cell: a cell citing thousands of numbers stays linear.
-        reported.sort_by_key(|(citation, ..)| (citation.cell, citation.offset));
+        reported.sort_by_key(|(citation, ..)| (citation.cell, offset_of(citation)));
         for run in reported.chunk_by(|a, b| a.0.cell == b.0.cell) {
-            let offsets: Vec<usize> = run.iter().map(|(citation, ..)| citation.offset).collect();
-            let positions = self.cells[run[0].0.cell].positions(&offsets);
+            let offsets: Vec<usize> = run
+                .iter()
+                .map(|(citation, ..)| offset_of(citation))
+                .collect();
+            let positions = self.cells[run[0].0.cell].0.positions(&offsets);
             for (&(_, wording, usual, count), at) in run.iter().zip(positions) {
                 let times = match count {
                     1 => "once".to_owned(),
@@ -224,10 +241,32 @@ impl<'s> CitedNumbers<'s> {
     }
 }
 
+impl CitedNumbers<'_> {
+    /// Where the number of each numbered citation of cell number `cell` stands in it, in
+    /// order (found from where the one before ends, since citations come in cell order).
+    fn number_offsets(&self, cell: usize) -> Vec<usize> {
+        let (cell_text, first) = (self.cells[cell].0.text(), self.cells[cell].1);
+        let end = self
+            .cells
+            .get(cell + 1)
+            .map_or(self.sequence.len(), |next| next.1);
+        let mut cursor = 0;
+        self.sequence[first..end]
+            .iter()
+            .map(|&(title, wording)| {
+                self.titles[title]
+                    .wordings
+                    .get(wording)
+                    .map_or(0, |w| next_number_offset(cell_text, &mut cursor, &w.needle))
+            })
+            .collect()
+    }
+}
+
 impl CitedTitle {
-    /// Record a citation of the title in the wording at slot `wording`, whose number stands
-    /// at `offset` in cell number `cell`.
-    fn record(&mut self, wording: usize, cell: usize, offset: usize) {
+    /// Record a citation of the title in the wording at slot `wording`, cell number `cell`,
+    /// at `rank` in the sequence of all numbered citations.
+    fn record(&mut self, wording: usize, cell: usize, rank: usize) {
         if let Some(number) = self
             .wordings
             .get(wording)
@@ -238,7 +277,7 @@ impl CitedTitle {
         self.citations.push(Cited {
             wording,
             cell,
-            offset,
+            rank,
         });
     }
 

@@ -73,7 +73,7 @@ impl<const N: usize> Iterator for SparseChars<'_, N> {
             let at = self.at;
             if is_wide_lead(lead) {
                 self.at += 3;
-                let (Some(&second), Some(&third)) = (bytes.get(at + 1), bytes.get(at + 2)) else {
+                let Some(&[second, third]) = bytes.get(at + 1..at + 3) else {
                     return None;
                 };
                 if self.marks.middles & (1 << (second & 0x3F)) == 0

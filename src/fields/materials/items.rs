@@ -112,14 +112,14 @@ pub(super) fn shaped_clauses(body: &str) -> impl Iterator<Item = (&str, Option<C
 /// Trim white space and separators from both ends of an item.
 pub(super) fn trim_separators(text: &str) -> &str {
     trim_ends(text, |c| {
-        c.is_whitespace() || matches!(c, '；' | ';' | '。' | '，' | ',' | '、' | '.')
+        matches!(c, '；' | ';' | '。' | '，' | ',' | '、' | '.') || c.is_whitespace()
     })
 }
 
 /// `text.trim_matches(unwanted)`, told first by the two end characters alone: most texts
 /// have nothing to trim, and two tests are cheaper than the searcher `trim_matches` sets up.
 #[inline]
-pub(super) fn trim_ends(text: &str, unwanted: fn(char) -> bool) -> &str {
+pub(super) fn trim_ends(text: &str, unwanted: impl Fn(char) -> bool + Copy) -> &str {
     let mut chars = text.chars();
     match chars.next() {
         Some(first) if !unwanted(first) && chars.next_back().is_none_or(|last| !unwanted(last)) => {

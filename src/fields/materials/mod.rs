@@ -405,13 +405,14 @@ impl<'c> Read<'c> {
 /// white space, punctuation and list-marker numbers (a stricter test than [`Coverage`]'s
 /// filler, which it only spares the work of).
 fn is_separation(gap: &str) -> bool {
+    // The separators between items first: they are most gaps.
     gap.chars().all(|c| {
-        c.is_whitespace()
+        matches!(c, '、' | '；' | '。' | '，' | '：' | '（' | '）' | '．')
             || c.is_ascii_punctuation()
             || c.is_ascii_digit()
+            || c.is_whitespace()
             || "〇零一二两三四五六七八九十百千".contains(c)
             || ('①'..='⑳').contains(&c)
-            || matches!(c, '、' | '；' | '。' | '，' | '：' | '（' | '）' | '．')
     })
 }
 

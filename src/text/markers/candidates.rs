@@ -76,8 +76,14 @@ pub(crate) fn candidates(text: &str) -> Vec<Marker> {
     while let Some(&lead) = bytes.get(i) {
         let wide = is_wide_lead(lead);
         if wide && !before.opens_clause() {
-            before = Before::Wide(i);
+            // The run of wide characters it opens, each after another: none starts a marker.
+            let mut last = i;
             i += 3;
+            while bytes.get(i).copied().is_some_and(is_wide_lead) {
+                last = i;
+                i += 3;
+            }
+            before = Before::Wide(last);
             continue;
         }
         let Some(c) = char_at(text, i, lead) else {
