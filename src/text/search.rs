@@ -38,6 +38,31 @@ pub(crate) fn ends_with_word(text: &str, word: &str) -> bool {
     }
 }
 
+/// The byte offset of the first `word` in `text`: what `text.find(word)` gives, for the
+/// short words of a grammar (`随时`, `不含`, `自`) in short texts.
+///
+/// `str::find` with a `&str` builds a searcher for each call (its set-up costs more than a
+/// deadline's piece is long): here each place where the word's first byte stands is compared
+/// with the word. A word opens with a lead byte, so every place compared is a character
+/// boundary; linear in the text for a word of bounded length.
+pub(crate) fn find_word(text: &str, word: &str) -> Option<usize> {
+    let Some(&first) = word.as_bytes().first() else {
+        return Some(0);
+    };
+    memchr::memchr_iter(first, text.as_bytes())
+        .find(|&at| text.as_bytes()[at..].starts_with(word.as_bytes()))
+}
+
+/// The byte offset of the last `word` in `text`: what `text.rfind(word)` gives, as
+/// [`find_word`] searches.
+pub(crate) fn rfind_word(text: &str, word: &str) -> Option<usize> {
+    let Some(&first) = word.as_bytes().first() else {
+        return Some(text.len());
+    };
+    memchr::memrchr_iter(first, text.as_bytes())
+        .find(|&at| text.as_bytes()[at..].starts_with(word.as_bytes()))
+}
+
 /// One to three characters that [`find_any_char`] looks for, by their UTF-8 encoding (built
 /// at compile time: `const COLONS: Needles = Needles::new(['：', ':'])`).
 #[derive(Debug, Clone, Copy)]
@@ -155,7 +180,10 @@ pub(crate) fn overlap(a: &str, b: &str) -> usize {
 
 #[cfg(test)]
 mod tests {
-    use super::{ends_with_word, find_any_char, overlap, starts_with_word, word_at_start, Needles};
+    use super::{
+        ends_with_word, find_any_char, find_word, overlap, rfind_word, starts_with_word,
+        word_at_start, Needles,
+    };
 
     #[test]
     fn finds_what_a_plain_search_finds() {
@@ -188,6 +216,22 @@ mod tests {
                 assert_eq!(
                     starts_with_word(&text, word),
                     text.starts_with(word),
+                    "{text:?} {word:?}"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn find_word_finds_what_str_find_finds() {
+        let words = ["", "随时", "随", "时", "不含", "a", "ab", "自"];
+        for text in crate::test_support::every_text(&["随", "时", "不", "含", "a", "b", "自"], 4)
+        {
+            for word in words {
+                assert_eq!(find_word(&text, word), text.find(word), "{text:?} {word:?}");
+                assert_eq!(
+                    rfind_word(&text, word),
+                    text.rfind(word),
                     "{text:?} {word:?}"
                 );
             }

@@ -82,6 +82,7 @@ use crate::text::markers::points;
 use crate::text::normalize::trim;
 use crate::text::normalize::{is_space_or_invisible, normalize};
 use crate::text::numeral;
+use crate::text::search::find_word;
 
 mod piece;
 mod prefix;
@@ -595,7 +596,7 @@ const TOPIC_ENDS: &[&str] = &["随时", "每", "均", "一律"];
 fn topic_end(piece: &str) -> usize {
     TOPIC_ENDS
         .iter()
-        .filter_map(|adverb| piece.find(adverb))
+        .filter_map(|adverb| find_word(piece, adverb))
         .min()
         .unwrap_or(piece.len())
 }

@@ -25,6 +25,7 @@ use nom::error::{Error, ErrorKind};
 use nom::{IResult, Parser};
 
 use super::*;
+use crate::text::normalize::find_space_or_invisible;
 
 // ---------------------------------------------------------------------------------------------
 // The word lists: a wording is added by one line. Within a list, a word comes before any word
@@ -305,7 +306,7 @@ impl<'a> Compact<'a> {
     /// `piece` compacted; `spaced`: whether it may hold white space or an invisible character
     /// at all.
     pub(super) fn of(piece: &'a str, spaced: bool) -> Compact<'a> {
-        if !spaced || !piece.contains(is_space_or_invisible) {
+        if !spaced || find_space_or_invisible(piece).is_none() {
             return Compact {
                 text: Cow::Borrowed(piece),
                 shifts: Vec::new(),

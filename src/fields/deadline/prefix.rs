@@ -2,7 +2,7 @@
 //! and the condition.
 
 use super::*;
-use crate::text::search::{ends_with_word, starts_with_word};
+use crate::text::search::{ends_with_word, rfind_word, starts_with_word};
 
 /// What the text before a core says about it.
 #[derive(Debug, Default, PartialEq, Eq)]
@@ -187,7 +187,7 @@ pub(super) fn split_start(text: &str) -> (&str, Option<String>) {
     }
     let begin = START_OPENERS
         .iter()
-        .filter_map(|opener| text.rfind(opener))
+        .filter_map(|opener| rfind_word(text, opener))
         .max()
         .unwrap_or_else(|| text.rfind('的').map_or(0, |i| i + '的'.len_utf8()));
     (&text[..begin], non_empty(&text[begin..]))

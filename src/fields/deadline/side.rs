@@ -114,8 +114,8 @@ pub(super) fn aside(item: &str) -> Option<Aside> {
 /// limit nor any number of time (else the item is no aside, and its clauses are read).
 pub(super) fn is_condition(text: &str) -> bool {
     !has_unread_time(text)
-        && !IMMEDIATE.iter().any(|word| text.contains(word))
-        && !text.contains(ANY_TIME)
+        && !IMMEDIATE.iter().any(|word| find_word(text, word).is_some())
+        && find_word(text, ANY_TIME).is_none()
         && !text.ends_with('、')
 }
 
@@ -134,7 +134,7 @@ fn times(input: &str) -> IResult<&str, u32> {
 fn frequency(item: &str) -> Option<Frequency> {
     let (at, word) = [ANY_TIME, "每"]
         .iter()
-        .filter_map(|word| item.find(word).map(|at| (at, *word)))
+        .filter_map(|word| find_word(item, word).map(|at| (at, *word)))
         .min()?;
     let before = &item[..at];
     if !is_condition(before) {
@@ -229,7 +229,7 @@ fn exclusion(item: &str) -> Option<String> {
     };
     let not_counted = NOT_COUNTED
         .iter()
-        .find_map(|word| item.find(word).map(|at| (at, *word)));
+        .find_map(|word| find_word(item, word).map(|at| (at, *word)));
     if let Some((at, word)) = not_counted {
         let limit = item[at + word.len()..].trim_end_matches(['内', '中']);
         if limit.is_empty() || GENERIC_LIMITS.contains(&limit) || names_a_limit(limit) {
@@ -238,7 +238,7 @@ fn exclusion(item: &str) -> Option<String> {
     }
     let (at, word) = EXCLUDING
         .iter()
-        .find_map(|word| item.find(word).map(|at| (at, *word)))?;
+        .find_map(|word| find_word(item, word).map(|at| (at, *word)))?;
     let name = &item[..at];
     let name = ["该", "此", "上述", "以上"]
         .iter()

@@ -14,6 +14,8 @@
 //! character in it bars an applicant or opens a title), so that a clause that is neither
 //! heading is not read further; [`applicants`] is the grammar of the phrase.
 
+use std::cell::Cell;
+
 use nom::{bytes::complete::take_while1, multi::many0_count, sequence::preceded};
 
 use super::*;
@@ -37,6 +39,13 @@ pub(super) struct Groups {
     heading_spans_points: bool,
 }
 
+thread_local! {
+    /// The room of the flat list of items and of the heads of the last cell read on this
+    /// thread, both empty: the next cell's [`Groups`] start with it, so that most cells
+    /// allocate neither (nor grow the list item by item).
+    static ROOM: Cell<(Vec<Material>, Vec<Head>)> = const { Cell::new((Vec::new(), Vec::new())) };
+}
+
 /// One group being built.
 struct Head {
     applicant: Option<String>,
@@ -49,9 +58,10 @@ struct Head {
 impl Groups {
     /// No groups yet.
     pub(super) fn new() -> Groups {
+        let (items, heads) = ROOM.take();
         Groups {
-            items: Vec::new(),
-            heads: Vec::new(),
+            items,
+            heads,
             general_next: false,
             heading_spans_points: false,
         }
@@ -139,6 +149,8 @@ impl Groups {
             });
         }
         groups.reverse();
+        // Both are empty now: their room is kept for the next cell.
+        ROOM.set((self.items, self.heads));
         groups
     }
 }

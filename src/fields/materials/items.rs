@@ -36,7 +36,7 @@ pub(super) fn nested_list(body: &str, colon: bool) -> Option<Vec<&str>> {
 /// opening with punctuation opens with none unless it is `（`: the marker parsers are not run
 /// for them.
 pub(super) fn opens_with_marker(body: &str) -> bool {
-    match body.trim_start().chars().next() {
+    match trim_start(body).chars().next() {
         Some(c) if is_ideograph(c) && !numeral::is_chinese_numeral_char(c) => false,
         // Nor does one opening with punctuation but `（` (`《申请表》`, `“两证”`).
         Some(c) if is_cjk_punctuation(c) && c != '（' => false,
@@ -80,17 +80,17 @@ pub(super) fn clauses(body: &str) -> impl Iterator<Item = &str> + '_ {
 /// ones dropped. An iterator, so that no vector is allocated for a body that is one clause,
 /// as most are.
 ///
-/// The body (trimmed) is walked for its shape to its first clause end: a body that is one
-/// clause (most) is not walked again, and its shape is its clause's. The clause ends of the
-/// others are looked for from the first one on.
+/// The body (trimmed) is walked for its shape to its first clause end, which is the first
+/// clause's shape: a body that is one clause (most) is not walked again, nor is the first
+/// clause of the others (unless it has white space to trim before its end). The clause ends
+/// after the first are looked for from there on.
 pub(super) fn shaped_clauses(body: &str) -> impl Iterator<Item = (&str, Option<ClauseShape>)> {
-    let whole = trim_ends(body, char::is_whitespace);
-    let one_clause = ClauseShape::of_one_clause(whole);
+    let whole = trim(body);
+    let (first_shape, first_end) = ClauseShape::of_first_clause(whole);
+    let first = &whole[..first_end.unwrap_or(whole.len())];
     // The first clause end is at the top level: the walk from there is the walk from the
     // start, from there on.
-    let from = one_clause
-        .err()
-        .map(|end| body.len() - body.trim_start().len() + end);
+    let from = first_end.map(|end| body.len() - trim_start(body).len() + end);
     let ends = from
         .map(|from| top_level_punctuation(&body[from..]).map(move |(at, token)| (from + at, token)))
         .into_iter()
@@ -102,9 +102,9 @@ pub(super) fn shaped_clauses(body: &str) -> impl Iterator<Item = (&str, Option<C
         .chain(std::iter::once((body.len(), body.len())));
     let mut start = 0;
     ends.filter_map(move |(end, next)| {
-        let part = trim_ends(&body[start..end], char::is_whitespace);
+        let part = trim(&body[start..end]);
         start = next;
-        let known = one_clause.ok().filter(|_| std::ptr::eq(part, whole));
+        let known = std::ptr::eq(part, first).then_some(first_shape);
         (!part.is_empty()).then_some((part, known))
     })
 }

@@ -90,7 +90,7 @@ use crate::text::chars::{is_cjk_punctuation, is_ideograph, is_numeral_char};
 use crate::text::markers;
 use crate::text::normalize::{
     find_space_or_invisible, is_invisible, is_space_or_invisible, normalize,
-    normalize_part_of_normal, normalized, trim,
+    normalize_part_of_normal, normalized, trim, trim_start,
 };
 use crate::text::numeral;
 use crate::text::search::{find_any_char, Needles};
@@ -273,7 +273,7 @@ fn read_body<'a>(
     notes: &mut Vec<ItemNote<'a>>,
     read: &mut Read<'_>,
 ) {
-    let body_start = body.trim_start().as_ptr();
+    let body_start = trim_start(body).as_ptr();
     for (clause, shape) in shaped_clauses(body) {
         // The first clause opens the body only when no separator comes first (`；职工：…`).
         let opens_body = clause.as_ptr() == body_start;

@@ -84,28 +84,25 @@ pub(super) struct ClauseShape {
     pub(super) condition_end: Option<usize>,
     /// A word of [`NOTE_WORDS`] opens outside brackets: the clause may be a note ([`states`]).
     pub(super) states: bool,
-    /// The byte offset of the first `；`, `;` or `。` outside brackets that no choice follows
-    /// ([`ends_clause`]): where the text's first clause ends, when it is more than one
-    /// ([`shaped_clauses`]).
-    pub(super) clause_end: Option<usize>,
 }
 
 impl ClauseShape {
     /// Read the [`Tokens`] of `text` once.
     pub(super) fn of(text: &str) -> ClauseShape {
-        ClauseShape::walk(text, false)
+        ClauseShape::walk(text, false).0
     }
 
-    /// The shape of `text` when it is one clause; else where its first clause ends (the
-    /// [`ClauseShape::clause_end`]), which the walk does not go past.
-    pub(super) fn of_one_clause(text: &str) -> Result<ClauseShape, usize> {
-        let scan = ClauseShape::walk(text, true);
-        scan.clause_end.map_or(Ok(scan), Err)
+    /// The shape of `text` up to its first clause end (a `；`, `;` or `。` outside brackets
+    /// that no choice follows, [`ends_clause`]), which the walk does not go past, and the
+    /// byte offset of that end (none when `text` is one clause): the shape of the text's
+    /// first clause ([`shaped_clauses`]).
+    pub(super) fn of_first_clause(text: &str) -> (ClauseShape, Option<usize>) {
+        ClauseShape::walk(text, true)
     }
 
-    /// Read the [`Tokens`] of `text`, to its end or (`to_clause_end`) to the first
-    /// [`ClauseShape::clause_end`].
-    fn walk(text: &str, to_clause_end: bool) -> ClauseShape {
+    /// Read the [`Tokens`] of `text`, to its end or (`to_clause_end`) to its first clause
+    /// end, and where that is.
+    fn walk(text: &str, to_clause_end: bool) -> (ClauseShape, Option<usize>) {
         let mut scan = ClauseShape {
             first_comma: None,
             joins_parts: false,
@@ -123,7 +120,6 @@ impl ClauseShape {
             handling: false,
             condition_end: None,
             states: false,
-            clause_end: None,
         };
         for (at, token, top) in Tokens::new(text, MARKS) {
             match token {
@@ -148,25 +144,22 @@ impl ClauseShape {
                 Token::Opening(c) => scan.title |= c == '《',
                 Token::Space => scan.spaced = true,
                 Token::Break(c, choice_follows) if top => {
-                    scan.top_level_break(at, c, choice_follows);
-                    if to_clause_end && scan.clause_end.is_some() {
-                        break;
+                    if to_clause_end && !choice_follows && ends_clause(c) {
+                        return (scan, Some(at));
                     }
+                    scan.top_level_break(at, c, choice_follows)
                 }
                 Token::Enumeration => scan.enumerates |= top,
                 _ => {}
             }
         }
-        scan
+        (scan, None)
     }
 
     /// Note the [`Token::Break`] `c` found at byte `at`, at the top level.
     fn top_level_break(&mut self, at: usize, c: char, choice_follows: bool) {
         if self.clause_break.is_none() && !choice_follows {
             self.clause_break = Some(c);
-        }
-        if self.clause_end.is_none() && !choice_follows && ends_clause(c) {
-            self.clause_end = Some(at);
         }
         match c {
             '，' | ',' => {

@@ -1029,7 +1029,7 @@ fn a_text_without_colon_has_no_heading() {
 #[test]
 fn the_shape_given_with_a_clause_is_its_own() {
     let pieces = [
-        "表", "；", ";", "。", "，", "、", "（", "）", "或", " ", "\"", "的需", "份",
+        "表", "；", ";", "。", "，", "、", "（", "）", "或", " ", "\"", "的需", "份", "提供",
     ];
     for text in &crate::test_support::every_text(&pieces, 4) {
         for (clause, shape) in shaped_clauses(text) {
