@@ -32,7 +32,7 @@ pub(crate) struct CitedNumbers<'s> {
     previous: Vec<usize>,
     /// The 设定依据 cells that cite a numbered document, each with where its citations start
     /// in `sequence`.
-    cells: Vec<(Cell<'s>, usize)>,
+    cells: Chunked<(Cell<'s>, usize)>,
     /// The title slot (in `titles`) and wording slot of every numbered citation, in cell
     /// order: a cell's numbers are found in it from these when one of them is reported.
     sequence: Vec<(usize, usize)>,
@@ -117,6 +117,53 @@ struct Wording {
     number: usize,
 }
 
+/// The items kept in chunks of [`CHUNK`] (each allocated whole at its first item): an item
+/// kept is never moved again, where a vector's growth copies all it holds each time (the
+/// cells kept are large, and as many as the matters).
+#[derive(Debug)]
+struct Chunked<T> {
+    chunks: Vec<Vec<T>>,
+    len: usize,
+}
+
+/// How many items a chunk of [`Chunked`] holds.
+const CHUNK: usize = 256;
+
+impl<T> Default for Chunked<T> {
+    fn default() -> Self {
+        Chunked {
+            chunks: Vec::new(),
+            len: 0,
+        }
+    }
+}
+
+impl<T> Chunked<T> {
+    fn push(&mut self, item: T) {
+        match self.chunks.last_mut() {
+            Some(chunk) if chunk.len() < CHUNK => chunk.push(item),
+            _ => {
+                let mut chunk = Vec::with_capacity(CHUNK);
+                chunk.push(item);
+                self.chunks.push(chunk);
+            }
+        }
+        self.len += 1;
+    }
+
+    fn get(&self, index: usize) -> Option<&T> {
+        self.chunks.get(index / CHUNK)?.get(index % CHUNK)
+    }
+}
+
+impl<T> std::ops::Index<usize> for Chunked<T> {
+    type Output = T;
+
+    fn index(&self, index: usize) -> &T {
+        &self.chunks[index / CHUNK][index % CHUNK]
+    }
+}
+
 /// What makes two numbers the same: kind, 文号 prefix, year and serial.
 type NumberKey = (NumberKind, Option<String>, Option<u32>, Option<u32>);
 
@@ -133,7 +180,7 @@ impl<'s> CitedNumbers<'s> {
         if numbered.peek().is_none() {
             return;
         }
-        let index = self.cells.len();
+        let index = self.cells.len;
         self.cells.push((cell.clone(), self.sequence.len()));
         let mut count = 0;
         for (k, (title, number)) in numbered.enumerate() {
@@ -205,7 +252,7 @@ impl<'s> CitedNumbers<'s> {
             }
         }
         // Where each number stands, found in one pass over each cell with a citation reported.
-        let mut offsets: Vec<Vec<usize>> = vec![Vec::new(); self.cells.len()];
+        let mut offsets: Vec<Vec<usize>> = vec![Vec::new(); self.cells.len];
         for &(citation, ..) in &reported {
             if offsets[citation.cell].is_empty() {
                 offsets[citation.cell] = self.number_offsets(citation.cell);
@@ -403,6 +450,21 @@ mod tests {
                 }
             }
         }
+    }
+
+    #[test]
+    fn chunked_items_are_found_where_a_vector_has_them() {
+        let mut chunked = Chunked::default();
+        let items: Vec<usize> = (0..3 * CHUNK + 7).map(|i| i * 7).collect();
+        for &item in &items {
+            chunked.push(item);
+        }
+        assert_eq!(chunked.len, items.len());
+        for (i, item) in items.iter().enumerate() {
+            assert_eq!(chunked[i], *item);
+            assert_eq!(chunked.get(i), Some(item));
+        }
+        assert_eq!(chunked.get(items.len()), None);
     }
 
     /// The conflicting-number messages of a list whose rows cite what `cells` hold.
