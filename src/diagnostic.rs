@@ -549,7 +549,25 @@ pub(crate) const QUOTE_LIMIT: usize = 40;
 /// A cell's text as a message quotes it: [`normalize`](crate::text::normalize::normalize)d, then
 /// [`quote`]d.
 pub(crate) fn excerpt(text: &str) -> String {
-    quote(&crate::text::normalize::normalize(text)).into_owned()
+    quote(&crate::text::normalize::normalize(quoted_start(text))).into_owned()
+}
+
+/// The start of `text` that its [`excerpt`] shows: up to its first `QUOTE_LIMIT + 1`
+/// characters that normalizing keeps (neither white space nor invisible), all of it when it has
+/// fewer. Normalized, it is the start of the normalized whole (every space in it stands between
+/// two characters of it), and long enough that [`quote`] cuts it where it would cut the whole:
+/// a message about a 10 MB cell does not normalize the cell.
+fn quoted_start(text: &str) -> &str {
+    let mut kept = 0;
+    for (at, c) in text.char_indices() {
+        if !crate::text::normalize::is_space_or_invisible(c) {
+            kept += 1;
+            if kept > QUOTE_LIMIT {
+                return &text[..at + c.len_utf8()];
+            }
+        }
+    }
+    text
 }
 
 /// `text` as a message quotes it: whole when short, else its first [`QUOTE_LIMIT`] characters
@@ -669,5 +687,23 @@ mod excerpt_tests {
         assert_eq!(excerpt("  1. 甲 乙\u{200B} "), "1. 甲乙");
         let long = format!(" {} ", "字".repeat(QUOTE_LIMIT * 2));
         assert_eq!(excerpt(&long).chars().count(), QUOTE_LIMIT + 1);
+    }
+
+    #[test]
+    fn an_excerpt_is_the_quote_of_the_whole_text_normalized() {
+        let pieces = ["甲", "a", " ", "\u{3000}", "\u{200B}", "\0", "\t"];
+        for length in [
+            QUOTE_LIMIT - 2,
+            QUOTE_LIMIT,
+            QUOTE_LIMIT + 1,
+            QUOTE_LIMIT + 3,
+        ] {
+            for text in crate::test_support::every_text(&pieces, 3) {
+                // The pieces at the cut, after `length` ideographs.
+                let text = format!("{}{text}{}", "乙".repeat(length), text);
+                let whole = quote(&crate::text::normalize::normalize(&text)).into_owned();
+                assert_eq!(excerpt(&text), whole, "{text:?}");
+            }
+        }
     }
 }
