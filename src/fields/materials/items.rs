@@ -168,6 +168,22 @@ impl<'a> Draft<'a> {
             guess: None,
         }
     }
+
+    /// [`Draft::plain`] of `raw`, a part of `clause` (or all of it), whose shape is
+    /// `clause_shape`: a part of a clause without white space is normal already, and the
+    /// whole clause has the clause's shape.
+    fn part_of(raw: &'a str, clause: &str, clause_shape: ClauseShape) -> Draft<'a> {
+        if clause_shape.spaced {
+            return Draft::plain(raw);
+        }
+        Draft {
+            raw,
+            condition: None,
+            body: raw.to_owned(),
+            scan: std::ptr::eq(raw, clause).then_some(clause_shape),
+            guess: None,
+        }
+    }
 }
 
 /// What a clause gives: items, or a note of its group ([`is_note`]).
@@ -221,22 +237,12 @@ pub(super) fn drafts<'a>(
     }
     if scan.joins_parts || !scan.enumerates {
         // The item is the whole clause: normal already unless it has white space.
-        let whole = match scan.spaced {
-            true => Draft::plain(clause),
-            false => Draft {
-                raw: clause,
-                condition: None,
-                body: clause.to_owned(),
-                scan: Some(scan),
-                guess: None,
-            },
-        };
-        return each(Part::Item(whole));
+        return each(Part::Item(Draft::part_of(clause, clause, scan)));
     }
     for (item, guess) in enumerated(clause) {
         each(Part::Item(Draft {
             guess,
-            ..Draft::plain(item)
+            ..Draft::part_of(item, clause, scan)
         }));
     }
 }
