@@ -80,32 +80,21 @@ pub(super) fn clauses(body: &str) -> impl Iterator<Item = &str> + '_ {
 /// ones dropped. An iterator, so that no vector is allocated for a body that is one clause,
 /// as most are.
 ///
-/// The body (trimmed) is walked for its shape to its first clause end, which is the first
-/// clause's shape: a body that is one clause (most) is not walked again, nor is the first
-/// clause of the others (unless it has white space to trim before its end). The clause ends
-/// after the first are looked for from there on.
+/// Each clause is walked once, for its shape, to its end: the walk of the text after a
+/// clause end (at the top level, where a walk from the start of the body would be in the
+/// same state) finds the next end. A clause's shape is given with it unless it has white
+/// space to trim before its end.
 pub(super) fn shaped_clauses(body: &str) -> impl Iterator<Item = (&str, Option<ClauseShape>)> {
-    let whole = trim(body);
-    let (first_shape, first_end) = ClauseShape::of_first_clause(whole);
-    let first = &whole[..first_end.unwrap_or(whole.len())];
-    // The first clause end is at the top level: the walk from there is the walk from the
-    // start, from there on.
-    let from = first_end.map(|end| body.len() - trim_start(body).len() + end);
-    let ends = from
-        .map(|from| top_level_punctuation(&body[from..]).map(move |(at, token)| (from + at, token)))
-        .into_iter()
-        .flatten()
-        .filter_map(|(at, token)| match token {
-            Token::Break(c, false) if ends_clause(c) => Some((at, at + c.len_utf8())),
-            _ => None,
-        })
-        .chain(std::iter::once((body.len(), body.len())));
-    let mut start = 0;
-    ends.filter_map(move |(end, next)| {
-        let part = trim(&body[start..end]);
-        start = next;
-        let known = std::ptr::eq(part, first).then_some(first_shape);
-        (!part.is_empty()).then_some((part, known))
+    let mut rest = Some(body);
+    std::iter::from_fn(move || loop {
+        let text = trim(rest?);
+        let (shape, end) = ClauseShape::of_first_clause(text);
+        let walked = &text[..end.map_or(text.len(), |(at, _)| at)];
+        rest = end.map(|(at, c)| &text[at + c.len_utf8()..]);
+        let clause = trim(walked);
+        if !clause.is_empty() {
+            return Some((clause, std::ptr::eq(clause, walked).then_some(shape)));
+        }
     })
 }
 
@@ -168,6 +157,22 @@ impl<'a> Draft<'a> {
             guess: None,
         }
     }
+
+    /// [`Draft::plain`] of `raw`, a part of `clause` (or all of it), whose shape is
+    /// `clause_shape`: a part of a clause without white space is normal already, and the
+    /// whole clause has the clause's shape.
+    fn part_of(raw: &'a str, clause: &str, clause_shape: ClauseShape) -> Draft<'a> {
+        if clause_shape.spaced {
+            return Draft::plain(raw);
+        }
+        Draft {
+            raw,
+            condition: None,
+            body: raw.to_owned(),
+            scan: std::ptr::eq(raw, clause).then_some(clause_shape),
+            guess: None,
+        }
+    }
 }
 
 /// What a clause gives: items, or a note of its group ([`is_note`]).
@@ -221,22 +226,12 @@ pub(super) fn drafts<'a>(
     }
     if scan.joins_parts || !scan.enumerates {
         // The item is the whole clause: normal already unless it has white space.
-        let whole = match scan.spaced {
-            true => Draft::plain(clause),
-            false => Draft {
-                raw: clause,
-                condition: None,
-                body: clause.to_owned(),
-                scan: Some(scan),
-                guess: None,
-            },
-        };
-        return each(Part::Item(whole));
+        return each(Part::Item(Draft::part_of(clause, clause, scan)));
     }
     for (item, guess) in enumerated(clause) {
         each(Part::Item(Draft {
             guess,
-            ..Draft::plain(item)
+            ..Draft::part_of(item, clause, scan)
         }));
     }
 }

@@ -94,15 +94,15 @@ impl ClauseShape {
 
     /// The shape of `text` up to its first clause end (a `；`, `;` or `。` outside brackets
     /// that no choice follows, [`ends_clause`]), which the walk does not go past, and the
-    /// byte offset of that end (none when `text` is one clause): the shape of the text's
-    /// first clause ([`shaped_clauses`]).
-    pub(super) fn of_first_clause(text: &str) -> (ClauseShape, Option<usize>) {
+    /// byte offset and character of that end (none when `text` is one clause): the shape of
+    /// the text's first clause ([`shaped_clauses`]).
+    pub(super) fn of_first_clause(text: &str) -> (ClauseShape, Option<(usize, char)>) {
         ClauseShape::walk(text, true)
     }
 
     /// Read the [`Tokens`] of `text`, to its end or (`to_clause_end`) to its first clause
     /// end, and where that is.
-    fn walk(text: &str, to_clause_end: bool) -> (ClauseShape, Option<usize>) {
+    fn walk(text: &str, to_clause_end: bool) -> (ClauseShape, Option<(usize, char)>) {
         let mut scan = ClauseShape {
             first_comma: None,
             joins_parts: false,
@@ -145,7 +145,7 @@ impl ClauseShape {
                 Token::Space => scan.spaced = true,
                 Token::Break(c, choice_follows) if top => {
                     if to_clause_end && !choice_follows && ends_clause(c) {
-                        return (scan, Some(at));
+                        return (scan, Some((at, c)));
                     }
                     scan.top_level_break(at, c, choice_follows)
                 }
