@@ -329,6 +329,14 @@ fn aligned<'s>(header: &Header, first: &[Cell<'s>], second: &[Cell<'s>]) -> Opti
         }
         j = end;
     }
+    // The second row names every column of a span, those past its end included (it may be
+    // narrower than the first).
+    if spans
+        .iter()
+        .any(|(_, range)| range.clone().any(|i| blank(second, i)))
+    {
+        return None;
+    }
     let in_span = |i: usize| spans.iter().any(|(_, range)| range.contains(&i));
     for (i, cell) in second.iter().enumerate() {
         let key = key(cell.text());
@@ -516,6 +524,9 @@ mod tests {
             &["", "", "1", "2", "", "3", "4", ""],
             // Wider than the header.
             &["", "", "名称", "编码", "", "名称", "编码", "", "x"],
+            // Narrower than a span: its last column has no cell (found by fuzzing; indexing
+            // the missing cell panicked).
+            &["", "", "名称"],
         ] {
             assert!(
                 matches!(merge(&header, &cells(&first), &cells(second)), Second::No),
