@@ -42,8 +42,22 @@ pub(super) struct Groups {
 thread_local! {
     /// The room of the flat list of items and of the heads of the last cell read on this
     /// thread, both empty: the next cell's [`Groups`] start with it, so that most cells
-    /// allocate neither (nor grow the list item by item).
+    /// allocate neither (nor grow the list item by item). A vector whose room exceeds
+    /// [`ROOM_KEPT`] entries is dropped instead, so no cell keeps much memory on the thread.
     static ROOM: Cell<(Vec<Material>, Vec<Head>)> = const { Cell::new((Vec::new(), Vec::new())) };
+}
+
+/// The most entries of room that [`ROOM`] keeps in either vector between cells.
+const ROOM_KEPT: usize = 256;
+
+/// `vector` (empty) if its room is at most [`ROOM_KEPT`] entries, else an empty vector
+/// without room.
+fn kept<T>(vector: Vec<T>) -> Vec<T> {
+    if vector.capacity() <= ROOM_KEPT {
+        vector
+    } else {
+        Vec::new()
+    }
 }
 
 /// One group being built.
@@ -150,7 +164,7 @@ impl Groups {
         }
         groups.reverse();
         // Both are empty now: their room is kept for the next cell.
-        ROOM.set((self.items, self.heads));
+        ROOM.set((kept(self.items), kept(self.heads)));
         groups
     }
 }
@@ -325,4 +339,18 @@ pub(super) const LEAD_IN_MAX_CHARS: usize = 12;
 pub(super) fn strip_lead_in(text: &str) -> &str {
     let text = text.trim_start();
     Heading::of(text, false, true).strip_lead_in(text)
+}
+
+#[cfg(test)]
+mod room_tests {
+    use super::*;
+
+    #[test]
+    fn room_is_kept_only_when_small() {
+        assert_eq!(
+            kept(Vec::<u8>::with_capacity(ROOM_KEPT)).capacity(),
+            ROOM_KEPT
+        );
+        assert_eq!(kept(Vec::<u8>::with_capacity(ROOM_KEPT + 1)).capacity(), 0);
+    }
 }
