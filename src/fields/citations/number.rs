@@ -65,17 +65,20 @@ struct Name<'a> {
     before_ling: &'a str,
     /// Up to the first `第` or stop: the issuer of an order with `令` last.
     before_di: &'a str,
+    /// Whether `whole` holds a `号`, which ends an order's serial (no stop stands inside one).
+    holds_hao: bool,
 }
 
 impl<'a> Name<'a> {
     fn of(input: &'a str) -> Self {
-        let (mut ling, mut di) = (None, None);
+        let (mut ling, mut di, mut holds_hao) = (None, None, false);
         let mut end = input.len();
         for (at, c) in input.char_indices() {
             if is_stop(c) {
                 end = at;
                 break;
             }
+            holds_hao |= c == '号';
             if ling.is_none() && (c == '令' || crate::text::numeral::is_arabic_digit(c)) {
                 ling = Some(at);
             }
@@ -87,7 +90,15 @@ impl<'a> Name<'a> {
             whole: &input[..end],
             before_ling: &input[..ling.unwrap_or(end)],
             before_di: &input[..di.unwrap_or(end)],
+            holds_hao,
         }
+    }
+
+    /// Whether a document number may start with this name: an order's `号` stands inside it,
+    /// a 文号's after the year bracket that opens where it ends. (Else none of the forms is
+    /// tried.)
+    fn may_start_number(&self, input: &str) -> bool {
+        self.holds_hao || input[self.whole.len()..].starts_with(OPEN)
     }
 }
 
@@ -190,16 +201,13 @@ fn is_office(issuer: &str) -> bool {
 /// A document number, order or 文号, as the text writes it. Its `raw` is the text read
 /// without white space around it.
 pub(crate) fn document_number(input: &str) -> IResult<&str, DocumentNumber> {
-    // Every document number ends with `号` (or `号令`): a text without one holds none, told by
-    // one fast search before the grammar walks its names (after a title, mostly provisions).
-    if !input.contains('号') {
-        return Err(nom::Err::Error(nom::error::Error::new(
-            input,
-            nom::error::ErrorKind::Tag,
-        )));
+    // Every document number ends with `号` (or `号令`): where the walk of its name tells that
+    // none can, the grammar is not tried (after a title, mostly provisions).
+    let name = Name::of(input);
+    if !name.may_start_number(input) {
+        return Err(super::fail(input, nom::error::ErrorKind::Tag));
     }
     let raw = |rest: &str| trim(&input[..input.len() - rest.len()]).to_owned();
-    let name = Name::of(input);
     if let Ok((rest, (prefix, year, number))) = wenhao(input, &name) {
         let from = super::offset_in(input, prefix);
         return Ok((
