@@ -24,7 +24,7 @@
 //! A numeral is Arabic (ASCII or full-width digits) or Chinese (`二十五`, `二〇一二`).
 
 use nom::branch::alt;
-use nom::bytes::complete::{take_till, take_till1, take_while_m_n};
+use nom::bytes::complete::take_while_m_n;
 use nom::character::complete::{char, satisfy};
 use nom::combinator::{opt, verify};
 use nom::{IResult, Parser};
@@ -56,9 +56,61 @@ fn close(input: &str) -> IResult<&str, char> {
     satisfy(|c| CLOSE.contains(&c)).parse(input)
 }
 
-/// A name that is not blank, up to the first character `ends` takes.
-fn name(ends: impl Fn(char) -> bool) -> impl Fn(&str) -> IResult<&str, &str> {
-    move |input| verify(take_till1(&ends), |name: &str| !trim(name).is_empty()).parse(input)
+/// The name a document number starts with, walked once for the three forms that read it:
+/// each reads its name up to a different character.
+struct Name<'a> {
+    /// Up to the first stop: what a 文号's prefix is read from.
+    whole: &'a str,
+    /// Up to the first `令`, digit or stop: the issuer of an order before `令`.
+    before_ling: &'a str,
+    /// Up to the first `第` or stop: the issuer of an order with `令` last.
+    before_di: &'a str,
+    /// Whether `whole` holds a `号`, which ends an order's serial (no stop stands inside one).
+    holds_hao: bool,
+}
+
+impl<'a> Name<'a> {
+    fn of(input: &'a str) -> Self {
+        let (mut ling, mut di, mut holds_hao) = (None, None, false);
+        let mut end = input.len();
+        for (at, c) in input.char_indices() {
+            if is_stop(c) {
+                end = at;
+                break;
+            }
+            holds_hao |= c == '号';
+            if ling.is_none() && (c == '令' || crate::text::numeral::is_arabic_digit(c)) {
+                ling = Some(at);
+            }
+            if di.is_none() && c == '第' {
+                di = Some(at);
+            }
+        }
+        Name {
+            whole: &input[..end],
+            before_ling: &input[..ling.unwrap_or(end)],
+            before_di: &input[..di.unwrap_or(end)],
+            holds_hao,
+        }
+    }
+
+    /// Whether a document number may start with this name: an order's `号` stands inside it,
+    /// a 文号's after the year bracket that opens where it ends. (Else none of the forms is
+    /// tried.)
+    fn may_start_number(&self, input: &str) -> bool {
+        self.holds_hao || input[self.whole.len()..].starts_with(OPEN)
+    }
+}
+
+/// nom: `name`, the start of `input`, when it is not blank.
+fn nonblank<'a>(name: &'a str) -> impl Fn(&'a str) -> IResult<&'a str, &'a str> {
+    move |input| {
+        if trim(name).is_empty() {
+            Err(super::fail(input, nom::error::ErrorKind::Verify))
+        } else {
+            Ok((&input[name.len()..], name))
+        }
+    }
 }
 
 /// `〔2012〕`, `[2012]`, `（ 2012 ）`, `〔二〇一二〕`: the year of a 文号; `(****)`, a year the
@@ -85,8 +137,8 @@ fn serial(input: &str) -> IResult<&str, u32> {
 
 /// `人社部发〔2012〕53号`: prefix, year, serial. The prefix is the last word of the name
 /// before the year (see the module docs).
-fn wenhao(input: &str) -> IResult<&str, (&str, Option<u32>, u32)> {
-    let (rest, (prefix, year, _, n)) = (name(is_stop), year, ws, serial).parse(input)?;
+fn wenhao<'a>(input: &'a str, name: &Name<'a>) -> IResult<&'a str, (&'a str, Option<u32>, u32)> {
+    let (rest, (prefix, year, _, n)) = (nonblank(name.whole), year, ws, serial).parse(input)?;
     Ok((rest, (last_word(trim(prefix)), year, n)))
 }
 
@@ -102,26 +154,23 @@ fn last_word(name: &str) -> &str {
 }
 
 /// `国务院令第259号`: an order with its issuer before `令`.
-fn order_issuer_first(input: &str) -> IResult<&str, (Option<&str>, u32)> {
-    let issuer = name(|c| c == '令' || is_stop(c) || crate::text::numeral::is_arabic_digit(c));
+fn order_issuer_first<'a>(
+    input: &'a str,
+    name: &Name<'a>,
+) -> IResult<&'a str, (Option<&'a str>, u32)> {
+    let issuer = nonblank(name.before_ling);
     let (rest, (issuer, _, _, n)) = (issuer, char('令'), ws, serial).parse(input)?;
     Ok((rest, (Some(trim(issuer)), n)))
 }
 
 /// `第3号令`, `国家医保局第3号令`: an order with `令` last.
-fn order_number_first(input: &str) -> IResult<&str, (Option<&str>, u32)> {
-    let issuer = take_till(|c| c == '第' || is_stop(c));
-    let (rest, (issuer, _, _, n, _, _, _, _)) = (
-        issuer,
-        char('第'),
-        ws,
-        numeral,
-        ws,
-        char('号'),
-        ws,
-        char('令'),
-    )
-        .parse(input)?;
+fn order_number_first<'a>(
+    input: &'a str,
+    name: &Name<'a>,
+) -> IResult<&'a str, (Option<&'a str>, u32)> {
+    let issuer = &input[..name.before_di.len()];
+    let (rest, (_, _, n, _, _, _, _)) =
+        (char('第'), ws, numeral, ws, char('号'), ws, char('令')).parse(&input[issuer.len()..])?;
     let issuer = Some(trim(issuer)).filter(|i| !i.is_empty());
     Ok((rest, (issuer, n)))
 }
@@ -152,16 +201,14 @@ fn is_office(issuer: &str) -> bool {
 /// A document number, order or 文号, as the text writes it. Its `raw` is the text read
 /// without white space around it.
 pub(crate) fn document_number(input: &str) -> IResult<&str, DocumentNumber> {
-    // Every document number ends with `号` (or `号令`): a text without one holds none, told by
-    // one fast search before the grammar walks its names (after a title, mostly provisions).
-    if !input.contains('号') {
-        return Err(nom::Err::Error(nom::error::Error::new(
-            input,
-            nom::error::ErrorKind::Tag,
-        )));
+    // Every document number ends with `号` (or `号令`): where the walk of its name tells that
+    // none can, the grammar is not tried (after a title, mostly provisions).
+    let name = Name::of(input);
+    if !name.may_start_number(input) {
+        return Err(super::fail(input, nom::error::ErrorKind::Tag));
     }
     let raw = |rest: &str| trim(&input[..input.len() - rest.len()]).to_owned();
-    if let Ok((rest, (prefix, year, number))) = wenhao(input) {
+    if let Ok((rest, (prefix, year, number))) = wenhao(input, &name) {
         let from = super::offset_in(input, prefix);
         return Ok((
             rest,
@@ -175,7 +222,8 @@ pub(crate) fn document_number(input: &str) -> IResult<&str, DocumentNumber> {
             },
         ));
     }
-    let (rest, (issuer, number)) = alt((order_issuer_first, order_number_first)).parse(input)?;
+    let (rest, (issuer, number)) =
+        order_issuer_first(input, &name).or_else(|_| order_number_first(input, &name))?;
     Ok((
         rest,
         DocumentNumber {

@@ -69,6 +69,7 @@ fn may_start_marker(c: char) -> bool {
 /// opens a clause; the character before a possible marker is decoded only when it is needed.
 pub(crate) fn candidates(text: &str) -> Vec<Marker> {
     let bytes = text.as_bytes();
+    let table = traits_table();
     let mut found = Vec::new();
     let mut open = OpenBrackets::default();
     let mut before = Before::Start;
@@ -98,7 +99,7 @@ pub(crate) fn candidates(text: &str) -> Vec<Marker> {
                 0
             }
         } else {
-            traits(c)
+            traits(table, c)
         };
         if traits & MAY_START != 0 {
             let before_char = before.char(text);
@@ -157,11 +158,10 @@ fn traits_of(c: char) -> u8 {
     traits
 }
 
-/// [`traits_of`] `c`, looked up in a table for the characters a cell holds besides the
-/// ideographs (ASCII, the CJK punctuation U+3000 … U+303F and the full-width forms
-/// U+FF00 … U+FF3F), computed for the others: one load where the four tests took a dozen
-/// comparisons and the white-space table.
-fn traits(c: char) -> u8 {
+/// The table of [`traits`], built at its first use: [`traits_of`] the character of each slot
+/// ([`table_char`]). Fetched once per text, so that its lookups do not check each time
+/// whether it is built.
+fn traits_table() -> &'static [u8; 256] {
     static TABLE: std::sync::LazyLock<[u8; 256]> = std::sync::LazyLock::new(|| {
         let mut table = [0; 256];
         for (slot, entry) in table.iter_mut().enumerate() {
@@ -175,6 +175,14 @@ fn traits(c: char) -> u8 {
         }
         table
     });
+    &TABLE
+}
+
+/// [`traits_of`] `c`, looked up in `table` ([`traits_table`]) for the characters a cell holds
+/// besides the ideographs (ASCII, the CJK punctuation U+3000 … U+303F and the full-width
+/// forms U+FF00 … U+FF3F), computed for the others: one load where the four tests took a
+/// dozen comparisons and the white-space table.
+fn traits(table: &[u8; 256], c: char) -> u8 {
     let n = u32::from(c);
     let slot = match n {
         0..=0x7F => n,
@@ -182,7 +190,7 @@ fn traits(c: char) -> u8 {
         0xFF00..=0xFF3F => n - 0xFF00 + 0xC0,
         _ => return traits_of(c),
     };
-    TABLE
+    table
         .get(slot as usize)
         .copied()
         .unwrap_or_else(|| traits_of(c))
@@ -405,7 +413,7 @@ mod tests {
     #[test]
     fn the_table_of_traits_is_their_definition() {
         for c in (0..=0x10_FFFF).filter_map(char::from_u32) {
-            assert_eq!(traits(c), traits_of(c), "{c:?}");
+            assert_eq!(traits(traits_table(), c), traits_of(c), "{c:?}");
         }
     }
 
