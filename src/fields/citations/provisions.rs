@@ -26,6 +26,7 @@ use nom::{IResult, Parser};
 
 use super::{fail, numeral, one_word, ws};
 use crate::model::Provision;
+use crate::text::normalize::trim_start;
 
 /// The most articles a range is expanded to.
 pub(crate) const MAX_RANGE: u32 = 100;
@@ -86,11 +87,16 @@ fn from_article(input: &str) -> IResult<&str, Reference> {
     if let Ok((after, to)) = verify(range_end, |&to| to > article).parse(rest) {
         return Ok((after, Reference::Range { from: article, to }));
     }
-    let (rest, (paragraph, item)) = (
+    // A paragraph or an item opens with `第`: where none follows (mostly), that is told once.
+    let (paragraph, item) = (
         opt(preceded(ws, numbered('款'))),
         opt(preceded(ws, numbered('项'))),
-    )
-        .parse(rest)?;
+    );
+    let (rest, (paragraph, item)) = if trim_start(rest).starts_with('第') {
+        (paragraph, item).parse(rest)?
+    } else {
+        (rest, (None, None))
+    };
     let reference = Reference::Single {
         article: Some(article),
         paragraph,

@@ -203,11 +203,13 @@ pub(super) fn drafts<'a>(
             .and_then(|end| condition_without_comma(clause, end))
     });
     if let Some((condition, body)) = conditional {
+        // The item is the whole clause, whose text is normal already unless it has white
+        // space: then it has the clause's shape.
         return each(Part::Item(Draft {
             raw: clause,
             condition: Some(condition),
             body,
-            scan: None,
+            scan: (!scan.spaced).then_some(scan),
             guess: None,
         }));
     }

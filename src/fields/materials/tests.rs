@@ -1898,3 +1898,39 @@ fn applicant_and_lead_in_wordings() {
         assert_eq!(rest, after, "{input:?}");
     }
 }
+
+/// The shape a draft carries is that of the item's normalized text (of the whole item when it
+/// has a condition).
+#[test]
+fn the_shape_given_with_a_draft_is_its_text_s() {
+    let pieces = [
+        "表",
+        "，",
+        "、",
+        "的",
+        "的，",
+        "需提供",
+        "身份证",
+        " ",
+        "（",
+        "）",
+        "份",
+        "或",
+    ];
+    let mut conditional = 0;
+    for text in &crate::test_support::every_text(&pieces, 4) {
+        drafts(text, None, |part| {
+            let Part::Item(draft) = part else { return };
+            let Some(scan) = draft.scan else { return };
+            let text = match draft.condition {
+                Some(_) => {
+                    conditional += 1;
+                    normalize(draft.raw)
+                }
+                None => draft.body.clone(),
+            };
+            assert_eq!(scan, ClauseShape::of(&text), "{text:?}");
+        });
+    }
+    assert!(conditional > 0);
+}
