@@ -194,14 +194,37 @@ fn is_separator(c: char) -> bool {
 /// A list marker's number: digits (ASCII or full-width), Chinese numerals, or one circled
 /// number.
 fn is_marker(word: &str) -> bool {
-    let digits = word
-        .chars()
-        .all(|c| c.is_ascii_digit() || ('０'..='９').contains(&c));
-    let numerals = word
-        .chars()
-        .all(|c| "〇零一二两三四五六七八九十百千".contains(c));
-    let circled = word.chars().count() == 1 && word.chars().all(|c| ('①'..='⑳').contains(&c));
-    digits || numerals || circled
+    let digits = || {
+        word.chars()
+            .all(|c| c.is_ascii_digit() || ('０'..='９').contains(&c))
+    };
+    let numerals = || word.chars().all(is_marker_numeral);
+    let circled = || {
+        let mut chars = word.chars();
+        matches!((chars.next(), chars.next()), (Some(c), None) if ('①'..='⑳').contains(&c))
+    };
+    digits() || numerals() || circled()
+}
+
+/// The Chinese numerals of a list marker's number (`三` of `（三）`, `十二` of `十二、`).
+fn is_marker_numeral(c: char) -> bool {
+    matches!(
+        c,
+        '〇' | '零'
+            | '一'
+            | '二'
+            | '两'
+            | '三'
+            | '四'
+            | '五'
+            | '六'
+            | '七'
+            | '八'
+            | '九'
+            | '十'
+            | '百'
+            | '千'
+    )
 }
 
 #[cfg(test)]
