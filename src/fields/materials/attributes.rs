@@ -446,7 +446,8 @@ pub(super) fn seal_at(text: &str, at: usize) -> bool {
 /// When the last item of a `、` list names a number of copies for each (`各1份`), give the
 /// items before it that number (and the form said with it, `原件及复印件各1份`) too.
 pub(super) fn share_distributed_tail(items: &mut [Material]) {
-    let Some((last, others)) = items.split_last_mut() else {
+    // An item alone has none to share with: its text is not searched.
+    let Some((last, others @ [_, ..])) = items.split_last_mut() else {
         return;
     };
     let Some(each) = last.text.rfind(EACH) else {
