@@ -21,6 +21,7 @@ use std::ops::Range;
 use crate::cell::Cell;
 use crate::diagnostic::{quote, Code, Diagnostics};
 use crate::text::chars::is_cjk_punctuation;
+use crate::text::numeral::is_marker_numeral;
 
 /// Words that join parts of a cell and say nothing by themselves. A leftover made only of
 /// these (and of punctuation and list markers) is not reported. Keep this list short: a word
@@ -204,27 +205,6 @@ fn is_marker(word: &str) -> bool {
         matches!((chars.next(), chars.next()), (Some(c), None) if ('①'..='⑳').contains(&c))
     };
     digits() || numerals() || circled()
-}
-
-/// The Chinese numerals of a list marker's number (`三` of `（三）`, `十二` of `十二、`).
-fn is_marker_numeral(c: char) -> bool {
-    matches!(
-        c,
-        '〇' | '零'
-            | '一'
-            | '二'
-            | '两'
-            | '三'
-            | '四'
-            | '五'
-            | '六'
-            | '七'
-            | '八'
-            | '九'
-            | '十'
-            | '百'
-            | '千'
-    )
 }
 
 #[cfg(test)]

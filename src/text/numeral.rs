@@ -33,6 +33,28 @@ fn chinese_unit(c: char) -> Option<u32> {
     })
 }
 
+/// Whether `c` is a Chinese numeral character of a list marker's number (the `三` of `（三）`,
+/// the `十二` of `十二、`): a digit, `十`, `百` or `千`.
+pub(crate) fn is_marker_numeral(c: char) -> bool {
+    matches!(
+        c,
+        '〇' | '零'
+            | '一'
+            | '二'
+            | '两'
+            | '三'
+            | '四'
+            | '五'
+            | '六'
+            | '七'
+            | '八'
+            | '九'
+            | '十'
+            | '百'
+            | '千'
+    )
+}
+
 /// Whether `c` can be part of a Chinese numeral.
 pub(crate) fn is_chinese_numeral_char(c: char) -> bool {
     chinese_digit(c).is_some() || chinese_unit(c).is_some() || c == '万' || c == '亿'

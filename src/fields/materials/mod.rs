@@ -411,7 +411,7 @@ fn is_separation(gap: &str) -> bool {
             || c.is_ascii_punctuation()
             || c.is_ascii_digit()
             || c.is_whitespace()
-            || "〇零一二两三四五六七八九十百千".contains(c)
+            || crate::text::numeral::is_marker_numeral(c)
             || ('①'..='⑳').contains(&c)
     })
 }
